@@ -1,0 +1,33 @@
+# Two commands do all the setup on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run demo test bench dist clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py
+
+demo: $(STAMP)
+	$(PY) main.py --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/run_all.py
+
+dist: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	$(PY) -m PyInstaller --noconfirm --clean build.spec
+	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian-desk --version
+
+clean:
+	rm -rf build dist .pytest_cache

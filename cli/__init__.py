@@ -1,0 +1,1 @@
+"""The command line: ``python main.py SUBCOMMAND``; one module per command group in cli/commands."""

@@ -1,0 +1,130 @@
+"""Argument parsing, command discovery, sign-in, output and exit codes for the shell interface."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import json
+import os
+import pkgutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from services.errors import DomainError, ValidationError
+from services.version import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+GUI_ONLY_FLAGS = {"--demo", "--lang"}
+
+
+class CliContext:
+    """What a command handler gets: parsed args, a lazily opened workspace, sign-in and output."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self._ws = None
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def workspace(self):
+        if self._ws is None:
+            from services.workspace import open_workspace
+            self._ws = open_workspace(self.args.data_dir)
+        return self._ws
+
+    def password(self, prompt: str = "密码：", env: str = "JIJIAN_PASSWORD", confirm: bool = False) -> str:
+        value = os.environ.get(env)
+        if value:
+            return value
+        if not sys.stdin or not sys.stdin.isatty():
+            raise ValidationError(f"请通过环境变量 {env} 提供口令，或在终端中运行以便输入")
+        value = getpass.getpass(prompt)
+        if confirm and getpass.getpass("再次输入：") != value:
+            raise ValidationError("两次输入不一致")
+        return value
+
+    def login(self):
+        """Sign in as ``--user`` (required by commands that touch case data)."""
+        from services import users
+        ws = self.workspace()
+        if not ws.is_initialized():
+            raise DomainError("尚未初始化：请先运行 init 命令设置单位和第一个用户")
+        if not self.args.user:
+            raise ValidationError("此命令需要登录：请在子命令前加 --user 用户名")
+        users.login(ws, self.args.user, self.password())
+        return ws
+
+    def emit(self, data: Any, text: str | None = None) -> None:
+        if self.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        elif text is not None:
+            print(text)
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+
+
+def _command_modules():
+    import cli.commands as pkg
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if not info.name.startswith("_"):
+            yield importlib.import_module(f"cli.commands.{info.name}")
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit code 2 on bad usage, like argparse, in Chinese
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(prog="jijian", description="乡镇纪委信访举报与案件管理系统（命令行）")
+    parser.add_argument("--version", action="version", version=f"jijian-desk {__version__}")
+    parser.add_argument("--data-dir", type=Path, default=None, help="数据目录（默认：用户数据目录或 JIJIAN_DATA_DIR）")
+    parser.add_argument("--user", default=None, help="登录用户名；密码取自环境变量 JIJIAN_PASSWORD 或提示输入")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
+    for module in _command_modules():
+        module.register(sub)
+    return parser
+
+
+def wants_gui(argv: list[str]) -> bool:
+    """No subcommand (only global or GUI options) opens the desktop app."""
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("--data-dir", "--user", "--lang"):
+            i += 2
+            continue
+        if a.startswith("--data-dir=") or a.startswith("--user=") or a in GUI_ONLY_FLAGS:
+            i += 1
+            continue
+        return False
+    return True
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    ctx = CliContext(args)
+    try:
+        code = args.handler(args, ctx)
+        return EXIT_OK if code is None else int(code)
+    except ValidationError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except DomainError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        ctx.close()

@@ -1,0 +1,52 @@
+"""users add|list|disable|enable|passwd."""
+from __future__ import annotations
+
+from models.enums import Role
+
+
+def register(sub) -> None:
+    p = sub.add_parser("users", help="用户管理（需系统管理员）")
+    s = p.add_subparsers(dest="users_command", metavar="操作", required=True)
+    add = s.add_parser("add", help="新增用户；新用户密码取自 JIJIAN_NEW_PASSWORD 或提示输入")
+    add.add_argument("username")
+    add.add_argument("--name", default="", help="姓名")
+    add.add_argument("--roles", required=True, help="角色，逗号分隔：" + ",".join(f"{r.value}({r.label})" for r in Role))
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=run_add)
+    ls = s.add_parser("list", help="列出用户")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=run_list)
+    for name, active, help_ in (("disable", False, "停用用户"), ("enable", True, "启用用户")):
+        d = s.add_parser(name, help=help_)
+        d.add_argument("username")
+        d.set_defaults(handler=lambda a, c, active=active: run_active(a, c, active))
+
+
+def run_add(args, ctx) -> int:
+    from services import users
+    ws = ctx.login()
+    pw = ctx.password("新用户密码：", env="JIJIAN_NEW_PASSWORD", confirm=True)
+    u = users.create_user(ws, args.username, args.name, pw, [r.strip() for r in args.roles.split(",") if r.strip()])
+    ctx.emit({"id": u.id, "username": u.username, "roles": sorted(u.roles)},
+             f"已新增用户 {u.username}（{'、'.join(Role(r).label for r in sorted(u.roles))}）")
+    return 0
+
+
+def run_list(args, ctx) -> int:
+    from services import users
+    ws = ctx.login()
+    rows = users.list_users(ws)
+    lines = [f"{'用户名':<12}{'姓名':<10}{'角色':<24}状态"]
+    for r in rows:
+        roles = "、".join(Role(x).label for x in r["roles"])
+        lines.append(f"{r['username']:<14}{r['display_name']:<10}{roles:<24}{'启用' if r['active'] else '停用'}")
+    ctx.emit(rows, "\n".join(lines))
+    return 0
+
+
+def run_active(args, ctx, active: bool) -> int:
+    from services import users
+    ws = ctx.login()
+    users.set_active(ws, args.username, active)
+    print(f"已{'启用' if active else '停用'}用户 {args.username}")
+    return 0

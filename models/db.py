@@ -1,0 +1,98 @@
+"""Engine and session setup, connection pragmas, and create-or-upgrade on open."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).as_posix()}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with this product's connection rules.
+
+    On SQLite: pragmas on every connection, and the pysqlite driver's own transaction handling
+    switched off so that SQLAlchemy's BEGIN (IMMEDIATE: one writer, no lock upgrade deadlocks)
+    makes DDL and SAVEPOINT transactional.
+    """
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()  # type: ignore[arg-type]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _sqlite_path(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite":
+        return None
+    db = engine.url.database
+    return Path(db) if db and db != ":memory:" else None
+
+
+def backup_sqlite_file(src: Path, dest: Path) -> Path:
+    """A consistent copy of a live SQLite file through the online backup API."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(src) as s, sqlite3.connect(dest) as d:
+        s.backup(d)
+    return dest
+
+
+def upgrade_database(engine: Engine, backups_dir: Path | None = None, revision: str = "head") -> Path | None:
+    """Create the schema on an empty database, or upgrade an older one after backing it up.
+
+    Returns the backup's path when one was made.
+    """
+    current = current_revision(engine)
+    target = head_revision() if revision == "head" else revision
+    backup_path = None
+    if current == target:
+        return None
+    path = _sqlite_path(engine)
+    if current is not None and path is not None and path.exists() and backups_dir is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_path = backup_sqlite_file(path, backups_dir / f"pre-upgrade-{current}-{stamp}.sqlite")
+    command.upgrade(alembic_config(engine), revision)
+    return backup_path

@@ -1,0 +1,240 @@
+"""The domain vocabularies of DOMAIN.md §8: one enum each, a code stored, a Chinese label shown.
+
+Members compare equal to their code string, so they can be stored in plain String columns and
+written to JSON as-is.
+"""
+from __future__ import annotations
+
+import enum
+
+
+class CodedEnum(str, enum.Enum):
+    """A vocabulary member: ``value`` is the stored code, ``label`` the Chinese text."""
+
+    label: str
+
+    def __new__(cls, code: str, label: str):
+        obj = str.__new__(cls, code)
+        obj._value_ = code
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def codes(cls) -> list[str]:
+        return [m.value for m in cls]
+
+    @classmethod
+    def from_text(cls, text: str):
+        """Accept a code or a Chinese label (as typed in an Excel ledger); None when neither."""
+        text = (text or "").strip()
+        for m in cls:
+            if text == m.value or text == m.label:
+                return m
+        return None
+
+
+class Channel(CodedEnum):
+    letter = ("letter", "来信")
+    visit = ("visit", "来访")
+    phone = ("phone", "来电")
+    online = ("online", "网络")
+    referred_from_above = ("referred_from_above", "上级转办交办")
+    inspection_transfer = ("inspection_transfer", "巡视巡察移交")
+    audit_transfer = ("audit_transfer", "审计移送")
+    other = ("other", "其他")
+
+
+class ComplaintKind(CodedEnum):
+    accusation = ("accusation", "检举控告")
+    suggestion = ("suggestion", "批评建议")
+    appeal = ("appeal", "申诉")
+    out_of_scope = ("out_of_scope", "业务范围外")
+    no_substance = ("no_substance", "无实质内容")
+
+
+class Signature(CodedEnum):
+    real_name = ("real_name", "实名")
+    signed = ("signed", "署名")
+    anonymous = ("anonymous", "匿名")
+
+
+class Discipline(CodedEnum):
+    political = ("political", "政治纪律")
+    organizational = ("organizational", "组织纪律")
+    integrity = ("integrity", "廉洁纪律")
+    mass = ("mass", "群众纪律")
+    work = ("work", "工作纪律")
+    life = ("life", "生活纪律")
+    duty_violation = ("duty_violation", "职务违法")
+    duty_crime = ("duty_crime", "职务犯罪")
+
+
+class Rank(CodedEnum):
+    county_level = ("county_level", "县处级")
+    township_level = ("township_level", "乡科级")
+    general_cadre = ("general_cadre", "一般干部")
+    village_cadre = ("village_cadre", "村（社区）干部")
+    institution_staff = ("institution_staff", "事业单位/企业人员")
+    other = ("other", "其他")
+
+
+class LeadSource(CodedEnum):
+    complaint = ("complaint", "信访举报")
+    assigned_from_above = ("assigned_from_above", "上级交办")
+    inspection_transfer = ("inspection_transfer", "巡视巡察移交")
+    audit_transfer = ("audit_transfer", "审计移送")
+    supervision_found = ("supervision_found", "监督检查发现")
+    judicial_transfer = ("judicial_transfer", "公检法机关移送")
+    self_report = ("self_report", "主动交代")
+    other = ("other", "其他")
+
+
+class Disposition(CodedEnum):
+    talk_inquiry = ("talk_inquiry", "谈话函询")
+    preliminary_verification = ("preliminary_verification", "初步核实")
+    shelved = ("shelved", "暂存待查")
+    closed = ("closed", "予以了结")
+
+
+class LeadResult(CodedEnum):
+    """The outcome of a disposed lead (DOMAIN §2)."""
+
+    concluded = ("concluded", "了结")
+    clarified = ("clarified", "澄清")
+    to_verification = ("to_verification", "转初核")
+    case_filed = ("case_filed", "立案")
+    reminder_talk = ("reminder_talk", "谈话提醒")
+    transferred = ("transferred", "移交")
+
+
+class PartySanction(CodedEnum):
+    party_warning = ("party_warning", "警告")
+    party_serious_warning = ("party_serious_warning", "严重警告")
+    party_post_removal = ("party_post_removal", "撤销党内职务")
+    party_probation = ("party_probation", "留党察看")
+    party_expulsion = ("party_expulsion", "开除党籍")
+
+
+class GovernmentSanction(CodedEnum):
+    gov_warning = ("gov_warning", "警告")
+    gov_demerit = ("gov_demerit", "记过")
+    gov_major_demerit = ("gov_major_demerit", "记大过")
+    gov_demotion = ("gov_demotion", "降级")
+    gov_dismissal_from_post = ("gov_dismissal_from_post", "撤职")
+    gov_expulsion = ("gov_expulsion", "开除")
+
+
+class Handling(CodedEnum):
+    reminder_talk = ("reminder_talk", "谈话提醒")
+    criticism = ("criticism", "批评教育")
+    self_review = ("self_review", "责令检查")
+    admonishment = ("admonishment", "诫勉")
+    circulated_criticism = ("circulated_criticism", "通报批评")
+    public_exposure = ("public_exposure", "通报曝光")
+    suspension = ("suspension", "停职检查")
+    post_adjustment = ("post_adjustment", "调整职务")
+    removal_from_post = ("removal_from_post", "免职")
+    demotion = ("demotion", "降职")
+    judicial_transfer = ("judicial_transfer", "移送司法机关")
+
+
+class MeasureCategory(CodedEnum):
+    party_sanction = ("party_sanction", "党纪处分")
+    government_sanction = ("government_sanction", "政务处分")
+    handling = ("handling", "组织处理")
+
+
+MEASURE_KINDS: dict[MeasureCategory, type[CodedEnum]] = {
+    MeasureCategory.party_sanction: PartySanction,
+    MeasureCategory.government_sanction: GovernmentSanction,
+    MeasureCategory.handling: Handling,
+}
+
+
+def all_measure_kind_codes() -> list[str]:
+    return [code for enum_cls in MEASURE_KINDS.values() for code in enum_cls.codes()]
+
+
+class Responsibility(CodedEnum):
+    principal = ("principal", "主体责任")
+    first = ("first", "第一责任")
+    leadership = ("leadership", "领导责任")
+    supervisory = ("supervisory", "监督责任")
+
+
+class LedgerOutcome(CodedEnum):
+    closed_no_fault = ("closed_no_fault", "了结")
+    inquiry = ("inquiry", "函询")
+    integrity_talk = ("integrity_talk", "廉政谈话")
+    held_accountable = ("held_accountable", "追责")
+
+
+class LeaderPosition(CodedEnum):
+    """岗位类别 of a leader checked in a 一案双查 entry."""
+
+    principal_leader = ("principal_leader", "主要领导")
+    leader_in_charge = ("leader_in_charge", "分管领导")
+    discipline_head = ("discipline_head", "纪检组织负责人")
+
+
+class AccountabilityMethod(CodedEnum):
+    circulation = ("circulation", "通报")
+    admonishment = ("admonishment", "诫勉")
+    organizational_adjustment = ("organizational_adjustment", "组织调整")
+    disciplinary_sanction = ("disciplinary_sanction", "纪律处分")
+
+
+class EightRulesType(CodedEnum):
+    """违反中央八项规定精神 sub-types (DOMAIN §5); codes are ours, DOMAIN gives none."""
+
+    formalism = ("formalism", "形式主义官僚主义")
+    gifts = ("gifts", "违规收送名贵特产和礼品礼金")
+    dining = ("dining", "违规吃喝")
+    allowances = ("allowances", "违规发放津补贴或福利")
+    weddings_funerals = ("weddings_funerals", "违规操办婚丧喜庆")
+    official_cars = ("official_cars", "违规配备使用公务用车")
+    travel = ("travel", "公款旅游")
+    buildings = ("buildings", "楼堂馆所违规")
+    other_hedonism = ("other_hedonism", "其他享乐主义奢靡之风问题")
+
+
+class ComplaintState(CodedEnum):
+    registered = ("registered", "已登记")
+    accepted = ("accepted", "已受理")
+    not_accepted = ("not_accepted", "不予受理")
+    transferred = ("transferred", "已转办")
+    reported_up = ("reported_up", "已上报")
+    concluded = ("concluded", "已办结")
+
+
+class CaseStage(CodedEnum):
+    filed = ("filed", "立案")
+    investigating = ("investigating", "审查调查")
+    referred_for_trial = ("referred_for_trial", "移送审理")
+    trial_concluded = ("trial_concluded", "审结")
+    closed = ("closed", "结案")
+
+
+class Role(CodedEnum):
+    admin = ("admin", "系统管理员")
+    secretary = ("secretary", "纪委书记")
+    officer = ("officer", "办案人员")
+    clerk = ("clerk", "信访登记员")
+
+
+class OrgMode(CodedEnum):
+    township = ("township", "乡镇")
+    county = ("county", "县级")
+
+
+class ReportStatus(CodedEnum):
+    finalized = ("finalized", "已定稿")
+    superseded = ("superseded", "已更正")
+
+
+class PackageStatus(CodedEnum):
+    accepted = ("accepted", "已接收")
+    superseded = ("superseded", "已被新版本替代")

@@ -1,0 +1,121 @@
+"""The front object: data dir, engine, current user, clock. Built once by ``open_workspace``.
+
+Every service takes a ``Workspace`` (or a session from it). Nothing here is global, so tests build
+a real one on a temp directory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+import platformdirs
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import Organization
+from models.db import make_engine, make_session_factory, sqlite_url, upgrade_database
+
+from .errors import DomainError
+
+APP_NAME = "jijian-desk"
+APP_AUTHOR = "jijian"
+DB_FILE = "jijian.sqlite"
+
+
+@dataclass
+class CurrentUser:
+    """Who is signed in: enough to check permissions and to sign audit events."""
+
+    id: int
+    username: str
+    display_name: str
+    roles: frozenset[str]
+
+
+def default_data_dir(executable: Path | None = None, env: dict | None = None) -> Path:
+    """``JIJIAN_DATA_DIR``; else a ``portable`` marker beside the executable; else the user data dir."""
+    env = os.environ if env is None else env
+    if env.get("JIJIAN_DATA_DIR"):
+        return Path(env["JIJIAN_DATA_DIR"]).expanduser()
+    exe_dir = (executable or Path(sys.executable if getattr(sys, "frozen", False) else sys.argv[0])).resolve().parent
+    if (exe_dir / "portable").exists():
+        return exe_dir / "data"
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    current_user: CurrentUser | None = None
+    today: Callable[[], dt.date] = dt.date.today
+    now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
+    upgrade_backup: Path | None = None
+    # Services keep per-workspace state here (e.g. the unlocked identity vault) instead of globals.
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commit on success, roll back everything on any error."""
+        session = self.session_factory()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        session = self.session_factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def organization(self) -> Organization | None:
+        with self.reading() as s:
+            return s.query(Organization).first()
+
+    def is_initialized(self) -> bool:
+        return self.organization() is not None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None,
+                   today: Callable[[], dt.date] | None = None) -> Workspace:
+    """Open (creating or upgrading) the database in ``data_dir``."""
+    data_dir = Path(data_dir) if data_dir else default_data_dir()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "attachments").mkdir(exist_ok=True)
+        (data_dir / "backups").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise DomainError(f"无法使用数据目录 {data_dir}：{exc.strerror or exc}") from exc
+    engine = make_engine(url or sqlite_url(data_dir / DB_FILE))
+    backup = upgrade_database(engine, data_dir / "backups")
+    ws = Workspace(data_dir=data_dir, engine=engine, session_factory=make_session_factory(engine),
+                   upgrade_backup=backup)
+    if today is not None:
+        ws.today = today
+    return ws

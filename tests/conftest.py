@@ -1,0 +1,55 @@
+"""Shared fixtures: a real workspace on a temp directory, with cheap password hashing."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from argon2 import PasswordHasher
+
+from services import setup, users
+from services.workspace import open_workspace
+
+ADMIN_PASSWORD = "admin-pass-1"
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing():
+    users.set_password_hasher(FAST_HASHER)
+    yield
+
+
+@pytest.fixture
+def today():
+    return dt.date(2026, 11, 20)
+
+
+@pytest.fixture
+def blank_ws(tmp_path, today):
+    ws = open_workspace(tmp_path / "data", today=lambda: today)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def ws(blank_ws):
+    """An initialized township workspace, signed in as its first user (admin + secretary)."""
+    setup.initialize(blank_ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委",
+                     mode="township", username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    users.login(blank_ws, "wang", ADMIN_PASSWORD)
+    return blank_ws
+
+
+def sign_in_as(ws, username: str, roles: list[str], password: str = "user-pass-1"):
+    """Create a user with ``roles`` (as the admin) and sign in as them."""
+    admin = ws.current_user
+    users.login(ws, "wang", ADMIN_PASSWORD)
+    try:
+        users.create_user(ws, username, username, password, roles)
+    except Exception:
+        pass  # already exists
+    users.login(ws, username, password)
+    return admin
