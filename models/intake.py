@@ -42,6 +42,8 @@ class Complaint(Base):
     # Keyed hashes (HMAC blind index) so a clerk can find by phone or ID number without plaintext.
     complainant_phone_index: Mapped[str | None] = mapped_column(String(64), index=True)
     complainant_id_number_index: Mapped[str | None] = mapped_column(String(64), index=True)
+    # Masked preview (张*, 138****5678) for roles without the right to see identities: JSON text.
+    complainant_masked: Mapped[str] = mapped_column(Text, default="{}")
 
     main_problem: Mapped[str] = mapped_column(Text, default="")
     discipline: Mapped[str | None] = mapped_column(String(30), index=True)

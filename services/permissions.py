@@ -15,7 +15,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "audit.view": ("查看审计日志", frozenset({A, S})),
     "keys.manage": ("管理密钥与证书", frozenset({A, S})),
     "complaint.view": ("查看信访件", frozenset({S, O, C})),
-    "complaint.register": ("登记信访件", frozenset({S, O, C})),
+    "complaint.register": ("登记信访件", frozenset({S, C})),
     "complaint.decide": ("受理、转办、上报、办结信访件", frozenset({S, C})),
     "identity.view": ("查看反映人身份信息", frozenset({S, C})),
     "lead.view": ("查看问题线索", frozenset({S, O})),
