@@ -6,7 +6,7 @@ import re
 from models import Organization
 from models.enums import OrgMode, Role
 
-from . import audit
+from . import audit, identity
 from .errors import StateError, ValidationError
 from .users import create_user_in, to_current
 from .workspace import CurrentUser, Workspace
@@ -43,7 +43,6 @@ def initialize(ws: Workspace, *, org_name: str, org_code: str, county_name: str,
         user = create_user_in(s, None, username, display_name, password, [Role.admin.value, Role.secretary.value])
         audit.record(s, user, "org.init", "organization", org_code,
                      {"name": org_name, "county": county_name, "mode": mode})
-        for hook in ws.extras.get("setup_hooks", []):
-            hook(s, user, password)
+        identity.on_setup(ws, user, password)
         current = to_current(user)
     return current

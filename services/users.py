@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models import User, UserRole
 from models.enums import Role
 
-from . import audit, settings
+from . import audit, identity, settings
 from .errors import AuthenticationError, NotFoundError, ValidationError
 from .permissions import require
 from .workspace import CurrentUser, Workspace
@@ -79,10 +79,16 @@ def create_user_in(session: Session, actor, username: str, display_name: str, pa
     return user
 
 
+def _after_create(ws: Workspace, user: User, password: str) -> None:
+    identity.on_new_user(ws, user, password)
+
+
 def create_user(ws: Workspace, username: str, display_name: str, password: str, roles) -> CurrentUser:
     require(ws.current_user, "users.manage")
     with ws.transaction() as s:
-        return to_current(create_user_in(s, ws.current_user, username, display_name, password, roles))
+        user = create_user_in(s, ws.current_user, username, display_name, password, roles)
+        _after_create(ws, user, password)
+        return to_current(user)
 
 
 def list_users(ws: Workspace) -> list[dict]:
@@ -108,6 +114,7 @@ def set_roles(ws: Workspace, username: str, roles) -> None:
         codes = _roles_of(roles)
         _keep_an_admin(s, user, codes, user.is_active)
         user.roles = [UserRole(role=c) for c in codes]
+        identity.on_roles_changed(user)
         audit.record(s, ws.current_user, "user.roles", "user", user.id, {"roles": codes})
 
 
@@ -142,8 +149,7 @@ def change_password(ws: Workspace, old_password: str, new_password: str) -> None
         _verify(user, old_password)
         check_password_policy(s, new_password)
         user.password_hash = hash_password(new_password)
-        for hook in ws.extras.get("password_change_hooks", []):
-            hook(s, user, old_password, new_password)
+        identity.on_password_change(ws, user, old_password, new_password)
         audit.record(s, ws.current_user, "user.password", "user", user.id, {})
 
 
@@ -204,8 +210,7 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
                 user.password_hash = hash_password(password)
             audit.record(s, user, "login", "user", user.id, {})
             current = to_current(user)
-            for hook in ws.extras.get("login_hooks", []):
-                hook(s, user, password)
+            identity.on_login(ws, user, password)
     if error is not None:
         raise error
     ws.current_user = current
@@ -213,6 +218,20 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
 
 
 def logout(ws: Workspace) -> None:
-    for hook in ws.extras.get("logout_hooks", []):
-        hook()
+    identity.on_logout(ws)
     ws.current_user = None
+
+
+def grant_identity_access(ws: Workspace, username: str, user_password: str) -> None:
+    """Give a permitted user the identity key; they type their own password at the granter's desk."""
+    with ws.transaction() as s:
+        user = _get_by_name(s, username)
+        _verify(user, user_password)
+        identity.grant_access(ws, s, user, user_password)
+
+
+def verify_password(ws: Workspace, password: str) -> None:
+    """Re-check the signed-in user's password (idle unlock) without a new sign-in event."""
+    if ws.current_user is None:
+        raise AuthenticationError("请先登录")
+    login(ws, ws.current_user.username, password)

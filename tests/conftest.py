@@ -9,7 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from argon2 import PasswordHasher
 
-from services import setup, users
+from services import identity, setup, users
+from services.identity_crypto import KdfParams
 from services.workspace import open_workspace
 
 ADMIN_PASSWORD = "admin-pass-1"
@@ -19,6 +20,7 @@ FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 @pytest.fixture(autouse=True)
 def _fast_password_hashing():
     users.set_password_hasher(FAST_HASHER)
+    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
     yield
 
 
