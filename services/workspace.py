@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import platformdirs
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Organization
@@ -35,6 +36,21 @@ class CurrentUser:
     username: str
     display_name: str
     roles: frozenset[str]
+
+
+class StorageError(DomainError):
+    """The database could not take the change (disk full, file locked, I/O error); nothing was saved."""
+
+
+def storage_error(exc: OperationalError) -> DomainError:
+    text = str(exc.orig if getattr(exc, "orig", None) is not None else exc).lower()
+    if "full" in text:
+        return StorageError("磁盘空间不足，本次保存未完成，已有数据未受影响。请清理磁盘空间后重试")
+    if "locked" in text or "busy" in text:
+        return StorageError("数据库正被另一个程序占用，本次保存未完成，请稍后重试")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("数据库文件只读，本次保存未完成，请检查数据目录的写入权限")
+    return StorageError(f"数据库写入失败，本次保存未完成，已有数据未受影响（{text[:120]}）")
 
 
 def default_data_dir(executable: Path | None = None, env: dict | None = None) -> Path:
@@ -79,6 +95,8 @@ class Workspace:
         try:
             with session.begin():
                 yield session
+        except OperationalError as exc:
+            raise storage_error(exc) from exc
         finally:
             session.close()
 
