@@ -29,6 +29,8 @@ dist: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
 	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian --version
 	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian-desk --version
+	rm -rf build/smoke && JIJIAN_PASSWORD=smoke-pass-1 QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian \
+	  --data-dir build/smoke --user smoke init --org-name 冒烟测试镇纪委 --org-code SMOKE --county-name 测试县纪委
 
 clean:
 	rm -rf build dist .pytest_cache
