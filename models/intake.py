@@ -79,6 +79,7 @@ class ComplaintSubject(Base):
     __table_args__ = (
         one_of("rank", Rank.codes(), "rank", nullable=True),
         Index("ix_complaint_subjects_name_unit", "name", "unit"),
+        Index("ix_complaint_subjects_unit", "unit"),  # the 1–2 character search fallback (unit prefix)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
