@@ -26,6 +26,7 @@ bench: $(STAMP)
 
 dist: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dist]'
+	$(PY) -c "from resources import compiled_catalogue; assert compiled_catalogue('en')"
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
 	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian --version
 	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian-desk --version

@@ -100,3 +100,26 @@ def put(session: Session, key: str | SettingSpec, value: Any) -> Any:
     else:
         row.value_json = text
     return value
+
+
+def update(ws, values: dict) -> dict:
+    """Store changed settings in one transaction with one audit event each; returns what changed."""
+    from . import audit
+    from .permissions import require
+    require(ws.current_user, "settings.manage")
+    changed = {}
+    with ws.transaction() as s:
+        for key, value in values.items():
+            old = get(s, key)
+            new = coerce(spec(key), value)
+            if new != old:
+                put(s, key, new)
+                audit.record(s, ws.current_user, "setting.change", "setting", key, {"old": old, "new": new})
+                changed[key] = new
+    return changed
+
+
+def read_all(ws) -> dict:
+    """Every declared setting's current value."""
+    with ws.reading() as s:
+        return {sp.key: get(s, sp) for sp in all_specs()}

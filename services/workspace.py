@@ -64,6 +64,14 @@ def default_data_dir(executable: Path | None = None, env: dict | None = None) ->
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+@dataclass(frozen=True)
+class OrgInfo:
+    name: str
+    code: str
+    county_name: str
+    mode: str
+
+
 @dataclass
 class Workspace:
     data_dir: Path
@@ -109,9 +117,11 @@ class Workspace:
             session.rollback()
             session.close()
 
-    def organization(self) -> Organization | None:
+    def organization(self) -> "OrgInfo | None":
+        """This office's name, code, county and mode as plain values (None before setup)."""
         with self.reading() as s:
-            return s.query(Organization).first()
+            org = s.query(Organization).first()
+            return OrgInfo(org.name, org.code, org.county_name, org.mode) if org else None
 
     def is_initialized(self) -> bool:
         return self.organization() is not None

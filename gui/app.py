@@ -1,0 +1,145 @@
+"""``python main.py``: the desktop app. Setup wizard on first run, sign-in, the main window."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from resources import SUPPORTED_LANGUAGES, style_sheet
+from services import users
+from services.errors import DomainError
+from services.version import __version__
+from services.workspace import default_data_dir
+
+from .context import AppContext, create_app_context, load_translator
+from .executor import run_with_progress
+from .login_dialog import LoginDialog
+from .main_window import MainWindow
+from .setup_wizard import SetupWizard
+
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimSun"]
+DEMO_MODULE = "services.demo"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="jijian", description="乡镇纪委信访举报与案件管理系统（桌面）")
+    parser.add_argument("--data-dir", type=Path, default=None, help="数据目录")
+    parser.add_argument("--demo", action="store_true", help="打开演示数据（<数据目录>/demo）")
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="zh", help="界面语言：zh 中文（默认），en 英文")
+    parser.add_argument("--user", default=None, help="登录框中预先填写的用户名")
+    return parser.parse_args(argv)
+
+
+def configure_application(app: QApplication) -> None:
+    """Name, a CJK-capable UI font at 10.5 pt, and the style sheet (once per application)."""
+    if app.property("jijian_configured"):
+        return
+    app.setProperty("jijian_configured", True)
+    app.setApplicationName("jijian-desk")
+    app.setApplicationDisplayName("纪检桌面")
+    app.setOrganizationName("jijian")
+    app.setApplicationVersion(__version__)
+    font = QFont()
+    font.setFamilies(UI_FONTS)
+    font.setPointSizeF(10.5)
+    app.setFont(font)
+    app.setStyle("Fusion")
+    app.setStyleSheet(style_sheet())
+
+
+class ShellController(QObject):
+    """Drives the session: wizard or login → main window; 注销 → login again; closing the window quits."""
+
+    def __init__(self, ctx: AppContext, username: str | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.username = username
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """False when the user cancelled the wizard or the login."""
+        if not self.ctx.call_db(None, self.ctx.workspace.is_initialized):
+            wizard = SetupWizard(self.ctx)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                return False
+        elif not self._login():
+            return False
+        self._open_main()
+        return True
+
+    def _login(self) -> bool:
+        dialog = LoginDialog(self.ctx, username=self.username)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _open_main(self) -> None:
+        self.window = MainWindow(self.ctx)
+        self.window.logout_requested.connect(self._on_logout)
+        self.window.closed.connect(self._on_closed)
+        self.window.show()
+
+    def _on_logout(self) -> None:
+        users.logout(self.ctx.workspace)
+        QTimer.singleShot(0, self._relogin)
+
+    def _relogin(self) -> None:
+        if self.window is not None:
+            self.window.deleteLater()
+            self.window = None
+        if self._login():
+            self._open_main()
+        else:
+            QApplication.quit()
+
+    def _on_closed(self, for_logout: bool) -> None:
+        if not for_logout:
+            users.logout(self.ctx.workspace)
+            QApplication.quit()
+
+
+def _demo_dir(args: argparse.Namespace) -> Path | None:
+    """Create (once) and return the demo workspace; None (after telling the user) when unavailable."""
+    target = (args.data_dir or default_data_dir()) / "demo"
+    if importlib.util.find_spec(DEMO_MODULE) is None:
+        QMessageBox.information(None, "纪检桌面", QApplication.translate(
+            "app", "本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。"))
+        return None
+    demo = importlib.import_module(DEMO_MODULE)
+    run_with_progress(None, lambda _token: demo.ensure_demo(target),
+                      QApplication.translate("app", "正在准备演示数据……"), cancellable=False)
+    return target
+
+
+def run_gui(argv: list[str]) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:  # --help or bad usage
+        return int(exc.code or 0)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "jijian"])
+    configure_application(app)
+    app.setQuitOnLastWindowClosed(False)  # the controller quits; 注销 closes the window but not the app
+    translator = load_translator(args.lang)
+    try:
+        data_dir = args.data_dir
+        if args.demo:
+            data_dir = _demo_dir(args)
+            if data_dir is None:
+                return 1
+        ctx = create_app_context(data_dir or default_data_dir(), lang=args.lang, demo=args.demo,
+                                 translator=translator)
+    except DomainError as exc:
+        QMessageBox.critical(None, "纪检桌面", exc.message)
+        return 1
+    try:
+        controller = ShellController(ctx, username=args.user)
+        if not controller.start():
+            return 0
+        return app.exec()
+    finally:
+        ctx.close()

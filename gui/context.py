@@ -1,0 +1,89 @@
+"""The one object every window and page receives: workspace, executors, QSettings, translator."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QWidget
+
+from resources import compiled_catalogue
+from services.workspace import OrgInfo, Workspace, open_workspace
+
+from .executor import Executor, db_executor, export_pool, run_with_progress
+
+STATE_FILE = "desktop-state.ini"
+
+
+@dataclass
+class AppContext:
+    """Built once by ``create_app_context``; no module globals anywhere in ``gui/``."""
+
+    workspace: Workspace
+    db: Executor          # the single worker for all database work
+    pool: Executor        # exports, rendering, verification
+    settings: QSettings   # window geometry and small per-installation UI state
+    translator: QTranslator | None = None
+    lang: str = "zh"
+    demo: bool = False
+    synchronous: bool = False
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def ws(self) -> Workspace:
+        return self.workspace
+
+    def call_db(self, parent: QWidget | None, fn: Callable[[], Any], title: str = "") -> Any:
+        """Run ``fn()`` on the database worker and wait for it (progress shown after 0.5 s)."""
+        title = title or QCoreApplication.translate("AppContext", "正在处理，请稍候……")
+        return run_with_progress(parent, lambda _token: fn(), title, executor=self.db, cancellable=False)
+
+    def close(self) -> None:
+        self.settings.sync()
+        self.db.shutdown(wait=True)
+        self.pool.shutdown(wait=False)
+        app = QCoreApplication.instance()
+        if self.translator is not None and app is not None:
+            app.removeTranslator(self.translator)
+        self.workspace.close()
+
+
+OrgSummary = OrgInfo
+
+
+def org_summary(ws: Workspace) -> OrgInfo | None:
+    """This office's name, code, county and mode as plain values (None before setup)."""
+    return ws.organization()
+
+
+def load_translator(lang: str) -> QTranslator | None:
+    """Install the catalogue for ``lang`` on the running application; None for Chinese."""
+    qm = compiled_catalogue(lang)
+    if qm is None:
+        return None
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return None
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installTranslator(translator)
+    return translator
+
+
+def create_app_context(data_dir: Path | str, *, synchronous: bool = False, lang: str = "zh", demo: bool = False,
+                       today: Callable[[], dt.date] | None = None,
+                       translator: QTranslator | None = None) -> AppContext:
+    """Open the workspace in ``data_dir`` (creating or upgrading it) and build the context.
+
+    UI state (geometry) is kept in ``<data_dir>/desktop-state.ini``, so a portable data folder on a
+    USB stick leaves nothing behind on the office PC. ``translator``: one already installed (else
+    the catalogue for ``lang`` is loaded here). Raises ``DomainError`` when the data dir cannot be used.
+    """
+    data_dir = Path(data_dir)
+    workspace = open_workspace(data_dir, today=today)
+    qsettings = QSettings(str(workspace.data_dir / STATE_FILE), QSettings.Format.IniFormat)
+    return AppContext(workspace=workspace, db=db_executor(synchronous=synchronous),
+                      pool=export_pool(synchronous=synchronous), settings=qsettings,
+                      translator=translator if translator is not None else load_translator(lang), lang=lang, demo=demo, synchronous=synchronous)

@@ -1,0 +1,176 @@
+"""The main window: header (office, user, 锁定, 注销), navigation list, page stack, status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+
+from .context import AppContext, org_summary
+from .geometry import remember_geometry
+from .idle_lock import IdleLock
+from .pages import PAGE_SPECS, PageSpec, build_page
+from .widgets import confirm, roles_text, show_error
+
+LAST_PAGE_KEY = "mainwindow/last_page"
+
+
+class MainWindow(QMainWindow):
+    """Built for the signed-in user; pages the user's roles do not allow are not listed."""
+
+    logout_requested = Signal()
+    closed = Signal(bool)  # True when closed to sign out, False when the user closed the app
+
+    def __init__(self, ctx: AppContext, specs: list[PageSpec] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        user = ctx.workspace.current_user
+        if user is None:
+            raise RuntimeError("MainWindow needs a signed-in user")
+        self.user = user
+        self.specs = [s for s in (specs if specs is not None else PAGE_SPECS) if s.visible_to(user.roles)]
+        self.pages: dict[str, QWidget] = {}
+        self._closing_for_logout = False
+        org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
+        self.org_name = org.name if org else ""
+        title = self.tr("{org} — 纪检桌面").format(org=self.org_name) if self.org_name else self.tr("纪检桌面")
+        if ctx.demo:
+            title += self.tr("（演示数据）")
+        self.setWindowTitle(title)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavList")
+        self.nav.setFixedWidth(168)
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("PageArea")
+        for spec in self.specs:
+            item = QListWidgetItem(spec.display_title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(spec.display_title())
+            self.nav.addItem(item)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.data_label = QLabel(self.tr("数据目录：{path}").format(path=ctx.workspace.data_dir))
+        self.statusBar().addPermanentWidget(self.data_label)
+        self.statusBar().showMessage(self.tr("{name}，欢迎使用").format(name=user.display_name), 8000)
+
+        self.idle_lock = IdleLock(ctx, self)
+        self.idle_lock.logout_requested.connect(self._logout_from_lock)
+        self.idle_lock.locked.connect(lambda: self.statusBar().showMessage(self.tr("已锁定")))
+        self.idle_lock.unlocked.connect(lambda: self.statusBar().showMessage(self.tr("已解锁"), 5000))
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.idle_lock.lock)
+        ctx.db.failed.connect(self._background_error)
+        self._failed_connected = True
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.resize(1180, 760)
+        remember_geometry(self, ctx.settings)
+        last = str(ctx.settings.value(LAST_PAGE_KEY, "") or "")
+        keys = [s.key for s in self.specs]
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+        self.nav.setFocus()
+
+    def _build_header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("AppHeader")
+        lay = QHBoxLayout(header)
+        lay.setContentsMargins(18, 10, 14, 10)
+        lay.setSpacing(14)
+        app_title = QLabel(self.tr("纪检桌面"))
+        app_title.setObjectName("AppHeaderTitle")
+        self.org_label = QLabel(self.org_name)
+        self.org_label.setObjectName("AppHeaderOrg")
+        self.user_label = QLabel(self.tr("{name}（{roles}）").format(name=self.user.display_name,
+                                                                   roles=roles_text(self.user.roles)))
+        self.user_label.setObjectName("AppHeaderUser")
+        self.lock_button = QToolButton()
+        self.lock_button.setText(self.tr("锁定"))
+        self.lock_button.setToolTip(self.tr("暂时离开时锁定屏幕（Ctrl+L），输入密码后继续，未保存的内容不会丢失"))
+        self.logout_button = QToolButton()
+        self.logout_button.setText(self.tr("注销"))
+        self.logout_button.setToolTip(self.tr("退出当前用户，回到登录界面"))
+        self.lock_button.clicked.connect(lambda: self.idle_lock.lock())
+        self.logout_button.clicked.connect(self.request_logout)
+        lay.addWidget(app_title)
+        lay.addWidget(self.org_label)
+        lay.addStretch(1)
+        lay.addWidget(self.user_label)
+        lay.addWidget(self.lock_button)
+        lay.addWidget(self.logout_button)
+        return header
+
+    # ----- pages -----
+    def nav_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self.pages:
+            spec = next(s for s in self.specs if s.key == key)
+            widget = build_page(spec, self.ctx)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+            saved = getattr(widget, "settings_saved", None)
+            if saved is not None:
+                saved.connect(self.idle_lock.reload)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        keys = [s.key for s in self.specs]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.specs[row].key
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        self.ctx.settings.setValue(LAST_PAGE_KEY, key)
+        shown = getattr(widget, "page_shown", None)
+        if callable(shown):
+            try:
+                shown()
+            except Exception as exc:  # noqa: BLE001 - a page's refresh error is shown, not fatal
+                show_error(self, exc)
+
+    # ----- session -----
+    def request_logout(self) -> None:
+        if confirm(self, self.tr("确定要注销吗？未保存的内容将会丢失。"), self.tr("注销")):
+            self._logout()
+
+    def _logout_from_lock(self) -> None:
+        self._logout()
+
+    def _logout(self) -> None:
+        self._closing_for_logout = True
+        self.logout_requested.emit()
+        self.close()
+
+    def _background_error(self, exc: BaseException) -> None:
+        if self.isVisible():
+            show_error(self, exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.idle_lock.stop()
+        if self._failed_connected:
+            self.ctx.db.failed.disconnect(self._background_error)
+            self._failed_connected = False
+        super().closeEvent(event)
+        self.closed.emit(self._closing_for_logout)

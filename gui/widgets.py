@@ -1,0 +1,163 @@
+"""Small shared widgets: field error labels, a form error map, Chinese message boxes."""
+from __future__ import annotations
+
+import traceback
+from typing import Iterable
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QPushButton, QWidget)
+
+from models.enums import Role
+from services.errors import DomainError, ValidationError
+
+# The role labels of models.enums.Role, marked for translation (the enum itself stays Qt-free).
+ROLE_LABELS = {
+    Role.admin.value: QT_TRANSLATE_NOOP("roles", "系统管理员"),
+    Role.secretary.value: QT_TRANSLATE_NOOP("roles", "纪委书记"),
+    Role.officer.value: QT_TRANSLATE_NOOP("roles", "办案人员"),
+    Role.clerk.value: QT_TRANSLATE_NOOP("roles", "信访登记员"),
+}
+
+
+def role_label(code: str) -> str:
+    return QCoreApplication.translate("roles", ROLE_LABELS.get(code, code))
+
+
+def roles_text(codes: Iterable[str]) -> str:
+    order = [r.value for r in Role]
+    return "、".join(role_label(c) for c in sorted(codes, key=lambda c: order.index(c) if c in order else 99))
+
+
+class FieldError(QLabel):
+    """A red line under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("FieldError")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+def _mark(editor: QWidget, invalid: bool) -> None:
+    editor.setProperty("invalid", "true" if invalid else "false")
+    editor.style().unpolish(editor)
+    editor.style().polish(editor)
+
+
+class FormErrors:
+    """Maps a service's field codes to (editor, FieldError); shows a ValidationError where it belongs.
+
+    Messages for unknown or missing fields go to ``general`` (a label above the buttons).
+    Editing a field clears its message.
+    """
+
+    def __init__(self, general: QLabel | None = None):
+        self.fields: dict[str, tuple[QWidget, FieldError]] = {}
+        self.general = general
+
+    def add(self, code: str, editor: QWidget, label: FieldError) -> FieldError:
+        self.fields[code] = (editor, label)
+        signal = None
+        if isinstance(editor, QLineEdit):
+            signal = editor.textEdited
+        elif isinstance(editor, QComboBox):
+            signal = editor.currentIndexChanged
+        elif isinstance(editor, QPlainTextEdit):
+            signal = editor.textChanged
+        elif isinstance(editor, QCheckBox):
+            signal = editor.toggled
+        if signal is not None:
+            signal.connect(lambda *_: self.clear(code))
+        return label
+
+    def clear(self, code: str | None = None) -> None:
+        codes = [code] if code else list(self.fields)
+        for c in codes:
+            if c in self.fields:
+                editor, label = self.fields[c]
+                label.clear_message()
+                _mark(editor, False)
+        if code is None and self.general is not None:
+            self.general.clear()
+            self.general.hide()
+
+    def set(self, code: str | None, message: str) -> None:
+        if code in self.fields:
+            editor, label = self.fields[code]
+            label.show_message(message)
+            _mark(editor, True)
+        elif self.general is not None:
+            text = self.general.text()
+            self.general.setText(f"{text}\n{message}" if text else message)
+            self.general.show()
+
+    def message(self, code: str) -> str:
+        return self.fields[code][1].text()
+
+    def show(self, error: ValidationError) -> None:
+        """Show every problem at its field and focus the first one."""
+        self.clear()
+        problems = error.problems or [error]
+        for p in problems:
+            self.set(p.field, p.message)
+        first = next((p.field for p in problems if p.field in self.fields), None)
+        if first:
+            self.fields[first][0].setFocus()
+
+
+def form_error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("FormError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def primary(button: QPushButton) -> QPushButton:
+    button.setProperty("primary", "true")
+    return button
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
+    """A DomainError's Chinese message as a warning; anything else as an unexpected error with details."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or QCoreApplication.translate("widgets", "操作未完成"))
+    if isinstance(error, DomainError):
+        box.setText(error.message)
+    else:
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(QCoreApplication.translate("widgets", "发生了意外错误，操作没有完成。请将详细信息告知系统管理员。"))
+        box.setDetailedText("".join(traceback.format_exception(error)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("widgets", "确定"))
+    box.exec()
+
+
+def show_info(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title or QCoreApplication.translate("widgets", "提示"))
+    box.setText(message)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("widgets", "确定"))
+    box.exec()
+
+
+def confirm(parent: QWidget | None, message: str, title: str | None = None) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title or QCoreApplication.translate("widgets", "请确认"))
+    box.setText(message)
+    yes = box.addButton(QCoreApplication.translate("widgets", "确定"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("widgets", "取消"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,86 @@
+"""GUI fixtures: a real AppContext on tmp_path (synchronous executor), widgets closed after each test."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from gui.app import configure_application
+from gui.context import create_app_context
+from services import setup, users
+from tests.conftest import ADMIN_PASSWORD
+
+
+@pytest.fixture
+def make_ctx(tmp_path, today, qapp):
+    """Build AppContexts on one data dir (so a second one sees the first one's saved state)."""
+    configure_application(qapp)
+    made = []
+
+    def make(**kw):
+        ctx = create_app_context(tmp_path / "data", synchronous=True, today=lambda: today, **kw)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+@pytest.fixture
+def blank_ctx(make_ctx):
+    return make_ctx()
+
+
+@pytest.fixture
+def ctx(blank_ctx):
+    """Initialized township 青山镇纪委 with user wang (admin + secretary), nobody signed in."""
+    setup.initialize(blank_ctx.workspace, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委",
+                     mode="township", username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    return blank_ctx
+
+
+@pytest.fixture
+def admin_ctx(ctx):
+    users.login(ctx.workspace, "wang", ADMIN_PASSWORD)
+    return ctx
+
+
+def add_user(ctx, username: str, roles: list[str], password: str = "user-pass-1") -> None:
+    """Create a user as wang, leaving wang signed in."""
+    users.login(ctx.workspace, "wang", ADMIN_PASSWORD)
+    users.create_user(ctx.workspace, username, username, password, roles)
+
+
+@pytest.fixture(autouse=True)
+def _close_widgets(qapp):
+    """Close and delete every top-level widget a test left open (Spyder style)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()
+
+
+def type_text(qtbot, widget, text: str, clear: bool = True) -> None:
+    """Type like a user: ASCII as key presses, Chinese as an input-method commit (how an IME delivers it)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    if clear:
+        widget.clear()
+    widget.setFocus()
+    run = ""
+    for ch in text + "\0":
+        if ch != "\0" and ch.isascii():
+            run += ch
+            continue
+        if run:
+            qtbot.keyClicks(widget, run)
+            run = ""
+        if ch != "\0":
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)

@@ -1,0 +1,166 @@
+"""设置: the admin manages users, everyone changes their own password, settings are edited with rights."""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
+from sqlalchemy import select
+
+from gui.pages import PAGE_SPECS
+from gui.pages.settings_page import SettingsPage
+from models import AuditEvent
+from services import settings, users
+from tests.conftest import ADMIN_PASSWORD
+from tests.gui.conftest import add_user, type_text
+
+SPEC = next(s for s in PAGE_SPECS if s.key == "settings")
+
+
+def _page(ctx, qtbot) -> SettingsPage:
+    page = SettingsPage(ctx, SPEC)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _actions(ws):
+    with ws.reading() as s:
+        return [e.action for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()]
+
+
+def test_admin_adds_a_user_after_a_refused_attempt(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    page = _page(admin_ctx, qtbot)
+    assert page.tab_titles() == ["用户管理", "修改我的密码", "系统设置"]
+    tab = page.users_tab
+    assert tab.usernames() == ["wang"]
+    assert tab.table.item(0, 2).text() == "系统管理员、纪委书记"
+
+    _click(qtbot, tab.add_button)
+    dialog = tab.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "新增用户"
+    type_text(qtbot, dialog.username, "li")
+    type_text(qtbot, dialog.display_name, "李登记")
+    type_text(qtbot, dialog.password, "short")
+    type_text(qtbot, dialog.password2, "short")
+    _click(qtbot, dialog.ok_button)
+    assert dialog.isVisible()
+    assert dialog.errors.message("roles") == "至少需要选择一个角色"
+    _click(qtbot, dialog.roles.boxes["clerk"])
+    _click(qtbot, dialog.ok_button)
+    assert dialog.errors.message("password") == "密码至少需要 8 个字符"
+    assert dialog.errors.message("roles") == ""
+    assert [u["username"] for u in users.list_users(ws)] == ["wang"]  # nothing created yet
+
+    type_text(qtbot, dialog.password, "clerk-pass-1")
+    type_text(qtbot, dialog.password2, "clerk-pass-1")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        _click(qtbot, dialog.ok_button)
+    listed = {u["username"]: u for u in users.list_users(ws)}
+    assert listed["li"]["display_name"] == "李登记" and listed["li"]["roles"] == ["clerk"]
+    assert tab.usernames() == ["wang", "li"]
+    assert tab.table.item(1, 2).text() == "信访登记员" and tab.table.item(1, 3).text() == "启用"
+    assert tab.message.text() == "已添加用户 li"
+
+
+def test_admin_disables_enables_and_resets_a_user(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    add_user(admin_ctx, "li", ["clerk"])
+    page = _page(admin_ctx, qtbot)
+    tab = page.users_tab
+
+    tab.select("wang")
+    _click(qtbot, tab.active_button)
+    assert tab.error.text() == "不能停用当前登录的账号"
+
+    tab.select("li")
+    assert tab.active_button.text() == "停用"
+    _click(qtbot, tab.active_button)
+    assert tab.table.item(1, 3).text() == "已停用" and tab.active_button.text() == "启用"
+    assert {u["username"]: u["active"] for u in users.list_users(ws)}["li"] is False
+    _click(qtbot, tab.active_button)
+    assert tab.table.item(1, 3).text() == "启用"
+
+    tab.select("li")
+    _click(qtbot, tab.reset_button)
+    dialog = tab.dialog
+    type_text(qtbot, dialog.password, "new-clerk-pass")
+    type_text(qtbot, dialog.password2, "new-clerk-pass")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        _click(qtbot, dialog.ok_button)
+    assert tab.message.text() == "已重置 li 的密码"
+    assert users.login(ws, "li", "new-clerk-pass").username == "li"
+    assert {"user.disable", "user.enable", "user.password_reset"} <= set(_actions(ws))
+
+
+def test_clerk_has_no_user_management_and_cannot_edit_settings(ctx, qtbot):
+    add_user(ctx, "li", ["clerk"])
+    users.login(ctx.workspace, "li", "user-pass-1")
+    page = _page(ctx, qtbot)
+    assert page.tab_titles() == ["修改我的密码", "系统设置"]
+    assert page.users_tab is None
+    tab = page.system_tab
+    assert not tab.save_button.isEnabled()
+    assert all(not e.isEnabled() for e in tab.editors.values())
+
+
+def test_everyone_changes_their_own_password(ctx, qtbot):
+    add_user(ctx, "li", ["clerk"])
+    users.login(ctx.workspace, "li", "user-pass-1")
+    page = _page(ctx, qtbot)
+    tab = page.password_tab
+    type_text(qtbot, tab.old, "not-my-password")
+    type_text(qtbot, tab.new, "brand-new-pass")
+    type_text(qtbot, tab.new2, "brand-new-pass")
+    _click(qtbot, tab.save_button)
+    assert tab.errors.message("old_password") == "用户名或密码错误"
+
+    type_text(qtbot, tab.old, "user-pass-1")
+    type_text(qtbot, tab.new2, "brand-new-pasz")
+    _click(qtbot, tab.save_button)
+    assert tab.errors.message("password2") == "两次输入的新密码不一致"
+
+    type_text(qtbot, tab.new2, "brand-new-pass")
+    _click(qtbot, tab.save_button)
+    assert tab.message.text() == "密码已修改，下次登录请使用新密码。"
+    assert tab.old.text() == ""
+    assert users.login(ctx.workspace, "li", "brand-new-pass").username == "li"
+
+
+def test_system_settings_are_saved_with_audit_and_bad_values_refused(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    page = _page(admin_ctx, qtbot)
+    tab = page.system_tab
+    assert set(tab.editors) == {s.key for s in settings.all_specs()}
+    idle = tab.editors[settings.IDLE_LOCK_MINUTES.key]
+    prefix = tab.editors[settings.COMPLAINT_PREFIX.key]
+    limits = tab.editors[settings.DEADLINE_OVERRIDES.key]
+    assert isinstance(idle, QSpinBox) and idle.value() == 10 and idle.maximum() == 240
+    assert isinstance(prefix, QLineEdit) and prefix.text() == "XF"
+
+    idle.setValue(5)
+    type_text(qtbot, prefix, "QSXF")
+    limits.setPlainText("{not json")
+    _click(qtbot, tab.save_button)
+    assert "“办理时限（覆盖默认值）”的值无效" in tab.errors.message(settings.DEADLINE_OVERRIDES.key)
+    with ws.reading() as s:
+        assert settings.get(s, settings.IDLE_LOCK_MINUTES) == 10  # nothing written
+        assert settings.get(s, settings.COMPLAINT_PREFIX) == "XF"
+
+    limits.setPlainText(json.dumps({"talk_inquiry_days": 20}))
+    with qtbot.waitSignal(page.settings_saved, timeout=2000):
+        _click(qtbot, tab.save_button)
+    assert tab.message.text() == "已保存 3 项设置"
+    with ws.reading() as s:
+        assert settings.get(s, settings.IDLE_LOCK_MINUTES) == 5
+        assert settings.get(s, settings.COMPLAINT_PREFIX) == "QSXF"
+        assert settings.get(s, settings.DEADLINE_OVERRIDES) == {"talk_inquiry_days": 20}
+    assert _actions(ws).count("setting.change") == 3
+    _click(qtbot, tab.save_button)
+    assert tab.message.text() == "设置没有变化"
+    assert _actions(ws).count("setting.change") == 3
