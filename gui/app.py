@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from resources import SUPPORTED_LANGUAGES, style_sheet
-from services import users
+from services import maintenance, users
 from services.errors import DomainError
 from services.version import __version__
 from services.workspace import default_data_dir
@@ -72,7 +72,16 @@ class ShellController(QObject):
         elif not self._login():
             return False
         self._open_main()
+        self._backup(maintenance.daily_backup_if_due, QApplication.translate("app", "今日自动备份"))
         return True
+
+    def _backup(self, fn, what: str) -> None:
+        """Automatic backups run on the database worker; a failure is reported, never fatal."""
+        def failed(exc):
+            message = exc.message if isinstance(exc, DomainError) else str(exc)
+            if self.window is not None:
+                self.window.statusBar().showMessage(QApplication.translate("app", "{0}未完成：{1}").format(what, message))
+        self.ctx.db.submit(fn, self.ctx.workspace, on_error=failed)
 
     def _login(self) -> bool:
         dialog = LoginDialog(self.ctx, username=self.username)
@@ -140,6 +149,11 @@ def run_gui(argv: list[str]) -> int:
         controller = ShellController(ctx, username=args.user)
         if not controller.start():
             return 0
-        return app.exec()
+        code = app.exec()
+        try:
+            maintenance.backup_on_exit(ctx.workspace)
+        except DomainError as exc:  # the window is gone: say it on the console, keep the exit clean
+            print(f"退出时备份未完成：{exc.message}", file=sys.stderr)
+        return code
     finally:
         ctx.close()

@@ -20,7 +20,11 @@ def describe_os_error(exc: OSError, target: Path) -> str:
         return f"没有写入权限或磁盘只读，文件未保存：{target}"
     if exc.errno == errno.ENOENT:
         return f"目标文件夹不存在：{target.parent}"
-    return f"文件未能保存：{target}（{exc.strerror or exc}）"
+    if exc.errno == errno.ENOTDIR:
+        return f"目标路径不是文件夹：{target.parent}"
+    if exc.errno == errno.EISDIR:
+        return f"已有同名文件夹，无法保存为文件：{target}"
+    return f"文件未能保存：{target}（系统错误代码 {exc.errno}）"
 
 
 def fsync_dir(path: Path) -> None:
