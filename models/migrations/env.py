@@ -4,6 +4,7 @@ from sqlalchemy import create_engine
 
 import models  # noqa: F401  (registers every table)
 from models.base import Base
+from models.search import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=True,
             compare_type=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

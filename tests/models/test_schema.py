@@ -7,6 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from models import Base, Complaint, ComplaintSubject
+from models.search import include_name
 from models.db import current_revision, head_revision, make_engine, sqlite_url, upgrade_database
 
 
@@ -14,7 +15,7 @@ def test_migration_head_matches_models(tmp_path):
     engine = make_engine(sqlite_url(tmp_path / "m.sqlite"))
     upgrade_database(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}), Base.metadata)
     assert diff == [], f"models and migrations disagree: {diff}"
     assert current_revision(engine) == head_revision()
 

@@ -240,6 +240,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_complaint_subjects_complaint_id'), ['complaint_id'], unique=False)
         batch_op.create_index('ix_complaint_subjects_name_unit', ['name', 'unit'], unique=False)
         batch_op.create_index(batch_op.f('ix_complaint_subjects_rank'), ['rank'], unique=False)
+        batch_op.create_index('ix_complaint_subjects_unit', ['unit'], unique=False)
 
     op.create_table('leads',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -516,6 +517,7 @@ def downgrade() -> None:
 
     op.drop_table('leads')
     with op.batch_alter_table('complaint_subjects', schema=None) as batch_op:
+        batch_op.drop_index('ix_complaint_subjects_unit')
         batch_op.drop_index(batch_op.f('ix_complaint_subjects_rank'))
         batch_op.drop_index('ix_complaint_subjects_name_unit')
         batch_op.drop_index(batch_op.f('ix_complaint_subjects_complaint_id'))

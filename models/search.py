@@ -1,0 +1,97 @@
+"""Full-text search index over complaints (SQLite FTS5, trigram tokenizer).
+
+``complaint_search`` is an external-content FTS5 table whose content is the view
+``complaint_search_content``: one document per complaint with its number, its subjects' names and
+units, and the main problem. Triggers on ``complaints`` and ``complaint_subjects`` keep it in sync
+(the 'delete' command needs the values as they were indexed, so the delete runs BEFORE the change,
+reading the view, and the insert AFTER it).
+
+The trigram tokenizer matches any substring of three or more characters; shorter queries use an
+indexed fallback in ``services.listing``. Other dialects have no index here: services fall back
+to LIKE. The objects are not ORM tables, so schema comparison must skip them (``include_name``).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+FTS_TABLE = "complaint_search"
+CONTENT_VIEW = "complaint_search_content"
+#: The FTS5 table and the shadow tables SQLite creates for it.
+FTS_OBJECTS = frozenset({FTS_TABLE, CONTENT_VIEW} | {f"{FTS_TABLE}_{s}" for s in
+                                                    ("data", "idx", "docsize", "config", "content")})
+
+_DOC = f"SELECT id, number, subjects, main_problem FROM {CONTENT_VIEW} WHERE id = {{key}}"
+_INSERT = f"INSERT INTO {FTS_TABLE}(rowid, number, subjects, main_problem) " + _DOC
+_DELETE = (f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, number, subjects, main_problem) "
+           f"SELECT 'delete', id, number, subjects, main_problem FROM {CONTENT_VIEW} WHERE id = {{key}}")
+
+SQLITE_CREATE: list[str] = [
+    f"""CREATE VIEW {CONTENT_VIEW} AS
+        SELECT c.id AS id, c.number AS number,
+               (SELECT group_concat(x, ' ') FROM
+                  (SELECT s.name || ' ' || s.unit AS x FROM complaint_subjects s
+                    WHERE s.complaint_id = c.id ORDER BY s.id)) AS subjects,
+               c.main_problem AS main_problem
+        FROM complaints c""",
+    f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+        number, subjects, main_problem, content='{CONTENT_VIEW}', content_rowid='id', tokenize='trigram')""",
+    f"CREATE TRIGGER complaint_search_ai AFTER INSERT ON complaints BEGIN {_INSERT.format(key='new.id')}; END",
+    f"""CREATE TRIGGER complaint_search_bu BEFORE UPDATE OF number, main_problem ON complaints
+        BEGIN {_DELETE.format(key='old.id')}; END""",
+    f"""CREATE TRIGGER complaint_search_au AFTER UPDATE OF number, main_problem ON complaints
+        BEGIN {_INSERT.format(key='new.id')}; END""",
+    f"CREATE TRIGGER complaint_search_bd BEFORE DELETE ON complaints BEGIN {_DELETE.format(key='old.id')}; END",
+    f"""CREATE TRIGGER complaint_search_sbi BEFORE INSERT ON complaint_subjects
+        BEGIN {_DELETE.format(key='new.complaint_id')}; END""",
+    f"""CREATE TRIGGER complaint_search_sai AFTER INSERT ON complaint_subjects
+        BEGIN {_INSERT.format(key='new.complaint_id')}; END""",
+    f"""CREATE TRIGGER complaint_search_sbu BEFORE UPDATE OF name, unit, complaint_id ON complaint_subjects
+        BEGIN {_DELETE.format(key='old.complaint_id')}; {_DELETE.format(key='new.complaint_id')}; END""",
+    f"""CREATE TRIGGER complaint_search_sau AFTER UPDATE OF name, unit, complaint_id ON complaint_subjects
+        BEGIN {_INSERT.format(key='old.complaint_id')}; {_INSERT.format(key='new.complaint_id')}; END""",
+    f"""CREATE TRIGGER complaint_search_sbd BEFORE DELETE ON complaint_subjects
+        BEGIN {_DELETE.format(key='old.complaint_id')}; END""",
+    f"""CREATE TRIGGER complaint_search_sad AFTER DELETE ON complaint_subjects
+        BEGIN {_INSERT.format(key='old.complaint_id')}; END""",
+    # Index the rows that exist already (an upgrade of a populated database).
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+]
+
+_TRIGGERS = ("complaint_search_ai", "complaint_search_bu", "complaint_search_au", "complaint_search_bd",
+             "complaint_search_sbi", "complaint_search_sai", "complaint_search_sbu", "complaint_search_sau",
+             "complaint_search_sbd", "complaint_search_sad")
+
+SQLITE_DROP: list[str] = ([f"DROP TRIGGER IF EXISTS {t}" for t in _TRIGGERS]
+                          + [f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP VIEW IF EXISTS {CONTENT_VIEW}"])
+
+
+def create_search_index(bind) -> None:
+    """Create the index on SQLite; nothing on other dialects (services use LIKE there)."""
+    if bind.dialect.name != "sqlite":
+        return
+    for sql in SQLITE_CREATE:
+        bind.exec_driver_sql(sql)
+
+
+def drop_search_index(bind) -> None:
+    if bind.dialect.name != "sqlite":
+        return
+    for sql in SQLITE_DROP:
+        bind.exec_driver_sql(sql)
+
+
+def has_search_index(bind) -> bool:
+    if bind.dialect.name != "sqlite":
+        return False
+    return bind.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (FTS_TABLE,)).first() is not None
+
+
+def include_name(name: str | None, type_: str, parent_names: dict[str, Any] | None = None) -> bool:
+    """Alembic ``include_name`` hook: the search objects are not ORM tables; don't compare them."""
+    return not (type_ == "table" and name in FTS_OBJECTS)
+
+
+def fts_phrase(text: str) -> str:
+    """A MATCH expression for one literal substring (quotes doubled, so no query syntax leaks in)."""
+    return '"' + text.replace('"', '""') + '"'
