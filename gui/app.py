@@ -22,6 +22,7 @@ from .executor import run_with_progress
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
 from .setup_wizard import SetupWizard
+from .startup_checks import check_before_open
 
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
             "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimSun"]
@@ -91,6 +92,7 @@ class ShellController(QObject):
         self.window = MainWindow(self.ctx)
         self.window.logout_requested.connect(self._on_logout)
         self.window.closed.connect(self._on_closed)
+        self.window.restored.connect(self._on_restored)
         self.window.show()
 
     def _on_logout(self) -> None:
@@ -105,6 +107,11 @@ class ShellController(QObject):
             self._open_main()
         else:
             QApplication.quit()
+
+    def _on_restored(self, new_ctx: AppContext) -> None:
+        """After a restore the old context is closed: carry on with the new one, signing in again."""
+        self.ctx = new_ctx
+        QTimer.singleShot(0, self._relogin)
 
     def _on_closed(self, for_logout: bool) -> None:
         if not for_logout:
@@ -140,20 +147,22 @@ def run_gui(argv: list[str]) -> int:
             data_dir = _demo_dir(args)
             if data_dir is None:
                 return 1
-        ctx = create_app_context(data_dir or default_data_dir(), lang=args.lang, demo=args.demo,
-                                 translator=translator)
+        data_dir = data_dir or default_data_dir()
+        if not check_before_open(None, data_dir):
+            return 1
+        ctx = create_app_context(data_dir, lang=args.lang, demo=args.demo, translator=translator)
     except DomainError as exc:
         QMessageBox.critical(None, "纪检桌面", exc.message)
         return 1
+    controller = ShellController(ctx, username=args.user)
     try:
-        controller = ShellController(ctx, username=args.user)
         if not controller.start():
             return 0
         code = app.exec()
         try:
-            maintenance.backup_on_exit(ctx.workspace)
+            maintenance.backup_on_exit(controller.ctx.workspace)
         except DomainError as exc:  # the window is gone: say it on the console, keep the exit clean
             print(f"退出时备份未完成：{exc.message}", file=sys.stderr)
         return code
     finally:
-        ctx.close()
+        controller.ctx.close()

@@ -20,6 +20,8 @@ class MainWindow(QMainWindow):
 
     logout_requested = Signal()
     closed = Signal(bool)  # True when closed to sign out, False when the user closed the app
+    restored = Signal(object)
+    """A backup was restored; carries the new AppContext (the window's own one is closed)."""
 
     def __init__(self, ctx: AppContext, specs: list[PageSpec] | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,6 +127,9 @@ class MainWindow(QMainWindow):
             saved = getattr(widget, "settings_saved", None)
             if saved is not None:
                 saved.connect(self.idle_lock.reload)
+            restored = getattr(widget, "sig_restore_done", None)
+            if restored is not None:
+                restored.connect(self._on_restored)
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
@@ -151,7 +156,22 @@ class MainWindow(QMainWindow):
                 show_error(self, exc)
 
     # ----- session -----
+    def pages_can_leave(self) -> bool:
+        """Ask each page with unsaved edits (``can_leave()``) whether it may be left."""
+        for widget in self.pages.values():
+            can_leave = getattr(widget, "can_leave", None)
+            if callable(can_leave) and not can_leave():
+                return False
+        return True
+
+    def _on_restored(self, new_ctx) -> None:
+        self._closing_for_logout = True
+        self._restored_ctx = new_ctx
+        self.close()
+
     def request_logout(self) -> None:
+        if not self.pages_can_leave():
+            return
         if confirm(self, self.tr("确定要注销吗？未保存的内容将会丢失。"), self.tr("注销")):
             self._logout()
 
@@ -168,9 +188,16 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._closing_for_logout and not self.pages_can_leave():
+            event.ignore()
+            return
         self.idle_lock.stop()
         if self._failed_connected:
             self.ctx.db.failed.disconnect(self._background_error)
             self._failed_connected = False
         super().closeEvent(event)
+        restored = getattr(self, "_restored_ctx", None)
+        if restored is not None:
+            self.restored.emit(restored)
+            return
         self.closed.emit(self._closing_for_logout)

@@ -66,6 +66,15 @@ def backup_on_exit(ws: Workspace) -> Path | None:
     return info.path
 
 
+def backup_now(ws: Workspace) -> backup.BackupInfo:
+    """立即备份: a checked local backup of kind "manual" (kept until deleted), audited."""
+    require(ws.current_user, "backup.run")
+    info = backup.make_backup(ws.db_path, ws.attachments_dir, ws.backups_dir, now=ws.now(), kind="manual")
+    with ws.transaction() as s:
+        audit.record(s, ws.current_user, "backup.local", "backup", info.path.name, {"size": info.size})
+    return info
+
+
 def list_local_backups(ws: Workspace) -> list[backup.BackupInfo]:
     return backup.list_backups(ws.backups_dir)
 
@@ -102,5 +111,5 @@ def note_restore(ws: Workspace, result: backup.RestoreResult, source: Path) -> N
                       "attachments_added": result.attachments_added})
 
 
-__all__ = ["StartupReport", "startup_check", "daily_backup_if_due", "backup_on_exit", "export_backup",
+__all__ = ["StartupReport", "startup_check", "daily_backup_if_due", "backup_on_exit", "export_backup", "backup_now",
            "restore_backup", "note_restore", "list_local_backups", "set_export_kdf_params"]

@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 
 def run_backup(args, ctx) -> int:
-    from services import backup, maintenance
+    from services import maintenance
     from services.permissions import require
     ws = ctx.login()
     require(ws.current_user, "backup.run")
@@ -32,7 +32,7 @@ def run_backup(args, ctx) -> int:
         ctx.emit(data, "\n".join(f"{d['created']}  {d['kind']:<7} {d['size']:>12,}  {d['file']}" for d in data) or "没有本地备份")
         return 0
     if args.local:
-        info = backup.make_backup(ws.db_path, ws.attachments_dir, ws.backups_dir, now=ws.now(), kind="manual")
+        info = maintenance.backup_now(ws)
         ctx.emit({"file": str(info.path)}, f"已备份到 {info.path}")
         return 0
     passphrase = ctx.password("备份口令：", env="JIJIAN_BACKUP_PASSPHRASE", confirm=True)

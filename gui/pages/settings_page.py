@@ -15,7 +15,10 @@ from services import audit, settings, users
 from services.errors import DomainError, ValidationError
 from services.permissions import allowed, require
 
+from ..context import org_summary
 from ..geometry import remember_geometry
+from .backup_tab import BackupTab
+from .certificates_tab import CertificatesTab
 from ..widgets import FieldError, FormErrors, form_error_label, primary, role_label, roles_text, show_error
 
 
@@ -472,6 +475,8 @@ class SettingsPage(QWidget):
     """The 设置 page; ``settings_saved`` tells the main window to re-read the idle time."""
 
     settings_saved = Signal()
+    sig_restore_done = Signal(object)
+    """A backup was restored: the old context is closed; carries the new AppContext."""
 
     def __init__(self, ctx, spec=None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -489,6 +494,17 @@ class SettingsPage(QWidget):
         self.system_tab = SystemSettingsTab(ctx)
         self.system_tab.saved.connect(self.settings_saved)
         self.tabs.addTab(self.system_tab, self.tr("系统设置"))
+        org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
+        county = org is not None and org.mode == "county"
+        self.certificates_tab = None
+        if allowed(roles, "ca.manage" if county else "keys.manage"):
+            self.certificates_tab = CertificatesTab(ctx)
+            self.tabs.addTab(self.certificates_tab, self.tr("证书"))
+        self.backup_tab = None
+        if allowed(roles, "backup.run"):
+            self.backup_tab = BackupTab(ctx)
+            self.backup_tab.sig_restore_done.connect(self.sig_restore_done)
+            self.tabs.addTab(self.backup_tab, self.tr("备份与恢复"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 24, 28, 24)
         lay.setSpacing(14)

@@ -120,3 +120,16 @@ def test_logout_asks_first_and_then_signs_out(admin_ctx, qtbot, monkeypatch):
     with qtbot.waitSignal(window.logout_requested, timeout=2000):
         qtbot.mouseClick(window.logout_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()
+
+
+def test_restore_from_settings_hands_the_new_context_to_the_controller(admin_ctx, qtbot):
+    window = MainWindow(admin_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    settings_page = _click_nav(qtbot, window, "设置")
+    assert isinstance(settings_page, SettingsPage) and settings_page.backup_tab is not None
+    new_ctx = object()
+    with qtbot.waitSignal(window.restored, timeout=2000) as blocker:
+        settings_page.sig_restore_done.emit(new_ctx)
+    assert blocker.args == [new_ctx]
+    assert not window.isVisible()

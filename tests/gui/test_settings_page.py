@@ -36,7 +36,8 @@ def _actions(ws):
 def test_admin_adds_a_user_after_a_refused_attempt(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     page = _page(admin_ctx, qtbot)
-    assert page.tab_titles() == ["用户管理", "修改我的密码", "系统设置"]
+    # wang is admin + secretary: keys and backups are theirs too
+    assert page.tab_titles() == ["用户管理", "修改我的密码", "系统设置", "证书", "备份与恢复"]
     tab = page.users_tab
     assert tab.usernames() == ["wang"]
     assert tab.table.item(0, 2).text() == "系统管理员、纪委书记"

@@ -1,0 +1,60 @@
+"""Before the workspace is opened: check the database file; if it is damaged, offer the newest good backup.
+
+``gui/app.py`` calls ``check_before_open(None, data_dir)`` before ``create_app_context``; False means
+"do not open" (the user chose 退出, or no restore was possible).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from services import maintenance
+from services.errors import DomainError
+from services.workspace import open_workspace
+
+from .widgets import show_error, show_info
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("startup_checks", text)
+
+
+def check_before_open(parent: QWidget | None, data_dir: Path | str) -> bool:
+    """True when the data dir may be opened (sound, or restored from a backup just now)."""
+    data_dir = Path(data_dir)
+    report = maintenance.startup_check(data_dir)
+    if report.ok:
+        return True
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_tr("数据库检查未通过"))
+    good = report.newest_good_backup
+    text = report.message
+    if good is not None:
+        text += "\n\n" + _tr("恢复后，损坏的数据库文件会另存保留（不删除），备份之后录入的内容需要重新录入。")
+    box.setText(text)
+    restore = box.addButton(_tr("从最近的完好备份恢复"), QMessageBox.ButtonRole.AcceptRole) if good else None
+    quit_button = box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or quit_button)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return False
+    try:
+        result = maintenance.restore_backup(data_dir, good, None)
+    except DomainError as exc:
+        show_error(parent, exc, _tr("恢复未完成"))
+        return False
+    try:  # record it in the restored database's audit log (nobody is signed in yet)
+        ws = open_workspace(data_dir)
+        try:
+            maintenance.note_restore(ws, result, good)
+        finally:
+            ws.close()
+    except DomainError as exc:
+        show_error(parent, exc, _tr("恢复已完成，但未能记入审计日志"))
+    aside = result.moved_aside.name if result.moved_aside else ""
+    show_info(parent, _tr("已从备份“{name}”恢复数据。损坏的数据库已另存为“{aside}”。\n请登录后核对最近录入的内容。")
+              .format(name=good.name, aside=aside), _tr("已恢复"))
+    return True

@@ -1,0 +1,281 @@
+"""设置 → 证书, driven like a user: a county creates its root and issues, a township requests and installs.
+
+Only the OS file dialogs and QInputDialog are patched (they return what a user would pick or type);
+the keys, certificates and files are real. The helpers here are shared by the other tests of this
+feature (报送, 备份).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from gui.app import configure_application
+from gui.context import create_app_context
+from gui.pages.certificates_tab import CertificatesTab, short_fp
+from services import county_ca, keys, pki, setup, users
+from tests.conftest import ADMIN_PASSWORD
+
+COUNTY_PASS = "county-pass-1"
+TOWN_PASS = "town-pass-1"
+
+
+# ---------------------------------------------------------------- shared helpers
+
+class FakeDialogs:
+    """Queues of what the user picks in the OS dialogs and types into QInputDialog."""
+
+    def __init__(self, monkeypatch, save_dir: Path):
+        self.texts: list[str] = []
+        self.opens: list[Path] = []
+        self.dirs: list[Path] = []
+        self.save_dir = save_dir
+        self.prompts: list[str] = []
+        self.saved: list[Path] = []
+
+        def get_text(parent, title, label, *args, **kwargs):
+            self.prompts.append(label)
+            if not self.texts:
+                return "", False
+            return self.texts.pop(0), True
+
+        def get_open(parent, caption="", folder="", filt="", *a, **k):
+            return (str(self.opens.pop(0)), "") if self.opens else ("", "")
+
+        def get_dir(parent, caption="", folder="", *a, **k):
+            return str(self.dirs.pop(0)) if self.dirs else ""
+
+        def get_save(parent, caption="", default="", filt="", *a, **k):
+            target = self.save_dir / Path(default).name
+            self.saved.append(target)
+            return str(target), ""
+
+        monkeypatch.setattr(QInputDialog, "getText", get_text)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", get_dir)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
+
+
+def answer_modals(*actions, attempts: int = 250) -> list[str]:
+    """Run each action on the next modal dialog as soon as it shows (a user's click); returns their texts."""
+    queue = list(actions)
+    seen: list[str] = []
+    state = {"seen": None, "left": attempts}
+
+    def poll() -> None:
+        if not queue:
+            return
+        w = QApplication.activeModalWidget()
+        if w is not None and w.isVisible() and w is not state["seen"]:
+            state["seen"] = w
+            seen.append(w.text() if isinstance(w, QMessageBox) else w.windowTitle())
+            queue.pop(0)(w)
+        state["left"] -= 1
+        if queue and state["left"] > 0:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    return seen
+
+
+def click(text: str):
+    def act(box: QMessageBox) -> None:
+        next(b for b in box.buttons() if b.text() == text).click()
+    return act
+
+
+@pytest.fixture
+def dialogs(monkeypatch, tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    return FakeDialogs(monkeypatch, stick)
+
+
+@pytest.fixture
+def make_office(tmp_path, today, qapp):
+    """Initialized offices on their own data dirs, signed in as wang (admin + secretary)."""
+    configure_application(qapp)
+    made = []
+
+    def make(name: str, code: str, mode: str = "township"):
+        ctx = create_app_context(tmp_path / code, synchronous=True, today=lambda: today)
+        setup.initialize(ctx.workspace, org_name=name, org_code=code, county_name="云岭县纪委", mode=mode,
+                         username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+        users.login(ctx.workspace, "wang", ADMIN_PASSWORD)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+def certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs: FakeDialogs) -> tuple[CertificatesTab, CertificatesTab]:
+    """The whole paper trail by clicks: root → ROOT.pem, key → .csr, issue → .pem, install."""
+    stick = dialogs.save_dir
+    county_tab = CertificatesTab(county_ctx)
+    qtbot.addWidget(county_tab)
+    dialogs.texts += [COUNTY_PASS, COUNTY_PASS]
+    qtbot.mouseClick(county_tab.init_root_button, Qt.MouseButton.LeftButton)
+    assert (stick / "ROOT.pem").is_file()
+
+    town_tab = CertificatesTab(town_ctx)
+    qtbot.addWidget(town_tab)
+    dialogs.texts += [TOWN_PASS, TOWN_PASS]
+    qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
+    csr = stick / "QS001-证书申请.csr"
+    assert csr.is_file()
+
+    dialogs.opens.append(csr)
+    dialogs.texts.append(COUNTY_PASS)
+    qtbot.mouseClick(county_tab.issue_button, Qt.MouseButton.LeftButton)
+    cert = stick / "QS001-证书.pem"
+    assert cert.is_file()
+
+    dialogs.opens += [cert, stick / "ROOT.pem"]
+    dialogs.texts.append(TOWN_PASS)
+    qtbot.mouseClick(town_tab.install_button, Qt.MouseButton.LeftButton)
+    return county_tab, town_tab
+
+
+# ---------------------------------------------------------------- tests
+
+def test_county_root_then_township_request_issue_install(qtbot, make_office, dialogs):
+    county_ctx = make_office("云岭县纪委", "YL000", "county")
+    town_ctx = make_office("青山镇纪委", "QS001")
+    county_tab, town_tab = certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs)
+    stick = dialogs.save_dir
+
+    # County: the root exists once, its file is a CA certificate, and the clerk is told what to do with it.
+    root = (stick / "ROOT.pem").read_bytes()
+    assert pki.is_ca_root(pki.load_certificate(root))
+    assert root == county_ca.root_cert_pem(county_ctx.ws)
+    assert "已创建" in county_tab.root_state.text()
+    assert county_tab.root_fp.text() == short_fp(pki.fingerprint(root))
+    assert "发给各乡镇" in county_tab.root_notice.text()
+    assert not county_tab.init_root_button.isEnabled()
+    # The request travelled with the right words, and was issued for this office.
+    assert "请将此文件用U盘交县纪委" in town_tab.step1_notice.text()
+    assert "QS001-证书.pem" in county_tab.issue_notice.text() and "交回乡镇" in county_tab.issue_notice.text()
+    assert county_tab.cert_table.rowCount() == 1
+    row = [county_tab.cert_table.item(0, c).text() for c in range(6)]
+    assert row[0] == "QS001" and row[1] == "青山镇纪委" and row[5] == "有效"
+    # Passphrases were asked masked, twice where they are set.
+    assert any("至少 8 个字符" in p for p in dialogs.prompts)
+
+    # Township: installed; ③ shows subject, 有效期至, days left and the root fingerprint.
+    f = town_tab.status_fields
+    cert = x509.load_pem_x509_certificate((stick / "QS001-证书.pem").read_bytes())
+    assert "QS001" in f["subject"].text() and "青山镇纪委" in f["subject"].text()
+    assert f["valid_until"].text() == cert.not_valid_after_utc.astimezone().strftime("%Y-%m-%d")
+    days = int(f["days_left"].text().split()[0])
+    assert 700 <= days <= 730
+    assert f["root_fingerprint"].text() == short_fp(pki.fingerprint(root))
+    assert "可以生成报送包" in f["warning"].text()
+    assert "已安装" in town_tab.step2_state.text()
+    assert keys.key_status(town_ctx.ws)["has_cert"]
+
+
+def test_mismatched_or_wrong_passphrases_change_nothing(qtbot, make_office, dialogs):
+    county_ctx = make_office("云岭县纪委", "YL000", "county")
+    town_ctx = make_office("青山镇纪委", "QS001")
+    town_tab = CertificatesTab(town_ctx)
+    qtbot.addWidget(town_tab)
+    key_file = town_ctx.ws.data_dir / "keys" / "signing-key.pem"
+
+    dialogs.texts += [TOWN_PASS, "town-pass-2"]
+    seen = answer_modals(click("确定"))
+    qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
+    assert seen == ["两次输入的口令不一致，请重新操作。"]
+    assert not key_file.exists() and not dialogs.saved
+
+    dialogs.texts += ["short", "short"]
+    seen = answer_modals(click("确定"))
+    qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
+    assert seen and "至少" in seen[0]
+    assert not key_file.exists()
+    assert not town_tab.install_button.isEnabled()  # step ② waits for step ①
+
+    # Real key and certificate, then a wrong passphrase at installation: refused, nothing installed.
+    dialogs.texts += [TOWN_PASS, TOWN_PASS]
+    qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
+    county_ca.init_root(county_ctx.ws, COUNTY_PASS)
+    cert = dialogs.save_dir / "cert.pem"
+    cert.write_bytes(county_ca.issue(county_ctx.ws, keys.request_pem(town_ctx.ws), COUNTY_PASS))
+    root = dialogs.save_dir / "root.pem"
+    root.write_bytes(county_ca.root_cert_pem(county_ctx.ws))
+    dialogs.opens += [cert, root]
+    dialogs.texts.append("wrong-pass-9")
+    seen = answer_modals(click("确定"))
+    qtbot.mouseClick(town_tab.install_button, Qt.MouseButton.LeftButton)
+    assert seen == ["私钥口令错误，请重新输入"]
+    assert not (town_ctx.ws.data_dir / "keys" / "signing-cert.pem").exists()
+    assert "尚未安装" in town_tab.status_fields["subject"].text()
+
+
+def test_revoke_and_export_revocation_list(qtbot, make_office, dialogs):
+    county_ctx = make_office("云岭县纪委", "YL000", "county")
+    town_ctx = make_office("青山镇纪委", "QS001")
+    county_tab, _ = certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs)
+    assert not county_tab.revoke_button.isEnabled()  # nothing selected yet
+    county_tab.cert_table.selectRow(0)
+    assert county_tab.revoke_button.isEnabled()
+    dialogs.texts += ["私钥U盘遗失", COUNTY_PASS]
+    qtbot.mouseClick(county_tab.revoke_button, Qt.MouseButton.LeftButton)
+    row = [county_tab.cert_table.item(0, c).text() for c in range(7)]
+    assert row[5] == "已吊销" and row[6] == "私钥U盘遗失"
+    assert "已吊销青山镇纪委（QS001）" in county_tab.issue_notice.text()
+
+    dialogs.texts.append(COUNTY_PASS)
+    qtbot.mouseClick(county_tab.crl_button, Qt.MouseButton.LeftButton)
+    crl = pki.load_crl((dialogs.save_dir / "CRL.pem").read_bytes())
+    serial = int(county_tab.cert_table.item(0, 2).text(), 16)
+    assert crl.get_revoked_certificate_by_serial_number(serial) is not None
+
+
+def test_township_is_warned_when_fewer_than_30_days_are_left(qtbot, make_office, dialogs):
+    county_ctx = make_office("云岭县纪委", "YL000", "county")
+    town_ctx = make_office("青山镇纪委", "QS001")
+    county_ca.init_root(county_ctx.ws, COUNTY_PASS)
+    csr = keys.create_signing_key(town_ctx.ws, TOWN_PASS)
+    cert = county_ca.issue(county_ctx.ws, csr, COUNTY_PASS, valid_days=20)
+    keys.install_certificate(town_ctx.ws, cert, county_ca.root_cert_pem(county_ctx.ws), TOWN_PASS)
+    tab = CertificatesTab(town_ctx)
+    qtbot.addWidget(tab)
+    f = tab.status_fields
+    assert f["days_left"].text() in ("19 天", "20 天")
+    assert "b91c1c" in f["days_left"].styleSheet()
+    assert "过期" in f["warning"].text() and "申请新证书" in f["warning"].text()
+
+
+def test_screens_render(qtbot, make_office, dialogs, tmp_path):
+    county_ctx = make_office("云岭县纪委", "YL000", "county")
+    town_ctx = make_office("青山镇纪委", "QS001")
+    county_tab, town_tab = certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs)
+    for name, tab in (("cert_county", county_tab), ("cert_town", town_tab)):
+        tab.resize(1280, 800)
+        tab.show()
+        qtbot.waitExposed(tab)
+        assert not tab.grab().isNull()
+        tab.grab().save(str(tmp_path / f"{name}.png"))
+
+
+def test_reissuing_for_a_township_asks_before_replacing(qtbot, make_office, dialogs):
+    county_ctx = make_office("云岭县纪委", "YL000", "county")
+    town_ctx = make_office("青山镇纪委", "QS001")
+    county_tab, _ = certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs)
+    csr = dialogs.save_dir / "QS001-证书申请.csr"
+    dialogs.opens.append(csr)
+    dialogs.texts.append(COUNTY_PASS)
+    seen = answer_modals(click("取消"))
+    qtbot.mouseClick(county_tab.issue_button, Qt.MouseButton.LeftButton)
+    assert seen and "已有一份有效证书" in seen[0] and "确定为其换发新证书吗" in seen[0]
+    assert county_tab.cert_table.rowCount() == 1
+    dialogs.opens.append(csr)
+    dialogs.texts.append(COUNTY_PASS)
+    answer_modals(click("确定"))
+    qtbot.mouseClick(county_tab.issue_button, Qt.MouseButton.LeftButton)
+    assert county_tab.cert_table.rowCount() == 2
