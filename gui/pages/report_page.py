@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
@@ -25,15 +25,13 @@ from services.files import atomic_write_bytes
 from services.permissions import allowed
 from services.reports import layout
 
+from ..figures_table import build_figures_table, fill_figures
 from ..context import AppContext, org_summary
 from ..form_widgets import DateEdit
 from ..pdf_preview import PdfPreviewDialog
 from ..print_pdf import LoadedPdf
 from ..widgets import FieldError, FormErrors, confirm, form_error_label, primary, show_error, show_info
 
-FIGURE_COLUMNS = 6
-SECTION_BG = QColor("#eceef1")
-GROUP_FG = QColor("#4b5563")
 BANNER_FINAL = ("background:#fbeaea; border:1px solid #e8b4b4; border-radius:3px; padding:8px 12px;"
                 "color:#7f1616; font-weight:bold;")
 BANNER_OPEN = ("background:#fff6e0; border:1px solid #e9cf8a; border-radius:3px; padding:8px 12px;"
@@ -187,47 +185,7 @@ class ReportPage(QWidget):
         shortcut.activated.connect(self.save)
 
     def _build_table(self) -> QTableWidget:
-        lines = list(layout.iter_form_lines())
-        table = QTableWidget(len(lines), FIGURE_COLUMNS)
-        table.setHorizontalHeaderLabels([self.tr(t) for t in layout.COLUMN_TITLES])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in zip(range(1, FIGURE_COLUMNS), (40, 56, 76, 76, 96)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            table.setColumnWidth(col, width)
-        bold = QFont(table.font())
-        bold.setBold(True)
-        self.figure_rows: dict[str, int] = {}
-        for r, line in enumerate(lines):
-            if line.kind == "row":
-                item = QTableWidgetItem("　" * line.indent + line.text)
-                item.setData(Qt.ItemDataRole.UserRole, line.row.key)
-                item.setToolTip(line.row.full_label)
-                table.setItem(r, 0, item)
-                unit = QTableWidgetItem(line.row.unit)
-                unit.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(r, 1, unit)
-                for c in range(2, FIGURE_COLUMNS):
-                    cell = QTableWidgetItem("")
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    table.setItem(r, c, cell)
-                self.figure_rows[line.row.key] = r
-                continue
-            item = QTableWidgetItem(("　" * line.indent) + line.text)
-            table.setSpan(r, 0, 1, FIGURE_COLUMNS)
-            if line.kind == "section":
-                item.setFont(bold)
-                item.setBackground(QBrush(SECTION_BG))
-            else:
-                item.setForeground(QBrush(GROUP_FG))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            table.setItem(r, 0, item)
-        table.verticalHeader().setDefaultSectionSize(26)
+        table, self.figure_rows = build_figures_table()
         return table
 
     def _build_text_tab(self) -> QWidget:
@@ -437,15 +395,7 @@ class ReportPage(QWidget):
         show_error(self, exc, self.tr("月报统计失败"))
 
     def _fill_figures(self, figures: dict[str, Any]) -> None:
-        for key, r in self.figure_rows.items():
-            try:
-                fig = layout.get_figure(figures, key)
-            except ValidationError:
-                fig = {"month": None, "ytd": None, "ytd_last_year": None, "change_pct": None}
-            values = (layout.format_count(fig.get("month")), layout.format_count(fig.get("ytd")),
-                      layout.format_count(fig.get("ytd_last_year")), layout.format_pct(fig.get("change_pct")))
-            for c, text in enumerate(values, start=2):
-                self.table.item(r, c).setText(text)
+        fill_figures(self.table, self.figure_rows, figures)
 
     def _fill_text(self, doc: dict[str, Any]) -> None:
         self._filling = True

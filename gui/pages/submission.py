@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMenu, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from services.package.verify import verify_package
 from services.permissions import allowed
 from services.reports import layout
 
+from ..figures_table import build_figures_table, fill_figures
 from ..context import AppContext, org_summary
 from ..dialogs.verify_dialog import VerifyResultDialog
 from ..executor import run_with_progress
@@ -31,8 +32,6 @@ from ..widgets import show_error
 from .certificates_tab import NOTICE_STYLE, WARN_STYLE, ask_passphrase, last_dir, remember_dir, save_file
 
 MONTHS_BACK = 24
-SECTION_BG = QColor("#eceef1")
-GROUP_FG = QColor("#4b5563")
 FAIL_FG = QColor("#b91c1c")
 PASS_FG = QColor("#166534")
 ERROR_STYLE = ("background:#fbeaea; border:1px solid #e8b4b4; border-radius:3px; padding:6px 10px;"
@@ -102,61 +101,6 @@ def _selectable(label: QLabel) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setWordWrap(True)
     return label
-
-
-# ---------------------------------------------------------------- the figures table (same rows as the 月报)
-
-def build_figures_table() -> tuple[QTableWidget, dict[str, int]]:
-    lines = list(layout.iter_form_lines())
-    cols = len(layout.COLUMN_TITLES)
-    table = QTableWidget(len(lines), cols)
-    table.setHorizontalHeaderLabels([_tr(t) for t in layout.COLUMN_TITLES])
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for col, width in zip(range(1, cols), (40, 56, 76, 76, 96)):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-        table.setColumnWidth(col, width)
-    bold = QFont(table.font())
-    bold.setBold(True)
-    rows: dict[str, int] = {}
-    for r, line in enumerate(lines):
-        if line.kind == "row":
-            item = QTableWidgetItem("　" * line.indent + line.text)
-            item.setToolTip(line.row.full_label)
-            table.setItem(r, 0, item)
-            unit = QTableWidgetItem(line.row.unit)
-            unit.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            table.setItem(r, 1, unit)
-            for c in range(2, cols):
-                cell = QTableWidgetItem("")
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(r, c, cell)
-            rows[line.row.key] = r
-            continue
-        item = QTableWidgetItem("　" * line.indent + line.text)
-        table.setSpan(r, 0, 1, cols)
-        if line.kind == "section":
-            item.setFont(bold)
-            item.setBackground(QBrush(SECTION_BG))
-        else:
-            item.setForeground(QBrush(GROUP_FG))
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        table.setItem(r, 0, item)
-    table.verticalHeader().setDefaultSectionSize(26)
-    return table, rows
-
-
-def fill_figures(table: QTableWidget, rows: dict[str, int], figures: dict | None) -> None:
-    for key, r in rows.items():
-        fig = layout.get_figure(figures, key) if figures else {}
-        values = (layout.format_count(fig.get("month")), layout.format_count(fig.get("ytd")),
-                  layout.format_count(fig.get("ytd_last_year")), layout.format_pct(fig.get("change_pct")))
-        for c, v in enumerate(values, start=2):
-            table.item(r, c).setText(v if figures else "")
 
 
 # ================================================================ the page

@@ -1,0 +1,73 @@
+"""The monthly report's figures as a read-only table, in the printed form's order (one builder for
+the 月报 page and the county's 汇总)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from services.errors import ValidationError
+from services.reports import layout
+
+SECTION_BG = QColor("#eceef1")
+GROUP_FG = QColor("#4b5563")
+COLUMN_WIDTHS = (40, 56, 76, 76, 96)  # 单位, 本月, 元至本月, 去年同期, 同比增减
+
+
+def build_figures_table() -> tuple[QTableWidget, dict[str, int]]:
+    """The table and the row of each figure key."""
+    lines = list(layout.iter_form_lines())
+    cols = len(layout.COLUMN_TITLES)
+    table = QTableWidget(len(lines), cols)
+    table.setHorizontalHeaderLabels([QCoreApplication.translate("FiguresTable", t) for t in layout.COLUMN_TITLES])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col, width in zip(range(1, cols), COLUMN_WIDTHS):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        table.setColumnWidth(col, width)
+    bold = QFont(table.font())
+    bold.setBold(True)
+    rows: dict[str, int] = {}
+    for r, line in enumerate(lines):
+        item = QTableWidgetItem("　" * line.indent + line.text)
+        if line.kind == "row":
+            item.setData(Qt.ItemDataRole.UserRole, line.row.key)
+            item.setToolTip(line.row.full_label)
+            table.setItem(r, 0, item)
+            unit = QTableWidgetItem(line.row.unit)
+            unit.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(r, 1, unit)
+            for c in range(2, cols):
+                cell = QTableWidgetItem("")
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, cell)
+            rows[line.row.key] = r
+            continue
+        table.setSpan(r, 0, 1, cols)
+        if line.kind == "section":
+            item.setFont(bold)
+            item.setBackground(QBrush(SECTION_BG))
+        else:
+            item.setForeground(QBrush(GROUP_FG))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        table.setItem(r, 0, item)
+    table.verticalHeader().setDefaultSectionSize(26)
+    return table, rows
+
+
+def fill_figures(table: QTableWidget, rows: dict[str, int], figures: dict | None) -> None:
+    """Show ``figures`` (None clears); a key missing from them shows empty cells."""
+    for key, r in rows.items():
+        try:
+            fig = layout.get_figure(figures, key) if figures else {}
+        except ValidationError:
+            fig = {}
+        values = (layout.format_count(fig.get("month")), layout.format_count(fig.get("ytd")),
+                  layout.format_count(fig.get("ytd_last_year")), layout.format_pct(fig.get("change_pct")))
+        for c, text in enumerate(values, start=2):
+            table.item(r, c).setText(text if fig else "")

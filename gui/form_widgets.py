@@ -1,0 +1,387 @@
+"""Small form widgets for the registration pages: an optional date, coded-enum combos, an attachment list.
+
+Field error labels are ``gui.widgets.FieldError`` / ``FormErrors`` (the shell engineer's); this module only
+adds what those don't cover.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from services.errors import DomainError, ValidationError
+
+from .lazy_model import emit_signal
+from .widgets import FieldError
+
+_EMPTY_DATE = QDate(1900, 1, 1)
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class DateEdit(QDateEdit):
+    """A QDateEdit with a calendar popup, ``yyyy-MM-dd``, and (with ``allow_empty``) an empty value."""
+
+    def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = False, empty_text: str = ""):
+        super().__init__(parent)
+        self.allow_empty = allow_empty
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMaximumDate(QDate(2100, 12, 31))
+        if allow_empty:
+            self.setMinimumDate(_EMPTY_DATE)
+            self.setSpecialValueText(empty_text or self.tr("（不限）"))
+            self.setDate(_EMPTY_DATE)
+        else:
+            self.setMinimumDate(QDate(2000, 1, 1))
+            self.setDate(QDate.currentDate())
+
+    def value(self) -> dt.date | None:
+        if self.allow_empty and self.date() == _EMPTY_DATE:
+            return None
+        return from_qdate(self.date())
+
+    def set_value(self, value: dt.date | None) -> None:
+        if value is None:
+            if self.allow_empty:
+                self.setDate(_EMPTY_DATE)
+            return
+        self.setDate(to_qdate(value))
+
+    def clear_value(self) -> None:
+        self.set_value(None)
+
+
+class EnumCombo(QComboBox):
+    """A combo of a CodedEnum's labels; ``value()`` is the code (None for the empty entry)."""
+
+    def __init__(self, enum_cls, allow_empty: bool = False, parent: QWidget | None = None, *,
+                 empty_text: str | None = None, members: Iterable | None = None):
+        super().__init__(parent)
+        self.enum_cls = enum_cls
+        if allow_empty:
+            self.addItem(empty_text if empty_text is not None else self.tr("（未选择）"), None)
+        for m in (members if members is not None else enum_cls):
+            self.addItem(m.label, m.value)
+
+    def value(self) -> str | None:
+        return self.currentData()
+
+    def set_value(self, code: str | None) -> None:
+        index = self.findData(code.value if hasattr(code, "value") else code)
+        if index < 0 and code is None:
+            index = 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class _KeepOpen(QObject):
+    """Clicking an item of a CheckCombo's popup toggles it instead of closing the popup."""
+
+    def __init__(self, combo: "CheckCombo"):
+        super().__init__(combo)
+        self.combo = combo
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            index = self.combo.view().indexAt(event.position().toPoint())
+            if index.isValid():
+                self.combo.toggle_row(index.row())
+                return True
+        return False
+
+
+class CheckCombo(QComboBox):
+    """Multi-select over a CodedEnum: checkable items; the box shows 全部 or the chosen labels."""
+
+    sig_changed = Signal()
+    """The set of checked codes changed."""
+
+    def __init__(self, enum_cls, all_text: str, parent: QWidget | None = None, *, members: Iterable | None = None):
+        super().__init__(parent)
+        self.all_text = all_text
+        self._model = QStandardItemModel(self)
+        for m in (members if members is not None else enum_cls):
+            item = QStandardItem(m.label)
+            item.setData(m.value, Qt.ItemDataRole.UserRole)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setData(Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+            self._model.appendRow(item)
+        self.setModel(self._model)
+        self.setEditable(True)
+        self.lineEdit().setReadOnly(True)
+        self.lineEdit().installEventFilter(self)
+        self.view().viewport().installEventFilter(_KeepOpen(self))
+        self.setMinimumContentsLength(6)
+        self._refresh_text()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - clicking the text opens the popup
+        if obj is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
+            self.showPopup()
+            return True
+        return super().eventFilter(obj, event)
+
+    def toggle_row(self, row: int) -> None:
+        item = self._model.item(row)
+        checked = item.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        item.setData(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        self._refresh_text()
+        emit_signal(self.sig_changed)
+
+    def values(self) -> list[str]:
+        return [self._model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self._model.rowCount())
+                if self._model.item(r).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked]
+
+    def set_values(self, codes: Sequence[str]) -> None:
+        wanted = {getattr(c, "value", c) for c in codes}
+        for r in range(self._model.rowCount()):
+            item = self._model.item(r)
+            item.setData(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                         else Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+        self._refresh_text()
+        emit_signal(self.sig_changed)
+
+    def _refresh_text(self) -> None:
+        labels = [self._model.item(r).text() for r in range(self._model.rowCount())
+                  if self._model.item(r).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked]
+        text = "、".join(labels) if labels else self.all_text
+        self.lineEdit().setText(text)
+        self.setToolTip(text)
+
+    def hidePopup(self) -> None:  # noqa: N802 - keep our text, not the current item's
+        super().hidePopup()
+        self._refresh_text()
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class AttachmentList(QWidget):
+    """Attachments of one item: name, size, added; 添加… / 打开; accepts files dropped on it."""
+
+    sig_add_requested = Signal()
+    """The user pressed 添加…; the owner shows the file dialog."""
+
+    sig_files_dropped = Signal(list)
+    """Local files were dropped here: list[Path]."""
+
+    sig_open_requested = Signal(object)
+    """Open an attachment: its key (an attachment id, or a Path not saved yet)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("文件名"), self.tr("大小"), self.tr("状态")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(90)
+        self.table.setAcceptDrops(False)
+        self.table.doubleClicked.connect(lambda *_: self._open())
+        self.add_button = QPushButton(self.tr("添加附件…"), self)
+        self.open_button = QPushButton(self.tr("打开"), self)
+        self.add_button.clicked.connect(lambda: emit_signal(self.sig_add_requested))
+        self.open_button.clicked.connect(self._open)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(buttons)
+        self.table.setToolTip(self.tr("可将来信扫描件等文件直接拖到此处"))
+
+    def add_row(self, key, name: str, size: int, status: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        first = QTableWidgetItem(name)
+        first.setData(Qt.ItemDataRole.UserRole, key)
+        self.table.setItem(row, 0, first)
+        size_item = QTableWidgetItem(human_size(size))
+        size_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setItem(row, 1, size_item)
+        self.table.setItem(row, 2, QTableWidgetItem(status))
+
+    def clear_rows(self) -> None:
+        self.table.setRowCount(0)
+
+    def row_count(self) -> int:
+        return self.table.rowCount()
+
+    def names(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+
+    def _open(self) -> None:
+        row = self.table.currentRow()
+        if row < 0 and self.table.rowCount() == 1:
+            row = 0
+        if row >= 0:
+            emit_signal(self.sig_open_requested, self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+
+    # drag and drop of local files
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        files = dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            emit_signal(self.sig_files_dropped, files)
+
+
+def dropped_files(mime) -> list[Path]:
+    """The local regular files in a drop's mime data."""
+    if mime is None or not mime.hasUrls():
+        return []
+    out = []
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.is_file():
+                out.append(path)
+    return out
+
+
+class ActionDialog(QDialog):
+    """Asks what a state action needs: its date (default today) and, when ``text_label`` is given, a text.
+
+    ``run()`` is handed ``(date, text)`` on 确定 and may raise ValidationError: the message is shown at the
+    date (field ``date``) or the text field, and the dialog stays open.
+    """
+
+    def __init__(self, title: str, today: dt.date, parent: QWidget | None = None, *, text_label: str = "",
+                 text_required: bool = False, multiline: bool = True, hint: str = "", text_field: str = "text",
+                 run=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.run = run
+        self.result_value = None
+        self.text_field = text_field
+        self.text_required = text_required
+        self.text_label = text_label
+        self.date_edit = DateEdit(self)
+        self.date_edit.set_value(today)
+        self.date_edit.setMaximumDate(to_qdate(today))
+        self.date_error = FieldError(self)
+        form = QFormLayout()
+        if hint:
+            note = QLabel(hint, self)
+            note.setWordWrap(True)
+            form.addRow(note)
+        form.addRow(self.tr("日期"), self.date_edit)
+        form.addRow("", self.date_error)
+        self.text_edit: QPlainTextEdit | QLineEdit | None = None
+        self.text_error = FieldError(self)
+        if text_label:
+            self.text_edit = QPlainTextEdit(self) if multiline else QLineEdit(self)
+            if multiline:
+                self.text_edit.setFixedHeight(90)
+            form.addRow(text_label, self.text_edit)
+            form.addRow("", self.text_error)
+        self.general = QLabel(self)
+        self.general.setObjectName("FormError")
+        self.general.setWordWrap(True)
+        self.general.hide()
+        self.ok_button = QPushButton(self.tr("确定"), self)
+        self.ok_button.setProperty("primary", "true")
+        cancel = QPushButton(self.tr("取消"), self)
+        self.ok_button.clicked.connect(self._accept)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(cancel)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.general)
+        lay.addLayout(buttons)
+        self.setMinimumWidth(420)
+
+    def text(self) -> str:
+        if self.text_edit is None:
+            return ""
+        return (self.text_edit.toPlainText() if isinstance(self.text_edit, QPlainTextEdit)
+                else self.text_edit.text()).strip()
+
+    def set_text(self, text: str) -> None:
+        if isinstance(self.text_edit, QPlainTextEdit):
+            self.text_edit.setPlainText(text)
+        elif self.text_edit is not None:
+            self.text_edit.setText(text)
+
+    def _accept(self) -> None:
+        self.date_error.clear_message()
+        self.text_error.clear_message()
+        self.general.hide()
+        if self.text_required and not self.text():
+            self.text_error.show_message(self.tr("请填写{label}").format(label=self.text_label))
+            self.text_edit.setFocus()
+            return
+        if self.run is None:
+            self.result_value = (self.date_edit.value(), self.text())
+            self.accept()
+            return
+        try:
+            self.result_value = self.run(self.date_edit.value(), self.text())
+        except ValidationError as exc:
+            for p in exc.problems or [exc]:
+                if p.field == "date":
+                    self.date_error.show_message(p.message)
+                    self.date_edit.setFocus()
+                elif p.field == self.text_field and self.text_edit is not None:
+                    self.text_error.show_message(p.message)
+                    self.text_edit.setFocus()
+                else:
+                    self.general.setText(p.message)
+                    self.general.show()
+            return
+        except DomainError as exc:
+            self.general.setText(exc.message)
+            self.general.show()
+            return
+        self.accept()
+
+
+class YesNoCombo(QComboBox):
+    """是 / 否 / （未填）: ``value()`` is True, False or None."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.addItem(self.tr("（未填）"), None)
+        self.addItem(self.tr("是"), True)
+        self.addItem(self.tr("否"), False)
+
+    def value(self) -> bool | None:
+        return self.currentData()
+
+    def set_value(self, value: bool | None) -> None:
+        self.setCurrentIndex({None: 0, True: 1, False: 2}[value if value is None else bool(value)])
