@@ -1,0 +1,577 @@
+"""案件 form: 立案 (from a lead's 初核 or directly), the stages in date order, 被调查人, 处分处理, 时间线."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from models.enums import CaseStage, EightRulesType, Rank
+from services import cases, item_print
+from services.cases import PersonInput
+from services.errors import DomainError, ValidationError
+
+from ..form_widgets import DateEdit, EnumCombo
+from ..geometry import remember_geometry
+from ..pdf_preview import PdfPreviewDialog
+from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
+from .measure_form import ItemDialog, MeasureForm, TimelineTable
+
+# (key, header, width) of the 被调查人 table; a lead shows only the first columns of LEAD_PERSON_KEYS.
+PERSON_COLUMNS = [
+    ("name", "姓名", 72), ("gender", "性别", 52), ("ethnicity", "民族", 56), ("birth_month", "出生年月", 92),
+    ("unit", "单位", 130), ("post", "职务", 90), ("rank", "职级", 112), ("is_party_member", "中共党员", 66),
+    ("party_join_date", "入党时间", 106), ("is_supervised_object", "监察对象", 66),
+    ("self_reported", "主动交代", 66), ("amount_confiscated", "收缴\n（万元）", 92),
+    ("amount_seized", "没收\n（万元）", 92), ("amount_restitution", "责令退赔\n（万元）", 100),
+]
+LEAD_PERSON_KEYS = ("name", "gender", "unit", "post", "rank", "is_party_member", "is_supervised_object")
+_BOOL_KEYS = ("is_party_member", "is_supervised_object", "self_reported")
+_AMOUNT_KEYS = ("amount_confiscated", "amount_seized", "amount_restitution")
+
+
+def _centered(widget: QWidget) -> QWidget:
+    box = QWidget()
+    lay = QHBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
+    return box
+
+
+class PersonTable(QTableWidget):
+    """Persons of a lead or case as rows of editors; remembers each row's person id and whether it changed."""
+
+    sig_edited = Signal()
+    """A cell was edited by the user."""
+
+    def __init__(self, keys: tuple[str, ...] | None = None, parent: QWidget | None = None):
+        cols = [c for c in PERSON_COLUMNS if keys is None or c[0] in keys]
+        super().__init__(0, len(cols), parent)
+        self.cols = cols
+        self.setHorizontalHeaderLabels([self.tr(h) for _, h, _ in cols])
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setDefaultSectionSize(34)
+        metrics = self.horizontalHeader().fontMetrics()
+        for i, (_, header, width) in enumerate(cols):  # never narrower than its (bold) header
+            text_width = max(metrics.horizontalAdvance(line) for line in header.split("\n"))
+            self.setColumnWidth(i, max(width, int(text_width * 1.15) + 24))
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self._editors: list[dict[str, QWidget]] = []
+        self._ids: list[int | None] = []
+        self._changed: set[int] = set()
+        self.today = dt.date.today()
+
+    def add_person(self, p=None, person_id: int | None = None) -> int:
+        """Append a row (from a PersonView/dict ``p`` or empty); returns its index."""
+        row = self.rowCount()
+        self.insertRow(row)
+        editors: dict[str, QWidget] = {}
+        get = (lambda k, d=None: (p.get(k, d) if isinstance(p, dict) else getattr(p, k, d))) if p is not None \
+            else (lambda k, d=None: d)
+        for col, (key, _, _) in enumerate(self.cols):
+            if key in _BOOL_KEYS:
+                w = QCheckBox()
+                w.setChecked(bool(get(key, key == "is_supervised_object")))
+                w.toggled.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, _centered(w))
+            elif key in _AMOUNT_KEYS:
+                w = QDoubleSpinBox()
+                w.setDecimals(4)
+                w.setRange(0, 1e9)
+                w.setValue(float(get(key, 0) or 0))
+                w.valueChanged.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, w)
+            elif key in ("birth_month", "party_join_date"):
+                w = DateEdit(allow_empty=True, empty_text=self.tr("未填"))
+                if key == "birth_month":
+                    w.setDisplayFormat("yyyy-MM")
+                w.set_value(get(key))
+                w.dateChanged.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, w)
+            elif key == "rank":
+                w = EnumCombo(Rank, allow_empty=True, empty_text=self.tr("（未填）"))
+                w.set_value(get(key))
+                w.currentIndexChanged.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, w)
+            elif key == "gender":
+                w = QComboBox()
+                for text in ("", "男", "女"):
+                    w.addItem(text, text)
+                w.setCurrentIndex(max(0, w.findData(get(key, "") or "")))
+                w.currentIndexChanged.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, w)
+            else:
+                w = QLineEdit(str(get(key, "") or ""))
+                w.setFrame(False)
+                w.textEdited.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, w)
+            editors[key] = w
+        self._editors.append(editors)
+        self._ids.append(person_id if person_id is not None else (get("id") if p is not None else None))
+        if p is None:
+            self._changed.add(row)
+            self.sig_edited.emit()
+        return row
+
+    def _edited(self, row: int) -> None:
+        self._changed.add(row)
+        self.sig_edited.emit()
+
+    def set_persons(self, persons) -> None:
+        self.setRowCount(0)
+        self._editors, self._ids, self._changed = [], [], set()
+        for p in persons:
+            self.add_person(p)
+        self._changed.clear()
+
+    def editor(self, row: int, key: str) -> QWidget:
+        return self._editors[row][key]
+
+    def person_id(self, row: int) -> int | None:
+        return self._ids[row]
+
+    def changed_rows(self) -> list[int]:
+        return sorted(self._changed)
+
+    def clear_changed(self) -> None:
+        self._changed.clear()
+
+    def remove_current_new(self) -> bool:
+        """Remove the selected row when it is not saved yet (saved persons stay)."""
+        row = self.currentRow()
+        if row < 0 or self._ids[row] is not None:
+            return False
+        self.removeRow(row)
+        del self._editors[row], self._ids[row]
+        self._changed = {r - 1 if r > row else r for r in self._changed if r != row}
+        self.sig_edited.emit()
+        return True
+
+    def person_input(self, row: int) -> PersonInput:
+        e = self._editors[row]
+        values: dict = {}
+        for key, _, _ in self.cols:
+            w = e[key]
+            if key in _BOOL_KEYS:
+                values[key] = w.isChecked()
+            elif key in _AMOUNT_KEYS:
+                values[key] = Decimal(str(round(w.value(), 4)))
+            elif isinstance(w, DateEdit):
+                values[key] = w.value()
+            elif isinstance(w, (EnumCombo, QComboBox)):
+                values[key] = w.currentData() or ("" if key == "gender" else None)
+            else:
+                values[key] = w.text().strip()
+        return PersonInput(**values)
+
+    def persons(self) -> list[PersonInput]:
+        return [self.person_input(r) for r in range(self.rowCount())]
+
+    def set_read_only(self, read_only: bool) -> None:
+        for e in self._editors:
+            for w in e.values():
+                w.setEnabled(not read_only)
+
+    def show_problems(self, problems, general: QLabel, row_of=lambda i: i) -> None:
+        """Mark the cells named by ``persons[i].key`` problems and list their messages in ``general``."""
+        lines = []
+        for p in problems:
+            field = p.field or ""
+            if field.startswith("persons[") and "]." in field:
+                idx, key = field[8:].split("].", 1)
+                row = row_of(int(idx))
+                if 0 <= row < self.rowCount() and key in self._editors[row]:
+                    w = self._editors[row][key]
+                    w.setToolTip(p.message)
+                    w.setProperty("invalid", "true")
+                    w.style().unpolish(w)
+                    w.style().polish(w)
+                lines.append(self.tr("第{n}行：{msg}").format(n=row + 1, msg=p.message))
+            else:
+                lines.append(p.message)
+        general.setText("\n".join(lines))
+        general.setVisible(bool(lines))
+
+
+def person_label(p) -> str:
+    detail = " ".join(x for x in (p.unit, p.post) if x)
+    return f"{p.name}（{detail}）" if detail else p.name
+
+
+class CaseForm(ItemDialog):
+    """One case: new (``lead`` = a LeadView to 立案 from, or nothing for a direct case) or ``case_id``."""
+
+    def __init__(self, ctx, case_id: int | None = None, *, lead=None, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.case_id = case_id
+        self.lead = lead
+        self.view = None
+        self.children_forms: list[QWidget] = []
+        self._build()
+        if case_id is not None:
+            self.load(case_id)
+        else:
+            self._start_new()
+        self.resize(1240, 760)
+        remember_geometry(self, ctx.settings)
+
+    # ---- layout ------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        today = self.ctx.workspace.today()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("DialogTitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("DialogSubtitle")
+
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("如 张某某违规收受礼金案"))
+        self.lead_link = QLabel(self)
+        self.filing_date = DateEdit(self)
+        self.filing_date.setMaximumWidth(180)
+        self.filing_date.set_value(today)
+        self.filing_approver = QLineEdit(self)
+        self.eight_rules = QCheckBox(self.tr("违反中央八项规定精神"), self)
+        self.eight_rules_type = EnumCombo(EightRulesType, allow_empty=True, empty_text=self.tr("（请选择问题类型）"),
+                                          parent=self)
+        self.eight_rules_type.setEnabled(False)
+        self.eight_rules.toggled.connect(self.eight_rules_type.setEnabled)
+        self.summary = QPlainTextEdit(self)
+        self.summary.setFixedHeight(64)
+        self.general = form_error_label(self)
+        self.errors = FormErrors(self.general)
+        info = QFormLayout()
+        info.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        eight = QHBoxLayout()
+        eight.addWidget(self.eight_rules)
+        eight.addWidget(self.eight_rules_type, 1)
+        eight_box = QWidget(self)
+        eight_box.setLayout(eight)
+        eight.setContentsMargins(0, 0, 0, 0)
+        for code, text, editor in (("title", self.tr("案件名称"), self.title),
+                                   ("lead", self.tr("来源线索"), self.lead_link),
+                                   ("filing_date", self.tr("立案日期"), self.filing_date),
+                                   ("filing_approver", self.tr("立案审批人"), self.filing_approver),
+                                   ("eight_rules_type", self.tr("八项规定"), eight_box),
+                                   ("summary", self.tr("简要案情"), self.summary)):
+            info.addRow(text, editor)
+            if code not in ("lead",):
+                info.addRow("", self.errors.add(code, self.eight_rules_type if code == "eight_rules_type" else editor,
+                                                FieldError(self)))
+        self.errors.fields["eight_rules"] = self.errors.fields["eight_rules_type"]
+
+        # stages: one column per stage with its date; the next one gets a date editor and the action
+        self.stage_box = QGroupBox(self.tr("办理阶段"), self)
+        grid = QGridLayout(self.stage_box)
+        self.stage_names: dict[str, QLabel] = {}
+        self.stage_dates: dict[str, QLabel] = {}
+        for col, stage in enumerate(CaseStage):
+            name = QLabel(stage.label)
+            name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            date = QLabel("—")
+            date.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(name, 0, col)
+            grid.addWidget(date, 1, col)
+            self.stage_names[stage.value] = name
+            self.stage_dates[stage.value] = date
+        self.next_label = QLabel(self)
+        self.next_date = DateEdit(self)
+        self.next_date.setMaximumWidth(180)
+        self.next_date.set_value(today)
+        self.advance_button = primary(QPushButton(self.tr("推进到下一阶段"), self))
+        self.advance_button.clicked.connect(self.advance)
+        self.advance_error = FieldError(self)
+        self.stage_errors = FormErrors()
+        self.stage_errors.add("date", self.next_date, self.advance_error)
+        row = QHBoxLayout()
+        row.addWidget(self.next_label)
+        row.addWidget(self.next_date)
+        row.addWidget(self.advance_button)
+        row.addStretch(1)
+        grid.addLayout(row, 2, 0, 1, len(CaseStage))
+        grid.addWidget(self.advance_error, 3, 0, 1, len(CaseStage))
+
+        basic = QWidget(self)
+        basic_lay = QVBoxLayout(basic)
+        basic_lay.addLayout(info)
+        basic_lay.addWidget(self.stage_box)
+        basic_lay.addStretch(1)
+
+        self.persons = PersonTable(parent=self)
+        self.persons.sig_edited.connect(self.set_dirty)
+        self.persons_error = form_error_label(self)
+        self.add_person_button = QPushButton(self.tr("增加被调查人"), self)
+        self.remove_person_button = QPushButton(self.tr("删除未保存的行"), self)
+        self.add_person_button.clicked.connect(lambda: self.persons.add_person())
+        self.remove_person_button.clicked.connect(self.persons.remove_current_new)
+        persons_tab = QWidget(self)
+        pl = QVBoxLayout(persons_tab)
+        hint = QLabel(self.tr("金额单位为万元；出生年月、入党时间可不填。党纪处分只能给予中共党员，政务处分只能给予监察对象。"))
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        pl.addWidget(hint)
+        pl.addWidget(self.persons, 1)
+        pl.addWidget(self.persons_error)
+        pb = QHBoxLayout()
+        pb.addWidget(self.add_person_button)
+        pb.addWidget(self.remove_person_button)
+        pb.addStretch(1)
+        pl.addLayout(pb)
+
+        self.measures = QTableWidget(0, 7, self)
+        self.measures.setHorizontalHeaderLabels([self.tr("对象"), self.tr("类别"), self.tr("处分/处理"),
+                                                 self.tr("决定日期"), self.tr("文号"), self.tr("影响期至"),
+                                                 self.tr("四种形态")])
+        self.measures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.measures.verticalHeader().hide()
+        self.measures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.measures.horizontalHeader().setStretchLastSection(True)
+        self.measures_empty = QLabel(self.tr("尚未录入处分或处理。"), self)
+        self.measures_empty.setObjectName("Hint")
+        self.add_measure_button = QPushButton(self.tr("新增处分/处理…"), self)
+        self.add_measure_button.clicked.connect(self.new_measure)
+        measures_tab = QWidget(self)
+        ml = QVBoxLayout(measures_tab)
+        ml.addWidget(self.measures_empty)
+        ml.addWidget(self.measures, 1)
+        mb = QHBoxLayout()
+        mb.addWidget(self.add_measure_button)
+        mb.addStretch(1)
+        ml.addLayout(mb)
+
+        self.timeline = TimelineTable(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(basic, self.tr("案件信息"))
+        self.tabs.addTab(persons_tab, self.tr("被调查人"))
+        self.tabs.addTab(measures_tab, self.tr("处分处理"))
+        self.tabs.addTab(self.timeline, self.tr("时间线"))
+
+        self.print_button = QPushButton(self.tr("打印立案审批表…"), self)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.save_button = primary(QPushButton(self.tr("保存"), self))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"), self)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.status)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.general)
+        lay.addLayout(buttons)
+        self.watch(self.title, self.filing_date, self.filing_approver, self.eight_rules, self.eight_rules_type,
+                   self.summary)
+
+    # ---- modes -------------------------------------------------------------------------------------------
+    def _start_new(self) -> None:
+        self._loading = True
+        self.persons.today = self.ctx.workspace.today()
+        if self.lead is not None:
+            self.setWindowTitle(self.tr("立案 — 线索 {n}").format(n=self.lead.number))
+            self.heading.setText(self.tr("立案（来自线索 {n}）").format(n=self.lead.number))
+            self.lead_link.setText(self.lead.number)
+            self.summary.setPlainText(self.lead.summary)
+            names = "、".join(p.name for p in self.lead.persons)
+            self.title.setText(self.tr("{names}问题案").format(names=names) if names else "")
+            self.persons.set_persons(self.lead.persons)
+        else:
+            self.setWindowTitle(self.tr("直接立案"))
+            self.heading.setText(self.tr("立案（直接立案）"))
+            self.lead_link.setText(self.tr("（无，直接立案）"))
+            self.persons.add_person()
+            self.persons.clear_changed()
+        self.status.setText(self.tr("填写立案信息和被调查人后点击“保存”（Ctrl+S）。"))
+        self.stage_box.setVisible(False)
+        self.add_measure_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.tabs.setTabEnabled(3, False)
+        self._show_measures([])
+        self._loading = False
+        self._dirty = self.lead is not None  # a prefilled 立案 not yet saved is unsaved work
+        if self._dirty:
+            self.set_dirty(True)
+
+    def load(self, case_id: int) -> None:
+        ws = self.ctx.workspace
+        v = self.ctx.call_db(self, lambda: cases.get_case(ws, case_id))
+        self.case_id, self.view = v.id, v
+        self._loading = True
+        self.setWindowTitle(self.tr("案件 {n}").format(n=v.number))
+        self.heading.setText(self.tr("案件 {n}  {title}").format(n=v.number, title=v.title))
+        self.status.setText(self.tr("当前阶段：{stage}").format(stage=v.stage_label))
+        self.title.setText(v.title)
+        self.lead_link.setText(v.lead_number or self.tr("（无，直接立案）"))
+        self.filing_date.set_value(v.filing_date)
+        self.filing_approver.setText(v.filing_approver)
+        self.eight_rules.setChecked(v.eight_rules)
+        self.eight_rules_type.set_value(v.eight_rules_type)
+        self.summary.setPlainText(v.summary)
+        for w in (self.title, self.filing_date, self.filing_approver, self.eight_rules, self.eight_rules_type,
+                  self.summary):
+            w.setEnabled(False)
+        self.persons.today = ws.today()
+        self.persons.set_persons(v.persons)
+        self._show_stages(v)
+        self._show_measures(v.measures)
+        self.stage_box.setVisible(True)
+        self.add_measure_button.setEnabled(bool(v.persons))
+        self.print_button.setEnabled(True)
+        self.tabs.setTabEnabled(3, True)
+        self.timeline.load(self.ctx, "case", v.id)
+        self._loading = False
+        self.set_dirty(False)
+
+    def _show_stages(self, v) -> None:
+        dates = {"filed": v.filing_date, "investigating": v.investigation_date,
+                 "referred_for_trial": v.trial_referral_date, "trial_concluded": v.trial_concluded_date,
+                 "closed": v.closing_date}
+        current = list(dates).index(v.stage)
+        for i, (code, when) in enumerate(dates.items()):
+            reached = i <= current
+            self.stage_dates[code].setText(when.isoformat() if when else "—")
+            name = self.stage_names[code]
+            name.setText(("✔ " if reached else "") + CaseStage(code).label)
+            name.setStyleSheet("font-weight: bold; color: #9b1c1c;" if i == current else
+                               "color: #1f2328;" if reached else "color: #9ca3af;")
+        nxt = v.next_stages[0] if v.next_stages else None
+        for w in (self.next_date, self.advance_button):
+            w.setVisible(nxt is not None)
+        self.next_label.setText(self.tr("下一阶段：{stage}　日期").format(stage=CaseStage(nxt).label) if nxt
+                                else self.tr("案件已结案。"))
+        self.next_date.set_value(self.ctx.workspace.today())
+        self.advance_error.clear_message()
+
+    def _show_measures(self, rows: list[dict]) -> None:
+        self.measures.setRowCount(len(rows))
+        for r, m in enumerate(rows):
+            values = [m["person_name"], m["category_label"], m["kind_label"], m["decision_date"].isoformat(),
+                      m["document_number"], m["effect_end"].isoformat() if m["effect_end"] else self.tr("无"),
+                      m["form_label"] or self.tr("不计入")]
+            for c, text in enumerate(values):
+                self.measures.setItem(r, c, QTableWidgetItem(text))
+        self.measures_empty.setVisible(not rows)
+
+    # ---- actions -----------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        ws = self.ctx.workspace
+        if self.case_id is None:
+            prefilled = self.lead is not None
+            kwargs = dict(lead_id=self.lead.id if prefilled else None, filing_date=self.filing_date.value(),
+                          title=self.title.text().strip(), eight_rules=self.eight_rules.isChecked(),
+                          eight_rules_type=self.eight_rules_type.value() if self.eight_rules.isChecked() else None,
+                          filing_approver=self.filing_approver.text().strip(),
+                          summary=self.summary.toPlainText().strip())
+            # from a lead the same person rows move into the case; edits to them are saved right after
+            persons = None if prefilled else self.persons.persons()
+            self.persons_error.hide()
+            self.errors.clear()
+            try:
+                view = self.ctx.call_db(self, lambda: cases.open_case(ws, persons=persons, **kwargs))
+            except ValidationError as exc:
+                problems = exc.problems or [exc]
+                in_table = [p for p in problems if (p.field or "").startswith("persons")]
+                others = [p for p in problems if p not in in_table]
+                if in_table:
+                    self.persons.show_problems(in_table, self.persons_error)
+                    if not others:
+                        self.tabs.setCurrentIndex(1)
+                if others:
+                    self.errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
+                return False
+            except DomainError as exc:
+                show_error(self, exc)
+                return False
+            self.case_id = view.id
+            if persons is None:
+                self._save_person_edits(view)
+            self.lead = None
+            self.load(view.id)
+            self.sig_saved.emit("case", view.id)
+            return True
+        if not self.persons.changed_rows():
+            self.set_dirty(False)
+            return True
+        ok = self._save_person_edits(self.view)
+        self.load(self.case_id)
+        self.sig_saved.emit("case", self.case_id)
+        return ok
+
+    def _save_person_edits(self, view) -> bool:
+        ws = self.ctx.workspace
+        for row in self.persons.changed_rows():
+            pid, data = self.persons.person_id(row), self.persons.person_input(row)
+            try:
+                self.ctx.call_db(self, (lambda p=pid, d=data: cases.update_person(ws, p, d)) if pid is not None
+                                 else (lambda d=data: cases.add_person(ws, view.id, d)))
+            except ValidationError as exc:
+                problems = [type(exc)(p.message, field=f"persons[{row}].{p.field}") for p in (exc.problems or [exc])]
+                self.persons.show_problems(problems, self.persons_error)
+                self.tabs.setCurrentIndex(1)
+                return False
+            except Exception as exc:  # noqa: BLE001 - DomainError and others shown to the user
+                show_error(self, exc)
+                return False
+        self.persons.clear_changed()
+        return True
+
+    def advance(self) -> bool:
+        """推进到下一阶段 with the date entered; a date before the previous stage is refused at the field."""
+        if self.view is None or not self.view.next_stages:
+            return False
+        ws, stage, when = self.ctx.workspace, self.view.next_stages[0], self.next_date.value()
+        view = self.run(lambda: cases.advance_case(ws, self.case_id, stage, when), self.stage_errors)
+        if view is None:
+            return False
+        dirty = self.is_dirty()
+        self.view = view
+        self._show_stages(view)
+        self.status.setText(self.tr("当前阶段：{stage}").format(stage=view.stage_label))
+        self.timeline.load(self.ctx, "case", view.id)
+        self._dirty = dirty
+        self.sig_saved.emit("case", view.id)
+        return True
+
+    def new_measure(self) -> MeasureForm | None:
+        if self.view is None:
+            return None
+        persons = [(p.id, person_label(p), p.is_party_member) for p in self.view.persons]
+        form = MeasureForm(self.ctx, persons=persons, case_id=self.case_id, parent=self)
+        form.sig_saved.connect(lambda *_: self._measures_changed())
+        self.children_forms.append(form)
+        form.show()
+        return form
+
+    def _measures_changed(self) -> None:
+        ws = self.ctx.workspace
+        v = self.ctx.call_db(self, lambda: cases.get_case(ws, self.case_id))
+        self.view = v
+        self._show_measures(v.measures)
+        self.timeline.load(self.ctx, "case", v.id)
+        self.sig_saved.emit("case", v.id)
+
+    def print_sheet(self) -> PdfPreviewDialog | None:
+        if self.case_id is None:
+            return None
+        ws = self.ctx.workspace
+        try:
+            pdf = self.ctx.call_db(self, lambda: item_print.case_sheet_pdf(ws, self.case_id))
+            dialog = PdfPreviewDialog(pdf, self.tr("立案审批表 {n}").format(n=self.view.number), self,
+                                      settings=self.ctx.settings)
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+            return None
+        self.children_forms.append(dialog)
+        dialog.show()
+        return dialog
+
+    def stage_date_error(self) -> str:
+        return self.advance_error.text() if self.advance_error.isVisible() or self.advance_error.text() else ""

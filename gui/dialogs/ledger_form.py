@@ -1,0 +1,342 @@
+"""一案双查 ledger entry: the case and unit checked, and each leader's responsibility, outcome and basis."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
+from services import ledger_entries, listing
+from services.errors import DomainError, ValidationError
+from services.ledger_entries import LedgerLeaderInput
+
+from ..form_widgets import DateEdit, EnumCombo
+from ..geometry import remember_geometry
+from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
+from .measure_form import ItemDialog, TimelineTable
+
+LEADER_COLUMNS = [("name", "姓名", 80), ("post", "职务", 130), ("position_type", "岗位类别", 120),
+                  ("responsibility", "责任类型", 100), ("outcome", "处理结果", 90), ("outcome_date", "结果日期", 110),
+                  ("accountability_method", "追责方式", 100), ("basis", "追责依据", 200)]
+_OUTCOME_KEYS = ("outcome", "outcome_date", "accountability_method", "basis")
+
+
+class LeadersTable(QTableWidget):
+    """Leaders checked, one row of editors each; 追责方式 is enabled only when the outcome is 追责."""
+
+    sig_edited = Signal()
+    """A cell was edited by the user."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, len(LEADER_COLUMNS), parent)
+        self.setHorizontalHeaderLabels([self.tr(h) for _, h, _ in LEADER_COLUMNS])
+        metrics = self.horizontalHeader().fontMetrics()
+        for i, (_, header, width) in enumerate(LEADER_COLUMNS):  # never narrower than its (bold) header
+            self.setColumnWidth(i, max(width, int(metrics.horizontalAdvance(header) * 1.15) + 24))
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setDefaultSectionSize(34)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._editors: list[dict[str, QWidget]] = []
+        self._ids: list[int | None] = []
+        self._changed: set[int] = set()
+
+    def add_leader(self, x: dict | None = None) -> int:
+        x = x or {}
+        row = self.rowCount()
+        self.insertRow(row)
+        e: dict[str, QWidget] = {
+            "name": QLineEdit(x.get("name", "")), "post": QLineEdit(x.get("post", "")),
+            "position_type": EnumCombo(LeaderPosition, allow_empty=True, empty_text=self.tr("（未填）")),
+            "responsibility": EnumCombo(Responsibility, allow_empty=True, empty_text=self.tr("（请选择）")),
+            "outcome": EnumCombo(LedgerOutcome, allow_empty=True, empty_text=self.tr("（待定）")),
+            "outcome_date": DateEdit(allow_empty=True, empty_text=self.tr("未填")),
+            "accountability_method": EnumCombo(AccountabilityMethod, allow_empty=True, empty_text=self.tr("—")),
+            "basis": QLineEdit(x.get("basis", "")),
+        }
+        e["position_type"].set_value(x.get("position_type"))
+        e["responsibility"].set_value(x.get("responsibility"))
+        e["outcome"].set_value(x.get("outcome"))
+        e["outcome_date"].set_value(x.get("outcome_date"))
+        e["accountability_method"].set_value(x.get("accountability_method"))
+        for col, (key, _, _) in enumerate(LEADER_COLUMNS):
+            w = e[key]
+            if isinstance(w, QLineEdit):
+                w.setFrame(False)
+                w.textEdited.connect(lambda *_, r=row: self._edited(r))
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(lambda *_, r=row: self._edited(r))
+            else:
+                w.dateChanged.connect(lambda *_, r=row: self._edited(r))
+            self.setCellWidget(row, col, w)
+        e["outcome"].currentIndexChanged.connect(lambda *_, r=row: self._outcome_changed(r))
+        self._editors.append(e)
+        self._ids.append(x.get("id"))
+        self._outcome_changed(row)
+        if not x:
+            self._changed.add(row)
+            self.sig_edited.emit()
+        return row
+
+    def _edited(self, row: int) -> None:
+        self._changed.add(row)
+        self.sig_edited.emit()
+
+    def _outcome_changed(self, row: int) -> None:
+        e = self._editors[row]
+        accountable = e["outcome"].value() == LedgerOutcome.held_accountable.value
+        e["accountability_method"].setEnabled(accountable and e["outcome"].isEnabled())
+        if not accountable:
+            e["accountability_method"].set_value(None)
+
+    def set_leaders(self, leaders: list[dict]) -> None:
+        self.setRowCount(0)
+        self._editors, self._ids, self._changed = [], [], set()
+        for x in leaders:
+            self.add_leader(x)
+        self._changed.clear()
+
+    def editor(self, row: int, key: str) -> QWidget:
+        return self._editors[row][key]
+
+    def leader_id(self, row: int) -> int | None:
+        return self._ids[row]
+
+    def changed_rows(self) -> list[int]:
+        return sorted(self._changed)
+
+    def clear_changed(self) -> None:
+        self._changed.clear()
+
+    def remove_current_new(self) -> bool:
+        row = self.currentRow()
+        if row < 0 or self._ids[row] is not None:
+            return False
+        self.removeRow(row)
+        del self._editors[row], self._ids[row]
+        self._changed = {r - 1 if r > row else r for r in self._changed if r != row}
+        self.sig_edited.emit()
+        return True
+
+    def leader_input(self, row: int) -> LedgerLeaderInput:
+        e = self._editors[row]
+        return LedgerLeaderInput(name=e["name"].text().strip(), post=e["post"].text().strip(),
+                                 position_type=e["position_type"].value(), responsibility=e["responsibility"].value() or "",
+                                 outcome=e["outcome"].value(), outcome_date=e["outcome_date"].value(),
+                                 accountability_method=e["accountability_method"].value(),
+                                 basis=e["basis"].text().strip())
+
+    def leaders(self) -> list[LedgerLeaderInput]:
+        return [self.leader_input(r) for r in range(self.rowCount())]
+
+    def lock_identity(self) -> None:
+        """A saved entry: only the outcome columns stay editable (set_leader_outcome)."""
+        for e in self._editors:
+            for key, w in e.items():
+                if key not in _OUTCOME_KEYS:
+                    w.setEnabled(False)
+        for row in range(self.rowCount()):
+            self._outcome_changed(row)
+
+    def mark(self, problems, general: QLabel, row_of=lambda i: i) -> None:
+        lines = []
+        for p in problems:
+            field = p.field or ""
+            if field.startswith("leaders[") and "]." in field:
+                idx, key = field[8:].split("].", 1)
+                row = row_of(int(idx))
+                if 0 <= row < self.rowCount() and key in self._editors[row]:
+                    w = self._editors[row][key]
+                    w.setToolTip(p.message)
+                    w.setProperty("invalid", "true")
+                    w.style().unpolish(w)
+                    w.style().polish(w)
+                lines.append(p.message)
+            else:
+                lines.append(p.message)
+        general.setText("\n".join(lines))
+        general.setVisible(bool(lines))
+
+
+class LedgerForm(ItemDialog):
+    """A new 台账 entry (optionally for ``case_id``) or an existing one (``entry_id``)."""
+
+    def __init__(self, ctx, entry_id: int | None = None, *, case_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.entry_id = entry_id
+        self.view = None
+        today = ctx.workspace.today()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("DialogTitle")
+        self.case = QComboBox(self)
+        self.case.setEditable(False)
+        self.unit = QLineEdit(self)
+        self.unit.setPlaceholderText(self.tr("如 青山镇农业农村办公室"))
+        self.entry_date = DateEdit(self)
+        self.entry_date.setMaximumWidth(180)
+        self.entry_date.set_value(today)
+        self.lead_source = EnumCombo(LeadSource, allow_empty=True, empty_text=self.tr("（未填）"), parent=self)
+        self.problem_nature = QPlainTextEdit(self)
+        self.problem_nature.setFixedHeight(56)
+        self.evidence = QPlainTextEdit(self)
+        self.evidence.setFixedHeight(56)
+        self.general = form_error_label(self)
+        self.errors = FormErrors(self.general)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for code, text, editor in (("case_id", self.tr("案件"), self.case), ("unit", self.tr("被检查单位"), self.unit),
+                                   ("entry_date", self.tr("台账日期"), self.entry_date),
+                                   ("lead_source", self.tr("线索来源"), self.lead_source),
+                                   ("problem_nature", self.tr("问题性质"), self.problem_nature),
+                                   ("evidence", self.tr("证据情况"), self.evidence)):
+            form.addRow(text, editor)
+            form.addRow("", self.errors.add(code, editor, FieldError(self)))
+        self.leaders = LeadersTable(self)
+        self.leaders.sig_edited.connect(self.set_dirty)
+        self.leaders_error = form_error_label(self)
+        self.leaders_field_error = self.errors.add("leaders", self.leaders, FieldError(self))
+        self.add_leader_button = QPushButton(self.tr("增加领导干部"), self)
+        self.remove_leader_button = QPushButton(self.tr("删除未保存的行"), self)
+        self.add_leader_button.clicked.connect(lambda: self.leaders.add_leader())
+        self.remove_leader_button.clicked.connect(self.leaders.remove_current_new)
+
+        main = QWidget(self)
+        ml = QVBoxLayout(main)
+        ml.addLayout(form)
+        hint = QLabel(self.tr("被检查的领导干部（主要领导、分管领导、纪检组织负责人）：处理结果为“追责”时须选择追责方式并填写追责依据。"))
+        hint.setObjectName("Hint")
+        hint.setWordWrap(True)
+        ml.addWidget(hint)
+        ml.addWidget(self.leaders, 1)
+        ml.addWidget(self.leaders_field_error)
+        ml.addWidget(self.leaders_error)
+        lb = QHBoxLayout()
+        lb.addWidget(self.add_leader_button)
+        lb.addWidget(self.remove_leader_button)
+        lb.addStretch(1)
+        ml.addLayout(lb)
+        self.timeline = TimelineTable(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(main, self.tr("台账"))
+        self.tabs.addTab(self.timeline, self.tr("时间线"))
+
+        self.save_button = primary(QPushButton(self.tr("保存"), self))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"), self)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.general)
+        lay.addLayout(buttons)
+        self.watch(self.case, self.unit, self.entry_date, self.lead_source, self.problem_nature, self.evidence)
+
+        self._loading = True
+        if entry_id is None:
+            self._start_new(case_id)
+        self._loading = False
+        if entry_id is not None:
+            self.load(entry_id)
+        self.resize(1080, 700)
+        remember_geometry(self, ctx.settings)
+
+    def _start_new(self, case_id: int | None) -> None:
+        ws = self.ctx.workspace
+        self.setWindowTitle(self.tr("新建一案双查台账"))
+        self.heading.setText(self.tr("新建一案双查台账"))
+
+        def cases_list():
+            ids = listing.query_ids(ws, listing.ListQuery(entity="case", sort_key="filing_date", descending=True))
+            rows = listing.fetch_rows(ws, "case", ids)
+            return [(i, rows[i]) for i in ids if i in rows]
+
+        try:
+            items = self.ctx.call_db(self, cases_list)
+        except DomainError as exc:
+            show_error(self, exc)
+            items = []
+        self.case.addItem(self.tr("（请选择案件）"), None)
+        for cid, row in items:
+            self.case.addItem(f"{row['number']}  {row['title'] or row['persons']}", cid)
+        if case_id is not None and self.case.findData(case_id) >= 0:
+            self.case.setCurrentIndex(self.case.findData(case_id))
+        self.leaders.add_leader()
+        self.leaders.clear_changed()
+        self.tabs.setTabEnabled(1, False)
+
+    def load(self, entry_id: int) -> None:
+        ws = self.ctx.workspace
+        v = self.ctx.call_db(self, lambda: ledger_entries.get_ledger_entry(ws, entry_id))
+        self.entry_id, self.view = v.id, v
+        self._loading = True
+        self.setWindowTitle(self.tr("一案双查台账 {n}").format(n=v.number))
+        self.heading.setText(self.tr("一案双查台账 {n}（案件 {c}）").format(n=v.number, c=v.case_number))
+        self.case.clear()
+        self.case.addItem(v.case_number, v.case_id)
+        self.unit.setText(v.unit)
+        self.entry_date.set_value(v.entry_date)
+        self.lead_source.set_value(v.lead_source)
+        self.problem_nature.setPlainText(v.problem_nature)
+        self.evidence.setPlainText(v.evidence)
+        for w in (self.case, self.unit, self.entry_date, self.lead_source, self.problem_nature, self.evidence,
+                  self.add_leader_button, self.remove_leader_button):
+            w.setEnabled(False)
+        self.leaders.set_leaders(v.leaders)
+        self.leaders.lock_identity()
+        self.tabs.setTabEnabled(1, True)
+        self.timeline.load(self.ctx, "ledger", v.id)
+        self._loading = False
+        self.set_dirty(False)
+
+    def save(self) -> bool:
+        ws = self.ctx.workspace
+        self.leaders_error.hide()
+        if self.entry_id is None:
+            case_id = self.case.currentData()
+            if case_id is None:
+                self.errors.clear()
+                self.errors.set("case_id", self.tr("请选择案件"))
+                return False
+            kwargs = dict(case_id=case_id, unit=self.unit.text().strip(), entry_date=self.entry_date.value(),
+                          lead_source=self.lead_source.value(), problem_nature=self.problem_nature.toPlainText().strip(),
+                          evidence=self.evidence.toPlainText().strip(), leaders=self.leaders.leaders())
+            view = self._run(lambda: ledger_entries.create_ledger_entry(ws, **kwargs))
+            if view is None:
+                return False
+            self.load(view.id)
+            self.sig_saved.emit("ledger", view.id)
+            return True
+        for row in self.leaders.changed_rows():
+            x = self.leaders.leader_input(row)
+            lid = self.leaders.leader_id(row)
+            view = self._run(lambda: ledger_entries.set_leader_outcome(
+                ws, lid, x.outcome or "", x.outcome_date, x.accountability_method, x.basis),
+                row_of=lambda _i, r=row: r, prefix=f"leaders[{row}].")
+            if view is None:
+                return False
+        self.load(self.entry_id)
+        self.sig_saved.emit("ledger", self.entry_id)
+        return True
+
+    def _run(self, fn, row_of=lambda i: i, prefix: str = ""):
+        self.errors.clear()
+        try:
+            return self.ctx.call_db(self, fn)
+        except ValidationError as exc:
+            problems = [ValidationError(p.message, field=(prefix + p.field) if prefix and p.field else p.field)
+                        for p in (exc.problems or [exc])]
+            in_table = [p for p in problems if (p.field or "").startswith("leaders[")]
+            others = [p for p in problems if p not in in_table]
+            if in_table:
+                self.leaders.mark(in_table, self.leaders_error, row_of)
+            if others:
+                self.errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
+        except DomainError as exc:
+            show_error(self, exc)
+        return None

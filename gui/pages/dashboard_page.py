@@ -1,0 +1,307 @@
+"""工作台: this month's headline counters beside the same month last year, the due list, a 12-month trend."""
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from services import dashboard, deadlines_service
+from services.deadlines import DueStatus
+from services.errors import DomainError, PermissionDenied
+
+from ..widgets import show_error
+from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
+
+TREND_SERIES = [("受理信访举报", "#9b1c1c"), ("处置问题线索", "#1d4ed8"), ("立案", "#047857")]
+ITEM_LABELS = {"complaint": "信访件", "lead": "问题线索", "case": "案件"}
+
+
+def month_label(ym: str) -> str:
+    """"2026-03" → "3月" (the years are in the axis title)."""
+    return f"{int(ym[5:7])}月"
+
+
+def open_item_form(ctx, item_type: str, item_id: int, parent: QWidget | None = None) -> QWidget | None:
+    """The form of a complaint, lead or case (shown, not modal)."""
+    if item_type == "lead":
+        from ..dialogs.lead_form import LeadForm
+        form = LeadForm(ctx, item_id, parent=parent)
+    elif item_type == "case":
+        from ..dialogs.case_form import CaseForm
+        form = CaseForm(ctx, item_id, parent=parent)
+    elif item_type == "complaint":
+        from ..dialogs.complaint_form import ComplaintForm
+        form = ComplaintForm(ctx, item_id, parent=parent)
+    elif item_type == "ledger":
+        from ..dialogs.ledger_form import LedgerForm
+        form = LedgerForm(ctx, item_id, parent=parent)
+    else:
+        return None
+    form.show()
+    return form
+
+
+class CounterCard(QFrame):
+    """One headline figure: 本月 big, 去年同月 beside it with an up/down arrow and the change."""
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("Card")
+        self.title = QLabel(self)
+        self.title.setObjectName("PageNote")
+        self.value = QLabel(self)
+        self.value.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f2328;")
+        self.compare = QLabel(self)
+        self.compare.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        lay.setSpacing(2)
+        lay.addWidget(self.title)
+        lay.addWidget(self.value)
+        lay.addWidget(self.compare)
+        self.month = self.last = 0
+
+    def set_counter(self, c) -> None:
+        self.month, self.last = c.month, c.same_month_last_year
+        self.title.setText(self.tr("本月") + c.label_zh)
+        self.value.setText(str(c.month))
+        if c.month > c.same_month_last_year:
+            arrow, color = "↑", "#9b1c1c"
+        elif c.month < c.same_month_last_year:
+            arrow, color = "↓", "#047857"
+        else:
+            arrow, color = "＝", "#4b5563"
+        pct, diff = c.change_pct, c.month - c.same_month_last_year
+        change = self.tr("增加 {n}").format(n=diff) if diff > 0 else self.tr("减少 {n}").format(n=-diff) if diff < 0 \
+            else self.tr("持平")
+        if pct is not None:
+            change += "（{sign}{pct}%）".format(sign="+" if pct > 0 else "", pct=pct)
+        self.compare.setText(self.tr("去年同月 {n}　<span style='color:{color}'>{arrow} {change}</span>")
+                             .format(n=c.same_month_last_year, color=color, arrow=arrow, change=change))
+        self.arrow = arrow
+
+
+class DashboardPage(QWidget):
+    """工作台. Refreshes each time it is shown; double-click in the due list opens the item."""
+
+    sig_item_opened = Signal(str, int)
+    """The form of an item was opened from the due list: (item type, id)."""
+
+    def __init__(self, ctx, spec=None, parent: QWidget | None = None):
+        if isinstance(spec, QWidget) and parent is None:
+            spec, parent = None, spec
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = spec
+        self.forms: list[QWidget] = []
+        self.cards: dict[str, CounterCard] = {}
+        self.trend_rows: list[tuple] = []
+        self._due: list = []
+
+        self.heading = QLabel(self.tr("工作台"))
+        self.heading.setObjectName("PageTitle")
+        self.period = QLabel(self)
+        self.period.setObjectName("PageNote")
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addSpacing(12)
+        head.addWidget(self.period)
+        head.addStretch(1)
+        head.addWidget(self.refresh_button)
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("FormError")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.message = QLabel(self)
+        self.message.setObjectName("PageNote")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.cards_box = QWidget(self)
+        self.cards_layout = QGridLayout(self.cards_box)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.setHorizontalSpacing(12)
+
+        self.due_title = QLabel(self.tr("即将到期和已超期事项"))
+        self.due_title.setObjectName("PageLead")
+        self.due = QTableWidget(0, 5, self)
+        self.due.setHorizontalHeaderLabels([self.tr("状态"), self.tr("编号"), self.tr("到期事项"), self.tr("到期日"),
+                                            self.tr("剩余/超期")])
+        self.due.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.due.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.due.verticalHeader().hide()
+        header = self.due.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.due.cellDoubleClicked.connect(lambda row, _col: self.open_due(row))
+        self.due.cellActivated.connect(lambda row, _col: self.open_due(row))
+        self.due_empty = QLabel(self.tr("没有即将到期或已超期的事项。"), self)
+        self.due_empty.setObjectName("Hint")
+        due_box = QWidget(self)
+        dl = QVBoxLayout(due_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.due_title)
+        dl.addWidget(self.due, 1)
+        dl.addWidget(self.due_empty)
+
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("近12个月趋势（件）"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(0)
+        self.chart_view = QChartView(self.chart, self)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+
+        split = QHBoxLayout()
+        split.setSpacing(12)
+        split.addWidget(due_box, 1)
+        split.addWidget(self.chart_view, 1)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.setSpacing(12)
+        lay.addLayout(head)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.message)
+        lay.addWidget(self.cards_box)
+        lay.addLayout(split, 1)
+        self._loaded = False
+
+    # ---- data ----------------------------------------------------------------------------------------------
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        ws = self.ctx.workspace
+        today = ws.today()
+        self._loaded = True
+        self.period.setText(self.tr("{y}年{m}月　（与去年同月比较）").format(y=today.year, m=today.month))
+        self.message.hide()
+        try:
+            warnings = self.ctx.call_db(self, lambda: deadlines_service.calendar_warnings(ws))
+        except DomainError:
+            warnings = []
+        self.banner.setText("\n".join(warnings))
+        self.banner.setVisible(bool(warnings))
+        try:
+            counters = self.ctx.call_db(self, lambda: dashboard.headline(ws, today))
+            self.trend_rows = self.ctx.call_db(self, lambda: dashboard.trend(ws, today, 12))
+        except PermissionDenied as exc:
+            counters, self.trend_rows = [], []
+            self.message.setText(exc.message)
+            self.message.show()
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        try:
+            self._due = self.ctx.call_db(self, lambda: deadlines_service.due_items(ws, today))
+        except PermissionDenied:
+            self._due = []
+        self._show_counters(counters)
+        self._show_due(self._due)
+        self._show_trend(self.trend_rows)
+
+    def _show_counters(self, counters) -> None:
+        for i, c in enumerate(counters):
+            card = self.cards.get(c.key)
+            if card is None:
+                card = CounterCard(c.key, self.cards_box)
+                self.cards[c.key] = card
+                self.cards_layout.addWidget(card, 0, i)
+            card.set_counter(c)
+        self.cards_box.setVisible(bool(counters))
+
+    def _show_due(self, rows) -> None:
+        self.due.setRowCount(len(rows))
+        for r, d in enumerate(rows):
+            overdue = d.status is DueStatus.OVERDUE
+            left = self.tr("超期 {n} 个工作日").format(n=-d.workdays_left) if d.workdays_left < 0 else \
+                self.tr("今日到期") if d.workdays_left == 0 else self.tr("剩余 {n} 个工作日").format(n=d.workdays_left)
+            what = f"{self.tr(ITEM_LABELS.get(d.item_type, ''))}：{d.label}"
+            for c, text in enumerate((d.status.label, d.item_number, what, d.due.isoformat(), left)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (d.item_type, d.item_id))
+                item.setBackground(OVERDUE_BG if overdue else DUE_SOON_BG)
+                if c in (0, 4):
+                    item.setForeground(OVERDUE_FG if overdue else DUE_SOON_FG)
+                self.due.setItem(r, c, item)
+        self.due_empty.setVisible(not rows)
+        n_over = sum(1 for d in rows if d.status is DueStatus.OVERDUE)
+        self.due_title.setText(self.tr("即将到期和已超期事项（已超期 {o} 项，即将到期 {s} 项）")
+                               .format(o=n_over, s=len(rows) - n_over))
+
+    def _show_trend(self, rows) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        if not rows:
+            return
+        labels = [month_label(r[0]) for r in rows]
+        axis_x = QBarCategoryAxis()
+        axis_x.append(labels)
+        first, last = rows[0][0], rows[-1][0]
+        axis_x.setTitleText(self.tr("月份（{a}年{b}月—{c}年{d}月）").format(a=first[:4], b=int(first[5:]),
+                                                                       c=last[:4], d=int(last[5:])))
+        top = max([max(r[1:]) for r in rows] + [4])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, top + max(1, top // 5))
+        axis_y.setLabelFormat("%d")
+        axis_y.setTickCount(min(6, top + 2))
+        axis_y.setTitleText(self.tr("件数"))
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        for col, (name, color) in enumerate(TREND_SERIES, start=1):
+            series = QLineSeries()
+            series.setName(self.tr(name))
+            series.setPen(QPen(QColor(color), 2.5))
+            series.setPointsVisible(True)
+            for i, row in enumerate(rows):
+                series.append(QPointF(i, row[col]))
+            self.chart.addSeries(series)
+            series.attachAxis(axis_x)
+            series.attachAxis(axis_y)
+
+    # ---- for users and tests ------------------------------------------------------------------------------
+    def counter_values(self) -> dict[str, tuple[int, int]]:
+        return {k: (c.month, c.last) for k, c in self.cards.items()}
+
+    def trend_labels(self) -> list[str]:
+        axes = self.chart.axes(Qt.Orientation.Horizontal)
+        return list(axes[0].categories()) if axes else []
+
+    def trend_series(self) -> dict[str, list[float]]:
+        return {s.name(): [p.y() for p in s.points()] for s in self.chart.series()}
+
+    def due_rows(self) -> list[tuple[str, str, str, str, str]]:
+        return [tuple(self.due.item(r, c).text() for c in range(5)) for r in range(self.due.rowCount())]
+
+    def open_due(self, row: int) -> QWidget | None:
+        item = self.due.item(row, 0)
+        if item is None:
+            return None
+        item_type, item_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            form = open_item_form(self.ctx, item_type, item_id, parent=self)
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        if form is None:
+            return None
+        if hasattr(form, "sig_saved"):
+            form.sig_saved.connect(lambda *_: self.refresh())
+        self.forms.append(form)
+        self.sig_item_opened.emit(item_type, item_id)
+        return form

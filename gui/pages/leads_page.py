@@ -1,0 +1,378 @@
+"""问题线索 page, and ``ItemListPage``: the list page the lead, case and ledger pages share.
+
+A list page = filters + search + a QTableView over ``LazyTableModel`` (ids from ``services.listing``,
+sorted in SQL by header click), 即将到期 / 已超期 marks from ``services.deadlines_service``, 新建 (Ctrl+N),
+导出Excel, and double-click / Enter to open the item's form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from models.enums import Disposition, LeadSource
+from services import deadlines_service, listing
+from services.deadlines import DueStatus
+from services.errors import DomainError
+
+from ..form_widgets import CheckCombo, DateEdit
+from ..lazy_model import LazyTableModel, attach_sorting
+from ..widgets import primary, show_error, show_info
+
+DUE_COLUMN = ("due", "时限", False)
+OVERDUE_BG = QColor("#fde2e2")
+DUE_SOON_BG = QColor("#fff4d6")
+OVERDUE_FG = QColor("#9b1c1c")
+DUE_SOON_FG = QColor("#8a5a00")
+
+
+def due_marks(ws, entity: str) -> dict[int, tuple[str, str]]:
+    """{item id: (status code, "已超期2个工作日：初步核实…")} — the worst open deadline of each item."""
+    out: dict[int, tuple[str, str]] = {}
+    for d in deadlines_service.due_items(ws):
+        if d.item_type != entity:
+            continue
+        text = f"{d.status.label}（{d.label}，{d.message}）"
+        if d.item_id not in out or (d.status is DueStatus.OVERDUE and out[d.item_id][0] != DueStatus.OVERDUE.value):
+            out[d.item_id] = (d.status.value, text)
+    return out
+
+
+class ItemListPage(QWidget):
+    """Base of the list pages. Subclasses set ``entity``, ``title_text``, ``new_text`` and implement
+    ``build_filters(layout)``, ``fill_query(q)`` and ``make_form(item_id)``."""
+
+    entity = "lead"
+    title_text = ""
+    new_text = ""
+    show_due = True
+
+    sig_item_opened = Signal(int)
+    """A form was opened for the item with this id."""
+
+    def __init__(self, ctx, spec=None, parent: QWidget | None = None):
+        if isinstance(spec, QWidget) and parent is None:  # called as (ctx, parent)
+            spec, parent = None, spec
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = spec
+        self.forms: dict[int | None, QWidget] = {}
+        self._due: dict[int, tuple[str, str]] = {}
+        self._loaded = False
+
+        title = QLabel(self.tr(self.title_text))
+        title.setObjectName("PageTitle")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索编号、姓名、单位、内容（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.new_button = primary(QPushButton(self.tr(self.new_text) + self.tr("（Ctrl+N）"), self))
+        self.export_button = QPushButton(self.tr("导出Excel…"), self)
+        self.new_button.clicked.connect(self.new_item)
+        self.export_button.clicked.connect(self.export_dialog)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.search)
+        head.addWidget(self.export_button)
+        head.addWidget(self.new_button)
+
+        self.date_from = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
+        self.date_to = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr(self.date_label())))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("至")))
+        filters.addWidget(self.date_to)
+        self.build_filters(filters)
+        self.reset_button = QPushButton(self.tr("清除筛选"), self)
+        self.reset_button.clicked.connect(self.reset_filters)
+        filters.addWidget(self.reset_button)
+        filters.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("PageNote")
+        filters.addWidget(self.count_label)
+
+        columns = list(listing.COLUMNS[self.entity])
+        if self.show_due:  # the deadline mark right after the number, where the eye starts
+            columns.insert(1, DUE_COLUMN)
+        self.model = LazyTableModel(columns, self._fetch, page_size=100, cache_pages=20, parent=self,
+                                    executor=ctx.db, role_hook=self._role)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(110)
+        for key, width in self.column_widths().items():
+            col = self.model.column_of(key)
+            if col >= 0:
+                self.view.setColumnWidth(col, width)
+        attach_sorting(self.view, self.model, self.default_sort(), True)
+        self.model.sig_sort_requested.connect(lambda *_: self.refresh())
+        self.model.sig_fetch_failed.connect(lambda exc: show_error(self, exc))
+        self.view.doubleClicked.connect(lambda index: self.open_item(self.model.id_at(index.row())))
+        self.view.activated.connect(lambda index: self.open_item(self.model.id_at(index.row())))
+        self.empty = QLabel(self)
+        self.empty.setObjectName("PageNote")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.search_hint = QLabel(self)
+        self.search_hint.setObjectName("Hint")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.setSpacing(10)
+        lay.addLayout(head)
+        lay.addLayout(filters)
+        lay.addWidget(self.search_hint)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.empty)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda *_: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+        for w in (self.date_from, self.date_to):
+            w.dateChanged.connect(lambda *_: self.refresh())
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_item)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+
+    # ---- for subclasses ----------------------------------------------------------------------------------
+    def date_label(self) -> str:
+        return "收到日期"
+
+    def default_sort(self) -> str:
+        return listing._DEFAULT_SORT[self.entity]  # noqa: SLF001 - the service's own default
+
+    def column_widths(self) -> dict[str, int]:
+        return {"number": 115, "due": 250, "received_date": 100, "source": 110, "persons": 110, "summary": 220,
+                "disposition": 90, "disposition_date": 100, "approved": 80, "result": 80, "result_date": 100}
+
+    def build_filters(self, layout: QHBoxLayout) -> None:
+        pass
+
+    def fill_query(self, q: listing.ListQuery) -> None:
+        pass
+
+    def clear_filters(self) -> None:
+        pass
+
+    def make_form(self, item_id: int | None) -> QWidget:  # pragma: no cover - every subclass implements it
+        raise NotImplementedError
+
+    def empty_text(self) -> str:
+        return self.tr("没有符合条件的记录。")
+
+    # ---- list ----------------------------------------------------------------------------------------------
+    def query(self) -> listing.ListQuery:
+        q = listing.ListQuery(entity=self.entity, date_from=self.date_from.value(), date_to=self.date_to.value(),
+                              text=self.search.text().strip(), sort_key=self.model.sort_key or self.default_sort(),
+                              descending=self.model.sort_descending if self.model.sort_key else True)
+        self.fill_query(q)
+        return q
+
+    def query_ids(self, q: listing.ListQuery) -> list[int]:
+        return listing.query_ids(self.ctx.workspace, q)
+
+    def refresh(self) -> None:
+        """Re-run the filter and sort in SQL; keep the selected item selected."""
+        self._search_timer.stop()
+        ws = self.ctx.workspace
+        selected = self.current_id()
+        q = self.query()
+        try:
+            ids = self.ctx.call_db(self, lambda: self.query_ids(q))
+            self._due = self.ctx.call_db(self, lambda: due_marks(ws, self.entity)) if self.show_due else {}
+        except DomainError as exc:
+            self.count_label.setText("")
+            self.empty.setText(exc.message)
+            self.empty.show()
+            self.model.set_ids([])
+            return
+        self.model.set_ids(ids)
+        self._loaded = True
+        filtered = any((q.date_from, q.date_to, q.text, q.states, q.sources, q.ranks, q.disciplines))
+        self.count_label.setText(self.tr("共 {n} 条").format(n=len(ids)))
+        self.empty.setText(self.empty_text() if not filtered else self.tr("没有符合筛选条件的记录，可点击“清除筛选”。"))
+        self.empty.setVisible(not ids)
+        self.search_hint.setText(listing.search_hint(q.text))
+        self.search_hint.setVisible(bool(self.search_hint.text()))
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.view.selectRow(row)
+
+    def _fetch(self, ids: list[int]) -> dict[int, dict]:
+        rows = listing.fetch_rows(self.ctx.workspace, self.entity, ids)
+        out = {}
+        for i, r in rows.items():
+            values = dict(r.values)
+            mark = self._due.get(i)
+            values["due"] = mark[1] if mark else ""
+            values["_due_status"] = mark[0] if mark else ""
+            out[i] = values
+        return out
+
+    def _role(self, values, key: str, role: int):
+        status = values.get("_due_status")
+        if not status:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(OVERDUE_BG if status == DueStatus.OVERDUE.value else DUE_SOON_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "due":
+            return QBrush(OVERDUE_FG if status == DueStatus.OVERDUE.value else DUE_SOON_FG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return values.get("due")
+        return None
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def row_texts(self, key: str) -> list[str]:
+        """The display texts of column ``key``, in list order (tests and checks)."""
+        return [self.model.row_data(r).get(key, "") for r in range(self.model.rowCount())]
+
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API: the first show loads the list
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def reset_filters(self) -> None:
+        for w in (self.date_from, self.date_to):
+            w.blockSignals(True)
+            w.clear_value()
+            w.blockSignals(False)
+        self.search.clear()
+        self.clear_filters()
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- forms ---------------------------------------------------------------------------------------------
+    def new_item(self) -> QWidget | None:
+        return self._show_form(None)
+
+    def open_item(self, item_id: int | None) -> QWidget | None:
+        if item_id is None:
+            return None
+        return self._show_form(item_id)
+
+    def _show_form(self, item_id: int | None) -> QWidget | None:
+        form = self.forms.get(item_id) if item_id is not None else None
+        if form is not None and form.isVisible():
+            form.raise_()
+            form.activateWindow()
+            return form
+        try:
+            form = self.make_form(item_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        form.sig_saved.connect(lambda *_: self.refresh())
+        form.finished.connect(lambda *_: self.refresh())
+        self.forms[item_id] = form
+        form.show()
+        if item_id is not None:
+            self.sig_item_opened.emit(item_id)
+        return form
+
+    # ---- export --------------------------------------------------------------------------------------------
+    def export_to(self, path: Path) -> int:
+        """Export the filtered, sorted list to ``path`` (.xlsx); returns the number of rows."""
+        ws, q = self.ctx.workspace, self.query()
+        return self.ctx.call_db(self, lambda: listing.export_xlsx(ws, q, path),
+                                title=QCoreApplication.translate("ItemListPage", "正在导出……"))
+
+    def export_dialog(self) -> None:
+        name = f"{self.tr(self.title_text)}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            n = self.export_to(Path(path))
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        except OSError as exc:
+            show_error(self, DomainError(self.tr("无法写入文件：{e}").format(e=exc)))
+            return
+        show_info(self, self.tr("已导出 {n} 条记录到 {path}").format(n=n, path=path))
+
+
+class LeadsPage(ItemListPage):
+    """问题线索: filters by 收到日期, 线索来源, 处置方式 and 办理状态; 新建线索; open a lead's form."""
+
+    entity = "lead"
+    title_text = "问题线索"
+    new_text = "新建线索"
+
+    def build_filters(self, layout: QHBoxLayout) -> None:
+        self.sources = CheckCombo(LeadSource, self.tr("全部来源"), self)
+        self.dispositions = CheckCombo(Disposition, self.tr("全部处置方式"), self)
+        self.states = CheckCombo(None, self.tr("全部状态"), self, members=LEAD_STATE_CHOICES)
+        for label, w in ((self.tr("线索来源"), self.sources), (self.tr("处置方式"), self.dispositions),
+                         (self.tr("状态"), self.states)):
+            layout.addWidget(QLabel(label))
+            layout.addWidget(w)
+            w.sig_changed.connect(self.refresh)
+            w.setMinimumWidth(130)
+
+    def fill_query(self, q: listing.ListQuery) -> None:
+        q.sources = self.sources.values()
+        q.states = self.dispositions.values()
+
+    def query_ids(self, q: listing.ListQuery) -> list[int]:
+        """处置方式 and 状态 are both ``states`` in the service, where they would be OR'ed: intersect them."""
+        ws = self.ctx.workspace
+        ids = listing.query_ids(ws, q)
+        states = self.states.values()
+        if states:
+            q2 = listing.ListQuery(**{**q.__dict__, "states": states})
+            keep = set(listing.query_ids(ws, q2))
+            ids = [i for i in ids if i in keep]
+        return ids
+
+    def clear_filters(self) -> None:
+        for w in (self.sources, self.dispositions, self.states):
+            w.blockSignals(True)
+            w.set_values([])
+            w.blockSignals(False)
+
+    def empty_text(self) -> str:
+        return self.tr("还没有问题线索。信访件受理后自动生成线索，也可点击“新建线索”直接录入。")
+
+    def make_form(self, item_id: int | None) -> QWidget:
+        from ..dialogs.lead_form import LeadForm
+        return LeadForm(self.ctx, item_id, parent=self)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A filter choice shaped like a CodedEnum member (value = code, label = Chinese)."""
+
+    value: str
+    label: str
+
+
+LEAD_STATE_CHOICES = [Choice(k, v) for k, v in listing.LEAD_STATES.items()]
