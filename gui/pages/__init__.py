@@ -45,22 +45,23 @@ class PageSpec:
 
 
 PAGE_SPECS: list[PageSpec] = [
-    PageSpec("workbench", QT_TRANSLATE_NOOP("pages", "工作台"), "gui.pages.workbench:WorkbenchPage", (),
+    PageSpec("workbench", QT_TRANSLATE_NOOP("pages", "工作台"), "gui.pages.dashboard_page:DashboardPage",
+             ("complaint.view", "lead.view", "case.view"),
              QT_TRANSLATE_NOOP("pages", "工作台：汇总本人待办事项，列出即将到期和已经超期的办理时限（受理告知、"
                                         "转办上报、谈话函询、初核、立案审批、审查调查），显示本月收件、线索处置、"
                                         "立案结案的简要数字。")),
-    PageSpec("complaints", QT_TRANSLATE_NOOP("pages", "信访登记"), "gui.pages.complaints:ComplaintsPage",
+    PageSpec("complaints", QT_TRANSLATE_NOOP("pages", "信访登记"), "gui.pages.complaints_page:ComplaintsPage",
              ("complaint.view",),
              QT_TRANSLATE_NOOP("pages", "信访登记：登记来信、来访、来电、网络举报和上级转办交办、巡视巡察移交、"
                                         "审计移送的信访件；录入反映人（加密保存）和被反映人、问题类别，上传来信扫描件；"
                                         "识别重复件，办理受理、转办、上报和办结。")),
-    PageSpec("leads", QT_TRANSLATE_NOOP("pages", "问题线索"), "gui.pages.leads:LeadsPage", ("lead.view",),
+    PageSpec("leads", QT_TRANSLATE_NOOP("pages", "问题线索"), "gui.pages.leads_page:LeadsPage", ("lead.view",),
              QT_TRANSLATE_NOOP("pages", "问题线索：登记来自信访举报和其他来源的问题线索，按谈话函询、初步核实、"
                                         "暂存待查、予以了结四类方式处置，报纪委书记审批，跟踪处置时限和办理结果。")),
-    PageSpec("cases", QT_TRANSLATE_NOOP("pages", "案件"), "gui.pages.cases:CasesPage", ("case.view",),
+    PageSpec("cases", QT_TRANSLATE_NOOP("pages", "案件"), "gui.pages.cases_page:CasesPage", ("case.view",),
              QT_TRANSLATE_NOOP("pages", "案件：立案审查调查的全过程（立案、审查调查、移送审理、审结、处分决定、"
                                         "结案、执行），被调查人信息，党纪处分、政务处分和组织处理，收缴和退赔金额。")),
-    PageSpec("ledger", QT_TRANSLATE_NOOP("pages", "一案双查"), "gui.pages.ledger:LedgerPage", ("ledger.manage",),
+    PageSpec("ledger", QT_TRANSLATE_NOOP("pages", "一案双查"), "gui.pages.ledger_page:LedgerPage", ("ledger.manage",),
              QT_TRANSLATE_NOOP("pages", "一案双查：对每起案件同步核查相关单位主要领导、分管领导和纪检组织负责人"
                                         "履行主体责任、监督责任的情况，维护台账，记录了结、函询或廉政谈话、"
                                         "追究问责的结果和依据，并可导入已有的 Excel 台账。")),
