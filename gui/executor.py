@@ -91,7 +91,8 @@ class Executor(QObject):
             try:
                 result = fn(*args, **kwargs)
             except BaseException as exc:  # noqa: BLE001
-                self._bridge.deliver.emit(lambda: self._finish_error(exc, on_error))
+                # bind now: ``exc`` is unset once the except block ends, before the GUI thread runs this
+                self._bridge.deliver.emit(lambda error=exc: self._finish_error(error, on_error))
                 raise
             if on_done:
                 self._bridge.deliver.emit(lambda: on_done(result))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from services.errors import DomainError, ValidationError
 
-from .lazy_model import emit_signal
 from .widgets import FieldError
 
 _EMPTY_DATE = QDate(1900, 1, 1)
@@ -138,7 +137,7 @@ class CheckCombo(QComboBox):
         checked = item.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
         item.setData(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
         self._refresh_text()
-        emit_signal(self.sig_changed)
+        self.sig_changed.emit()
 
     def values(self) -> list[str]:
         return [self._model.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self._model.rowCount())
@@ -151,7 +150,7 @@ class CheckCombo(QComboBox):
             item.setData(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
                          else Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
         self._refresh_text()
-        emit_signal(self.sig_changed)
+        self.sig_changed.emit()
 
     def _refresh_text(self) -> None:
         labels = [self._model.item(r).text() for r in range(self._model.rowCount())
@@ -203,7 +202,7 @@ class AttachmentList(QWidget):
         self.table.doubleClicked.connect(lambda *_: self._open())
         self.add_button = QPushButton(self.tr("添加附件…"), self)
         self.open_button = QPushButton(self.tr("打开"), self)
-        self.add_button.clicked.connect(lambda: emit_signal(self.sig_add_requested))
+        self.add_button.clicked.connect(lambda: self.sig_add_requested.emit())
         self.open_button.clicked.connect(self._open)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
@@ -240,7 +239,7 @@ class AttachmentList(QWidget):
         if row < 0 and self.table.rowCount() == 1:
             row = 0
         if row >= 0:
-            emit_signal(self.sig_open_requested, self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            self.sig_open_requested.emit(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
     # drag and drop of local files
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -255,7 +254,7 @@ class AttachmentList(QWidget):
         files = dropped_files(event.mimeData())
         if files:
             event.acceptProposedAction()
-            emit_signal(self.sig_files_dropped, files)
+            self.sig_files_dropped.emit(files)
 
 
 def dropped_files(mime) -> list[Path]:

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxL
 
 from services import backup, maintenance
 from services.errors import AuthenticationError, DomainError
-from services.permissions import allowed, require
-from services.workspace import Workspace
+from services.permissions import allowed
 
 from ..context import AppContext, create_app_context
 from ..executor import run_with_progress

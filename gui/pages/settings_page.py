@@ -11,15 +11,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QTabWidget, QVBoxLayout, QWidget)
 
 from models.enums import Role
-from services import audit, settings, users
+from services import settings, users
 from services.errors import DomainError, ValidationError
-from services.permissions import allowed, require
+from services.permissions import allowed
 
 from ..context import org_summary
 from ..geometry import remember_geometry
 from .backup_tab import BackupTab
 from .certificates_tab import CertificatesTab
-from ..widgets import FieldError, FormErrors, form_error_label, primary, role_label, roles_text, show_error
+from ..widgets import FieldError, FormErrors, form_error_label, primary, role_label, roles_text
 
 
 save_settings = settings.update

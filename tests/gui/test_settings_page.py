@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QLineEdit, QSpinBox
 from sqlalchemy import select
 
 from gui.pages import PAGE_SPECS
 from gui.pages.settings_page import SettingsPage
 from models import AuditEvent
 from services import settings, users
-from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import add_user, type_text
 
 SPEC = next(s for s in PAGE_SPECS if s.key == "settings")

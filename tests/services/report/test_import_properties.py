@@ -67,7 +67,6 @@ def test_random_bytes_are_one_problem(ws, tmp_path, data):
 @given(data=st.data())
 def test_a_good_ledger_with_a_few_random_cells(ws, tmp_path, data):
     """Mostly valid rows reach the cross-sheet checks and the (rolled back) writer."""
-    from .conftest import good_sheets
     sheets = good_sheets()
     for _ in range(data.draw(st.integers(1, 3))):
         name = data.draw(st.sampled_from(sorted(sheets)))

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from models import AuditEvent, Case, Complaint, Lead, LedgerEntry, LedgerLeader, Measure, Person
+from models import AuditEvent, Case, Complaint, Lead, LedgerEntry, Measure, Person
 from services import audit, identity, ledger_import
 from services.report_figures import compute_figures
 from services.reports.layout import get_figure

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
-from models import AuditEvent, ReportRevision
+from models import ReportRevision
 from services import audit, monthly_report as mr, settings
 from services.errors import IntegrityFailure, NotFoundError, PermissionDenied, StateError, ValidationError
 from services.reports.layout import SCHEMA, get_figure

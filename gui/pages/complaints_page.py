@@ -1,0 +1,340 @@
+"""信访登记 page: filters, search, the lazy list of complaints, 新建 and 导出Excel.
+
+``ComplaintsPage(ctx, spec=None, parent=None)`` (the registry calls ``factory(ctx, spec)``). Filtering and sorting
+run in SQL (``services.listing.query_ids``); the table fetches only the rows on screen. Rows of items whose
+deadline is near or past are tinted, and the status is also written in the 办理时限 column.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Rank
+from services import listing
+from services.errors import DomainError, ValidationError
+from services.permissions import allowed
+
+from ..form_widgets import CheckCombo, DateEdit
+from ..lazy_model import LazyTableModel, attach_sorting
+from ..widgets import primary, show_error
+
+DUE_KEY = "due"
+OVERDUE, DUE_SOON = "已超期", "即将到期"
+TINTS = {OVERDUE: QColor("#fde2e2"), DUE_SOON: QColor("#fff4d6")}
+SEARCH_DELAY_MS = 300
+
+
+def complaint_columns() -> list[tuple[str, str, bool]]:
+    return [*listing.COLUMNS["complaint"], (DUE_KEY, "办理时限", False)]
+
+
+def due_statuses(ws) -> dict[int, tuple[str, str]]:
+    """complaint id -> (已超期 / 即将到期, the text for the list), the worst open deadline of each complaint."""
+    from services import deadlines_service
+
+    out: dict[int, tuple[str, str]] = {}
+    for d in deadlines_service.due_items(ws):   # 已超期 first, so the first one seen is the worst
+        if d.item_type != "complaint" or d.status.label not in TINTS or d.item_id in out:
+            continue
+        out[d.item_id] = (d.status.label, f"{d.label}{d.message}" if d.label else d.message)
+    return out
+
+
+class _EnterOpens(QObject):
+    """Enter / Return on the table opens the current complaint."""
+
+    def __init__(self, page: "ComplaintsPage"):
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.page.open_current()
+            return True
+        return False
+
+
+class ComplaintsPage(QWidget):
+    """The complaints list with its filter bar."""
+
+    sig_count_changed = Signal(int)
+    """The list was re-queried: the number of complaints that fit the filters."""
+
+    def __init__(self, ctx, spec=None, parent: QWidget | None = None):
+        if isinstance(spec, QWidget) and parent is None:
+            spec, parent = None, spec
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ws = ctx.workspace
+        self.spec = spec
+        self.forms: list = []
+        self.due: dict[int, str] = {}
+        roles = self.ws.current_user.roles if self.ws.current_user else frozenset()
+        self.can_register = allowed(roles, "complaint.register")
+        self._build()
+        self.refresh()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        title = QLabel(self.tr("信访登记"), self)
+        title.setObjectName("PageTitle")
+        self.new_button = primary(QPushButton(self.tr("新建 (Ctrl+N)"), self))
+        self.new_button.clicked.connect(self.new_complaint)
+        self.new_button.setVisible(self.can_register)
+        self.export_button = QPushButton(self.tr("导出Excel…"), self)
+        self.export_button.setToolTip(self.tr("导出当前筛选结果（不含反映人身份信息）"))
+        self.export_button.clicked.connect(self.choose_export)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.export_button)
+        head.addWidget(self.new_button)
+
+        self.date_from = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
+        self.date_to = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
+        self.states = CheckCombo(ComplaintState, self.tr("全部状态"), self)
+        self.channels = CheckCombo(Channel, self.tr("全部渠道"), self)
+        self.kinds = CheckCombo(ComplaintKind, self.tr("全部类型"), self)
+        self.ranks = CheckCombo(Rank, self.tr("全部职级"), self)
+        self.disciplines = CheckCombo(Discipline, self.tr("全部类别"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索编号、被反映人姓名或单位、问题内容（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.clear_button = QPushButton(self.tr("清除条件"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("收件日期"), self))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("至"), self))
+        filters.addWidget(self.date_to)
+        for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines):
+            filters.addWidget(combo)
+            combo.sig_changed.connect(self.refresh)
+        filters.addStretch(1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_button)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("PageNote")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("PageLead")
+        search_row.addWidget(self.hint)
+        search_row.addStretch(0)
+        search_row.addWidget(self.count_label)
+        self.date_from.dateChanged.connect(lambda *_: self.refresh())
+        self.date_to.dateChanged.connect(lambda *_: self.refresh())
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda *_: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+
+        self.model = LazyTableModel(complaint_columns(), self._fetch_rows, page_size=100, cache_pages=20,
+                                    parent=self, executor=self.ctx.db, role_hook=self._role)
+        self.model.sig_fetch_failed.connect(lambda exc: show_error(self, exc))
+        self._due_wanted = False
+        self.model.sig_rows_fetched.connect(self._rows_fetched)
+        self.view = QTableView(self)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(28)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().hide()
+        attach_sorting(self.view, self.model, "received_date", True)
+        self.model.sig_sort_requested.connect(lambda *_: self.refresh())
+        header = self.view.horizontalHeader()
+        widths = {"number": 116, "received_date": 92, "channel": 84, "kind": 84, "signature": 70, "subjects": 110,
+                  "units": 140, "ranks": 110, "discipline": 84, "main_problem": 280, "state": 76,
+                  "state_date": 92, "is_repeat": 56, DUE_KEY: 80}
+        for col, (key, _h, _s) in enumerate(self.model.columns):
+            self.view.setColumnWidth(col, widths.get(key, 100))
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.view.installEventFilter(_EnterOpens(self))
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("PageLead")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.addLayout(head)
+        lay.addLayout(filters)
+        lay.addLayout(search_row)
+        lay.addWidget(self.stack, 1)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_complaint,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ------------------------------------------------------------------ data
+    def query(self) -> listing.ListQuery:
+        return listing.ListQuery(
+            entity="complaint", date_from=self.date_from.value(), date_to=self.date_to.value(),
+            states=self.states.values(), channels=self.channels.values(), kinds=self.kinds.values(),
+            ranks=self.ranks.values(), disciplines=self.disciplines.values(), text=self.search.text().strip(),
+            sort_key=self.model.sort_key or "received_date", descending=self.model.sort_descending)
+
+    def has_filters(self) -> bool:
+        q = self.query()
+        return bool(q.date_from or q.date_to or q.states or q.channels or q.kinds or q.ranks or q.disciplines or q.text)
+
+    def refresh(self, *_args) -> None:
+        """Re-run the query in SQL; the list shows the new ids (rows are fetched as they are seen)."""
+        self._search_timer.stop()
+        q = self.query()
+        self.hint.setText(listing.search_hint(q.text))
+
+        self._due_wanted = True
+        self.ctx.db.submit(listing.query_ids, self.ws, q, on_done=self._show_ids, on_error=self._query_failed)
+
+    def _rows_fetched(self, *_args) -> None:
+        # Deadlines are read once the first screen is shown, so they never hold up the list on the single
+        # DB worker; the visible rows are then re-fetched with their 办理时限.
+        if self._due_wanted:
+            self._due_wanted = False
+            QTimer.singleShot(0, lambda: self.ctx.db.submit(due_statuses, self.ws, on_done=self._show_due,
+                                                            on_error=lambda exc: None))
+
+    def _show_due(self, due: dict[int, tuple[str, str]]) -> None:
+        if due != self.due:
+            self.due = due
+            self.model.invalidate()
+
+    def _show_ids(self, ids: list[int]) -> None:
+        current = self.current_id()
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("共 {n} 件").format(n=len(ids)))
+        if ids:
+            self.stack.setCurrentWidget(self.view)
+            row = self.model.row_of(current) if current is not None and len(ids) <= 100_000 else -1
+            if row >= 0:
+                self.view.selectRow(row)
+            else:
+                self.view.scrollToTop()
+        else:
+            if self.has_filters():
+                self.empty.setText(self.tr("没有符合筛选条件的信访件。\n请修改搜索内容或筛选条件，或点击“清除条件”。"))
+            elif self.can_register:
+                self.empty.setText(self.tr("还没有登记信访件。\n点击右上角“新建”（Ctrl+N）登记来信、来访、来电或网络举报。"))
+            else:
+                self.empty.setText(self.tr("还没有登记信访件。信访件由信访登记员或纪委书记登记。"))
+            self.stack.setCurrentWidget(self.empty)
+        self.sig_count_changed.emit(len(ids))
+
+    def _query_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError) and exc.field == "date_from":
+            self.hint.setText(exc.message)
+            return
+        show_error(self, exc)
+
+    def _fetch_rows(self, ids: list[int]) -> dict[int, dict]:
+        rows = listing.fetch_rows(self.ws, "complaint", ids)
+        due = self.due
+        none = ("", "")
+        return {i: {**r.values, DUE_KEY: due.get(i, none)[0], "due_text": due.get(i, none)[1]}
+                for i, r in rows.items()}
+
+    def _role(self, values, key: str, role: int):
+        status = values.get(DUE_KEY)
+        if role == Qt.ItemDataRole.BackgroundRole and status in TINTS:
+            return TINTS[status]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "main_problem":
+                return values.get("main_problem")
+            if status:
+                return values.get("due_text") or status
+        return None
+
+    def clear_filters(self) -> None:
+        widgets = (self.date_from, self.date_to, self.search, self.states, self.channels, self.kinds, self.ranks,
+                   self.disciplines)
+        for w in widgets:
+            w.blockSignals(True)
+        self.date_from.clear_value()
+        self.date_to.clear_value()
+        self.search.clear()
+        for combo in widgets[3:]:
+            combo.set_values([])
+        for w in widgets:
+            w.blockSignals(False)
+        self.refresh()
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    # ------------------------------------------------------------------ actions
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_row(self, row: int):
+        cid = self.model.id_at(row)
+        return self.open_complaint(cid) if cid is not None else None
+
+    def open_complaint(self, complaint_id: int | None):
+        """Open the form of a complaint (None = a new one); returns the form."""
+        from ..dialogs.complaint_form import ComplaintForm
+        try:
+            form = ComplaintForm(self.ctx, complaint_id, self.window())
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        form.sig_saved.connect(self._saved)
+        form.destroyed.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
+        self.forms.append(form)
+        form.show()
+        form.raise_()
+        return form
+
+    def new_complaint(self):
+        if not self.can_register:
+            return None
+        return self.open_complaint(None)
+
+    def _saved(self, complaint_id: int) -> None:
+        self.refresh()
+
+    def choose_export(self) -> None:
+        name = f"信访件清单-{self.ws.today().isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int | None:
+        """Write the current filter's list to ``path`` (no identity); returns the row count."""
+        q = self.query()
+        try:
+            n = self.ctx.call_db(self, lambda: listing.export_xlsx(self.ws, q, path),
+                                 self.tr("正在导出……"))
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        self.hint.setText(self.tr("已导出 {n} 件到 {path}").format(n=n, path=path))
+        return n
+
+    def page_shown(self) -> None:
+        self.refresh()
+
