@@ -12,7 +12,10 @@ to LIKE. The objects are not ORM tables, so schema comparison must skip them (``
 """
 from __future__ import annotations
 
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+from sqlalchemy import Connection
 
 FTS_TABLE = "complaint_search"
 CONTENT_VIEW = "complaint_search_content"
@@ -95,3 +98,32 @@ def include_name(name: str | None, type_: str, parent_names: dict[str, Any] | No
 def fts_phrase(text: str) -> str:
     """A MATCH expression for one literal substring (quotes doubled, so no query syntax leaks in)."""
     return '"' + text.replace('"', '""') + '"'
+
+
+_INSERT_TRIGGERS = ("complaint_search_ai", "complaint_search_sbi", "complaint_search_sai")
+
+
+@contextmanager
+def bulk_indexing(conn: Connection, id_range: Callable[[], tuple[int, int] | None]) -> Iterator[None]:
+    """Bulk-load complaints with the row-by-row index triggers suspended, then index the new
+    id range at once (3–4× cheaper). All inside the caller's transaction, so all or nothing.
+
+    ``id_range()`` is asked after the body ran: the (first, last) complaint ids it inserted, or
+    None. Off SQLite, or without the index, the triggers stay and index row by row.
+    """
+    found = {}
+    if conn.dialect.name == "sqlite" and has_search_index(conn):
+        found = {name: sql for name in _INSERT_TRIGGERS for sql in SQLITE_CREATE if f"TRIGGER {name} " in sql}
+        if len(found) != len(_INSERT_TRIGGERS):
+            found = {}
+    for name in found:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield  # an error rolls the transaction back, and with it the dropped triggers (DDL is transactional)
+    if found:
+        span = id_range()
+        if span:
+            conn.exec_driver_sql(
+                f"INSERT INTO {FTS_TABLE}(rowid, number, subjects, main_problem) SELECT id, number, subjects, "
+                f"main_problem FROM {CONTENT_VIEW} WHERE id BETWEEN ? AND ?", span)
+        for sql in found.values():
+            conn.exec_driver_sql(sql)

@@ -113,7 +113,13 @@ def set_roles(ws: Workspace, username: str, roles) -> None:
         user = _get_by_name(s, username)
         codes = _roles_of(roles)
         _keep_an_admin(s, user, codes, user.is_active)
-        user.roles = [UserRole(role=c) for c in codes]
+        # Change the rows in place: replacing the list would insert the kept roles before the
+        # old rows are deleted and break the (user, role) uniqueness.
+        for row in [r for r in user.roles if r.role not in codes]:
+            user.roles.remove(row)
+        s.flush()
+        have = {r.role for r in user.roles}
+        user.roles.extend(UserRole(role=c) for c in codes if c not in have)
         identity.on_roles_changed(user)
         audit.record(s, ws.current_user, "user.roles", "user", user.id, {"roles": codes})
 

@@ -126,3 +126,11 @@ def test_every_permission_has_a_role_and_label():
 def test_require_without_login():
     with pytest.raises(PermissionDenied, match="请先登录"):
         require(None, "report.view")
+
+
+def test_set_roles_keeps_shared_roles_and_drops_the_others(ws):
+    users.create_user(ws, "li", "李四", "longenough", ["clerk", "officer"])
+    users.set_roles(ws, "li", ["officer", "secretary"])
+    assert {u["username"]: u["roles"] for u in users.list_users(ws)}["li"] == ["officer", "secretary"]
+    users.set_roles(ws, "li", ["officer"])
+    assert {u["username"]: u["roles"] for u in users.list_users(ws)}["li"] == ["officer"]
