@@ -21,6 +21,8 @@ class Complaint(Base):
         one_of("discipline", Discipline.codes(), "discipline", nullable=True),
         one_of("eight_rules_type", EightRulesType.codes(), "eight_rules_type", nullable=True),
         Index("ix_complaints_state_received", "state", "received_date"),
+        # The monthly report's breakdown by channel, kind and repeat, read from the index alone.
+        Index("ix_complaints_report", "received_date", "channel", "kind", "is_repeat"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,7 +54,7 @@ class Complaint(Base):
     registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     state: Mapped[str] = mapped_column(String(20), default=ComplaintState.registered.value, index=True)
-    state_date: Mapped[dt.date | None] = mapped_column(Date)
+    state_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # a sortable list column
     state_reason: Mapped[str] = mapped_column(Text, default="")
     referred_to: Mapped[str] = mapped_column(String(100), default="")
     belongs_upper: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -78,8 +80,11 @@ class ComplaintSubject(Base):
     __tablename__ = "complaint_subjects"
     __table_args__ = (
         one_of("rank", Rank.codes(), "rank", nullable=True),
-        Index("ix_complaint_subjects_name_unit", "name", "unit"),
-        Index("ix_complaint_subjects_unit", "unit"),  # the 1–2 character search fallback (unit prefix)
+        # With complaint_id, the 1–2 character search (name or unit prefix) and the rank filter
+        # find their complaints from the index alone.
+        Index("ix_complaint_subjects_name_unit", "name", "unit", "complaint_id"),
+        Index("ix_complaint_subjects_unit", "unit", "complaint_id"),
+        Index("ix_complaint_subjects_rank", "rank", "complaint_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,7 +92,7 @@ class ComplaintSubject(Base):
     name: Mapped[str] = mapped_column(String(40))
     unit: Mapped[str] = mapped_column(String(100), default="")
     post: Mapped[str] = mapped_column(String(100), default="")
-    rank: Mapped[str | None] = mapped_column(String(30), index=True)
+    rank: Mapped[str | None] = mapped_column(String(30))
     is_party_member: Mapped[bool | None] = mapped_column(Boolean)
     is_supervised_object: Mapped[bool | None] = mapped_column(Boolean)
 

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import os
 import re
 import tempfile
+import threading
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Integer, and_, bindparam, column, func, or_, select
+from sqlalchemy import Integer, and_, bindparam, column, distinct, func, intersect, or_, select, tuple_, union
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -35,6 +39,8 @@ ENTITIES = ("complaint", "lead", "case", "ledger")
 _VIEW_PERM = {"complaint": "complaint.view", "lead": "lead.view", "case": "case.view", "ledger": "case.view"}
 _TOP = "\U0010ffff"  # sorts after every character: the upper end of a prefix range
 FTS_MIN = 3
+BLOCK = 1000    # ids read with the first screen of a long list (then doubling)
+WHOLE = 20_000  # a result up to this long is read whole at once
 
 #: (key, Chinese header, sortable) per entity, in display order.
 COLUMNS: dict[str, list[tuple[str, str, bool]]] = {
@@ -121,17 +127,23 @@ def search_hint(text: str) -> str:
 
 
 # ------------------------------------------------------------------ filters
-def _complaint_text(session: Session, term: str):
+def _fts_match(session: Session, terms: list[str]) -> str | None:
+    """One FTS5 MATCH expression for every long term (phrases AND'ed), or None (short terms / not SQLite)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    long = [t for t in terms if len(t) >= FTS_MIN]
+    return " AND ".join(fts_phrase(t) for t in long) if long else None
+
+
+def _fts_rowids(match: str):
+    return (sql_text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
+            .bindparams(bindparam("q", match, unique=True)).columns(column("rowid", Integer)))
+
+
+def _complaint_text(session: Session, term: str, scan: bool):
+    """The condition of one search term (the FTS terms are handled together by ``_fts_match``)."""
     if session.get_bind().dialect.name == "sqlite":
-        if len(term) >= FTS_MIN:
-            matched = (sql_text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
-                       .bindparams(bindparam("q", fts_phrase(term), unique=True)).columns(column("rowid", Integer)))
-            return Complaint.id.in_(matched)
-        hi = term + _TOP
-        by_subject = select(ComplaintSubject.complaint_id).where(or_(
-            and_(ComplaintSubject.name >= term, ComplaintSubject.name < hi),
-            and_(ComplaintSubject.unit >= term, ComplaintSubject.unit < hi)))
-        return or_(Complaint.id.in_(by_subject), Complaint.number == term.upper())
+        return or_(_id_in(Complaint.id, _by_prefix(term), scan), Complaint.number == term.upper())
     like = f"%{_escape_like(term)}%"
     by_subject = select(ComplaintSubject.complaint_id).where(or_(
         ComplaintSubject.name.like(like, escape="\\"), ComplaintSubject.unit.like(like, escape="\\")))
@@ -139,11 +151,31 @@ def _complaint_text(session: Session, term: str):
                Complaint.id.in_(by_subject))
 
 
+def _by_prefix(term: str):
+    """Complaints with a subject whose name or unit starts with ``term`` (two covering index ranges)."""
+    hi = term + _TOP
+    cs = ComplaintSubject
+    return union(select(cs.complaint_id.label("id")).where(cs.name >= term, cs.name < hi),
+                 select(cs.complaint_id.label("id")).where(cs.unit >= term, cs.unit < hi))
+
+
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _conditions(session: Session, q: ListQuery) -> list:
+# With ``scan`` (a long result, read a block at a time in the sort order) the filters are written so
+# that no index can serve them: the planner then walks the sort column's index in order and tests each
+# row, which finds a block after about block × total / count rows, instead of collecting and sorting
+# every match for each block. The values are the same; only the plan changes.
+def _member(col, values: list[str], scan: bool):
+    return (col.concat("") if scan else col).in_(values)
+
+
+def _id_in(col, subquery, scan: bool):
+    return ((col + 0) if scan else col).in_(subquery)
+
+
+def _conditions(session: Session, q: ListQuery, scan: bool = False) -> list:
     model = _MODEL[q.entity]
     date_col = getattr(model, _DATE_COL[q.entity])
     conds: list = []
@@ -153,18 +185,23 @@ def _conditions(session: Session, q: ListQuery) -> list:
         conds.append(date_col <= q.date_to)
     terms = search_terms(q.text)
     if q.entity == "complaint":
+        # One state with the date sort has its own ordered index (state, received_date): keep it.
+        state_scan = scan and not (len(q.states) == 1 and (q.sort_key or "received_date") == "received_date")
         if q.states:
-            conds.append(Complaint.state.in_(q.states))
+            conds.append(_member(Complaint.state, q.states, state_scan))
         if q.channels:
-            conds.append(Complaint.channel.in_(q.channels))
+            conds.append(_member(Complaint.channel, q.channels, scan))
         if q.kinds:
-            conds.append(Complaint.kind.in_(q.kinds))
+            conds.append(_member(Complaint.kind, q.kinds, scan))
         if q.disciplines:
-            conds.append(Complaint.discipline.in_(q.disciplines))
+            conds.append(_member(Complaint.discipline, q.disciplines, scan))
         if q.ranks:
-            conds.append(Complaint.id.in_(select(ComplaintSubject.complaint_id)
-                                          .where(ComplaintSubject.rank.in_(q.ranks))))
-        conds += [_complaint_text(session, t) for t in terms]
+            conds.append(_id_in(Complaint.id, select(ComplaintSubject.complaint_id)
+                                .where(ComplaintSubject.rank.in_(q.ranks)), scan))
+        match = _fts_match(session, terms)
+        if match:
+            conds.append(_id_in(Complaint.id, _fts_rowids(match), scan))
+        conds += [_complaint_text(session, t, scan) for t in terms if not match or len(t) < FTS_MIN]
     elif q.entity == "lead":
         if q.sources:
             conds.append(Lead.source.in_(q.sources))
@@ -210,15 +247,189 @@ def _conditions(session: Session, q: ListQuery) -> list:
     return conds
 
 
-def _order(q: ListQuery) -> list:
+def _sort_cols(q: ListQuery) -> tuple:
+    """The ORDER BY columns, the id last as the unique tiebreaker."""
     model = _MODEL[q.entity]
     key = q.sort_key or _DEFAULT_SORT[q.entity]
     sortable = {k for k, _, s in COLUMNS[q.entity] if s}
     if key not in sortable:
         raise ValidationError(f"不能按“{key}”排序", field="sort_key")
     cols = _SORT_EXPR.get((q.entity, key)) or (getattr(model, key),)
-    cols = (*cols, model.id)
-    return [c.desc() for c in cols] if q.descending else [c.asc() for c in cols]
+    return (*cols, model.id)
+
+
+def _nullable(col) -> bool:
+    return bool(getattr(col.expression, "nullable", True))
+
+
+def _order_by(cols: tuple, descending: bool, dialect: str) -> list:
+    # SQLite puts NULLs first ascending and last descending; the other dialects are told the same
+    # explicitly, so that the keyset conditions below mean the same order everywhere.
+    out = []
+    for c in cols:
+        o = c.desc() if descending else c.asc()
+        if dialect != "sqlite" and _nullable(c):
+            o = o.nulls_last() if descending else o.nulls_first()
+        out.append(o)
+    return out
+
+
+def _after(cols: tuple, key: tuple, descending: bool):
+    """Rows strictly after the row whose sort values are ``key``, in the order of ``_order_by``."""
+    if None not in key and not any(_nullable(c) for c in cols):
+        # A row value: SQLite and PostgreSQL seek the sort index to it.
+        return tuple_(*cols) < tuple_(*key) if descending else tuple_(*cols) > tuple_(*key)
+    parts = []
+    for i, (col, value) in enumerate(zip(cols, key)):
+        same = [c.is_(None) if v is None else c == v for c, v in zip(cols[:i], key[:i])]
+        if descending:
+            if value is None:
+                continue  # nothing sorts after NULL except other NULLs: the next column decides
+            beyond = or_(col < value, col.is_(None)) if _nullable(col) else col < value
+        else:
+            beyond = col.is_not(None) if value is None else col > value
+        parts.append(and_(*same, beyond))
+    return or_(*parts)
+
+
+def _ids_of(session: Session, stmt) -> list[int]:
+    if session.get_bind().dialect.name == "sqlite":
+        # One string instead of many rows: the driver's per-row cost dominates otherwise.
+        # SQLite does not flatten an ordered subquery into an aggregate, so the order is kept.
+        text = session.execute(select(func.group_concat(stmt.subquery().c.id, ","))).scalar()
+        return json.loads(f"[{text}]") if text else []
+    return list(session.execute(stmt).scalars())
+
+
+@dataclass
+class _Walk:
+    """Reads the ids of one ordered query forward, block after block, from a keyset cursor."""
+
+    ws: Workspace
+    base: Any                  # select(model.id).where(filters): no order, no limit
+    cols: tuple                # sort columns, id last
+    descending: bool
+    dialect: str
+    key: tuple | None = None   # sort values of the last row read
+
+    def next(self, limit: int | None, session: Session | None = None) -> list[int]:
+        if session is None:
+            with self.ws.reading() as s:
+                return self.next(limit, s)
+        stmt = self.base
+        if self.key is not None:
+            stmt = stmt.where(_after(self.cols, self.key, self.descending))
+        ids = _ids_of(session, stmt.order_by(*_order_by(self.cols, self.descending, self.dialect)).limit(limit))
+        if ids:
+            self.key = tuple(session.execute(select(*self.cols).where(self.cols[-1] == ids[-1])).one())
+        return ids
+
+
+class IdList(Sequence):
+    """The ids of a list, in order, as a read-only sequence: ``len`` is known at once, the ids are
+    read forward in blocks as positions are asked for (``ids[i]``, ``ids[a:b]`` → list, iteration,
+    ``index``, ``in``, ``==`` with a list).
+
+    Blocks follow on from the last row read (keyset on the sort key and id, never OFFSET), each
+    block doubling the ids read so far, and a position once read never changes. Memory: 8 bytes per
+    id read. If rows were added or removed after the count, the length stays as counted: surplus
+    rows wait for the next query, and positions past the real end hold 0 (no such item: its row is
+    empty, as for an item deleted meanwhile). Safe to use from any thread.
+    """
+
+    def __init__(self, total: int, first: Iterable[int] = (), walk: _Walk | None = None):
+        self._total = total
+        self._ids = array("q", first)
+        del self._ids[total:]
+        self._walk = walk if len(self._ids) < total else None
+        if self._walk is None:
+            self._pad()
+        self._lock = threading.Lock()
+
+    def _pad(self) -> None:
+        if len(self._ids) < self._total:
+            self._ids.extend([0] * (self._total - len(self._ids)))
+
+    def _need(self, n: int) -> None:
+        """Make sure the first ``n`` ids are read."""
+        while n > len(self._ids) and self._walk is not None:
+            with self._lock:
+                have = len(self._ids)
+                if n <= have or self._walk is None:
+                    return
+                want = max(n - have, have, BLOCK)
+                limit = None if have + want >= self._total else want
+                got = self._walk.next(limit)
+                self._ids.extend(got[:self._total - have])
+                if (limit is None or len(got) < limit) or len(self._ids) >= self._total:
+                    self._walk = None
+                    self._pad()
+
+    @property
+    def fetched(self) -> int:
+        """How many ids have been read from the database so far."""
+        return len(self._ids) if self._walk is not None else self._total
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __bool__(self) -> bool:
+        return self._total > 0
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._total)
+            span = range(start, stop, step)
+            if not span:
+                return []
+            self._need(max(span[0], span[-1]) + 1)
+            return self._ids[index].tolist()
+        i = operator.index(index)
+        if i < 0:
+            i += self._total
+        if not 0 <= i < self._total:
+            raise IndexError("IdList index out of range")
+        self._need(i + 1)
+        return self._ids[i]
+
+    def __iter__(self) -> Iterator[int]:
+        i = 0
+        while i < self._total:
+            self._need(i + 1)
+            chunk = self._ids[i:]
+            yield from chunk
+            i += len(chunk)
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        start, stop, _ = slice(start, stop).indices(self._total)
+        while True:
+            try:
+                return self._ids.index(value, start, min(stop, len(self._ids)))
+            except (ValueError, TypeError):
+                if self._walk is None or stop <= len(self._ids):
+                    raise ValueError(f"{value!r} is not in the list") from None
+                self._need(stop)
+
+    def __contains__(self, value: Any) -> bool:
+        try:
+            self.index(value)
+            return True
+        except ValueError:
+            return False
+
+    def tolist(self) -> list[int]:
+        self._need(self._total)
+        return self._ids.tolist()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (IdList, list, tuple)):
+            return len(self) == len(other) and self.tolist() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"IdList(len={self._total}, fetched={self.fetched})"
 
 
 def _check(q: ListQuery) -> None:
@@ -228,27 +439,70 @@ def _check(q: ListQuery) -> None:
         raise ValidationError("起始日期不能晚于截止日期", field="date_from")
 
 
-def query_ids(ws: Workspace, q: ListQuery) -> list[int]:
-    """The ids of every item that fits the filters, in the chosen order (SQL only)."""
+def _id_sets(session: Session, q: ListQuery) -> list | None:
+    """A complaint search (and rank filter) as sets of ids to intersect, when nothing else filters.
+
+    Counting them needs no row of ``complaints``: the search index and the subjects' covering
+    indexes hold the ids (every subject and every indexed document belongs to a complaint).
+    """
+    if q.entity != "complaint" or session.get_bind().dialect.name != "sqlite" or any(
+            (q.date_from, q.date_to, q.states, q.channels, q.kinds, q.disciplines)):
+        return None
+    terms = search_terms(q.text)
+    sets = []
+    if q.ranks:
+        sets.append(select(ComplaintSubject.complaint_id.label("id")).where(ComplaintSubject.rank.in_(q.ranks)))
+    match = _fts_match(session, terms)
+    if match:
+        fts = _fts_rowids(match).subquery()
+        sets.append(select(fts.c.rowid.label("id")))
+    for term in terms:
+        if not match or len(term) < FTS_MIN:
+            sets.append(union(_by_prefix(term).subquery().select(),
+                              select(Complaint.id.label("id")).where(Complaint.number == term.upper())))
+    return sets or None
+
+
+def _count(s: Session, q: ListQuery) -> int:
+    sets = _id_sets(s, q)
+    if sets is None:
+        model = _MODEL[q.entity]
+        return s.execute(select(func.count()).select_from(model).where(*_conditions(s, q))).scalar_one()
+    if len(sets) == 1 and not q.ranks and all(len(t) >= FTS_MIN for t in search_terms(q.text)):
+        return s.execute(select(func.count()).select_from(sets[0].subquery())).scalar_one()  # rowids: unique
+    parts = [select(sub.c.id) for sub in (one.subquery() for one in sets)]
+    both = parts[0].subquery() if len(parts) == 1 else intersect(*parts).subquery()
+    return s.execute(select(func.count(distinct(both.c.id)))).scalar_one()
+
+
+def query_ids(ws: Workspace, q: ListQuery, *, block: int | None = None, whole: int | None = None) -> IdList:
+    """The ids of every item that fits the filters, in the chosen order (SQL only), as an ``IdList``.
+
+    The count comes first; a result of up to ``whole`` ids (default ``WHOLE``) is read at once,
+    a longer one ``block`` ids (default ``BLOCK``) at a time, starting with the first screens.
+    """
     _check(q)
     require(ws.current_user, _VIEW_PERM[q.entity])
+    cols = _sort_cols(q)
+    block = block or BLOCK
+    whole = WHOLE if whole is None else whole
     with ws.reading() as s:
+        total = _count(s, q)
+        if not total:
+            return IdList(0)
+        scan = total > whole
+        dialect = s.get_bind().dialect.name
         model = _MODEL[q.entity]
-        stmt = select(model.id).where(*_conditions(s, q)).order_by(*_order(q))
-        if s.get_bind().dialect.name == "sqlite":
-            # One string instead of a million rows: the driver's per-row cost dominates otherwise.
-            # SQLite does not flatten an ordered subquery into an aggregate, so the order is kept.
-            text = s.execute(select(func.group_concat(stmt.subquery().c.id, ","))).scalar()
-            return json.loads(f"[{text}]") if text else []
-        return list(s.execute(stmt).scalars())
+        walk = _Walk(ws, select(model.id).where(*_conditions(s, q, scan)), cols, q.descending, dialect)
+        first = walk.next(min(block, total) if scan else None, s)
+    return IdList(total, first, walk if scan else None)
 
 
 def count(ws: Workspace, q: ListQuery) -> int:
     _check(q)
     require(ws.current_user, _VIEW_PERM[q.entity])
     with ws.reading() as s:
-        model = _MODEL[q.entity]
-        return s.execute(select(func.count()).select_from(model).where(*_conditions(s, q))).scalar_one()
+        return _count(s, q)
 
 
 # ------------------------------------------------------------------ rows

@@ -1,9 +1,9 @@
 """The monthly report's figures (DOMAIN.md §7 and its counting rules), counted in SQL.
 
-Each query reads its table once for all three spans: the WHERE clause keeps the rows dated in the
-year to date or in last year's span (two range scans of an indexed date column); a span bucket in
-the GROUP BY, or three conditional sums (maxima, per person), splits them into month / ytd /
-ytd_last_year. Python only adds up a few dozen grouped rows.
+Each query reads its table once for all three spans: the WHERE clause keeps the rows dated from the
+start of last year's span to the month's end (one range of an indexed date column, covering where it
+matters); a span bucket in the GROUP BY, or three conditional sums (maxima, per person), splits them
+into month / ytd / ytd_last_year. Python only adds up a few dozen grouped rows.
 
 "Distinct persons" are distinct ``persons`` rows: one person in one lead or case (a case opened from
 a lead carries the lead's row). "Distinct leaders" in the 一案双查 ledger are distinct (name, unit).
@@ -97,8 +97,9 @@ def _in(col, span: str):
 
 
 def _in_any(col):
-    """Rows dated in any span: ytd ⊇ month, and last year's span lies before it."""
-    return or_(_in(col, "ytd_last_year"), _in(col, "ytd"))
+    """Rows dated from the start of last year's span to the month's end: one index range (the months
+    between the two spans are read too, and counted in no span)."""
+    return col.between(_L0, _M1)
 
 
 def _count_cols(col, extra=None, prefix: str = "") -> list:
@@ -144,8 +145,9 @@ def _form_expr(kind_col):
 
 # --------------------------------------------------------------------------- the statements
 def _bucket(col):
-    """2 = in the month, 1 = earlier this year, 0 = last year's span (rows are already in one of them)."""
-    return case((col >= _M0, 2), (col >= _Y0, 1), else_=0)
+    """2 = in the month, 1 = earlier this year, 0 = last year's span, -1 = between the spans
+    (rows are already in the window of ``_in_any``)."""
+    return case((col >= _M0, 2), (col >= _Y0, 1), (col <= _L1, 0), else_=-1)
 
 
 def _bucket_add(into: list[int], bucket: int, n: int) -> None:
@@ -153,25 +155,34 @@ def _bucket_add(into: list[int], bucket: int, n: int) -> None:
         into[0] += n
     if bucket >= 1:
         into[1] += n
-    else:
+    elif bucket == 0:
         into[2] += n
 
 
+# Complaints and leads: the inner GROUP BY follows the order of a covering index (date first), so
+# SQLite counts while it walks one index range, without a sort and without reading the table; the
+# outer one folds the per-day counts (a few thousand rows at most) into span buckets.
 @cache
 def _complaints_sql():
-    # GROUP BY the codes and a span bucket: a few dozen groups, one CASE per row.
     c = Complaint
-    b = _bucket(c.received_date)
-    return (select(c.channel, c.kind, c.is_repeat, b.label("b"), func.count().label("n"))
-            .where(_in_any(c.received_date)).group_by(c.channel, c.kind, c.is_repeat, b))
+    per_day = (select(c.received_date.label("day"), c.channel, c.kind, c.is_repeat, func.count().label("n"))
+               .where(_in_any(c.received_date))
+               .group_by(c.received_date, c.channel, c.kind, c.is_repeat).subquery())
+    b = _bucket(per_day.c.day)
+    return (select(per_day.c.channel, per_day.c.kind, per_day.c.is_repeat, b.label("b"),
+                   func.sum(per_day.c.n).label("n"))
+            .group_by(per_day.c.channel, per_day.c.kind, per_day.c.is_repeat, b))
 
 
 @cache
 def _leads_sql():
     ld = Lead
-    b = _bucket(ld.disposition_date)
-    return (select(ld.disposition, b.label("b"), func.count().label("n"))
-            .where(ld.disposition.is_not(None), _in_any(ld.disposition_date)).group_by(ld.disposition, b))
+    per_day = (select(ld.disposition_date.label("day"), ld.disposition, func.count().label("n"))
+               .where(_in_any(ld.disposition_date), ld.disposition.is_not(None))
+               .group_by(ld.disposition_date, ld.disposition).subquery())
+    b = _bucket(per_day.c.day)
+    return (select(per_day.c.disposition, b.label("b"), func.sum(per_day.c.n).label("n"))
+            .group_by(per_day.c.disposition, b))
 
 
 @cache
