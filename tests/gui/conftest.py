@@ -6,6 +6,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.app import configure_application
@@ -55,10 +56,36 @@ def add_user(ctx, username: str, roles: list[str], password: str = "user-pass-1"
     users.create_user(ctx.workspace, username, username, password, roles)
 
 
+_TEST_GENERATION = [0]  # bumped after each test: a modal poller of an earlier test stops
+
+
+def current_test_generation() -> int:
+    return _TEST_GENERATION[0]
+
+
+def when_modal(action, timeout_ms: int = 5000) -> None:
+    """Run ``action(dialog)`` on the next modal dialog that opens (the user's hand, in a test)."""
+    waited, generation = [0], _TEST_GENERATION[0]
+
+    def poll() -> None:
+        if _TEST_GENERATION[0] != generation:
+            return  # that test is over: never touch a later test's dialogs
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            waited[0] += 20
+            if waited[0] < timeout_ms:
+                QTimer.singleShot(20, poll)
+            return
+        action(widget)
+
+    QTimer.singleShot(0, poll)
+
+
 @pytest.fixture(autouse=True)
 def _close_widgets(qapp):
     """Close and delete every top-level widget a test left open (Spyder style)."""
     yield
+    _TEST_GENERATION[0] += 1
     for widget in QApplication.topLevelWidgets():
         widget.close()
         widget.deleteLater()

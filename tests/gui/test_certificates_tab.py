@@ -18,6 +18,7 @@ from gui.context import create_app_context
 from gui.pages.certificates_tab import CertificatesTab, short_fp
 from services import county_ca, keys, pki, setup, users
 from tests.conftest import ADMIN_PASSWORD
+from tests.gui.conftest import current_test_generation
 
 COUNTY_PASS = "county-pass-1"
 TOWN_PASS = "town-pass-1"
@@ -64,9 +65,10 @@ def answer_modals(*actions, attempts: int = 250) -> list[str]:
     queue = list(actions)
     seen: list[str] = []
     state = {"seen": None, "left": attempts}
+    generation = current_test_generation()
 
     def poll() -> None:
-        if not queue:
+        if not queue or current_test_generation() != generation:
             return
         w = QApplication.activeModalWidget()
         if w is not None and w.isVisible() and w is not state["seen"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
@@ -14,7 +14,7 @@ from gui.form_widgets import ActionDialog
 from gui.pages.complaints_page import ComplaintsPage
 from services import attachments, audit, intake, leads, listing, users
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.conftest import type_text
+from tests.gui.conftest import when_modal, type_text
 
 USER_PASSWORD = "user-pass-1"
 GOOD_ID = "110101199003071233"
@@ -45,22 +45,6 @@ def register(ctx, *, subjects=(("李四", "青山村委会"),), received=dt.date
                                       is_supervised_object=True) for n, u in subjects],
         main_problem=problem, discipline="mass", receiver_name="王书记", **extra)
     return intake.register_complaint(ctx.workspace, data)
-
-
-def when_modal(action, timeout_ms: int = 5000) -> None:
-    """Run ``action(dialog)`` on the next modal dialog that opens (the user's hand, in a test)."""
-    waited = [0]
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            waited[0] += 20
-            if waited[0] < timeout_ms:
-                QTimer.singleShot(20, poll)
-            return
-        action(widget)
-
-    QTimer.singleShot(0, poll)
 
 
 def click_button(dialog, text: str) -> None:
@@ -106,12 +90,12 @@ def drop_files(widget, paths) -> None:
     """Drag local files over ``widget`` and drop them (enter, then drop: as a file manager does)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    at = QPointF(widget.rect().center())
+    center = widget.rect().center()  # QDragEnterEvent takes a QPoint, QDropEvent a QPointF
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(at, Qt.DropAction.CopyAction, mime, buttons, mods)
+    enter = QDragEnterEvent(center, Qt.DropAction.CopyAction, mime, buttons, mods)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the widget refused the dragged files"
-    QApplication.sendEvent(widget, QDropEvent(at, Qt.DropAction.CopyAction, mime, buttons, mods))
+    QApplication.sendEvent(widget, QDropEvent(QPointF(center), Qt.DropAction.CopyAction, mime, buttons, mods))
 
 
 @pytest.fixture(autouse=True)

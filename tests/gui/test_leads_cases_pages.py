@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton
 
 from gui.dialogs.case_form import CaseForm
 from gui.dialogs.lead_form import LeadForm
@@ -17,28 +17,12 @@ from services import cases, leads, listing, measures, users
 from services.cases import PersonInput
 from services.leads import LeadInput
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.conftest import add_user, type_text
+from tests.gui.conftest import when_modal, add_user, type_text
 
 USER_PASSWORD = "user-pass-1"
 
 
 # ------------------------------------------------------------------ helpers (also used by the other test files)
-def when_modal(action, timeout_ms: int = 5000) -> None:
-    """Run ``action(dialog)`` on the next modal dialog that opens (the user's hand, in a test)."""
-    waited = [0]
-
-    def poll() -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            waited[0] += 20
-            if waited[0] < timeout_ms:
-                QTimer.singleShot(20, poll)
-            return
-        action(widget)
-
-    QTimer.singleShot(0, poll)
-
-
 def click_button(dialog, text: str) -> None:
     for button in dialog.findChildren(QAbstractButton):
         if button.text() == text and button.isVisible():
