@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+READ_ONLY = "jijian_read_only"
 
 
 def sqlite_url(path: Path) -> str:
@@ -24,8 +25,9 @@ def make_engine(url: str) -> Engine:
     """An engine with this product's connection rules.
 
     On SQLite: pragmas on every connection, and the pysqlite driver's own transaction handling
-    switched off so that SQLAlchemy's BEGIN (IMMEDIATE: one writer, no lock upgrade deadlocks)
-    makes DDL and SAVEPOINT transactional.
+    switched off so that SQLAlchemy's BEGIN makes DDL and SAVEPOINT transactional. A writing
+    transaction begins IMMEDIATE (one writer, no lock-upgrade deadlock); a reading one (execution
+    option ``read_only``) begins DEFERRED, so in WAL mode it neither waits for nor blocks the writer.
     """
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
@@ -41,12 +43,18 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            read_only = conn.get_execution_options().get(READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
     return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reading only: a deferred transaction, never holding the write lock."""
+    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
 
 def alembic_config(engine: Engine) -> Config:

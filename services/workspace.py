@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Organization
-from models.db import make_engine, make_session_factory, sqlite_url, upgrade_database
+from models.db import make_engine, make_read_session_factory, make_session_factory, sqlite_url, upgrade_database
 
 from .errors import DomainError
 
@@ -81,6 +81,7 @@ class Workspace:
     today: Callable[[], dt.date] = dt.date.today
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
     upgrade_backup: Path | None = None
+    read_session_factory: sessionmaker[Session] | None = None
     # Services keep per-workspace state here (e.g. the unlocked identity vault) instead of globals.
     extras: dict = field(default_factory=dict)
 
@@ -110,7 +111,9 @@ class Workspace:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        session = self.session_factory()
+        """A read-only look (lists, reports): never waits for the writer, never blocks it."""
+        factory = self.read_session_factory or self.session_factory
+        session = factory()
         try:
             yield session
         finally:
@@ -127,6 +130,12 @@ class Workspace:
         return self.organization() is not None
 
     def close(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            try:  # keep the planner's statistics fresh (SQLite's advice: on closing a connection)
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except OperationalError:
+                pass  # a locked or damaged file: closing must still succeed
         self.engine.dispose()
 
 
@@ -143,7 +152,7 @@ def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None
     engine = make_engine(url or sqlite_url(data_dir / DB_FILE))
     backup = upgrade_database(engine, data_dir / "backups")
     ws = Workspace(data_dir=data_dir, engine=engine, session_factory=make_session_factory(engine),
-                   upgrade_backup=backup)
+                   upgrade_backup=backup, read_session_factory=make_read_session_factory(engine))
     if today is not None:
         ws.today = today
     return ws

@@ -39,3 +39,28 @@ def test_failed_transaction_leaves_database_unchanged(ws):
             raise RuntimeError("boom")
     with ws.reading() as s:
         assert s.get(Setting, "x") is None
+
+
+def test_reading_does_not_wait_for_a_writer(ws):
+    """Lists and reports read while another connection holds the write lock (WAL, deferred BEGIN)."""
+    import sqlite3
+    import threading
+
+    from models import Setting
+    from services import settings
+
+    writer = sqlite3.connect(ws.db_path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO settings(key, value_json) VALUES ('pending', '1')")
+    result = {}
+
+    def read():
+        with ws.reading() as s:
+            result["value"] = settings.get(s, settings.LOCKOUT_MINUTES)
+            result["pending"] = s.get(Setting, "pending")
+    t = threading.Thread(target=read)
+    t.start()
+    t.join(timeout=3)  # far below the 10 s busy timeout a writing transaction would wait
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert not t.is_alive() and result == {"value": 15, "pending": None}
