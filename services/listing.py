@@ -31,7 +31,8 @@ from models.enums import (CaseStage, Channel, ComplaintKind, ComplaintState, Dis
                           LeadSource, LedgerOutcome, Rank, Signature)
 from models.search import FTS_TABLE, fts_phrase
 
-from .errors import ValidationError
+from . import identity
+from .errors import PermissionDenied, ValidationError
 from .permissions import require
 from .workspace import Workspace
 
@@ -90,6 +91,8 @@ class ListQuery:
     sort_key: str | None = None
     descending: bool = True
     sources: list[str] = field(default_factory=list)  # leads: 线索来源; ledger: —
+    # complaints: the complainant's phone or ID number, found through the blind index (identity.view)
+    complainant: str = ""
 
 
 @dataclass
@@ -175,10 +178,25 @@ def _id_in(col, subquery, scan: bool):
     return ((col + 0) if scan else col).in_(subquery)
 
 
-def _conditions(session: Session, q: ListQuery, scan: bool = False) -> list:
+def _complainant_condition(ws: Workspace, q: ListQuery) -> list:
+    """Find complaints by the complainant's phone or ID number without any plaintext: the keyed
+    hashes of the typed value are compared with the stored blind indexes."""
+    if not q.complainant.strip():
+        return []
+    require(ws.current_user, "identity.view")
+    if not re.search(r"\d", q.complainant):
+        raise ValidationError("请输入反映人的联系电话或身份证号", field="complainant")
+    if not identity.has_key(ws):
+        raise PermissionDenied(identity.NO_KEY)
+    phone = identity.index_for(ws, "phone", q.complainant)
+    id_number = identity.index_for(ws, "id_number", q.complainant)
+    return [or_(Complaint.complainant_phone_index == phone, Complaint.complainant_id_number_index == id_number)]
+
+
+def _conditions(session: Session, q: ListQuery, scan: bool = False, extra: list = ()) -> list:
     model = _MODEL[q.entity]
     date_col = getattr(model, _DATE_COL[q.entity])
-    conds: list = []
+    conds: list = list(extra)
     if q.date_from:
         conds.append(date_col >= q.date_from)
     if q.date_to:
@@ -437,6 +455,8 @@ def _check(q: ListQuery) -> None:
         raise ValidationError(f"未知的列表：{q.entity}", field="entity")
     if q.date_from and q.date_to and q.date_from > q.date_to:
         raise ValidationError("起始日期不能晚于截止日期", field="date_from")
+    if q.complainant.strip() and q.entity != "complaint":
+        raise ValidationError("只有信访件可以按反映人电话或身份证号查找", field="complainant")
 
 
 def _id_sets(session: Session, q: ListQuery) -> list | None:
@@ -446,7 +466,7 @@ def _id_sets(session: Session, q: ListQuery) -> list | None:
     indexes hold the ids (every subject and every indexed document belongs to a complaint).
     """
     if q.entity != "complaint" or session.get_bind().dialect.name != "sqlite" or any(
-            (q.date_from, q.date_to, q.states, q.channels, q.kinds, q.disciplines)):
+            (q.date_from, q.date_to, q.states, q.channels, q.kinds, q.disciplines, q.complainant.strip())):
         return None
     terms = search_terms(q.text)
     sets = []
@@ -463,11 +483,11 @@ def _id_sets(session: Session, q: ListQuery) -> list | None:
     return sets or None
 
 
-def _count(s: Session, q: ListQuery) -> int:
+def _count(s: Session, q: ListQuery, extra: list = ()) -> int:
     sets = _id_sets(s, q)
     if sets is None:
         model = _MODEL[q.entity]
-        return s.execute(select(func.count()).select_from(model).where(*_conditions(s, q))).scalar_one()
+        return s.execute(select(func.count()).select_from(model).where(*_conditions(s, q, extra=extra))).scalar_one()
     if len(sets) == 1 and not q.ranks and all(len(t) >= FTS_MIN for t in search_terms(q.text)):
         return s.execute(select(func.count()).select_from(sets[0].subquery())).scalar_one()  # rowids: unique
     parts = [select(sub.c.id) for sub in (one.subquery() for one in sets)]
@@ -486,14 +506,15 @@ def query_ids(ws: Workspace, q: ListQuery, *, block: int | None = None, whole: i
     cols = _sort_cols(q)
     block = block or BLOCK
     whole = WHOLE if whole is None else whole
+    extra = _complainant_condition(ws, q)
     with ws.reading() as s:
-        total = _count(s, q)
+        total = _count(s, q, extra)
         if not total:
             return IdList(0)
         scan = total > whole
         dialect = s.get_bind().dialect.name
         model = _MODEL[q.entity]
-        walk = _Walk(ws, select(model.id).where(*_conditions(s, q, scan)), cols, q.descending, dialect)
+        walk = _Walk(ws, select(model.id).where(*_conditions(s, q, scan, extra)), cols, q.descending, dialect)
         first = walk.next(min(block, total) if scan else None, s)
     return IdList(total, first, walk if scan else None)
 
@@ -501,8 +522,9 @@ def query_ids(ws: Workspace, q: ListQuery, *, block: int | None = None, whole: i
 def count(ws: Workspace, q: ListQuery) -> int:
     _check(q)
     require(ws.current_user, _VIEW_PERM[q.entity])
+    extra = _complainant_condition(ws, q)
     with ws.reading() as s:
-        return _count(s, q)
+        return _count(s, q, extra)
 
 
 # ------------------------------------------------------------------ rows

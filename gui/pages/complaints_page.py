@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Rank
 from services import listing
@@ -75,6 +75,7 @@ class ComplaintsPage(QWidget):
         self.due: dict[int, str] = {}
         roles = self.ws.current_user.roles if self.ws.current_user else frozenset()
         self.can_register = allowed(roles, "complaint.register")
+        self.can_see_identity = allowed(roles, "identity.view")
         self._build()
         self.refresh()
 
@@ -105,6 +106,13 @@ class ComplaintsPage(QWidget):
         self.search.setPlaceholderText(self.tr("搜索编号、被反映人姓名或单位、问题内容（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
+        # Only for users who may see identities: matched through keyed hashes, never plaintext.
+        self.complainant = QLineEdit(self)
+        self.complainant.setPlaceholderText(self.tr("反映人电话或身份证号"))
+        self.complainant.setClearButtonEnabled(True)
+        self.complainant.setMaximumWidth(200)
+        self.complainant.setVisible(self.can_see_identity)
+        self.complainant.returnPressed.connect(self.refresh)
         self.clear_button = QPushButton(self.tr("清除条件"), self)
         self.clear_button.clicked.connect(self.clear_filters)
         filters = QHBoxLayout()
@@ -117,14 +125,18 @@ class ComplaintsPage(QWidget):
             combo.sig_changed.connect(self.refresh)
         filters.addStretch(1)
         search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.search, 3)
+        search_row.addWidget(self.complainant, 1)
         search_row.addWidget(self.clear_button)
         self.hint = QLabel(self)
         self.hint.setObjectName("PageNote")
+        # A long hint (or an export path) wraps inside the row instead of widening the window.
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("PageLead")
-        search_row.addWidget(self.hint)
-        search_row.addStretch(0)
+        search_row.addWidget(self.hint, 2)
+        self.hint.hide()
         search_row.addWidget(self.count_label)
         self.date_from.dateChanged.connect(lambda *_: self.refresh())
         self.date_to.dateChanged.connect(lambda *_: self.refresh())
@@ -180,6 +192,11 @@ class ComplaintsPage(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def _set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setToolTip(text)
+        self.hint.setVisible(bool(text))
+
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -190,17 +207,19 @@ class ComplaintsPage(QWidget):
             entity="complaint", date_from=self.date_from.value(), date_to=self.date_to.value(),
             states=self.states.values(), channels=self.channels.values(), kinds=self.kinds.values(),
             ranks=self.ranks.values(), disciplines=self.disciplines.values(), text=self.search.text().strip(),
+            complainant=self.complainant.text().strip() if self.can_see_identity else "",
             sort_key=self.model.sort_key or "received_date", descending=self.model.sort_descending)
 
     def has_filters(self) -> bool:
         q = self.query()
-        return bool(q.date_from or q.date_to or q.states or q.channels or q.kinds or q.ranks or q.disciplines or q.text)
+        return bool(q.date_from or q.date_to or q.states or q.channels or q.kinds or q.ranks or q.disciplines or q.text
+                    or q.complainant)
 
     def refresh(self, *_args) -> None:
         """Re-run the query in SQL; the list shows the new ids (rows are fetched as they are seen)."""
         self._search_timer.stop()
         q = self.query()
-        self.hint.setText(listing.search_hint(q.text))
+        self._set_hint(listing.search_hint(q.text))
 
         self._due_wanted = True
         self.ctx.db.submit(listing.query_ids, self.ws, q, on_done=self._show_ids, on_error=self._query_failed)
@@ -241,7 +260,7 @@ class ComplaintsPage(QWidget):
 
     def _query_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError) and exc.field == "date_from":
-            self.hint.setText(exc.message)
+            self._set_hint(exc.message)
             return
         show_error(self, exc)
 
@@ -265,13 +284,14 @@ class ComplaintsPage(QWidget):
 
     def clear_filters(self) -> None:
         widgets = (self.date_from, self.date_to, self.search, self.states, self.channels, self.kinds, self.ranks,
-                   self.disciplines)
+                   self.disciplines, self.complainant)
         for w in widgets:
             w.blockSignals(True)
         self.date_from.clear_value()
         self.date_to.clear_value()
         self.search.clear()
-        for combo in widgets[3:]:
+        self.complainant.clear()
+        for combo in widgets[3:-1]:
             combo.set_values([])
         for w in widgets:
             w.blockSignals(False)
@@ -332,7 +352,7 @@ class ComplaintsPage(QWidget):
         except DomainError as exc:
             show_error(self, exc)
             return None
-        self.hint.setText(self.tr("已导出 {n} 件到 {path}").format(n=n, path=path))
+        self._set_hint(self.tr("已导出 {n} 件到 {path}").format(n=n, path=path))
         return n
 
     def page_shown(self) -> None:

@@ -173,3 +173,22 @@ def test_officer_sees_the_list_without_new_button(ctx, qtbot):
     page = show(qtbot, ComplaintsPage(ctx))
     assert page.new_button.isHidden() and page.model.rowCount() == 1
     assert page.new_complaint() is None
+
+
+def test_find_by_complainant_phone_for_those_who_may_see_identities(clerk_ctx, qtbot, three):
+    page = show(qtbot, ComplaintsPage(clerk_ctx))
+    assert page.complainant.isVisibleTo(page)
+    type_text(qtbot, page.complainant, "139 1234 5678")
+    page.complainant.returnPressed.emit()
+    assert set(numbers(page)) == {three[0].number, three[1].number}  # the anonymous one has no phone
+    type_text(qtbot, page.complainant, GOOD_ID)
+    page.complainant.returnPressed.emit()
+    assert set(numbers(page)) == {three[0].number, three[1].number}
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.complainant.text() == "" and page.model.rowCount() == 3
+
+
+def test_officer_has_no_complainant_search(ctx, qtbot):
+    sign_in(ctx, "officer2", ["officer"])
+    page = show(qtbot, ComplaintsPage(ctx))
+    assert not page.complainant.isVisibleTo(page)
