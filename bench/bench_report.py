@@ -1,8 +1,11 @@
 """Benchmark: the monthly report's figures on demo databases of 10,000 and 1,000,000 complaints.
 
 For each size it builds (or reuses, with --keep DIR) a database with leads, cases, persons, measures
-and 一案双查 entries in proportion to the complaints, spread over ten years and registered in date order, then times
-- ``compute_figures`` (every figure of the form),
+and 一案双查 entries in proportion to the complaints, spread over ten years and registered in date order;
+then it does the same on the cached demo database of bench/common.py (``--demo 1000000``: two years of
+data, so the report window holds most rows; built on first use, ``--demo 0`` skips it). On each it times
+- ``compute_figures`` (every figure of the form), and each of its query groups
+  (services.report_figures.QUERY_GROUPS) on its own,
 - one hand-written SQL query computing the headline counts (受理, 处置线索, 立案, 结案, 处分人数) on
   the same file, and checks that both agree,
 - rendering the PDF and the Excel workbook of that report.
@@ -11,6 +14,7 @@ grows from the smallest to the largest size.
 
     .venv/bin/python bench/bench_report.py                    # 10k and 1M, temporary files
     .venv/bin/python bench/bench_report.py --sizes 10000 --keep /tmp/jj-bench
+    .venv/bin/python bench/bench_report.py --sizes --demo 1000000   # the cached demo file only
 """
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ from sqlalchemy import func, select, text  # noqa: E402
 from models import Case, Complaint, Lead, LedgerEntry, LedgerLeader, Measure, Person  # noqa: E402
 from models.enums import Channel, ComplaintKind, Disposition, LedgerOutcome  # noqa: E402
 from services import sanction_rules  # noqa: E402
-from services.report_figures import compute_figures, spans_for  # noqa: E402
+from services.report_figures import QUERY_GROUPS, compute_figures, query_params  # noqa: E402
 from services.reports import excel_form, pdf_form  # noqa: E402
 from services.reports.fonts import find_cjk_font  # noqa: E402
 from services.reports.layout import SCHEMA  # noqa: E402
@@ -176,9 +180,7 @@ def _median(fn, repeat: int) -> tuple[float, object]:
 
 def measure(path: Path, repeat: int) -> dict:
     ws = open_workspace(path)
-    s = spans_for(PERIOD)
-    params = {"m0": s.month[0], "m1": s.month[1], "y0": s.ytd[0], "l0": s.ytd_last_year[0],
-              "l1": s.ytd_last_year[1]}
+    params = query_params(PERIOD)  # the same five dates the hand-written query binds
     with ws.reading() as session:
         sizes = {m.__tablename__: session.execute(select(func.count()).select_from(m)).scalar_one()
                  for m in (Complaint, Lead, Case, Measure, LedgerEntry)}
@@ -186,6 +188,7 @@ def measure(path: Path, repeat: int) -> dict:
         session.execute(text(HAND_WRITTEN), params).all()
         t_fig, figs = _median(lambda: compute_figures(session, PERIOD), repeat)
         t_sql, rows = _median(lambda: session.execute(text(HAND_WRITTEN), params).all(), repeat)
+        groups = {name: _median(lambda fn=fn: fn(session, params), repeat)[0] for name, fn in QUERY_GROUPS}
     for key, m, y, ly in rows:
         f = figs[key]
         assert (f["month"], f["ytd"], f["ytd_last_year"]) == (m or 0, y or 0, ly or 0), (key, f, (m, y, ly))
@@ -198,19 +201,23 @@ def measure(path: Path, repeat: int) -> dict:
     t_render, _ = _median(lambda: (pdf_form.render_report_pdf(doc, font=font), excel_form.render_report_xlsx(doc)),
                           repeat)
     ws.close()
-    return {"sizes": sizes, "figures_s": t_fig, "hand_sql_s": t_sql, "render_s": t_render,
+    return {"sizes": sizes, "figures_s": t_fig, "hand_sql_s": t_sql, "render_s": t_render, "groups_s": groups,
             "headline": {r[0]: r[1:] for r in rows}}
 
 
 def _line(r: dict) -> str:
+    split = "  ".join(f"{name} {t * 1000:.1f}" for name, t in r["groups_s"].items())
     return (f"          figures {r['figures_s'] * 1000:8.1f} ms   hand-written headline query "
             f"{r['hand_sql_s'] * 1000:8.1f} ms   ratio {r['figures_s'] / r['hand_sql_s']:.2f}×   "
-            f"PDF+Excel {r['render_s'] * 1000:7.1f} ms")
+            f"PDF+Excel {r['render_s'] * 1000:7.1f} ms\n"
+            f"          per query group (ms): {split}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 1_000_000])
+    ap.add_argument("--demo", type=int, default=1_000_000,
+                    help="also measure the cached demo database of this scale (bench/out/<scale>; 0 = skip)")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--keep", type=Path, help="build (or reuse) the databases in this folder")
     ap.add_argument("--with-indexes", action="store_true",
@@ -233,6 +240,11 @@ def main(argv: list[str] | None = None) -> int:
                     conn.exec_driver_sql(ddl)
             ws.close()
             print(f"          with the proposed covering indexes:\n{_line(measure(path, args.repeat))}", flush=True)
+    if args.demo:
+        from bench.common import demo_db
+        path = demo_db(args.demo)
+        r = measure(path, args.repeat)
+        print(f"demo {args.demo:,} complaints ({path}, two years)  rows={r['sizes']}\n{_line(r)}", flush=True)
     if len(results) > 1:
         small, large = min(results), max(results)
         grow = {k: results[large][k] / results[small][k] for k in ("figures_s", "hand_sql_s", "render_s")}

@@ -1,9 +1,11 @@
 """The monthly report's figures (DOMAIN.md §7 and its counting rules), counted in SQL.
 
-Each query reads its table once for all three spans: the WHERE clause keeps the rows dated from the
-start of last year's span to the month's end (one range of an indexed date column, covering where it
-matters); a span bucket in the GROUP BY, or three conditional sums (maxima, per person), splits them
-into month / ytd / ytd_last_year. Python only adds up a few dozen grouped rows.
+Most queries read their table once for all three spans: the WHERE clause keeps the rows dated from
+the start of last year's span to the month's end (one range of an indexed date column, covering where
+it matters); a span bucket in the GROUP BY, or three conditional sums, splits them into month / ytd /
+ytd_last_year. The per-person counts (sanctioned, 四种形态) read one range of the covering
+ix_measures_report per span instead and group by (person, span), with no join. Python only adds up a
+few dozen grouped rows.
 
 "Distinct persons" are distinct ``persons`` rows: one person in one lead or case (a case opened from
 a lead carries the lead's row). "Distinct leaders" in the 一案双查 ledger are distinct (name, unit).
@@ -14,16 +16,35 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, and_, bindparam, case, distinct, func, literal, or_, select, union_all
+from sqlalchemy import (
+    Date,
+    and_,
+    bindparam,
+    case,
+    distinct,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from models import Case, Complaint, Lead, LedgerEntry, LedgerLeader, Measure, Person
-from models.enums import (Channel, ComplaintKind, Disposition, LeadResult, LedgerOutcome, MeasureCategory,
-                          all_measure_kind_codes)
+from models.enums import (
+    Channel,
+    ComplaintKind,
+    Disposition,
+    Handling,
+    LeadResult,
+    LedgerOutcome,
+    MeasureCategory,
+    all_measure_kind_codes,
+)
 
 from . import sanction_rules
 from .errors import ValidationError
@@ -134,15 +155,6 @@ def _add(a: list[int], b) -> None:
         a[i] += int(v or 0)
 
 
-def _form_expr(kind_col):
-    """The 四种形态 form of a measure kind (NULL for 通报曝光), from services.sanction_rules."""
-    whens = []
-    for form in (1, 2, 3, 4):
-        kinds = [k for k in all_measure_kind_codes() if sanction_rules.form_of(k) == form]
-        whens.append((kind_col.in_(kinds), form))
-    return case(*whens, else_=None)
-
-
 # --------------------------------------------------------------------------- the statements
 def _bucket(col):
     """2 = in the month, 1 = earlier this year, 0 = last year's span, -1 = between the spans
@@ -194,55 +206,96 @@ def _cases_sql():
     return filed, closed
 
 
-_PERSON_FLAGS = ("party", "gov", "admon", "eight", "eight_san")
+def _span_rows(make) -> Any:
+    """UNION ALL of ``make(low, high, s)`` for the three spans, ``s`` = 0 / 1 / 2 as in SPANS.
+
+    A row dated in the month is read twice (month and year to date), so each (person, s) group
+    below is one person in one span: distinct persons are counted without per-row span CASEs.
+    """
+    return union_all(*(make(*_BOUNDS[span], literal_column(str(i))) for i, span in enumerate(SPANS))).subquery()
+
+
+def _form_case(kind_col):
+    """The 四种形态 form of a measure kind, a simple CASE generated from services.sanction_rules.form_of
+    (NULL for 通报曝光 and for any code it does not know)."""
+    forms = {k: sanction_rules.form_of(k) for k in all_measure_kind_codes()}
+    return case({k: f for k, f in forms.items() if f is not None}, value=kind_col, else_=None)
+
+
+def _talk_concluded(low, high):
+    """Persons of 谈话函询 leads closed as 了结 or 澄清 with the result date in [low, high]."""
+    # COALESCE keeps the planner on the result_date range of the covering ix_leads_report_result
+    # instead of the far less selective disposition / result code indexes (NULL matches neither).
+    return (select(Person.id.label("pid")).select_from(Lead).join(Person, Person.lead_id == Lead.id)
+            .where(func.coalesce(Lead.disposition, "") == Disposition.talk_inquiry.value,
+                   func.coalesce(Lead.result, "").in_([LeadResult.concluded.value, LeadResult.clarified.value]),
+                   Lead.result_date.between(low, high)))
 
 
 @cache
-def _persons_sql():
+def _sanctioned_sql():
+    """Per span and flag combination, the number of persons with a party / government sanction or a
+    诫勉 dated in it: the measures' covering index ix_measures_report, no join (a few dozen rows)."""
     m = Measure
-    eight = Case.eight_rules.is_(True)
-    flags = {
-        "party": m.category == MeasureCategory.party_sanction.value,
-        "gov": m.category == MeasureCategory.government_sanction.value,
-        "admon": m.kind == "admonishment",
-        "eight": and_(eight, m.kind != "public_exposure"),
-        "eight_san": and_(eight, m.category.in_(_SANCTIONS)),
-    }
-    per_person = (
-        select(m.person_id, *[c for name in _PERSON_FLAGS for c in _flag_cols(m.decision_date, flags[name], name)])
-        .select_from(m).join(Person, Person.id == m.person_id).outerjoin(Case, Case.id == Person.case_id)
-        .where(_in_any(m.decision_date)).group_by(m.person_id).subquery())
-    cols = []
-    for span in SPANS:
-        party, gov = per_person.c[f"party_{span}"], per_person.c[f"gov_{span}"]
-        cols.append(func.sum(case((or_(party == 1, gov == 1), 1), else_=0)).label(f"any_{span}"))
-        for name in _PERSON_FLAGS:
-            cols.append(func.sum(per_person.c[f"{name}_{span}"]).label(f"{name}_{span}"))
-    return select(*cols)
+    rows = _span_rows(lambda low, high, s: (
+        select(m.person_id.label("pid"), s.label("s"),
+               (m.category == MeasureCategory.party_sanction.value).label("party"),
+               (m.category == MeasureCategory.government_sanction.value).label("gov"),
+               (m.kind == Handling.admonishment.value).label("admon"))
+        # COALESCE keeps the planner on the date range of the covering index (the category and
+        # kind indexes would read the table row by row).
+        .where(m.decision_date.between(low, high),
+               or_(func.coalesce(m.category, "").in_(_SANCTIONS),
+                   func.coalesce(m.kind, "") == Handling.admonishment.value))))
+    per_person = (select(rows.c.s, func.max(rows.c.party).label("party"), func.max(rows.c.gov).label("gov"),
+                         func.max(rows.c.admon).label("admon"))
+                  .group_by(rows.c.pid, rows.c.s).subquery())
+    p = per_person.c
+    return select(p.s, p.party, p.gov, p.admon, func.count().label("n")).group_by(p.s, p.party, p.gov, p.admon)
 
 
 @cache
 def _four_forms_sql():
-    """Each person's highest form among their measures dated in the span.
+    """Each person's highest form among their measures dated in the span (DOMAIN §7).
 
-    A 谈话函询 lead closed as 了结 or 澄清 is a form-1 measure of each of its persons, on its result date.
+    ``measures``: per span and form, the persons whose highest form among their measures is it.
+    ``talks``: per span, the persons of 谈话函询 leads closed as 了结 or 澄清 (a form-1 measure on the
+    result date), and how many of them also have a measure with a form in the span: only the others
+    add to form 1. The second count probes each such person's own measures (ix_measures_person_id),
+    so the many talk persons never join the sort of the measures.
     """
     m = Measure
-    measures = (select(m.person_id.label("pid"), m.decision_date.label("day"), _form_expr(m.kind).label("form"))
-                .where(_in_any(m.decision_date)))
-    talks = (select(Person.id.label("pid"), Lead.result_date.label("day"), literal(1).label("form"))
-             .select_from(Person).join(Lead, Lead.id == Person.lead_id)
-             # COALESCE keeps the planner on the result_date range instead of the far less
-             # selective disposition / result code indexes (same meaning: NULL matches neither).
-             .where(func.coalesce(Lead.disposition, "") == Disposition.talk_inquiry.value,
-                    func.coalesce(Lead.result, "").in_([LeadResult.concluded.value, LeadResult.clarified.value]),
-                    _in_any(Lead.result_date)))
-    u = union_all(measures, talks).subquery()
-    highest = (select(u.c.pid, *[func.max(case((_in(u.c.day, span), u.c.form), else_=None)).label(f"h_{span}")
-                                 for span in SPANS])
-               .group_by(u.c.pid).subquery())
-    return select(*[func.sum(case((highest.c[f"h_{span}"] == form, 1), else_=0)).label(f"f{form}_{span}")
-                    for form in (1, 2, 3, 4) for span in SPANS])
+    form = _form_case(m.kind)
+    rows = _span_rows(lambda low, high, s: select(m.person_id.label("pid"), s.label("s"), form.label("form"))
+                      .where(m.decision_date.between(low, high)))
+    highest = select(rows.c.s, func.max(rows.c.form).label("form")).group_by(rows.c.pid, rows.c.s).subquery()
+    measures = (select(highest.c.s, highest.c.form, func.count().label("n"))
+                .where(highest.c.form.is_not(None)).group_by(highest.c.s, highest.c.form))
+
+    def talk_rows(low, high, s):
+        talk = _talk_concluded(low, high).subquery()
+        own = (select(literal_column("1")).select_from(m)
+               .where(m.person_id == talk.c.pid, m.decision_date.between(low, high), form.is_not(None)))
+        return (select(s.label("s"), func.count().label("n"),
+                       func.coalesce(func.sum(case((own.exists(), 1), else_=0)), 0).label("with_forms"))
+                .select_from(talk))
+
+    talks = union_all(*(talk_rows(*_BOUNDS[span], literal_column(str(i))) for i, span in enumerate(SPANS)))
+    return measures, talks
+
+
+@cache
+def _eight_rules_sql():
+    """Persons of cases flagged 违反中央八项规定精神, from the (few) flagged cases to their measures."""
+    m = Measure
+    per_person = (
+        select(Person.id,
+               *_flag_cols(m.decision_date, m.kind != Handling.public_exposure.value, "eight"),
+               *_flag_cols(m.decision_date, m.category.in_(_SANCTIONS), "eight_san"))
+        .select_from(Case).join(Person, Person.case_id == Case.id).join(m, m.person_id == Person.id)
+        .where(Case.eight_rules.is_(True), _in_any(m.decision_date)).group_by(Person.id).subquery())
+    return select(*[func.sum(per_person.c[f"{name}_{span}"]).label(f"{name}_{span}")
+                    for name in ("eight", "eight_san") for span in SPANS])
 
 
 @cache
@@ -332,22 +385,36 @@ def _cases(session: Session, params: dict) -> dict[str, Any]:
             "eight_rules_cases": _fig(_triple(filed, "e_"))}
 
 
-def _persons(session: Session, params: dict) -> dict[str, Any]:
-    """Distinct persons: sanctioned (party / government), 诫勉, and those of 八项规定 cases."""
-    row = session.execute(_persons_sql(), params).one()
+def _sanctioned(session: Session, params: dict) -> dict[str, Any]:
+    """Distinct persons sanctioned (party / government / either) and with a 诫勉."""
+    totals = {name: [0, 0, 0] for name in ("any", "party", "gov", "admon")}
+    for row in session.execute(_sanctioned_sql(), params):
+        for name, on in (("any", row.party or row.gov), ("party", row.party), ("gov", row.gov),
+                         ("admon", row.admon)):
+            if on:
+                totals[name][row.s] += row.n
     return {
-        "persons_sanctioned": _fig(_triple(row, "any_")),
-        "party_sanctions": _fig(_triple(row, "party_")),
-        "government_sanctions": _fig(_triple(row, "gov_")),
-        "eight_rules_persons": _fig(_triple(row, "eight_")),
-        "eight_rules_sanctioned": _fig(_triple(row, "eight_san_")),
-        "admonishment_talks": _fig(_triple(row, "admon_")),
+        "persons_sanctioned": _fig(totals["any"]),
+        "party_sanctions": _fig(totals["party"]),
+        "government_sanctions": _fig(totals["gov"]),
+        "admonishment_talks": _fig(totals["admon"]),
     }
 
 
 def _four_forms(session: Session, params: dict) -> dict[str, Any]:
-    row = session.execute(_four_forms_sql(), params).one()
-    return {"four_forms": {f"form{form}": _fig(_triple(row, f"f{form}_")) for form in (1, 2, 3, 4)}}
+    measures_sql, talks_sql = _four_forms_sql()
+    forms = {form: [0, 0, 0] for form in (1, 2, 3, 4)}
+    for row in session.execute(measures_sql, params):
+        forms[int(row.form)][row.s] += row.n
+    for row in session.execute(talks_sql, params):
+        forms[1][row.s] += row.n - row.with_forms
+    return {"four_forms": {f"form{form}": _fig(forms[form]) for form in (1, 2, 3, 4)}}
+
+
+def _eight_rules(session: Session, params: dict) -> dict[str, Any]:
+    row = session.execute(_eight_rules_sql(), params).one()
+    return {"eight_rules_persons": _fig(_triple(row, "eight_")),
+            "eight_rules_sanctioned": _fig(_triple(row, "eight_san_"))}
 
 
 def _public_exposures(session: Session, params: dict) -> dict[str, Any]:
@@ -366,27 +433,39 @@ def _double_investigation(session: Session, params: dict) -> dict[str, Any]:
     return {"double_investigation": out}
 
 
+#: The statements of the report, in the order they run: (name, function(session, params) -> figures).
+#: bench/bench_report.py times each group; compute_figures merges them in the printed order.
+QUERY_GROUPS = (
+    ("complaints", _complaints),
+    ("leads", _leads),
+    ("cases", _cases),
+    ("sanctioned", _sanctioned),
+    ("four_forms", _four_forms),
+    ("eight_rules", _eight_rules),
+    ("public_exposures", _public_exposures),
+    ("double_investigation", _double_investigation),
+)
+
+_ORDER = ("complaints_received", "complaints_by_channel", "complaints_by_kind", "complaints_repeat",
+          "leads_disposed", "leads_by_disposition", "preliminary_verifications", "cases_filed", "cases_closed",
+          "persons_sanctioned", "party_sanctions", "government_sanctions", "four_forms", "eight_rules_cases",
+          "eight_rules_persons", "eight_rules_sanctioned", "admonishment_talks", "public_exposures",
+          "double_investigation")
+
+
+def query_params(period: str) -> dict[str, dt.date]:
+    """The five bound dates of the statements for ``period`` ("YYYY-MM")."""
+    return _params(spans_for(period))
+
+
 def compute_figures(session: Session, period: str) -> dict[str, Any]:
     """Every figure of the monthly report for ``period`` ("YYYY-MM"), keyed as in DOMAIN §7.
 
     Each figure is ``{"month", "ytd", "ytd_last_year", "change_pct"}``; the order of the keys is
     the order of the printed form (services.reports.layout).
     """
-    params = _params(spans_for(period))
-    complaints = _complaints(session, params)
-    leads = _leads(session, params)
-    cases = _cases(session, params)
-    persons = _persons(session, params)
-    figures: dict[str, Any] = {}
-    figures.update(complaints)
-    figures.update(leads)
-    figures["cases_filed"], figures["cases_closed"] = cases["cases_filed"], cases["cases_closed"]
-    for key in ("persons_sanctioned", "party_sanctions", "government_sanctions"):
-        figures[key] = persons[key]
-    figures.update(_four_forms(session, params))
-    figures["eight_rules_cases"] = cases["eight_rules_cases"]
-    for key in ("eight_rules_persons", "eight_rules_sanctioned", "admonishment_talks"):
-        figures[key] = persons[key]
-    figures.update(_public_exposures(session, params))
-    figures.update(_double_investigation(session, params))
-    return figures
+    params = query_params(period)
+    found: dict[str, Any] = {}
+    for _name, group in QUERY_GROUPS:
+        found.update(group(session, params))
+    return {key: found[key] for key in _ORDER}

@@ -14,6 +14,7 @@ from services import demo
 from services.report_figures import compute_figures
 from services.reports.layout import all_key_paths, get_figure
 
+D = dt.date
 PERIODS = ["2025-01", "2025-02", "2025-06", "2025-12", "2026-01", "2026-02", "2026-03", "2026-07", "2026-10",
            "2026-11", "2026-12", "2027-01", "2027-11"]
 
@@ -36,6 +37,77 @@ def test_new_figures_equal_the_first_implementation(ws, seed, complaints):
     for key in ("complaints_received", "complaints_repeat", "leads_disposed", "cases_filed", "cases_closed",
                 "persons_sanctioned", "four_forms.form1", "four_forms.form2", "double_investigation.ledgers"):
         assert seen[key] > 0, key
+
+
+BOUNDARY_PERIODS = ["2025-01", "2025-02", "2025-11", "2025-12", "2026-01", "2026-02", "2026-10", "2026-11",
+                    "2026-12", "2027-01", "2027-11"]
+
+
+def _boundary_scenario(b) -> None:
+    """Persons whose measures straddle the month / year-to-date / last-year boundaries of 2026-11."""
+    days = [D(2025, 1, 1), D(2025, 11, 30), D(2025, 12, 1), D(2025, 12, 31), D(2026, 1, 1), D(2026, 10, 31),
+            D(2026, 11, 1), D(2026, 11, 30), D(2026, 12, 1)]
+    kinds = ["reminder_talk", "party_warning", "gov_demerit", "party_probation", "gov_expulsion", "admonishment",
+             "judicial_transfer", "public_exposure", "removal_from_post", "gov_warning", "demotion"]
+    # Several forms and both sanction kinds for one person, one pair of days at a time.
+    for i, first in enumerate(days):
+        for j, second in enumerate(days[i:], start=i):
+            c = b.case(D(2024, 6, 1), eight_rules=(i + j) % 3 == 0)
+            p = b.person(f"甲{i}{j}", case=c)
+            b.measure(p, kinds[(i + j) % len(kinds)], first)
+            b.measure(p, kinds[(i * 3 + j + 1) % len(kinds)], second)
+            if (i + j) % 4 == 0:
+                b.measure(p, "party_serious_warning" if j % 2 else "gov_major_demerit", second)
+    # 谈话函询 leads closed as 了结 / 澄清 (form 1 on the result date), with and without measures.
+    for i, day in enumerate(days):
+        for result in ("concluded", "clarified", "to_verification"):
+            lead = b.lead("talk_inquiry", day - dt.timedelta(days=3), result, day, persons=(f"乙{i}", f"丙{i}"))
+            b.s.refresh(lead)
+            first, second = lead.persons
+            b.measure(first, kinds[i % len(kinds)], days[(i + 2) % len(days)])
+            b.measure(first, "criticism", day)
+            if i % 2:
+                b.measure(second, "public_exposure", day)
+            if i % 3 == 0:  # the lead's person carried into a case, sanctioned there
+                c = b.case(day, eight_rules=True)
+                first.case_id = c.id
+                b.s.flush()
+                b.measure(first, "party_post_removal", days[(i + 5) % len(days)])
+    # A 谈话函询 lead concluded without a result date in the spans, and one not concluded.
+    b.lead("talk_inquiry", D(2024, 3, 1), "concluded", D(2024, 3, 5), persons=("丁",))
+    b.lead("talk_inquiry", D(2026, 11, 2), None, None, persons=("戊",))
+    # 八项规定 cases whose persons only have 通报曝光 (exposed, not "handled"), or nothing dated.
+    for i, day in enumerate(days):
+        c = b.case(day, eight_rules=True)
+        for k in range(2):
+            b.measure(b.person(f"己{i}{k}", case=c), "public_exposure", days[(i + k) % len(days)])
+        b.person(f"庚{i}", case=c)
+
+
+def test_boundary_scenarios_equal_the_first_implementation(ws, build):
+    with build() as b:
+        _boundary_scenario(b)
+    with ws.reading() as s:
+        for period in BOUNDARY_PERIODS:
+            new, old = compute_figures(s, period), old_compute_figures(s, period)
+            assert new == old, period
+            assert list(new) == list(old)
+        busy = compute_figures(s, "2026-11")
+    # The scenario reaches every figure it is about, in the month and in both year spans.
+    for key in ("persons_sanctioned", "party_sanctions", "government_sanctions", "four_forms.form1",
+                "four_forms.form2", "four_forms.form3", "four_forms.form4", "eight_rules_persons",
+                "eight_rules_sanctioned", "admonishment_talks", "public_exposures"):
+        f = get_figure(busy, key)
+        assert f["month"] and f["ytd"] > f["month"] and f["ytd_last_year"], (key, f)
+
+
+def test_mixed_demo_and_boundary_data_equal_the_first_implementation(ws, build):
+    demo.generate_demo(ws, complaints=600, seed=11, end=dt.date(2026, 11, 20))
+    with build() as b:
+        _boundary_scenario(b)
+    with ws.reading() as s:
+        for period in ("2025-11", "2026-01", "2026-11", "2026-12"):
+            assert compute_figures(s, period) == old_compute_figures(s, period), period
 
 
 # =============================================================================================
