@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -23,6 +23,7 @@ from .login_dialog import LoginDialog
 from .main_window import MainWindow
 from .setup_wizard import SetupWizard
 from .startup_checks import check_before_open
+from .wheel_guard import install_wheel_guard
 
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
             "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimSun"]
@@ -53,6 +54,18 @@ def configure_application(app: QApplication) -> None:
     app.setFont(font)
     app.setStyle("Fusion")
     app.setStyleSheet(style_sheet())
+    install_wheel_guard(app)
+
+
+def load_qt_catalogue(app: QApplication, lang: str) -> QTranslator | None:
+    """Qt's own strings (the file dialog where there is no native one, text field menus) in Chinese."""
+    if lang != "zh":
+        return None
+    translator = QTranslator(app)
+    if not translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 class ShellController(QObject):
@@ -141,6 +154,7 @@ def run_gui(argv: list[str]) -> int:
     configure_application(app)
     app.setQuitOnLastWindowClosed(False)  # the controller quits; 注销 closes the window but not the app
     translator = load_translator(args.lang)
+    load_qt_catalogue(app, args.lang)
     try:
         data_dir = args.data_dir
         if args.demo:

@@ -6,7 +6,11 @@ saves whenever the widget is hidden or closed, which covers accept, reject and t
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
+
+# Room for what the window manager adds around a window (title bar, borders) on Windows and Linux.
+FRAME_ALLOWANCE_W, FRAME_ALLOWANCE_H = 16, 40
 
 
 def geometry_key(widget: QWidget, key: str | None = None) -> str:
@@ -34,6 +38,24 @@ def restore_geometry(widget: QWidget, settings: QSettings, key: str | None = Non
     return bool(ok)
 
 
+def fit_to_screen(widget: QWidget) -> None:
+    """Shrink a window that would not fit on its screen (a 1366×768 laptop), keeping its minimum size.
+
+    Call after the default ``resize``: a dialog designed 820 px tall must not put its buttons below
+    the taskbar. The position is left alone, so Qt still centres a dialog over its parent.
+    """
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    avail = screen.availableGeometry()
+    min_size = widget.minimumSize()
+    width = max(min(widget.width(), avail.width() - FRAME_ALLOWANCE_W), min_size.width())
+    height = max(min(widget.height(), avail.height() - FRAME_ALLOWANCE_H), min_size.height())
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+
+
 class GeometryKeeper(QObject):
     """Event filter owned by the widget: saves on Hide/Close."""
 
@@ -43,14 +65,18 @@ class GeometryKeeper(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if obj is self._widget and event.type() in (QEvent.Type.Hide, QEvent.Type.Close) \
-                and not self._widget.isMinimized():
-            save_geometry(self._widget, self._settings, self._key)
+        # While Python's cyclic collector frees a dialog, this keeper's attributes are already gone but
+        # Qt still routes the dying widget's events here: ignore them rather than leave an error pending.
+        widget = getattr(self, "_widget", None)
+        if widget is not None and obj is widget and event.type() in (QEvent.Type.Hide, QEvent.Type.Close) \
+                and not widget.isMinimized():
+            save_geometry(widget, self._settings, self._key)
         return False
 
 
 def remember_geometry(widget: QWidget, settings: QSettings, key: str | None = None) -> bool:
-    """Restore the saved geometry now and save it whenever the widget goes away."""
+    """Restore the saved geometry now (fitted to the screen) and save it whenever the widget goes away."""
     restored = restore_geometry(widget, settings, key)
+    fit_to_screen(widget)
     GeometryKeeper(widget, settings, key)
     return restored

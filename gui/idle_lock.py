@@ -178,10 +178,11 @@ class IdleLock(QObject):
     # ----- activity -----
     @property
     def is_locked(self) -> bool:
-        return self.dialog is not None
+        return getattr(self, "dialog", None) is not None
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if self._active and not self.is_locked and event.type() in INPUT_EVENTS:
+        # getattr: the application-wide filter may be called while Python frees this object
+        if getattr(self, "_active", False) and not self.is_locked and event.type() in INPUT_EVENTS:
             self._timer.start(self.interval_ms)
         return False
 

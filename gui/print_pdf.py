@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from services.errors import DomainError
 
+from .geometry import fit_to_screen
+
 # Pages are rasterised for the printer; 300 dpi is sharp on paper and keeps an A4 page near 35 MB.
 MAX_RENDER_DPI = 300
 
@@ -107,6 +109,7 @@ def preview_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str) -> QPri
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(_tr("打印预览 — {title}").format(title=title))
     dialog.resize(1000, 800)
+    fit_to_screen(dialog)
     dialog.paintRequested.connect(lambda p: paint_document(pdf, p))
     dialog.finished.connect(lambda _code: pdf.close())
     dialog._pdf = pdf  # noqa: SLF001 - keep the document alive as long as the dialog

@@ -33,12 +33,13 @@ def work_calendar(session: Session) -> WorkCalendar:
     return WorkCalendar(overrides, confirmed_years={d.year for d in overrides})
 
 
-def _complaint_inputs(s: Session) -> list[DeadlineInput]:
+def _complaint_inputs(s: Session, ids: list[int] | None = None) -> list[DeadlineInput]:
     C = Complaint
+    only = [C.id.in_(ids)] if ids is not None else []
     rows = s.execute(select(C.id, C.number, C.received_date, C.signature, C.is_repeat, C.state, C.state_date,
                             C.concluded_date, C.feedback_date, C.belongs_upper, C.referred_down, C.accepted_date,
                             C.acceptance_notice_date, C.kind)
-                     .where(or_(
+                     .where(*only, or_(
                          and_(C.signature == "real_name", C.is_repeat.is_(False),
                               or_(C.acceptance_notice_date.is_(None),
                                   and_(C.concluded_date.is_not(None), C.feedback_date.is_(None)))),
@@ -123,6 +124,24 @@ def due_items(ws: Workspace, today: dt.date | None = None, *, include_ok: bool =
     order = {DueStatus.OVERDUE: 0, DueStatus.DUE_SOON: 1, DueStatus.OK: 2, DueStatus.DONE: 3}
     rows.sort(key=lambda r: (order[r.status], r.due, r.item_number))
     return rows
+
+
+def complaint_due(ws: Workspace, ids: list[int], today: dt.date | None = None) -> dict[int, Deadline]:
+    """The worst open 即将到期 / 已超期 deadline of each of these complaints (a list screen's rows)."""
+    require(ws.current_user, "complaint.view")
+    if not ids:
+        return {}
+    today = today or ws.today()
+    with ws.reading() as s:
+        cal = work_calendar(s)
+        limits = settings.get(s, settings.DEADLINE_OVERRIDES) or {}
+        warn = int(settings.get(s, settings.DUE_SOON_WORKDAYS))
+        rows = collect_due(_complaint_inputs(s, list(ids)), today, cal, limits=limits, warn_workdays=warn,
+                           include_ok=False)
+    worst: dict[int, Deadline] = {}
+    for d in rows:  # 已超期 first, then by due date: the first seen is the worst
+        worst.setdefault(d.item_id, d)
+    return worst
 
 
 def calendar_warnings(ws: Workspace, today: dt.date | None = None) -> list[str]:

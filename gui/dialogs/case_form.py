@@ -23,7 +23,7 @@ from .measure_form import ItemDialog, MeasureForm, TimelineTable
 # (key, header, width) of the 被调查人 table; a lead shows only the first columns of LEAD_PERSON_KEYS.
 PERSON_COLUMNS = [
     ("name", "姓名", 72), ("gender", "性别", 52), ("ethnicity", "民族", 56), ("birth_month", "出生年月", 92),
-    ("unit", "单位", 130), ("post", "职务", 90), ("rank", "职级", 112), ("is_party_member", "中共党员", 66),
+    ("unit", "单位", 130), ("post", "职务", 112), ("rank", "职级", 136), ("is_party_member", "中共党员", 66),
     ("party_join_date", "入党时间", 106), ("is_supervised_object", "监察对象", 66),
     ("self_reported", "主动交代", 66), ("amount_confiscated", "收缴\n（万元）", 92),
     ("amount_seized", "没收\n（万元）", 92), ("amount_restitution", "责令退赔\n（万元）", 100),
@@ -60,7 +60,12 @@ class PersonTable(QTableWidget):
             text_width = max(metrics.horizontalAdvance(line) for line in header.split("\n"))
             self.setColumnWidth(i, max(width, int(text_width * 1.15) + 24))
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
+        if keys is not None and any(k == "unit" for k, _h, _w in cols):
+            # a lead's few columns: the unit takes the spare width, not the last check box column
+            self.horizontalHeader().setSectionResizeMode(
+                [k for k, _h, _w in cols].index("unit"), QHeaderView.ResizeMode.Stretch)
+        else:
+            self.horizontalHeader().setStretchLastSection(True)
         self._editors: list[dict[str, QWidget]] = []
         self._ids: list[int | None] = []
         self._changed: set[int] = set()

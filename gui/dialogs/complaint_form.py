@@ -58,7 +58,7 @@ class SubjectsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 110), (2, 120), (3, 130), (4, 110), (5, 110)):
+        for col, width in ((0, 110), (2, 130), (3, 150), (4, 110), (5, 110)):
             self.setColumnWidth(col, width)
         self.setMinimumHeight(110)
         self.setMaximumHeight(190)

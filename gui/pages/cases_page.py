@@ -1,7 +1,7 @@
 """案件 page: filters by 立案日期, 阶段, 职级 and 八项规定; 直接立案; open a case's form."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from models.enums import CaseStage, Rank
 from services import listing
@@ -19,14 +19,14 @@ class CasesPage(ItemListPage):
         return "立案日期"
 
     def column_widths(self) -> dict[str, int]:
-        return {"number": 115, "due": 250, "filing_date": 100, "title": 240, "persons": 140, "stage": 90,
+        return {"number": 115, "due": 180, "filing_date": 100, "title": 240, "persons": 140, "stage": 90,
                 "closing_date": 100, "eight_rules": 160}
 
     def build_filters(self, layout: QHBoxLayout) -> None:
         self.stages = CheckCombo(CaseStage, self.tr("全部阶段"), self)
         self.ranks = CheckCombo(Rank, self.tr("全部职级"), self)
         for label, w in ((self.tr("阶段"), self.stages), (self.tr("职级"), self.ranks)):
-            layout.addWidget(QLabel(label))
+            w.setToolTip(label)  # no label before the combo: its "全部…" text says what it filters
             layout.addWidget(w)
             w.setMinimumWidth(130)
             w.sig_changed.connect(self.refresh)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Rank
-from services import listing
+from services import deadlines_service, listing
 from services.errors import DomainError, ValidationError
 from services.permissions import allowed
 
@@ -30,18 +30,6 @@ SEARCH_DELAY_MS = 300
 
 def complaint_columns() -> list[tuple[str, str, bool]]:
     return [*listing.COLUMNS["complaint"], (DUE_KEY, "办理时限", False)]
-
-
-def due_statuses(ws) -> dict[int, tuple[str, str]]:
-    """complaint id -> (已超期 / 即将到期, the text for the list), the worst open deadline of each complaint."""
-    from services import deadlines_service
-
-    out: dict[int, tuple[str, str]] = {}
-    for d in deadlines_service.due_items(ws):   # 已超期 first, so the first one seen is the worst
-        if d.item_type != "complaint" or d.status.label not in TINTS or d.item_id in out:
-            continue
-        out[d.item_id] = (d.status.label, f"{d.label}{d.message}" if d.label else d.message)
-    return out
 
 
 class _EnterOpens(QObject):
@@ -72,7 +60,6 @@ class ComplaintsPage(QWidget):
         self.ws = ctx.workspace
         self.spec = spec
         self.forms: list = []
-        self.due: dict[int, str] = {}
         roles = self.ws.current_user.roles if self.ws.current_user else frozenset()
         self.can_register = allowed(roles, "complaint.register")
         self.can_see_identity = allowed(roles, "identity.view")
@@ -150,8 +137,6 @@ class ComplaintsPage(QWidget):
         self.model = LazyTableModel(complaint_columns(), self._fetch_rows, page_size=100, cache_pages=20,
                                     parent=self, executor=self.ctx.db, role_hook=self._role)
         self.model.sig_fetch_failed.connect(lambda exc: show_error(self, exc))
-        self._due_wanted = False
-        self.model.sig_rows_fetched.connect(self._rows_fetched)
         self.view = QTableView(self)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -221,21 +206,7 @@ class ComplaintsPage(QWidget):
         q = self.query()
         self._set_hint(listing.search_hint(q.text))
 
-        self._due_wanted = True
         self.ctx.db.submit(listing.query_ids, self.ws, q, on_done=self._show_ids, on_error=self._query_failed)
-
-    def _rows_fetched(self, *_args) -> None:
-        # Deadlines are read once the first screen is shown, so they never hold up the list on the single
-        # DB worker; the visible rows are then re-fetched with their 办理时限.
-        if self._due_wanted:
-            self._due_wanted = False
-            QTimer.singleShot(0, lambda: self.ctx.db.submit(due_statuses, self.ws, on_done=self._show_due,
-                                                            on_error=lambda exc: None))
-
-    def _show_due(self, due: dict[int, tuple[str, str]]) -> None:
-        if due != self.due:
-            self.due = due
-            self.model.invalidate()
 
     def _show_ids(self, ids: list[int]) -> None:
         current = self.current_id()
@@ -265,11 +236,16 @@ class ComplaintsPage(QWidget):
         show_error(self, exc)
 
     def _fetch_rows(self, ids: list[int]) -> dict[int, dict]:
+        """One screen's rows with their 办理时限, read together on the DB worker."""
         rows = listing.fetch_rows(self.ws, "complaint", ids)
-        due = self.due
-        none = ("", "")
-        return {i: {**r.values, DUE_KEY: due.get(i, none)[0], "due_text": due.get(i, none)[1]}
-                for i, r in rows.items()}
+        due = deadlines_service.complaint_due(self.ws, list(ids))
+        out = {}
+        for i, r in rows.items():
+            d = due.get(i)
+            status = d.status.label if d is not None and d.status.label in TINTS else ""
+            text = (f"{d.label}{d.message}" if d.label else d.message) if status else ""
+            out[i] = {**r.values, DUE_KEY: status, "due_text": text}
+        return out
 
     def _role(self, values, key: str, role: int):
         status = values.get(DUE_KEY)

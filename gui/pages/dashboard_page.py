@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -162,8 +162,8 @@ class DashboardPage(QWidget):
 
         split = QHBoxLayout()
         split.setSpacing(12)
-        split.addWidget(due_box, 1)
-        split.addWidget(self.chart_view, 1)
+        split.addWidget(due_box, 2)
+        split.addWidget(self.chart_view, 3)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 16, 20, 16)
@@ -252,6 +252,9 @@ class DashboardPage(QWidget):
         labels = [month_label(r[0]) for r in rows]
         axis_x = QBarCategoryAxis()
         axis_x.append(labels)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
+        axis_x.setLabelsFont(small)  # with the chart's wider share, "10月" … "12月" are not cut to "1…"
         first, last = rows[0][0], rows[-1][0]
         axis_x.setTitleText(self.tr("月份（{a}年{b}月—{c}年{d}月）").format(a=first[:4], b=int(first[5:]),
                                                                        c=last[:4], d=int(last[5:])))

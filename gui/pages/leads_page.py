@@ -158,7 +158,7 @@ class ItemListPage(QWidget):
         return listing._DEFAULT_SORT[self.entity]  # noqa: SLF001 - the service's own default
 
     def column_widths(self) -> dict[str, int]:
-        return {"number": 115, "due": 250, "received_date": 100, "source": 110, "persons": 110, "summary": 220,
+        return {"number": 115, "due": 180, "received_date": 100, "source": 110, "persons": 110, "summary": 220,
                 "disposition": 90, "disposition_date": 100, "approved": 80, "result": 80, "result_date": 100}
 
     def build_filters(self, layout: QHBoxLayout) -> None:
@@ -331,9 +331,10 @@ class LeadsPage(ItemListPage):
         self.sources = CheckCombo(LeadSource, self.tr("全部来源"), self)
         self.dispositions = CheckCombo(Disposition, self.tr("全部处置方式"), self)
         self.states = CheckCombo(None, self.tr("全部状态"), self, members=LEAD_STATE_CHOICES)
+        # No label before each combo (its "全部…" text says what it filters): the bar fits a 1366 px screen.
         for label, w in ((self.tr("线索来源"), self.sources), (self.tr("处置方式"), self.dispositions),
                          (self.tr("状态"), self.states)):
-            layout.addWidget(QLabel(label))
+            w.setToolTip(label)
             layout.addWidget(w)
             w.sig_changed.connect(self.refresh)
             w.setMinimumWidth(130)

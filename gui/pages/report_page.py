@@ -16,7 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
-                               QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTableWidget,
+                               QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from services import monthly_report
@@ -149,6 +149,9 @@ class ReportPage(QWidget):
 
         self.state_label = QLabel()
         self.state_label.setObjectName("Hint")
+        # the state ("… 已保存", an export path) wraps in its own room instead of widening the window
+        self.state_label.setWordWrap(True)
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.save_button = QPushButton(self.tr("保存 (Ctrl+S)"))
         self.preview_button = QPushButton(self.tr("预览/打印…"))
         self.pdf_button = QPushButton(self.tr("导出PDF…"))
@@ -175,7 +178,7 @@ class ReportPage(QWidget):
         self.month_combo.currentIndexChanged.connect(self._period_changed)
         self.refresh_button.clicked.connect(self._refresh_clicked)
         self.save_button.clicked.connect(self.save)
-        self.preview_button.clicked.connect(self.open_preview)
+        self.preview_button.clicked.connect(lambda: self.open_preview())  # not clicked(bool) as the PDF
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.finalize_button.clicked.connect(self.finalize)

@@ -64,15 +64,16 @@ def answer_modals(*actions, attempts: int = 250) -> list[str]:
     """Run each action on the next modal dialog as soon as it shows (a user's click); returns their texts."""
     queue = list(actions)
     seen: list[str] = []
-    state = {"seen": None, "left": attempts}
+    state = {"left": attempts}
     generation = current_test_generation()
 
     def poll() -> None:
         if not queue or current_test_generation() != generation:
             return
         w = QApplication.activeModalWidget()
-        if w is not None and w.isVisible() and w is not state["seen"]:
-            state["seen"] = w
+        # marked on the dialog itself: a later dialog may reuse a deleted one's Python wrapper
+        if w is not None and w.isVisible() and not w.property("answered_by_test"):
+            w.setProperty("answered_by_test", True)
             seen.append(w.text() if isinstance(w, QMessageBox) else w.windowTitle())
             queue.pop(0)(w)
         state["left"] -= 1

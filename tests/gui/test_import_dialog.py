@@ -6,6 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
+from tests.gui.conftest import current_test_generation
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import func, select
@@ -44,7 +46,11 @@ def workbook(path: Path, *, good: bool) -> Path:
 
 def answer_next_modal(text: str, seen: list[str]) -> None:
     """Click the button labelled ``text`` on the next message box, as a user would."""
+    generation = current_test_generation()
+
     def poll(left: int = 250) -> None:
+        if current_test_generation() != generation:
+            return  # that test is over: never touch a later test's dialogs
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox) and box.isVisible():
             seen.append(box.text())

@@ -20,7 +20,7 @@ from services import monthly_report, users
 from services.errors import DomainError
 from services.reports import layout
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.conftest import add_user, type_text
+from tests.gui.conftest import current_test_generation, add_user, type_text
 
 D = dt.date
 
@@ -49,14 +49,15 @@ def seed(ws) -> None:
 def answer_modals(*actions, attempts: int = 250) -> None:
     """Run each action on the next modal dialog, in order, as soon as it is shown (a user's clicks)."""
     queue = list(actions)
-    state = {"seen": None, "left": attempts}
+    state = {"left": attempts}
+    generation = current_test_generation()
 
     def poll() -> None:
-        if not queue:
-            return
+        if not queue or current_test_generation() != generation:
+            return  # answered, or that test is over: never touch a later test's dialogs
         w = QApplication.activeModalWidget()
-        if w is not None and w.isVisible() and w is not state["seen"]:
-            state["seen"] = w
+        if w is not None and w.isVisible() and not w.property("answered_by_test"):
+            w.setProperty("answered_by_test", True)
             queue.pop(0)(w)
         state["left"] -= 1
         if queue and state["left"] > 0:
@@ -372,3 +373,26 @@ def test_the_registry_builds_the_page(admin_ctx, qtbot):
     assert isinstance(built, ReportPage) and built.spec is spec
     built.page_shown()
     assert built.doc["period"] == "2026-10"
+
+
+def test_clicking_preview_shows_the_report(page, qtbot):
+    """The 预览/打印… button (clicked passes a bool) opens the month's PDF, not "没有可打印的 PDF 内容"."""
+    page.narrative.setPlainText("本月情况说明。")
+    assert page.save()
+    expected = len(pypdf.PdfReader(io.BytesIO(page.current_pdf())).pages)
+    errors: list[str] = []
+
+    def dismiss_error_box() -> None:  # an error box would block the click: note it and close it
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                errors.append(w.text())
+                w.done(0)
+        if not errors:
+            QTimer.singleShot(20, dismiss_error_box)
+
+    QTimer.singleShot(0, dismiss_error_box)
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    assert errors == []
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=5000)
+    assert page.preview.page_count() == expected >= 1
+    page.preview.close()

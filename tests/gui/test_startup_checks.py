@@ -46,6 +46,7 @@ def test_damaged_database_is_restored_from_the_newest_good_backup(qapp, data_dir
     seen = answer_modals(click("从最近的完好备份恢复"), click("确定"))
     assert check_before_open(None, data_dir) is True
     assert "损坏" in seen[0] and "可以从最近的完好备份恢复" in seen[0]
+    assert len(seen) == 2, seen
     assert "已从备份" in seen[1] and "另存为" in seen[1]
     assert maintenance.startup_check(data_dir).ok
     assert list(data_dir.glob("jijian*.before-restore-*"))  # the damaged file is kept
