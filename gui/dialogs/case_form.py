@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -14,6 +14,7 @@ from services import cases, item_print
 from services.cases import PersonInput
 from services.errors import DomainError, ValidationError
 
+from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..pdf_preview import PdfPreviewDialog
@@ -41,34 +42,20 @@ def _centered(widget: QWidget) -> QWidget:
     return box
 
 
-class PersonTable(QTableWidget):
+class PersonTable(EditorRowsTable):
     """Persons of a lead or case as rows of editors; remembers each row's person id and whether it changed."""
 
-    sig_edited = Signal()
-    """A cell was edited by the user."""
+    field_prefix = "persons"
 
     def __init__(self, keys: tuple[str, ...] | None = None, parent: QWidget | None = None):
-        cols = [c for c in PERSON_COLUMNS if keys is None or c[0] in keys]
-        super().__init__(0, len(cols), parent)
-        self.cols = cols
-        self.setHorizontalHeaderLabels([self.tr(h) for _, h, _ in cols])
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.verticalHeader().setDefaultSectionSize(34)
-        metrics = self.horizontalHeader().fontMetrics()
-        for i, (_, header, width) in enumerate(cols):  # never narrower than its (bold) header
-            text_width = max(metrics.horizontalAdvance(line) for line in header.split("\n"))
-            self.setColumnWidth(i, max(width, int(text_width * 1.15) + 24))
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        super().__init__([c for c in PERSON_COLUMNS if keys is None or c[0] in keys], parent)
+        cols = self.cols
         if keys is not None and any(k == "unit" for k, _h, _w in cols):
             # a lead's few columns: the unit takes the spare width, not the last check box column
             self.horizontalHeader().setSectionResizeMode(
                 [k for k, _h, _w in cols].index("unit"), QHeaderView.ResizeMode.Stretch)
         else:
             self.horizontalHeader().setStretchLastSection(True)
-        self._editors: list[dict[str, QWidget]] = []
-        self._ids: list[int | None] = []
-        self._changed: set[int] = set()
         self.today = dt.date.today()
 
     def add_person(self, p=None, person_id: int | None = None) -> int:
@@ -116,46 +103,18 @@ class PersonTable(QTableWidget):
                 w.textEdited.connect(lambda *_, r=row: self._edited(r))
                 self.setCellWidget(row, col, w)
             editors[key] = w
-        self._editors.append(editors)
-        self._ids.append(person_id if person_id is not None else (get("id") if p is not None else None))
-        if p is None:
-            self._changed.add(row)
-            self.sig_edited.emit()
+        self._append_row(editors, person_id if person_id is not None else (get("id") if p is not None else None),
+                         new=p is None)
         return row
 
-    def _edited(self, row: int) -> None:
-        self._changed.add(row)
-        self.sig_edited.emit()
-
     def set_persons(self, persons) -> None:
-        self.setRowCount(0)
-        self._editors, self._ids, self._changed = [], [], set()
+        self._reset_rows()
         for p in persons:
             self.add_person(p)
         self._changed.clear()
 
-    def editor(self, row: int, key: str) -> QWidget:
-        return self._editors[row][key]
-
     def person_id(self, row: int) -> int | None:
-        return self._ids[row]
-
-    def changed_rows(self) -> list[int]:
-        return sorted(self._changed)
-
-    def clear_changed(self) -> None:
-        self._changed.clear()
-
-    def remove_current_new(self) -> bool:
-        """Remove the selected row when it is not saved yet (saved persons stay)."""
-        row = self.currentRow()
-        if row < 0 or self._ids[row] is not None:
-            return False
-        self.removeRow(row)
-        del self._editors[row], self._ids[row]
-        self._changed = {r - 1 if r > row else r for r in self._changed if r != row}
-        self.sig_edited.emit()
-        return True
+        return self.row_id(row)
 
     def person_input(self, row: int) -> PersonInput:
         e = self._editors[row]
@@ -181,26 +140,6 @@ class PersonTable(QTableWidget):
         for e in self._editors:
             for w in e.values():
                 w.setEnabled(not read_only)
-
-    def show_problems(self, problems, general: QLabel, row_of=lambda i: i) -> None:
-        """Mark the cells named by ``persons[i].key`` problems and list their messages in ``general``."""
-        lines = []
-        for p in problems:
-            field = p.field or ""
-            if field.startswith("persons[") and "]." in field:
-                idx, key = field[8:].split("].", 1)
-                row = row_of(int(idx))
-                if 0 <= row < self.rowCount() and key in self._editors[row]:
-                    w = self._editors[row][key]
-                    w.setToolTip(p.message)
-                    w.setProperty("invalid", "true")
-                    w.style().unpolish(w)
-                    w.style().polish(w)
-                lines.append(self.tr("第{n}行：{msg}").format(n=row + 1, msg=p.message))
-            else:
-                lines.append(p.message)
-        general.setText("\n".join(lines))
-        general.setVisible(bool(lines))
 
 
 def person_label(p) -> str:

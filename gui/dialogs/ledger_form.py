@@ -1,9 +1,8 @@
 """一案双查 ledger entry: the case and unit checked, and each leader's responsibility, outcome and basis."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
@@ -11,6 +10,7 @@ from services import ledger_entries, listing
 from services.errors import DomainError, ValidationError
 from services.ledger_entries import LedgerLeaderInput
 
+from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
@@ -22,25 +22,16 @@ LEADER_COLUMNS = [("name", "姓名", 80), ("post", "职务", 130), ("position_ty
 _OUTCOME_KEYS = ("outcome", "outcome_date", "accountability_method", "basis")
 
 
-class LeadersTable(QTableWidget):
+class LeadersTable(EditorRowsTable):
     """Leaders checked, one row of editors each; 追责方式 is enabled only when the outcome is 追责."""
 
-    sig_edited = Signal()
-    """A cell was edited by the user."""
+    field_prefix = "leaders"
+    numbered_problems = False
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, len(LEADER_COLUMNS), parent)
-        self.setHorizontalHeaderLabels([self.tr(h) for _, h, _ in LEADER_COLUMNS])
-        metrics = self.horizontalHeader().fontMetrics()
-        for i, (_, header, width) in enumerate(LEADER_COLUMNS):  # never narrower than its (bold) header
-            self.setColumnWidth(i, max(width, int(metrics.horizontalAdvance(header) * 1.15) + 24))
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        super().__init__(list(LEADER_COLUMNS), parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.horizontalHeader().setStretchLastSection(True)
-        self.verticalHeader().setDefaultSectionSize(34)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._editors: list[dict[str, QWidget]] = []
-        self._ids: list[int | None] = []
-        self._changed: set[int] = set()
 
     def add_leader(self, x: dict | None = None) -> int:
         x = x or {}
@@ -71,17 +62,9 @@ class LeadersTable(QTableWidget):
                 w.dateChanged.connect(lambda *_, r=row: self._edited(r))
             self.setCellWidget(row, col, w)
         e["outcome"].currentIndexChanged.connect(lambda *_, r=row: self._outcome_changed(r))
-        self._editors.append(e)
-        self._ids.append(x.get("id"))
+        self._append_row(e, x.get("id"), new=not x)
         self._outcome_changed(row)
-        if not x:
-            self._changed.add(row)
-            self.sig_edited.emit()
         return row
-
-    def _edited(self, row: int) -> None:
-        self._changed.add(row)
-        self.sig_edited.emit()
 
     def _outcome_changed(self, row: int) -> None:
         e = self._editors[row]
@@ -91,33 +74,13 @@ class LeadersTable(QTableWidget):
             e["accountability_method"].set_value(None)
 
     def set_leaders(self, leaders: list[dict]) -> None:
-        self.setRowCount(0)
-        self._editors, self._ids, self._changed = [], [], set()
+        self._reset_rows()
         for x in leaders:
             self.add_leader(x)
         self._changed.clear()
 
-    def editor(self, row: int, key: str) -> QWidget:
-        return self._editors[row][key]
-
     def leader_id(self, row: int) -> int | None:
-        return self._ids[row]
-
-    def changed_rows(self) -> list[int]:
-        return sorted(self._changed)
-
-    def clear_changed(self) -> None:
-        self._changed.clear()
-
-    def remove_current_new(self) -> bool:
-        row = self.currentRow()
-        if row < 0 or self._ids[row] is not None:
-            return False
-        self.removeRow(row)
-        del self._editors[row], self._ids[row]
-        self._changed = {r - 1 if r > row else r for r in self._changed if r != row}
-        self.sig_edited.emit()
-        return True
+        return self.row_id(row)
 
     def leader_input(self, row: int) -> LedgerLeaderInput:
         e = self._editors[row]
@@ -140,23 +103,7 @@ class LeadersTable(QTableWidget):
             self._outcome_changed(row)
 
     def mark(self, problems, general: QLabel, row_of=lambda i: i) -> None:
-        lines = []
-        for p in problems:
-            field = p.field or ""
-            if field.startswith("leaders[") and "]." in field:
-                idx, key = field[8:].split("].", 1)
-                row = row_of(int(idx))
-                if 0 <= row < self.rowCount() and key in self._editors[row]:
-                    w = self._editors[row][key]
-                    w.setToolTip(p.message)
-                    w.setProperty("invalid", "true")
-                    w.style().unpolish(w)
-                    w.style().polish(w)
-                lines.append(p.message)
-            else:
-                lines.append(p.message)
-        general.setText("\n".join(lines))
-        general.setVisible(bool(lines))
+        self.show_problems(problems, general, row_of)
 
 
 class LedgerForm(ItemDialog):
