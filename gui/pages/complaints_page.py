@@ -172,10 +172,10 @@ class ComplaintsPage(QWidget):
         lay.addLayout(filters)
         lay.addLayout(search_row)
         lay.addWidget(self.stack, 1)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_complaint,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Window-wide: they work right after sign-in, when focus is still on the navigation list
+        # (a page hidden in the stack has no active shortcuts, so pages never compete).
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_complaint)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
 
     def _set_hint(self, text: str) -> None:
         self.hint.setText(text)

@@ -162,8 +162,8 @@ class DashboardPage(QWidget):
 
         split = QHBoxLayout()
         split.setSpacing(12)
-        split.addWidget(due_box, 2)
-        split.addWidget(self.chart_view, 3)
+        split.addWidget(due_box, 1)
+        split.addWidget(self.chart_view, 1)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 16, 20, 16)
@@ -233,6 +233,7 @@ class DashboardPage(QWidget):
             what = f"{self.tr(ITEM_LABELS.get(d.item_type, ''))}：{d.label}"
             for c, text in enumerate((d.status.label, d.item_number, what, d.due.isoformat(), left)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(f"{d.item_number}　{what}　{d.due.isoformat()}　{left}")  # the narrow panel truncates
                 item.setData(Qt.ItemDataRole.UserRole, (d.item_type, d.item_id))
                 item.setBackground(OVERDUE_BG if overdue else DUE_SOON_BG)
                 if c in (0, 4):

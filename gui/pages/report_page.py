@@ -32,10 +32,6 @@ from ..pdf_preview import PdfPreviewDialog
 from ..print_pdf import LoadedPdf
 from ..widgets import FieldError, FormErrors, confirm, form_error_label, primary, show_error, show_info
 
-BANNER_FINAL = ("background:#fbeaea; border:1px solid #e8b4b4; border-radius:3px; padding:8px 12px;"
-                "color:#7f1616; font-weight:bold;")
-BANNER_OPEN = ("background:#fff6e0; border:1px solid #e9cf8a; border-radius:3px; padding:8px 12px;"
-               "color:#6b4e00;")
 HISTORY_HEADERS = ("版次", "状态", "定稿时间", "定稿人", "SHA-256", "更正原因")
 FOOT_FIELDS = ("leader", "preparer", "phone", "date")
 
@@ -397,6 +393,12 @@ class ReportPage(QWidget):
         self.state_label.setText(self.tr("统计失败，请稍后点“刷新”重试。"))
         show_error(self, exc, self.tr("月报统计失败"))
 
+    def _banner_state(self, state: str) -> None:
+        """final (settled, calm) or open (a correction in progress); colours in resources/style.qss."""
+        self.banner.setProperty("state", state)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+
     def _fill_figures(self, figures: dict[str, Any]) -> None:
         fill_figures(self.table, self.figure_rows, figures)
 
@@ -449,14 +451,14 @@ class ReportPage(QWidget):
         correcting = doc.get("correction")
         latest = next((h for h in reversed(self.history) if h.sha256), None)
         if final and latest is not None:
-            self.banner.setStyleSheet(BANNER_FINAL)
+            self._banner_state("final")
             self.banner.setText(self.tr("已定稿（第{n}版）　{when} 由 {who} 定稿　SHA-256：{sha}\n"
                                         "定稿后的月报不能修改；如需修改，请由纪委书记点“更正”生成新的修订版。")
                                 .format(n=latest.revision, when=local_time(latest.finalized_at),
                                         who=latest.finalized_by or "—", sha=latest.sha256))
             self.banner.show()
         elif correcting:
-            self.banner.setStyleSheet(BANNER_OPEN)
+            self._banner_state("open")
             self.banner.setText(self.tr("正在更正：第{n}版（更正第{old}版），原因：{reason}\n"
                                         "修改情况说明或表尾并保存后，请重新定稿；定稿前，第{old}版仍是有效版本。")
                                 .format(n=doc.get("revision"), old=correcting.get("supersedes"),

@@ -130,3 +130,18 @@ def test_restore_from_settings_hands_the_new_context_to_the_controller(admin_ctx
         settings_page.sig_restore_done.emit(new_ctx)
     assert blocker.args == [new_ctx]
     assert not window.isVisible()
+
+
+def test_ctrl_n_works_while_focus_is_on_the_navigation(admin_ctx, qtbot):
+    window = MainWindow(admin_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = _click_nav(qtbot, window, "信访登记")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.nav.setFocus()
+    assert window.nav.hasFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.forms and page.forms[-1].windowTitle().endswith("新登记")
+    page.forms[-1].close()
