@@ -13,9 +13,9 @@ from models import Case, Complaint, HolidayOverride, Lead, Measure, Person
 from models.enums import ComplaintState, Disposition
 
 from . import audit, settings
-from .deadlines import (Deadline, DeadlineInput, DueStatus, add_months, case_deadlines, collect_due,
-                        complaint_deadlines, lead_deadlines, resolve_limits, status_of)
-from .errors import ValidationError
+from .deadlines import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, add_months, case_deadlines,
+                        collect_due, complaint_deadlines, lead_deadlines, resolve_limits, status_of)
+from .errors import NotFoundError, PermissionDenied, ValidationError
 from .permissions import allowed, require
 from .validation import validate_text
 from .workdays import WorkCalendar
@@ -151,12 +151,68 @@ def calendar_warnings(ws: Workspace, today: dt.date | None = None) -> list[str]:
         return work_calendar(s).warnings_for(dt.date(today.year, 1, 1), add_months(today, 3))
 
 
-def limits_table(ws: Workspace) -> list[dict]:
-    """The limits in force (defaults with the settings applied), for the settings page."""
+def limits_table(ws: Workspace, *, defaults_only: bool = False) -> list[dict]:
+    """The limits in force (defaults with the settings applied), for the settings page.
+
+    A stored setting that no longer validates raises ValidationError; ``defaults_only`` gives the defaults.
+    """
+    if defaults_only:
+        limits = dict(DEFAULT_LIMITS)
+    else:
+        with ws.reading() as s:
+            limits = resolve_limits(settings.get(s, settings.DEADLINE_OVERRIDES) or {})
+    return [{"code": x.code, "label": x.label, "amount": x.amount, "default": DEFAULT_LIMITS[x.code].amount,
+             "unit": x.unit.value, "unit_label": x.unit.label, "applies_to": x.applies_to, "starts": x.starts,
+             "description": x.description} for x in limits.values()]
+
+
+def set_limits(ws: Workspace, amounts: dict[str, object]) -> dict[str, int]:
+    """Store the limit amounts (code → amount; codes left out keep their default) with an audit event.
+
+    Every bad amount is reported at once (``problems``, field = the limit code) and nothing is stored.
+    Only amounts that differ from the defaults are kept; returns what is stored.
+    """
+    require(ws.current_user, "settings.manage")
+    problems: list[ValidationError] = []
+    resolved: dict[str, int] = {}
+    for code, amount in amounts.items():
+        try:
+            resolved[code] = resolve_limits({code: amount})[code].amount
+        except ValidationError as exc:
+            problems.append(exc)
+    if problems:
+        raise ValidationError(problems[0].message if len(problems) == 1
+                              else f"有{len(problems)}项办理时限填写有误，请按提示修改", problems=problems)
+    stored = {code: n for code, n in resolved.items() if n != DEFAULT_LIMITS[code].amount}
+    settings.update(ws, {settings.DEADLINE_OVERRIDES.key: stored})
+    return stored
+
+
+def list_holiday_overrides(ws: Workspace) -> list[dict]:
+    """The user-entered days (放假 / 调休上班), by date."""
+    if ws.current_user is None:
+        raise PermissionDenied("请先登录后再查看节假日设置")
     with ws.reading() as s:
-        limits = resolve_limits(settings.get(s, settings.DEADLINE_OVERRIDES) or {})
-    return [{"code": x.code, "label": x.label, "amount": x.amount, "unit": x.unit.value, "unit_label": x.unit.label,
-             "applies_to": x.applies_to, "description": x.description} for x in limits.values()]
+        rows = s.execute(select(HolidayOverride).order_by(HolidayOverride.day)).scalars().all()
+        return [{"day": r.day, "is_workday": bool(r.is_workday), "note": r.note or ""} for r in rows]
+
+
+def is_workday(ws: Workspace, day: dt.date) -> bool:
+    """Whether the calendar in force (overrides included) counts ``day`` as a working day."""
+    with ws.reading() as s:
+        return work_calendar(s).is_workday(day)
+
+
+def remove_holiday_override(ws: Workspace, day: dt.date) -> None:
+    """Delete one entered day; the package's calendar applies to it again."""
+    require(ws.current_user, "settings.manage")
+    with ws.transaction() as s:
+        row = s.get(HolidayOverride, day)
+        if row is None:
+            raise NotFoundError(f"{day.isoformat()} 没有录入过节假日调整，无需删除")
+        detail = {"is_workday": bool(row.is_workday), "note": row.note or ""}
+        s.delete(row)
+        audit.record(s, ws.current_user, "calendar.override_removed", "calendar", day.isoformat(), detail)
 
 
 def set_holiday_override(ws: Workspace, day: dt.date, is_workday: bool, note: str = "") -> None:

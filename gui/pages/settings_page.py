@@ -1,4 +1,5 @@
-"""设置: 用户管理 (admin), 修改我的密码 (everyone), 系统设置 (declared settings; editable with settings.manage)."""
+"""设置: 用户管理 (admin), 修改我的密码 (everyone), 系统设置 (declared settings; editable with settings.manage),
+办理时限与节假日 (gui.pages.deadlines_tab)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,10 +20,13 @@ from ..context import org_summary
 from ..geometry import remember_geometry
 from .backup_tab import BackupTab
 from .certificates_tab import CertificatesTab
+from .deadlines_tab import DeadlinesTab
 from ..widgets import FieldError, FormErrors, form_error_label, primary, role_label, roles_text
 
 
 save_settings = settings.update
+# Settings with their own editor tab (not a raw box in 系统设置).
+OWN_TAB_KEYS = frozenset({settings.DEADLINE_OVERRIDES.key})
 
 
 def _row(form: QFormLayout, errors: FormErrors, code: str, label: str, editor: QWidget) -> None:
@@ -359,7 +363,7 @@ class SystemSettingsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.can_edit = allowed(ctx.workspace.current_user.roles, "settings.manage")
-        self.specs = settings.all_specs()
+        self.specs = [s for s in settings.all_specs() if s.key not in OWN_TAB_KEYS]
         self.editors: dict[str, QWidget] = {}
         self.general = form_error_label()
         self.errors = FormErrors(self.general)
@@ -494,6 +498,8 @@ class SettingsPage(QWidget):
         self.system_tab = SystemSettingsTab(ctx)
         self.system_tab.saved.connect(self.settings_saved)
         self.tabs.addTab(self.system_tab, self.tr("系统设置"))
+        self.deadlines_tab = DeadlinesTab(ctx)
+        self.tabs.addTab(self.deadlines_tab, self.tr("办理时限与节假日"))
         org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
         county = org is not None and org.mode == "county"
         self.certificates_tab = None
@@ -510,6 +516,10 @@ class SettingsPage(QWidget):
         lay.setSpacing(14)
         lay.addWidget(title)
         lay.addWidget(self.tabs, 1)
+
+    def can_leave(self) -> bool:
+        """Unsaved deadline limits are saved, discarded or kept (the user is asked)."""
+        return self.deadlines_tab.can_leave()
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]

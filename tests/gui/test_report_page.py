@@ -381,8 +381,11 @@ def test_clicking_preview_shows_the_report(page, qtbot):
     assert page.save()
     expected = len(pypdf.PdfReader(io.BytesIO(page.current_pdf())).pages)
     errors: list[str] = []
+    generation = current_test_generation()
 
     def dismiss_error_box() -> None:  # an error box would block the click: note it and close it
+        if current_test_generation() != generation:
+            return  # this test is over: never close a later test's message boxes
         for w in QApplication.topLevelWidgets():
             if isinstance(w, QMessageBox) and w.isVisible():
                 errors.append(w.text())

@@ -1,0 +1,246 @@
+"""设置 — 办理时限与节假日: limits edited and saved, bad amounts refused, holiday days added and deleted."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from gui.pages import PAGE_SPECS
+from gui.pages.deadlines_tab import DeadlinesTab
+from gui.pages.settings_page import SettingsPage
+from models import AuditEvent
+from services import deadlines_service, leads, settings, users
+from services.cases import PersonInput
+from services.intake import register_complaint
+from tests.gui.conftest import add_user, type_text, when_modal
+from tests.services.daily.conftest import complaint_input
+
+SPEC = next(s for s in PAGE_SPECS if s.key == "settings")
+D = dt.date
+
+
+def _page(ctx, qtbot) -> SettingsPage:
+    page = SettingsPage(ctx, SPEC)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    page.tabs.setCurrentWidget(page.deadlines_tab)
+    return page
+
+
+def _click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _type_amount(qtbot, tab: DeadlinesTab, code: str, text: str) -> None:
+    spin = tab.cells[code].spin
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    spin.interpretText()
+
+
+def _stored(ws) -> dict:
+    with ws.reading() as s:
+        return settings.get(s, settings.DEADLINE_OVERRIDES)
+
+
+def _actions(ws) -> list[str]:
+    with ws.reading() as s:
+        return [e.action for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()]
+
+
+def _lead_in_verification(ws) -> int:
+    lead = leads.create_lead(ws, leads.LeadInput(source="supervision_found", received_date=D(2026, 10, 10),
+                                                 summary="监督检查发现青山村账目问题",
+                                                 persons=[PersonInput(name="张三", unit="青山村村委会")]))
+    leads.dispose(ws, lead.id, "preliminary_verification", D(2026, 10, 15), "集体研究决定初核", "李四、王五")
+    return lead.id
+
+
+def _notice_due(ws, complaint_id: int) -> dt.date:
+    rows = deadlines_service.deadline_of(ws, "complaint", complaint_id)
+    return next(r.due for r in rows if r.limit_code == "acceptance_notice")
+
+
+def _press_on_modal(text: str):
+    def action(box):
+        button = next(b for b in box.buttons() if b.text() == text)
+        button.click()
+    return action
+
+
+def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    lead_id = _lead_in_verification(ws)
+    (row,) = deadlines_service.deadline_of(ws, "lead", lead_id)
+    assert (row.label, row.due) == ("初步核实", D(2026, 12, 15))
+
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab
+    r = next(i for i, x in enumerate(tab.rows) if x["code"] == "preliminary_verification")
+    assert [tab.limits.item(r, c).text() for c in (0, 1, 3)] == ["初步核实", "2 个月", "问题线索 · 自处置决定之日起"]
+    assert tab.cells["preliminary_verification"].spin.text() == "2 个月"
+    assert tab.cells["acceptance_notice"].spin.suffix() == " 个工作日"
+
+    _type_amount(qtbot, tab, "preliminary_verification", "3")
+    assert tab.has_unsaved_changes()
+    with qtbot.waitSignal(tab.sig_saved, timeout=2000):
+        _click(qtbot, tab.save_button)
+    assert tab.limits_message.text() == "办理时限已保存，未办结事项的到期日已按新期限计算。"
+    assert _stored(ws) == {"preliminary_verification": 3}
+    assert "setting.change" in _actions(ws)
+    assert not tab.has_unsaved_changes()
+    (row,) = deadlines_service.deadline_of(ws, "lead", lead_id)
+    assert row.due == D(2027, 1, 15)
+
+    _click(qtbot, tab.defaults_button)
+    assert tab.cells["preliminary_verification"].spin.value() == 2
+    assert tab.limits_message.text() == "已恢复为默认值，点击“保存”后生效。"
+    assert _stored(ws) == {"preliminary_verification": 3}  # not before 保存
+    _click(qtbot, tab.save_button)
+    assert _stored(ws) == {}
+    (row,) = deadlines_service.deadline_of(ws, "lead", lead_id)
+    assert row.due == D(2026, 12, 15)
+
+
+def test_zero_and_negative_amounts_are_refused_at_their_rows(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab
+    before = _actions(ws)
+    _type_amount(qtbot, tab, "preliminary_verification", "0")
+    _type_amount(qtbot, tab, "talk_inquiry", "-5")
+    _type_amount(qtbot, tab, "investigation", "4")  # a good value saved with bad ones is not saved either
+    _click(qtbot, tab.save_button)
+    assert tab.cells["preliminary_verification"].error.text() == "“初步核实”的期限应在1至24个月之间"
+    assert tab.cells["talk_inquiry"].error.text() == "“谈话函询办理”的期限应在1至366日之间"
+    assert tab.cells["investigation"].error.isHidden()
+    assert not tab.cells["preliminary_verification"].error.isHidden()
+    assert page.focusWidget() is tab.cells["talk_inquiry"].spin  # the first bad row of the table
+    assert _stored(ws) == {} and _actions(ws) == before
+
+    _type_amount(qtbot, tab, "talk_inquiry", "20")  # editing a row clears its message
+    assert tab.cells["talk_inquiry"].error.isHidden()
+    _type_amount(qtbot, tab, "preliminary_verification", "3")
+    _click(qtbot, tab.save_button)
+    assert _stored(ws) == {"preliminary_verification": 3, "talk_inquiry": 20, "investigation": 4}
+
+
+def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    complaint = register_complaint(ws, complaint_input(received_date=D(2026, 11, 3)))
+    assert _notice_due(ws, complaint.id) == D(2026, 11, 24)
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab
+    assert tab.holidays.isHidden() and not tab.holidays_empty.isHidden()
+    assert not tab.remove_button.isEnabled()
+
+    _click(qtbot, tab.add_button)
+    dialog = tab.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "新增节假日调整"
+    dialog.date_edit.set_value(D(2026, 11, 23))
+    assert dialog.state.text() == "2026-11-23（周一）　目前按工作日计算"
+    assert dialog.kind.currentText() == "放假（不计为工作日）"  # the opposite of what the day is now
+    type_text(qtbot, dialog.note, "镇里统一调休")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        _click(qtbot, dialog.ok_button)
+
+    assert deadlines_service.is_workday(ws, D(2026, 11, 23)) is False
+    with ws.reading() as s:
+        assert not deadlines_service.work_calendar(s).is_workday(D(2026, 11, 23))
+    assert _notice_due(ws, complaint.id) == D(2026, 11, 25)
+    assert [tab.holidays.item(0, c).text() for c in range(3)] == ["2026-11-23（周一）", "放假", "镇里统一调休"]
+    assert tab.holidays_message.text() == "已录入 2026-11-23（周一）：放假"
+    assert "calendar.override" in _actions(ws)
+
+    tab.select_day(D(2026, 11, 23))
+    assert tab.remove_button.isEnabled()
+    when_modal(_press_on_modal("取消"))
+    _click(qtbot, tab.remove_button)
+    assert len(deadlines_service.list_holiday_overrides(ws)) == 1  # 取消 keeps it
+    when_modal(_press_on_modal("确定"))
+    _click(qtbot, tab.remove_button)
+    assert deadlines_service.list_holiday_overrides(ws) == []
+    assert tab.holidays.rowCount() == 0 and not tab.holidays_empty.isHidden()
+    assert _notice_due(ws, complaint.id) == D(2026, 11, 24)
+    assert "calendar.override_removed" in _actions(ws)
+
+
+def test_days_are_listed_by_date(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    deadlines_service.set_holiday_override(ws, D(2026, 12, 31), False, "")
+    deadlines_service.set_holiday_override(ws, D(2026, 11, 21), True, "周六补班")
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab
+    assert [tab.holidays.item(r, 0).text() for r in range(tab.holidays.rowCount())] == \
+        ["2026-11-21（周六）", "2026-12-31（周四）"]
+    assert tab.holidays.item(0, 1).text() == "调休上班"
+
+
+def test_the_unknown_year_warning_shows_and_clears(admin_ctx, qtbot):
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab  # today is 2026-11-20: the next three months reach into 2027
+    assert not tab.notice.isHidden() and tab.notice.isVisible()
+    assert "2027年的法定节假日和调休安排尚未录入系统" in tab.notice.text()
+
+    _click(qtbot, tab.add_button)
+    dialog = tab.dialog
+    dialog.date_edit.set_value(D(2027, 2, 6))
+    assert dialog.kind.currentText() == "调休上班（计为工作日）"  # a Saturday
+    type_text(qtbot, dialog.note, "春节调休上班")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        _click(qtbot, dialog.ok_button)
+    assert tab.notice.isHidden()
+    assert deadlines_service.is_workday(admin_ctx.workspace, D(2027, 2, 6))
+
+
+def test_an_officer_sees_the_tab_read_only(ctx, qtbot):
+    add_user(ctx, "zhao", ["officer"])
+    deadlines_service.set_holiday_override(ctx.workspace, D(2026, 11, 23), False, "镇里统一调休")
+    users.login(ctx.workspace, "zhao", "user-pass-1")
+    page = SettingsPage(ctx, SPEC)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.tab_titles() == ["修改我的密码", "系统设置", "办理时限与节假日"]
+    tab = page.deadlines_tab
+    page.tabs.setCurrentWidget(tab)
+    assert not tab.can_edit
+    assert all(not c.spin.isEnabled() for c in tab.cells.values())
+    for button in (tab.save_button, tab.defaults_button, tab.add_button, tab.remove_button):
+        assert button.isHidden()
+    assert tab.holidays.item(0, 2).text() == "镇里统一调休"
+    assert tab.open_add_day() is None
+    tab.select_day(D(2026, 11, 23))
+    assert tab.remove_selected_day() is False
+    assert len(deadlines_service.list_holiday_overrides(ctx.workspace)) == 1
+    assert not tab.has_unsaved_changes() and page.can_leave()
+
+
+def test_unsaved_limits_ask_before_leaving(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab
+    _type_amount(qtbot, tab, "investigation", "4")
+    when_modal(_press_on_modal("取消"))
+    assert page.can_leave() is False
+    when_modal(_press_on_modal("保存"))
+    assert page.can_leave() is True
+    assert _stored(ws) == {"investigation": 4}
+    _type_amount(qtbot, tab, "investigation", "5")
+    when_modal(_press_on_modal("放弃修改"))
+    assert page.can_leave() is True
+    assert tab.cells["investigation"].spin.value() == 4 and _stored(ws) == {"investigation": 4}
+
+
+def test_a_bad_stored_setting_is_shown_and_replaced(admin_ctx, qtbot):
+    ws = admin_ctx.workspace
+    with ws.transaction() as s:  # what the old raw JSON box allowed
+        settings.put(s, settings.DEADLINE_OVERRIDES, {"talk_inquiry_days": 20})
+    page = _page(admin_ctx, qtbot)
+    tab: DeadlinesTab = page.deadlines_tab
+    assert "已保存的办理时限设置有误" in tab.limits_error.text() and "talk_inquiry_days" in tab.limits_error.text()
+    assert tab.cells["talk_inquiry"].spin.value() == 30
+    _click(qtbot, tab.save_button)
+    assert _stored(ws) == {} and tab.limits_error.isHidden()
