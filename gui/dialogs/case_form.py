@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import CaseStage, EightRulesType, Rank
 from services import cases, item_print
@@ -19,7 +19,7 @@ from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
-from .measure_form import ItemDialog, MeasureForm, TimelineTable
+from .measure_form import ItemDialog, MeasureForm
 
 # (key, header, width) of the 被调查人 table; a lead shows only the first columns of LEAD_PERSON_KEYS.
 PERSON_COLUMNS = [
@@ -287,31 +287,8 @@ class CaseForm(ItemDialog):
         mb.addStretch(1)
         ml.addLayout(mb)
 
-        self.timeline = TimelineTable(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(basic, self.tr("案件信息"))
-        self.tabs.addTab(persons_tab, self.tr("被调查人"))
-        self.tabs.addTab(measures_tab, self.tr("处分处理"))
-        self.tabs.addTab(self.timeline, self.tr("时间线"))
-
-        self.print_button = QPushButton(self.tr("打印立案审批表…"), self)
-        self.print_button.clicked.connect(self.print_sheet)
-        self.save_button = primary(QPushButton(self.tr("保存"), self))
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("关闭"), self)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.heading)
-        lay.addWidget(self.status)
-        lay.addWidget(self.tabs, 1)
-        lay.addWidget(self.general)
-        lay.addLayout(buttons)
+        self.frame_with_tabs([(basic, self.tr("案件信息")), (persons_tab, self.tr("被调查人")),
+                              (measures_tab, self.tr("处分处理"))], self.tr("打印立案审批表…"))
         self.watch(self.title, self.filing_date, self.filing_approver, self.eight_rules, self.eight_rules_type,
                    self.summary)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QRadioButton, QTabWidget, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from models.enums import Disposition, LeadResult, LeadSource
 from services import item_print, leads
@@ -15,7 +15,7 @@ from ..geometry import remember_geometry
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 from .case_form import LEAD_PERSON_KEYS, CaseForm, PersonTable
-from .measure_form import ItemDialog, TimelineTable
+from .measure_form import ItemDialog
 
 
 class LeadForm(ItemDialog):
@@ -173,29 +173,8 @@ class LeadForm(ItemDialog):
         hl.addWidget(self.result_box)
         hl.addStretch(1)
 
-        self.timeline = TimelineTable(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(info_tab, self.tr("线索信息"))
-        self.tabs.addTab(handle_tab, self.tr("处置与办结"))
-        self.tabs.addTab(self.timeline, self.tr("时间线"))
-
-        self.print_button = QPushButton(self.tr("打印审批表…"), self)
-        self.print_button.clicked.connect(self.print_sheet)
-        self.save_button = primary(QPushButton(self.tr("保存"), self))
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("关闭"), self)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.heading)
-        lay.addWidget(self.status)
-        lay.addWidget(self.tabs, 1)
-        lay.addWidget(self.general)
-        lay.addLayout(buttons)
+        self.frame_with_tabs([(info_tab, self.tr("线索信息")), (handle_tab, self.tr("处置与办结"))],
+                             self.tr("打印审批表…"))
 
         self.watch(self.source, self.received_date, self.summary)
         for w in (self.disposition_date, self.collective_note, self.verifiers):

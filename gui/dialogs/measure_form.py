@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import MEASURE_KINDS, MeasureCategory
 from services import measures, timeline
@@ -42,6 +42,32 @@ class ItemDialog(QDialog):
         self._loading = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+
+    def frame_with_tabs(self, tabs: list[tuple[QWidget, str]], print_label: str) -> None:
+        """Lay out the lead and case forms: ``self.heading``, ``self.status``, the tabs and a 时间线 tab,
+        ``self.general`` (the form's error line), then 打印… / 保存 / 关闭."""
+        self.timeline = TimelineTable(self)
+        self.tabs = QTabWidget(self)
+        for widget, title in tabs:
+            self.tabs.addTab(widget, title)
+        self.tabs.addTab(self.timeline, self.tr("时间线"))
+        self.print_button = QPushButton(print_label, self)
+        self.print_button.clicked.connect(self.print_sheet)
+        self.save_button = primary(QPushButton(self.tr("保存"), self))
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"), self)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.status)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.general)
+        lay.addLayout(buttons)
 
     # ---- dirty state -------------------------------------------------------------------------------------
     def is_dirty(self) -> bool:
