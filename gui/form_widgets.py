@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from services.errors import DomainError, ValidationError
 
-from .widgets import FieldError
+from .widgets import FieldError, ok_cancel_row
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 
@@ -310,15 +310,7 @@ class ActionDialog(QDialog):
         self.general.setObjectName("FormError")
         self.general.setWordWrap(True)
         self.general.hide()
-        self.ok_button = QPushButton(self.tr("确定"), self)
-        self.ok_button.setProperty("primary", "true")
-        cancel = QPushButton(self.tr("取消"), self)
-        self.ok_button.clicked.connect(self._accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(cancel)
+        self.ok_button, buttons = ok_cancel_row(self, self.tr("确定"), self._accept, self.reject, default=False)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.general)

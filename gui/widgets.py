@@ -6,7 +6,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QPushButton, QWidget)
+                               QHBoxLayout, QPushButton, QWidget)
 
 from models.enums import Role
 from services.errors import DomainError, ValidationError
@@ -124,6 +124,21 @@ def form_error_label(parent: QWidget | None = None) -> QLabel:
 def primary(button: QPushButton) -> QPushButton:
     button.setProperty("primary", "true")
     return button
+
+
+def ok_cancel_row(parent: QWidget, ok_text: str, on_ok, on_cancel, *,
+                  default: bool = True) -> tuple[QPushButton, QHBoxLayout]:
+    """The right-aligned 确定/取消 row of a small dialog: the primary button and the row."""
+    ok = primary(QPushButton(ok_text, parent))
+    ok.setDefault(default)
+    cancel = QPushButton(QCoreApplication.translate("widgets", "取消"), parent)
+    ok.clicked.connect(on_ok)
+    cancel.clicked.connect(on_cancel)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(ok)
+    row.addWidget(cancel)
+    return ok, row
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:

@@ -18,7 +18,7 @@ from services.permissions import allowed
 
 from ..form_widgets import DateEdit
 from ..geometry import remember_geometry
-from ..widgets import FieldError, confirm, form_error_label, primary, show_error
+from ..widgets import FieldError, confirm, form_error_label, ok_cancel_row, primary, show_error
 
 _WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 _APPLIES_TO = {"complaint": "信访举报", "lead": "问题线索", "case": "案件"}
@@ -126,15 +126,7 @@ class HolidayDialog(QDialog):
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("说明"), self.note)
         form.addRow("", self.note_error)
-        self.ok_button = primary(QPushButton(self.tr("添加")))
-        self.ok_button.setDefault(True)
-        cancel = QPushButton(self.tr("取消"))
-        self.ok_button.clicked.connect(self.submit)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(cancel)
+        self.ok_button, buttons = ok_cancel_row(self, self.tr("添加"), self.submit, self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.general)

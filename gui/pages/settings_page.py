@@ -41,6 +41,21 @@ def _row(form: QFormLayout, errors: FormErrors, code: str, label: str, editor: Q
     errors.add(code, editor, err)
 
 
+_FAILED = object()
+
+
+def _run_service(widget: QWidget, errors: FormErrors, fn, other_error_field: str | None = None):
+    """Run ``fn`` on the DB worker; show a ValidationError at its fields and any other DomainError on
+    ``other_error_field`` (or the form's general line). Returns fn's result, or ``_FAILED``."""
+    try:
+        return widget.ctx.call_db(widget, fn)
+    except ValidationError as exc:
+        errors.show(exc)
+    except DomainError as exc:
+        errors.set(other_error_field, exc.message)
+    return _FAILED
+
+
 def _password_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -110,13 +125,7 @@ class UserDialog(QDialog):
             return False
         ws = self.ctx.workspace
         values = (self.username.text(), self.display_name.text(), self.password.text(), self.roles.codes())
-        try:
-            self.ctx.call_db(self, lambda: users.create_user(ws, *values))
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except DomainError as exc:
-            self.errors.set(None, exc.message)
+        if _run_service(self, self.errors, lambda: users.create_user(ws, *values)) is _FAILED:
             return False
         self.accept()
         return True
@@ -179,13 +188,7 @@ class ResetPasswordDialog(QDialog):
             self.errors.set("password2", self.tr("两次输入的密码不一致"))
             return False
         ws, pw = self.ctx.workspace, self.password.text()
-        try:
-            self.ctx.call_db(self, lambda: users.reset_password(ws, self.username, pw))
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except DomainError as exc:
-            self.errors.set(None, exc.message)
+        if _run_service(self, self.errors, lambda: users.reset_password(ws, self.username, pw)) is _FAILED:
             return False
         self.accept()
         return True
@@ -342,13 +345,8 @@ class PasswordTab(QWidget):
             self.errors.set("password2", self.tr("两次输入的新密码不一致"))
             return False
         ws, old, new = self.ctx.workspace, self.old.text(), self.new.text()
-        try:
-            self.ctx.call_db(self, lambda: users.change_password(ws, old, new))
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except DomainError as exc:  # a wrong current password
-            self.errors.set("old_password", exc.message)
+        # any other refusal is a wrong current password: shown at that field
+        if _run_service(self, self.errors, lambda: users.change_password(ws, old, new), "old_password") is _FAILED:
             return False
         for edit in (self.old, self.new, self.new2):
             edit.clear()
@@ -460,13 +458,8 @@ class SystemSettingsTab(QWidget):
         self.errors.clear()
         self.message.clear()
         ws, values = self.ctx.workspace, self.edited_values()
-        try:
-            changed = self.ctx.call_db(self, lambda: save_settings(ws, values))
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return False
-        except DomainError as exc:
-            self.errors.set(None, exc.message)
+        changed = _run_service(self, self.errors, lambda: save_settings(ws, values))
+        if changed is _FAILED:
             return False
         self.load()
         self.message.setText(self.tr("已保存 {n} 项设置").format(n=len(changed)) if changed
