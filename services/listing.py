@@ -91,6 +91,7 @@ class ListQuery:
     sort_key: str | None = None
     descending: bool = True
     sources: list[str] = field(default_factory=list)  # leads: 线索来源; ledger: —
+    dispositions: list[str] = field(default_factory=list)  # leads: 处置方式, ANDed with the states
     # complaints: the complainant's phone or ID number, found through the blind index (identity.view)
     complainant: str = ""
 
@@ -223,6 +224,9 @@ def _conditions(session: Session, q: ListQuery, scan: bool = False, extra: list 
     elif q.entity == "lead":
         if q.sources:
             conds.append(Lead.source.in_(q.sources))
+        if q.dispositions:
+            conds.append(Lead.disposition.in_([d.value for d in map(Disposition.from_text, q.dispositions) if d]
+                                              or [None]))
         if q.states:
             parts = []
             for st in q.states:

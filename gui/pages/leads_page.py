@@ -341,18 +341,8 @@ class LeadsPage(ItemListPage):
 
     def fill_query(self, q: listing.ListQuery) -> None:
         q.sources = self.sources.values()
-        q.states = self.dispositions.values()
-
-    def query_ids(self, q: listing.ListQuery) -> list[int]:
-        """处置方式 and 状态 are both ``states`` in the service, where they would be OR'ed: intersect them."""
-        ws = self.ctx.workspace
-        ids = listing.query_ids(ws, q)
-        states = self.states.values()
-        if states:
-            q2 = listing.ListQuery(**{**q.__dict__, "states": states})
-            keep = set(listing.query_ids(ws, q2))
-            ids = [i for i in ids if i in keep]
-        return ids
+        q.dispositions = self.dispositions.values()
+        q.states = self.states.values()
 
     def clear_filters(self) -> None:
         for w in (self.sources, self.dispositions, self.states):
