@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -34,8 +35,9 @@ from models import (Case, Complaint, ComplaintSubject, Lead, LedgerEntry, Ledger
 from models.enums import (MEASURE_KINDS, AccountabilityMethod, CaseStage, CodedEnum, Disposition, LeaderPosition,
                           LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank, Responsibility)
 
-from . import audit, identity, sanction_rules
+from . import audit, identity, sanction_rules, xlsx_guard
 from .errors import ValidationError
+from .files import atomic_write_bytes
 from .permissions import allowed, require
 from .validation import CHANNELS, DISCIPLINES, KINDS, RANKS, SIGNATURES, validate_complaint_fields, validate_date
 from .validation import validate_name, validate_text
@@ -287,7 +289,11 @@ def _read(path: Path, pr: _Problems) -> tuple[dict[str, list[_Row]], list[str]]:
     sheets: dict[str, list[_Row]] = {}
     ignored: list[str] = []
     try:
+        xlsx_guard.check_xlsx(path)  # a zip bomb is refused before openpyxl reads a byte of it
         wb = load_workbook(path, read_only=True, data_only=True)
+    except xlsx_guard.WorkbookRefused as exc:
+        pr.add("", 0, "", exc.message)
+        return sheets, ignored
     except FileNotFoundError:
         pr.add("", 0, "", f"找不到文件：{path}")
         return sheets, ignored
@@ -878,8 +884,6 @@ def write_template(path: str | Path) -> Path:
     help_sheet.column_dimensions["A"].width = 100
     for i, line in enumerate(_HELP, start=1):
         help_sheet.cell(i, 1, line)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
-    return path
+    data = io.BytesIO()
+    wb.save(data)
+    return atomic_write_bytes(path, data.getvalue(), make_parents=True)  # a full stick leaves nothing
