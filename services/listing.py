@@ -33,8 +33,10 @@ from models.search import FTS_TABLE, fts_phrase
 
 from . import identity
 from .errors import PermissionDenied, ValidationError
+from .files import FileWriteError, describe_os_error, fsync_dir
 from .permissions import require
 from .workspace import Workspace
+from .xlsx_cells import write_only_cell, write_only_row
 
 ENTITIES = ("complaint", "lead", "case", "ledger")
 _VIEW_PERM = {"complaint": "complaint.view", "lead": "lead.view", "case": "case.view", "ledger": "case.view"}
@@ -624,37 +626,48 @@ def fetch_rows(ws: Workspace, entity: str, ids: Iterable[int]) -> dict[int, RowV
 
 # ------------------------------------------------------------------ export
 def export_xlsx(ws: Workspace, q: ListQuery, path: Path | str) -> int:
-    """Write the filtered list to an Excel file (no identity fields), atomically; returns the row count."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """Write the filtered list to an Excel file (no identity fields), atomically; returns the row count.
 
+    Text is stored as text, never as a formula (``xlsx_cells``). An unwritable target raises
+    ``FileWriteError`` before the list is read, and leaves no file behind.
+    """
     ids = query_ids(ws, q)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
-    sheet = wb.create_sheet(title={"complaint": "信访件", "lead": "问题线索", "case": "案件", "ledger": "一案双查台账"}[q.entity])
-    from openpyxl.cell import WriteOnlyCell
-    header = []
-    for _, title, _ in COLUMNS[q.entity]:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for i in range(0, len(ids), 1000):
-        chunk = ids[i:i + 1000]
-        rows = fetch_rows(ws, q.entity, chunk)
-        for rid in chunk:
-            if rid in rows:
-                sheet.append(rows[rid].cells(q.entity))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".xlsx")
-    os.close(fd)
+    tmp = None
     try:
-        wb.save(tmp)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".export-", suffix=".xlsx")
+        os.close(fd)
+        _write_list(ws, q.entity, ids, tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+        tmp = None
+        fsync_dir(path.parent)
+    except FileExistsError as exc:  # from mkdir: a file stands where a folder of the path should be
+        raise FileWriteError(f"目标路径不是文件夹：{exc.filename}") from exc
+    except OSError as exc:
+        raise FileWriteError(describe_os_error(exc, path)) from exc
+    finally:
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise
     return len(ids)
+
+
+def _write_list(ws: Workspace, entity: str, ids: list[int], target: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    sheet = wb.create_sheet(title={"complaint": "信访件", "lead": "问题线索", "case": "案件", "ledger": "一案双查台账"}[entity])
+    header = [write_only_cell(sheet, title) for _, title, _ in COLUMNS[entity]]
+    for cell in header:
+        cell.font = Font(bold=True)
+    sheet.append(header)
+    for i in range(0, len(ids), 1000):
+        chunk = ids[i:i + 1000]
+        rows = fetch_rows(ws, entity, chunk)
+        for rid in chunk:
+            if rid in rows:
+                sheet.append(write_only_row(sheet, rows[rid].cells(entity)))
+    wb.save(target)

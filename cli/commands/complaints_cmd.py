@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
+from pathlib import Path
 
 from services.errors import ValidationError
 
@@ -17,6 +18,8 @@ def register(sub) -> None:
                     help="办理状态代码或中文（可重复），如 registered 或 已登记")
     ls.add_argument("--text", default="", metavar="文字", help="按编号、被反映人姓名或单位、问题内容查找")
     ls.add_argument("--limit", type=int, default=200, metavar="N", help="最多列出条数（默认200，0为不限）")
+    ls.add_argument("--xlsx", type=Path, metavar="FILE",
+                    help="把全部符合条件的信访件导出为 Excel（与信访登记页“导出Excel”相同，不含反映人身份信息）")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(handler=run_list)
     sh = s.add_parser("show", help="查看一件信访件（身份信息只显示脱敏后的内容）")
@@ -48,8 +51,15 @@ def _states(values: list[str]) -> list[str]:
 def run_list(args, ctx) -> int:
     from services import listing
     ws = ctx.login()
+    # The 信访登记 page's query and default order (newest first), so --xlsx writes what the page exports.
     q = listing.ListQuery(entity="complaint", date_from=_date(args.date_from, "--from"),
-                          date_to=_date(args.date_to, "--to"), states=_states(args.state), text=args.text)
+                          date_to=_date(args.date_to, "--to"), states=_states(args.state), text=args.text,
+                          sort_key="received_date", descending=True)
+    if args.xlsx:
+        target = args.xlsx.expanduser()
+        n = listing.export_xlsx(ws, q, target)
+        ctx.emit({"total": n, "xlsx": str(target)}, f"已导出 {n} 件到 {target}")
+        return 0
     ids = listing.query_ids(ws, q)
     shown = ids if args.limit <= 0 else ids[:args.limit]
     rows = listing.fetch_rows(ws, "complaint", shown)

@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from services.reports.layout import (COLUMN_TITLES, HEADLINE_KEYS, NONE_TEXT, ROWS, cn_date, get_figure,
                                      iter_form_lines, period_text, report_title, row_for,
                                      validate_document)
+from services.xlsx_cells import put, set_value
 
 FONT_NAME = "宋体"
 FORM_SHEET, DATA_SHEET, TOWNS_SHEET = "月报", "数据", "各乡镇"
@@ -50,7 +51,7 @@ def _print_setup(ws: Worksheet, title_rows: str | None) -> None:
 def _merged_text(ws: Worksheet, row: int, text: str, *, cols: int = 6, font: Font | None = None,
                  align: Alignment = WRAP, height: float | None = None) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=cols)
-    cell = ws.cell(row, 1, text)
+    cell = put(ws, row, 1, text)
     cell.font = font or _font()
     cell.alignment = align
     if height:
@@ -63,17 +64,17 @@ def _wrapped_height(text: str, chars_per_line: int, line_pt: float = 16.0) -> fl
 
 
 def _set_count(cell: Any, value: int | None) -> None:
-    cell.value = NONE_TEXT if value is None else value
+    set_value(cell, NONE_TEXT if value is None else value)
     cell.number_format = "0"
     cell.alignment = RIGHT
 
 
 def _set_pct(cell: Any, value: float | None) -> None:
     if value is None:
-        cell.value = NONE_TEXT
+        set_value(cell, NONE_TEXT)
         cell.alignment = Alignment(horizontal="center", vertical="center")
     else:
-        cell.value = float(value)
+        set_value(cell, float(value))
         cell.number_format = "0.0"
         cell.alignment = RIGHT
 
@@ -89,12 +90,12 @@ def _form_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
     for first, last, text in header:
         ws.merge_cells(f"{first}2:{last}2")
         cell = ws[f"{first}2"]
-        cell.value, cell.font = text, _font()
+        set_value(cell, text).font = _font()
         cell.alignment = Alignment(horizontal="left" if first == "A" else "center", vertical="center")
     ws.row_dimensions[2].height = 20
 
     for col, title in enumerate(COLUMN_TITLES, start=1):
-        cell = ws.cell(HEADER_ROW, col, title)
+        cell = put(ws, HEADER_ROW, col, title)
         cell.font, cell.alignment, cell.fill, cell.border = _font(10.5, True), CENTER, SHADE, BORDER
     ws.row_dimensions[HEADER_ROW].height = 22
 
@@ -104,11 +105,11 @@ def _form_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
         ws.row_dimensions[r].height = 17
         if line.kind == "section":
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
-            ws.cell(r, 1, line.text).font = _font(10.5, True)
+            put(ws, r, 1, line.text).font = _font(10.5, True)
             for col in range(1, 7):
                 ws.cell(r, col).fill, ws.cell(r, col).border = LIGHT, BORDER
             continue
-        label = ws.cell(r, 1, line.text)
+        label = put(ws, r, 1, line.text)
         label.font = _font()
         label.alignment = Alignment(horizontal="left", vertical="center", indent=line.indent)
         for col in range(1, 7):
@@ -116,7 +117,7 @@ def _form_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
         if line.row is None:
             continue
         fig = get_figure(doc["figures"], line.row.key)
-        unit = ws.cell(r, 2, line.row.unit)
+        unit = put(ws, r, 2, line.row.unit)
         unit.font, unit.alignment = _font(), CENTER
         for col, name in ((3, "month"), (4, "ytd"), (5, "ytd_last_year")):
             _set_count(ws.cell(r, col), fig[name])
@@ -148,13 +149,13 @@ def _form_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
 def _data_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
     heads = ("key", "label", "month", "ytd", "ytd_last_year", "change_pct")
     for col, title in enumerate(heads, start=1):
-        cell = ws.cell(1, col, title)
+        cell = put(ws, 1, col, title)
         cell.font, cell.fill, cell.border = _font(10.5, True), SHADE, BORDER
     for r, row in enumerate(ROWS, start=2):
         fig = get_figure(doc["figures"], row.key)
         values = (row.key, row.full_label, fig["month"], fig["ytd"], fig["ytd_last_year"], fig.get("change_pct"))
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(r, col, value)
+            cell = put(ws, r, col, value)
             cell.font = _font()
             if col in (3, 4, 5):
                 cell.number_format = "0"
@@ -174,7 +175,7 @@ def _towns_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
     _merged_text(ws, 1, f"各乡镇报送情况（元至本月） {period_text(doc['period'])}", cols=ncols,
                  font=_font(14, True), align=CENTER, height=26)
     for col, title in enumerate(heads, start=1):
-        cell = ws.cell(2, col, title)
+        cell = put(ws, 2, col, title)
         cell.font, cell.alignment, cell.fill, cell.border = _font(10.5, True), CENTER, SHADE, BORDER
     ws.row_dimensions[2].height = 30
     r = 2
@@ -186,7 +187,7 @@ def _towns_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
                              town.get("revision") if submitted and town.get("revision") else NONE_TEXT]
         values += [get_figure(figs, k)["ytd"] if figs else NONE_TEXT for k in HEADLINE_KEYS]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(r, col, value)
+            cell = put(ws, r, col, value)
             cell.font, cell.border = _font(), BORDER
             cell.alignment = RIGHT if col > 5 else CENTER
             if isinstance(value, int):
@@ -197,8 +198,8 @@ def _towns_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
             if missing else "各乡镇均已报送。")
     _merged_text(ws, r, text, cols=ncols, height=_wrapped_height(text, 60))
     for r2, town in enumerate(missing, start=r + 1):
-        ws.cell(r2, 2, town.get("code", "")).font = _font()
-        ws.cell(r2, 3, town.get("name", "")).font = _font()
+        put(ws, r2, 2, town.get("code", "")).font = _font()
+        put(ws, r2, 3, town.get("name", "")).font = _font()
     for col, width in zip(range(1, ncols + 1), (6, 10, 14, 10, 9) + (12,) * len(HEADLINE_KEYS)):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A3"
