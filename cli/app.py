@@ -123,6 +123,10 @@ def run_cli(argv: list[str]) -> int:
     except DomainError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:  # a file the command read or wrote (a full or read-only stick): say so, no traceback
+        from services.files import os_error_message
+        print(f"错误：{os_error_message(exc)}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_FAILED

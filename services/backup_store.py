@@ -15,6 +15,7 @@ from typing import Literal
 
 
 from services.errors import DomainError, IntegrityFailure, NotFoundError
+from services.files import os_reason
 
 BackupKind = Literal["daily", "exit", "manual", "upgrade"]
 KINDS: tuple[str, ...] = ("daily", "exit", "manual", "upgrade")
@@ -61,8 +62,8 @@ def _fsync_file(path: Path) -> None:
 def _remove_quietly(path: Path) -> None:
     try:
         path.unlink()
-    except FileNotFoundError:
-        pass
+    except OSError:
+        pass  # absent, or a read-only stick (which reports EROFS even for a file that is not there)
 
 
 def _place_file(src: Path, dst: Path) -> None:
@@ -114,8 +115,7 @@ def _disk_error(exc: OSError, where: str, action: str = "备份") -> BackupError
     done = "当前数据库未被改动" if action == "恢复" else "已删除未完成的文件"
     if exc.errno == errno.ENOSPC:
         return BackupError(f"{where}磁盘空间不足，{action}未完成（{done}）：请清理空间或换一个空间更大的磁盘后重试。")
-    detail = exc.strerror or str(exc)
-    return BackupError(f"{where}读写失败（{detail}），{action}未完成（{done}）：请检查磁盘是否可用后重试。")
+    return BackupError(f"{where}读写失败（{os_reason(exc)}），{action}未完成（{done}）：请检查磁盘是否可用后重试。")
 
 
 # --------------------------------------------------------------------------- SQLite checks

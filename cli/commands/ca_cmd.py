@@ -43,6 +43,8 @@ def check_out_path(path: Path) -> Path:
         raise ValidationError(f"输出路径是一个文件夹，请给出文件名：{path}")
     if not path.parent.is_dir():
         raise ValidationError(f"目标文件夹不存在：{path.parent}")
+    from services.files import ensure_writable
+    ensure_writable(path)  # a full or read-only stick is found before a key or certificate is made
     return path
 
 

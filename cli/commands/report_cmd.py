@@ -1,7 +1,6 @@
 """report YYYY-MM [--json] [--pdf FILE] [--xlsx FILE]; finalize; correct; revisions."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 
@@ -32,14 +31,9 @@ def register(sub) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    path = path.expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
+    """All or nothing: a full or read-only disk leaves no partial file (FileWriteError says why)."""
+    from services.files import atomic_write_bytes
+    atomic_write_bytes(path.expanduser(), data, make_parents=True)
 
 
 def _pad(text: str, width: int) -> str:
@@ -67,15 +61,22 @@ def _table(doc: dict) -> str:
 
 def run_report(args, ctx) -> int:
     from services import monthly_report
+    from services.files import FileWriteError
     ws = ctx.login()
     doc = monthly_report.build_document(ws, args.period)
-    written = []
+    outputs = []  # made first, written after: a failed export writes nothing
     if args.pdf:
-        _write(args.pdf, monthly_report.export_pdf(ws, args.period))
-        written.append(f"已写出 PDF：{args.pdf}")
+        outputs.append(("PDF", args.pdf, monthly_report.export_pdf(ws, args.period)))
     if args.xlsx:
-        _write(args.xlsx, monthly_report.export_xlsx(ws, args.period))
-        written.append(f"已写出 Excel：{args.xlsx}")
+        outputs.append(("Excel", args.xlsx, monthly_report.export_xlsx(ws, args.period)))
+    written = []
+    for kind, path, data in outputs:
+        try:
+            _write(path, data)
+        except FileWriteError as exc:
+            done = "".join(f"（{line}）" for line in written)
+            raise FileWriteError(exc.message + done) from exc
+        written.append(f"已写出 {kind}：{path}")
     if ctx.json:
         ctx.emit(doc)
     else:

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import serialization
 from services import pki
 from services.errors import IntegrityFailure, StateError, ValidationError
 from services.package import sign_pdf
+from services.files import FileWriteError, os_reason
 
 PERIOD_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 NAME_RE = re.compile(r"^(?P<org>[A-Za-z0-9][A-Za-z0-9-]*)_(?P<period>\d{4}-\d{2})_月报_r(?P<rev>\d+)$")
@@ -254,7 +255,7 @@ def build_package(
         try:
             staging = Path(tempfile.mkdtemp(prefix=".jijian-pkg-", dir=out_dir))
         except OSError as exc:
-            raise ValidationError(f"无法写入输出文件夹 {out_dir}：{exc.strerror or exc}", field="out_dir") from exc
+            raise FileWriteError(f"无法写入输出文件夹 {out_dir}：{os_reason(exc)}") from exc
         written.append(staging)
         stage_bag(
             staging, signer=signer, org_code=org_code, org_name=org_name, period=period,
@@ -298,6 +299,8 @@ def build_package(
     except BaseException as exc:
         for p in written:
             _remove(p)
-        if isinstance(exc, OSError | bagit.BagError):
+        if isinstance(exc, OSError):
+            raise IntegrityFailure(f"写入文件包失败（{os_reason(exc)}），已清理未完成的文件：{out_dir}") from exc
+        if isinstance(exc, bagit.BagError):
             raise IntegrityFailure(f"写入文件包失败（已清理未完成的文件）：{exc}") from exc
         raise

@@ -15,6 +15,7 @@ import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, StateError, ValidationError
+from services.files import FileWriteError
 from services.package import bag as bagmod
 from services.package import build_package, verify_package
 from tests.services.package.conftest import ORG_CODE, ORG_NAME, PERIOD, issue_raw, utcnow
@@ -114,7 +115,7 @@ def test_unwritable_out_dir_writes_nothing(tmp_path, build_args):
     if not locked:  # a filesystem without chattr: /proc refuses new entries, even to root
         out = Path("/proc/self")
     try:
-        with pytest.raises(ValidationError, match="无法写入输出文件夹"):
+        with pytest.raises(FileWriteError, match="无法写入输出文件夹"):
             build_package(out, make_zip=True, **build_args())
     finally:
         if locked:

@@ -1,0 +1,216 @@
+"""Every command that writes a file the user named, on a really full or read-only disk.
+
+A full USB stick is a 64 KB tmpfs filled to its last block (mounted for the test; the tests run as
+root in CI). Where mounting is not allowed, the same commands run with RLIMIT_FSIZE set once they
+have signed in (tests/cli/fsize_child.py), so each write fails in the kernel with EFBIG; a
+read-only stick is then a folder without write permission. Each case must end with a Chinese
+message, exit code 1, no traceback, and nothing left on the stick — and nothing half-done in the
+data dir either (no key or root generated for a request that could not be saved).
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from services import county_ca, keys, monthly_report, setup, users
+from services.workspace import open_workspace
+from tests.cli.test_cli_basics import ROOT
+from tests.conftest import ADMIN_PASSWORD
+from tests.services.submission.conftest import COUNTY_PASS, TOWN_PASS
+
+PERIOD = "2026-10"
+FSIZE_LIMIT = 2048
+
+
+def _mount(where: Path, options: str) -> bool:
+    where.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
+                          capture_output=True).returncode == 0
+
+
+def _unmount(where: Path) -> None:
+    subprocess.run(["umount", str(where)], capture_output=True, check=True)
+
+
+def _fill(where: Path) -> None:
+    with open(where / "filler.bin", "wb", buffering=0) as f:
+        try:
+            while f.write(bytes(4096)):
+                pass
+        except OSError:
+            pass  # ENOSPC: the file system has no free block left
+
+
+class Stick:
+    """A target folder that cannot take a file; ``run`` runs the CLI against it."""
+
+    def __init__(self, path: Path, limit: int | None, keep: set[str]):
+        self.path, self.limit, self.keep = path, limit, keep
+
+    def run(self, *args, env: dict, data_dir: Path):
+        e = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+        argv = ["--data-dir", str(data_dir), *args]
+        if self.limit is None:
+            cmd = [sys.executable, str(ROOT / "main.py"), *argv]
+        else:
+            cmd = [sys.executable, str(ROOT / "tests" / "cli" / "fsize_child.py"), str(self.limit), *argv]
+        return subprocess.run(cmd, capture_output=True, text=True, env=e, cwd=ROOT)
+
+    def leftovers(self) -> list[str]:
+        return sorted(set(os.listdir(self.path)) - self.keep)
+
+
+@pytest.fixture
+def full_stick(tmp_path):
+    """A full disk: the tmpfs, else the RLIMIT_FSIZE child (for commands whose only write after sign-in
+    is the file itself: report)."""
+    yield from _stick(tmp_path, "size=64k", fallback="fsize")
+
+
+@pytest.fixture
+def unwritable_stick(tmp_path):
+    """A full disk: the tmpfs, else a folder without write permission (commands that also write the
+    database after sign-in, which an RLIMIT would stop first)."""
+    yield from _stick(tmp_path, "size=64k", fallback="mode")
+
+
+@pytest.fixture
+def readonly_stick(tmp_path):
+    yield from _stick(tmp_path, "ro,size=64k", fallback="mode")
+
+
+def _stick(tmp_path: Path, options: str, fallback: str):
+    where = tmp_path / f"stick-{uuid.uuid4().hex[:6]}"
+    if _mount(where, options):
+        try:
+            if "ro" not in options.split(","):
+                _fill(where)
+            yield Stick(where, None, {"filler.bin"})
+        finally:
+            _unmount(where)
+    elif fallback == "fsize":
+        yield Stick(where, FSIZE_LIMIT, set())
+    else:
+        os.chmod(where, 0o555)
+        try:
+            yield Stick(where, None, set())
+        finally:
+            os.chmod(where, 0o755)
+
+
+def _full_message(stick: Stick, target: Path) -> str:
+    if stick.limit is not None:
+        return (f"错误：文件超过目标磁盘允许的大小，文件未保存：{target}。"
+                "U盘如为 FAT32 格式，单个文件不能超过 4 GB，请换一个位置后重试\n")
+    if not os.path.ismount(stick.path):
+        return _readonly_message(target)
+    return f"错误：目标磁盘空间不足，文件未保存：{target}。请清理空间或换一个位置后重试，原有文件未受影响\n"
+
+
+def _readonly_message(target: Path) -> str:
+    return f"错误：没有写入权限或磁盘只读，文件未保存：{target}\n"
+
+
+def _reason(stick: Stick) -> str:
+    """The short reason in package and backup messages."""
+    if not os.path.ismount(stick.path):
+        return "没有写入权限"
+    return "磁盘只读" if "filler.bin" not in os.listdir(stick.path) else "磁盘空间不足"
+
+
+@pytest.fixture
+def town(tmp_path):
+    """An initialized township with a finalized report and a certified signing key."""
+    county = open_workspace(tmp_path / "county")
+    setup.initialize(county, org_name="云岭县纪委", org_code="YL000", county_name="云岭县纪委", mode="county",
+                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    users.login(county, "wang", ADMIN_PASSWORD)
+    county_ca.init_root(county, COUNTY_PASS)
+    ws = open_workspace(tmp_path / "town")
+    setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
+                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    users.login(ws, "wang", ADMIN_PASSWORD)
+    csr = keys.create_signing_key(ws, TOWN_PASS)
+    keys.install_certificate(ws, county_ca.issue(county, csr, COUNTY_PASS), county_ca.root_cert_pem(county),
+                             TOWN_PASS)
+    monthly_report.finalize(ws, PERIOD)
+    county.close()
+    ws.close()
+    return tmp_path / "town"
+
+
+PW = {"JIJIAN_PASSWORD": ADMIN_PASSWORD}
+
+
+def _refused(r, message: str) -> None:
+    assert (r.returncode, r.stderr) == (1, message), r.stdout + r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+
+
+def test_report_pdf_and_xlsx_on_a_full_disk_say_so_and_leave_nothing(town, full_stick):
+    for flag, name in (("--pdf", "月报.pdf"), ("--xlsx", "月报.xlsx")):
+        target = full_stick.path / name
+        r = full_stick.run("--user", "wang", "report", PERIOD, flag, str(target), env=PW, data_dir=town)
+        _refused(r, _full_message(full_stick, target))
+        assert full_stick.leftovers() == []
+
+
+def test_report_on_a_read_only_disk_keeps_nothing_and_says_so(town, readonly_stick):
+    target = readonly_stick.path / "月报.pdf"
+    r = readonly_stick.run("--user", "wang", "report", PERIOD, "--pdf", str(target), "--xlsx",
+                           str(readonly_stick.path / "月报.xlsx"), env=PW, data_dir=town)
+    _refused(r, _readonly_message(target))
+    assert readonly_stick.leftovers() == []
+
+
+def test_report_second_file_failing_names_the_first_one_written(town, tmp_path, readonly_stick):
+    pdf, xlsx = tmp_path / "月报.pdf", readonly_stick.path / "月报.xlsx"
+    r = readonly_stick.run("--user", "wang", "report", PERIOD, "--pdf", str(pdf), "--xlsx", str(xlsx),
+                           env=PW, data_dir=town)
+    _refused(r, _readonly_message(xlsx)[:-1] + f"（已写出 PDF：{pdf}）\n")
+    assert pdf.read_bytes().startswith(b"%PDF") and readonly_stick.leftovers() == []
+
+
+def test_ledger_template_on_a_full_disk(town, unwritable_stick):
+    target = unwritable_stick.path / "模板.xlsx"
+    r = unwritable_stick.run("import-ledger", "--template", str(target), env={}, data_dir=town)
+    _refused(r, _full_message(unwritable_stick, target))
+    assert unwritable_stick.leftovers() == []
+
+
+def test_package_on_a_full_or_read_only_stick(town, unwritable_stick, readonly_stick):
+    env = {**PW, "JIJIAN_KEY_PASSPHRASE": TOWN_PASS}
+    full = unwritable_stick
+    r = full.run("--user", "wang", "package", PERIOD, "--out", str(full.path), "--zip", env=env, data_dir=town)
+    if _reason(full) == "磁盘空间不足":  # the staging folder is made, its files do not fit
+        _refused(r, f"错误：写入文件包失败（磁盘空间不足），已清理未完成的文件：{full.path}\n")
+    else:
+        _refused(r, f"错误：无法写入输出文件夹 {full.path}：{_reason(full)}\n")
+    assert full.leftovers() == []
+    r = readonly_stick.run("--user", "wang", "package", PERIOD, "--out", str(readonly_stick.path), env=env,
+                           data_dir=town)
+    _refused(r, f"错误：无法写入输出文件夹 {readonly_stick.path}：{_reason(readonly_stick)}\n")
+    assert readonly_stick.leftovers() == []
+
+
+def test_backup_to_a_read_only_stick(town, readonly_stick):
+    r = readonly_stick.run("--user", "wang", "backup", "--to", str(readonly_stick.path),
+                           env={**PW, "JIJIAN_BACKUP_PASSPHRASE": "backup-pass-1"}, data_dir=town)
+    _refused(r, f"错误：目标读写失败（{_reason(readonly_stick)}），备份未完成（已删除未完成的文件）："
+                "请检查磁盘是否可用后重试。\n")
+    assert readonly_stick.leftovers() == []
+
+
+def test_key_request_to_a_full_stick_makes_no_key(town, unwritable_stick):
+    before = {p.name: p.read_bytes() for p in (town / "keys").iterdir() if p.is_file()}
+    target = unwritable_stick.path / "申请.csr"
+    r = unwritable_stick.run("--user", "wang", "keys", "create", "--replace", "--csr-out", str(target),
+                             env={**PW, "JIJIAN_KEY_PASSPHRASE": TOWN_PASS}, data_dir=town)
+    _refused(r, _full_message(unwritable_stick, target))  # found by the probe before the key is replaced
+    assert {p.name: p.read_bytes() for p in (town / "keys").iterdir() if p.is_file()} == before
+    assert unwritable_stick.leftovers() == []
