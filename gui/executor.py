@@ -59,10 +59,13 @@ class Executor(QObject):
     """Runs callables on worker threads (or inline); callbacks run on the GUI thread.
 
     ``failed`` is emitted for an error that had no ``on_error`` callback, so the main window can
-    show it instead of losing it.
+    show it instead of losing it. ``error_seen`` is emitted (on the GUI thread) for every error of
+    work run here or through ``run_with_progress``, handled or not, before the caller sees it: the
+    main window watches it for an account disabled meanwhile.
     """
 
     failed = Signal(object)
+    error_seen = Signal(object)
 
     def __init__(self, workers: int, name: str, *, synchronous: bool = False, parent: QObject | None = None):
         super().__init__(parent)
@@ -101,6 +104,7 @@ class Executor(QObject):
         return self._pool.submit(work)
 
     def _finish_error(self, exc: BaseException, on_error) -> None:
+        self.error_seen.emit(exc)
         if on_error:
             on_error(exc)
         else:
@@ -155,7 +159,11 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[CancelToken], Any], 
     """
     token = CancelToken()
     if executor is not None and executor.synchronous:
-        return fn(token)
+        try:
+            return fn(token)
+        except BaseException as exc:
+            executor.error_seen.emit(exc)
+            raise
 
     done = threading.Event()
     box: dict[str, Any] = {}
@@ -220,6 +228,8 @@ def run_with_progress(parent: QWidget | None, fn: Callable[[CancelToken], Any], 
             dialog.close()
             dialog.deleteLater()
     if "error" in box:
+        if executor is not None:
+            executor.error_seen.emit(box["error"])
         raise box["error"]
     return box.get("result")
 

@@ -54,7 +54,7 @@ class LockDialog(QDialog):
     """Asks the locked user's password; cannot be dismissed except by unlocking or signing out."""
 
     def __init__(self, ctx: AppContext, username: str, display_name: str, minutes: float,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, reason: str | None = None):
         super().__init__(parent)
         self.ctx, self.username = ctx, username
         self.unlocked_ok = False
@@ -64,9 +64,14 @@ class LockDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         banner = QLabel(self.tr("系统已锁定"))
         banner.setObjectName("DialogTitle")
-        text = QLabel(self.tr("{name}（{user}），为保护信访举报人信息，系统在无操作 {minutes} 分钟后自动锁定，"
-                              "或由您手动锁定。请输入密码继续工作，已打开的窗口和未保存的内容都会保留。")
-                      .format(name=display_name, user=username, minutes=f"{minutes:g}"))
+        if reason:  # locked by the app, e.g. the account was disabled at another desk
+            text = QLabel(self.tr("{name}（{user}）：{reason}。已打开的窗口和未保存的内容保留在锁定画面下；"
+                                  "账号恢复启用后可输入密码继续，否则请注销。")
+                          .format(name=display_name, user=username, reason=reason.rstrip("。")))
+        else:
+            text = QLabel(self.tr("{name}（{user}），为保护信访举报人信息，系统在无操作 {minutes} 分钟后自动锁定，"
+                                  "或由您手动锁定。请输入密码继续工作，已打开的窗口和未保存的内容都会保留。")
+                          .format(name=display_name, user=username, minutes=f"{minutes:g}"))
         text.setWordWrap(True)
         text.setFixedWidth(472)  # a fixed width lets the wrapped text get its full height
         self.message = text
@@ -195,7 +200,8 @@ class IdleLock(QObject):
             app.removeEventFilter(self)
 
     # ----- lock / unlock -----
-    def lock(self) -> None:
+    def lock(self, reason: str | None = None) -> None:
+        """Cover every window and sign out; ``reason`` replaces the idle text (e.g. account disabled)."""
         if self.is_locked or not self._active:
             return
         user = self.ctx.workspace.current_user
@@ -213,7 +219,7 @@ class IdleLock(QObject):
                 self._covers.append(_Cover(w))
         users.logout(self.ctx.workspace)
         self.dialog = LockDialog(self.ctx, self._username, self._display_name, self.interval_ms / 60_000,
-                                 self.window)
+                                 self.window, reason=reason)
         self.dialog.accepted.connect(self._dialog_done)
         self.dialog.show()
         self.dialog.raise_()

@@ -1,10 +1,12 @@
 """The main window: header (office, user, 锁定, 注销), navigation list, page stack, status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+
+from services.errors import AccountRevoked
 
 from .context import AppContext, org_summary
 from .geometry import remember_geometry
@@ -33,6 +35,7 @@ class MainWindow(QMainWindow):
         self.specs = [s for s in (specs if specs is not None else PAGE_SPECS) if s.visible_to(user.roles)]
         self.pages: dict[str, QWidget] = {}
         self._closing_for_logout = False
+        self._revoked: str | None = None  # why the account was locked out, until the lock shows it
         org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
         self.org_name = org.name if org else ""
         title = self.tr("{org} — 纪检桌面").format(org=self.org_name) if self.org_name else self.tr("纪检桌面")
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.unlocked.connect(lambda: self.statusBar().showMessage(self.tr("已解锁"), 5000))
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.idle_lock.lock)
         ctx.db.failed.connect(self._background_error)
+        ctx.db.error_seen.connect(self._watch_errors)
         self._failed_connected = True
 
         self.nav.currentRowChanged.connect(self._show_row)
@@ -187,6 +191,24 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             show_error(self, exc)
 
+    def _watch_errors(self, exc: BaseException) -> None:
+        """The account was disabled at another desk: lock with the reason (once the refusal is read).
+
+        Unlocking works again only if an admin enables the account; otherwise the user signs out.
+        """
+        if isinstance(exc, AccountRevoked):
+            self._revoked = exc.message
+            QTimer.singleShot(0, self, self._lock_revoked)
+
+    def _lock_revoked(self) -> None:
+        if self._revoked is None or self.idle_lock.is_locked:
+            return
+        if isinstance(QApplication.activeModalWidget(), QMessageBox):  # the refusal is still on screen
+            QTimer.singleShot(200, self, self._lock_revoked)
+            return
+        reason, self._revoked = self._revoked, None
+        self.idle_lock.lock(reason=reason)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self._closing_for_logout and not self.pages_can_leave():
             event.ignore()
@@ -194,6 +216,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         if self._failed_connected:
             self.ctx.db.failed.disconnect(self._background_error)
+            self.ctx.db.error_seen.disconnect(self._watch_errors)
             self._failed_connected = False
         super().closeEvent(event)
         restored = getattr(self, "_restored_ctx", None)

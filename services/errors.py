@@ -39,6 +39,10 @@ class AuthenticationError(DomainError):
     """Wrong user name or password, a disabled account, or a locked one."""
 
 
+class AccountRevoked(AuthenticationError):
+    """The signed-in user's account was disabled meanwhile (services.session_guard); the GUI locks."""
+
+
 class StateError(DomainError):
     """The action does not fit the item's current state (e.g. editing a finalized report)."""
 

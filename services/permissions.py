@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from models.enums import Role
 
+from . import session_guard
 from .errors import PermissionDenied
 
 A, S, O, C = Role.admin.value, Role.secretary.value, Role.officer.value, Role.clerk.value
@@ -41,9 +42,15 @@ def allowed(roles: frozenset[str] | set[str], permission: str) -> bool:
 
 
 def require(user, permission: str) -> None:
-    """Raise PermissionDenied unless ``user`` (a CurrentUser) holds a role with ``permission``."""
+    """Raise PermissionDenied unless ``user`` (a CurrentUser) holds a role with ``permission``.
+
+    Judged on the roles the user's row holds now, not on the sign-in snapshot: an account disabled
+    meanwhile raises ``AccountRevoked``, a role taken away stops working (services.session_guard).
+    """
     label, _ = PERMISSIONS[permission]
     if user is None:
         raise PermissionDenied(f"请先登录后再{label}")
-    if not allowed(user.roles, permission):
+    if not allowed(session_guard.roles_now(user), permission):
+        if allowed(user.roles, permission):
+            raise PermissionDenied(f"您的角色已被系统管理员更改，现在没有“{label}”的权限。请注销后重新登录")
         raise PermissionDenied(f"您没有“{label}”的权限，请联系纪委书记或系统管理员")

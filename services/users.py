@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from models import User, UserRole
 from models.enums import Role
 
-from . import audit, identity, settings
+from . import audit, identity, session_guard, settings
 from .errors import AuthenticationError, NotFoundError, ValidationError
 from .permissions import require
 from .workspace import CurrentUser, Workspace
@@ -171,51 +172,71 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> None:
         audit.record(s, ws.current_user, "user.password_reset", "user", user.id, {"username": username})
 
 
-def _verify(user: User, password: str) -> None:
+# Every failed sign-in says the same, whatever failed: trying names and passwords tells nobody
+# which accounts exist, or whether a guess during a lockout was right.
+SIGN_IN_FAILED = "用户名或密码错误（连续输错 {max_fail} 次账号将锁定 {minutes} 分钟，已锁定的请稍后再试）"
+_dummy: dict = {}
+
+
+def _dummy_hash() -> str:
+    """A hash of a random password, made with the current hasher: an unknown name costs one verify too."""
+    if _dummy.get("hasher") is not _hasher:
+        _dummy["hasher"], _dummy["hash"] = _hasher, _hasher.hash(secrets.token_urlsafe(16))
+    return _dummy["hash"]
+
+
+def _password_ok(password_hash: str, password: str) -> bool:
     try:
-        _hasher.verify(user.password_hash, password or "")
+        return _hasher.verify(password_hash, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise AuthenticationError("用户名或密码错误") from None
+        return False
+
+
+def _verify(user: User, password: str) -> None:
+    if not _password_ok(user.password_hash, password):
+        raise AuthenticationError("用户名或密码错误")
 
 
 def login(ws: Workspace, username: str, password: str) -> CurrentUser:
-    """Check the password; lock the account after repeated failures. Failures are audited."""
+    """Check the password; lock the account after repeated failures. Failures are audited.
+
+    An unknown name, a wrong password and a locked account all take the same work (one argon2
+    verify, against a dummy hash for an unknown name) and get the same message; the audit log keeps
+    the real reason. Only the right password of a disabled account is told that it is disabled.
+    """
     now = ws.now()
-    with ws.transaction() as s:
+    with ws.transaction(check_user=False) as s:
         max_fail = settings.get(s, settings.LOCKOUT_MAX_FAILURES)
         minutes = settings.get(s, settings.LOCKOUT_MINUTES)
         user = s.execute(select(User).where(User.username == (username or "").strip())).scalar_one_or_none()
+        right = _password_ok(user.password_hash if user is not None else _dummy_hash(), password)
+        failed = AuthenticationError(SIGN_IN_FAILED.format(max_fail=max_fail, minutes=minutes))
         error: AuthenticationError | None = None
         if user is None:
             audit.record(s, None, "login.failed", "user", "", {"username": (username or "")[:40], "reason": "unknown"})
-            error = AuthenticationError("用户名或密码错误")
+            error = failed
+        elif user.locked_until and user.locked_until > now:
+            audit.record(s, user, "login.failed", "user", user.id, {"reason": "locked"})
+            error = failed
+        elif not right:
+            user.failed_logins += 1
+            audit.record(s, user, "login.failed", "user", user.id,
+                         {"reason": "password", "failures": user.failed_logins})
+            if user.failed_logins >= max_fail:
+                user.locked_until = now + dt.timedelta(minutes=minutes)
+                user.failed_logins = 0
+                audit.record(s, user, "login.locked", "user", user.id, {"minutes": minutes})
+            error = failed
         elif not user.is_active:
             audit.record(s, user, "login.failed", "user", user.id, {"reason": "disabled"})
             error = AuthenticationError("该账号已停用，请联系系统管理员")
-        elif user.locked_until and user.locked_until > now:
-            left = int((user.locked_until - now).total_seconds() // 60) + 1
-            audit.record(s, user, "login.failed", "user", user.id, {"reason": "locked"})
-            error = AuthenticationError(f"登录失败次数过多，账号已锁定，请 {left} 分钟后再试")
-        else:
-            try:
-                _verify(user, password)
-            except AuthenticationError:
-                user.failed_logins += 1
-                audit.record(s, user, "login.failed", "user", user.id,
-                             {"reason": "password", "failures": user.failed_logins})
-                if user.failed_logins >= max_fail:
-                    user.locked_until = now + dt.timedelta(minutes=minutes)
-                    user.failed_logins = 0
-                    audit.record(s, user, "login.locked", "user", user.id, {"minutes": minutes})
-                    error = AuthenticationError(f"连续 {max_fail} 次密码错误，账号已锁定 {minutes} 分钟")
-                else:
-                    error = AuthenticationError(f"用户名或密码错误（还可尝试 {max_fail - user.failed_logins} 次）")
         if error is None:
             user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             audit.record(s, user, "login", "user", user.id, {})
             current = to_current(user)
+            current.standing = session_guard.standing_of(ws)
             identity.on_login(ws, user, password)
     if error is not None:
         raise error

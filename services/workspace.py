@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import Organization
 from models.db import make_engine, make_read_session_factory, make_session_factory, sqlite_url, upgrade_database
 
+from . import session_guard
 from .errors import DomainError
 
 APP_NAME = "jijian-desk"
@@ -36,6 +37,9 @@ class CurrentUser:
     username: str
     display_name: str
     roles: frozenset[str]
+    # Set at sign-in (services.session_guard): the signing-in workspace re-reads this user's row
+    # at each permission check and write; None for a bare snapshot.
+    standing: object | None = field(default=None, compare=False, repr=False)
 
 
 class StorageError(DomainError):
@@ -98,11 +102,17 @@ class Workspace:
         return self.data_dir / "backups"
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One user action: commit on success, roll back everything on any error."""
+    def transaction(self, *, check_user: bool = True) -> Iterator[Session]:
+        """One user action: commit on success, roll back everything on any error.
+
+        A signed-in user who has been disabled meanwhile writes nothing (``AccountRevoked``);
+        ``check_user=False`` only for sign-in itself.
+        """
         session = self.session_factory()
         try:
             with session.begin():
+                if check_user and self.current_user is not None:
+                    session_guard.check_write(self, session)
                 yield session
         except OperationalError as exc:
             raise storage_error(exc) from exc
