@@ -16,10 +16,9 @@ from . import audit
 from .errors import NotFoundError, PermissionDenied, ValidationError
 from .identity_crypto import IdentityVault, KdfParams, WrappedKey, needs_rewrap, new_data_key, unwrap_data_key
 from .permissions import allowed, require
-from .validation import mask_address, mask_id_number, mask_name, mask_phone
+from .identity_masks import FIELDS, mask_identity
 from .workspace import Workspace
 
-FIELDS = ("name", "phone", "id_number", "address")
 _COLUMNS = {f: f"complainant_{f}_enc" for f in FIELDS}
 _kdf_params = KdfParams()
 NO_KEY = "身份信息密钥未解锁：您的账号尚未获得查看反映人身份信息的授权，请由纪委书记在“设置→用户管理”中授权"
@@ -126,10 +125,7 @@ def seal(ws: Workspace, session: Session, complaint: Complaint, *, name: str | N
         setattr(complaint, col, v.encrypt(values[f], table="complaints", column=col, row_id=complaint.id))
     complaint.complainant_phone_index = v.index("phone", values["phone"]) if values["phone"] else None
     complaint.complainant_id_number_index = v.index("id_number", values["id_number"]) if values["id_number"] else None
-    complaint.complainant_masked = json.dumps({
-        "name": mask_name(values["name"]), "phone": mask_phone(values["phone"]),
-        "id_number": mask_id_number(values["id_number"]), "address": mask_address(values["address"]),
-    }, ensure_ascii=False)
+    complaint.complainant_masked = json.dumps(mask_identity(values), ensure_ascii=False)
 
 
 def masked(complaint: Complaint) -> dict:

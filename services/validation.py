@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from services.errors import ValidationError
+# The display masks (one rule per field) live in services.identity_masks; re-exported here.
+from services.identity_masks import mask_address, mask_id_number, mask_name, mask_phone  # noqa: F401
 
 __all__ = [
     "EARLIEST_DATE", "CHANNELS", "KINDS", "SIGNATURES", "DISCIPLINES", "RANKS", "MAX_LENGTHS",
@@ -454,45 +456,3 @@ def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict
 
     _raise_all(c.problems, "登记表")
     return out
-
-
-# --------------------------------------------------------------------------- masks
-def mask_name(name: str | None) -> str:
-    """``张三丰`` → ``张**``; one character → ``*``."""
-    if not name:
-        return ""
-    return "*" if len(name) == 1 else name[0] + "*" * (len(name) - 1)
-
-
-def mask_phone(phone: str | None) -> str:
-    """``13812345678`` → ``138****5678``; ``0571-87654321`` → ``0571-****4321``."""
-    if not phone:
-        return ""
-    if "转" in phone:
-        main, ext = phone.split("转", 1)
-        return mask_phone(main) + "转" + ext
-    keep_head = 3
-    if re.match(r"0[0-9]{2,3}-", phone):
-        keep_head = phone.index("-")  # the area code stays readable
-    positions = [i for i, ch in enumerate(phone) if ch.isdigit()]
-    if len(positions) <= keep_head + 4:
-        hidden = set(positions[:-2])
-    else:
-        hidden = set(positions[keep_head:-4])
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(phone))
-
-
-def mask_id_number(id_number: str | None) -> str:
-    """Keep the first 6 and last 4 characters: ``110105********123X``."""
-    if not id_number:
-        return ""
-    if len(id_number) <= 10:
-        return "*" * len(id_number)
-    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
-
-
-def mask_address(address: str | None) -> str:
-    """Keep the first 6 characters: ``浙江省杭州市西湖区…`` → ``浙江省杭州市****``."""
-    if not address:
-        return ""
-    return address if len(address) <= 6 else address[:6] + "****"

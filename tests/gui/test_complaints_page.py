@@ -12,7 +12,7 @@ from gui.pages.complaints_page import ComplaintsPage
 from tests.gui.conftest import type_text
 from tests.gui.test_complaint_form import GOOD_ID, register, show, sign_in
 
-IDENTITY = ("赵铁柱", "13912345678", GOOD_ID, "青山镇幸福路8号", "赵**", "139****5678")
+IDENTITY = ("赵铁柱", "13912345678", GOOD_ID, "青山镇幸福路8号", "赵**", "139****")
 
 
 @pytest.fixture

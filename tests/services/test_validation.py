@@ -234,11 +234,11 @@ def test_lengths_are_capped():
 # ----------------------------------------------------------------------------- masks
 def test_masks():
     assert mask_name("张三丰") == "张**"
-    assert mask_name("张三") == "张*"
+    assert mask_name("张三") == "张**"  # the length is not told
     assert mask_name("") == "" and mask_name(None) == ""
-    assert mask_phone("13812345678") == "138****5678"
-    assert mask_phone("0571-87654321") == "0571-****4321"
-    assert mask_phone("010-62345678转88") == "010-****5678转88"
-    assert mask_id_number(VALID_ID) == "110105********002X"
-    assert mask_address("浙江省杭州市西湖区文三路") == "浙江省杭州市****"
-    assert mask_address("某某镇") == "某某镇"
+    assert mask_phone("13812345678") == "138****"
+    assert mask_phone("0571-87654321") == "0571-****"
+    assert mask_phone("010-62345678转88") == "010-****"  # the extension is not shown
+    assert mask_id_number(VALID_ID) == "11****************"
+    assert mask_address("浙江省杭州市西湖区文三路") == "浙江****"
+    assert mask_address("某某镇") == "****"  # a short address is not shown either
