@@ -34,7 +34,7 @@ from .permissions import require
 from .report_figures import change_pct, parse_period
 from .reports import excel_form, pdf_form
 from .reports.fonts import find_cjk_font
-from .reports.layout import SCHEMA, all_key_paths, period_text
+from .reports.layout import SCHEMA, period_text, zero_figures
 from .workspace import Workspace
 
 RECEIVED = "received"
@@ -279,17 +279,6 @@ def _period(period: str) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _zero_tree() -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for key in all_key_paths():
-        node = tree
-        *parents, leaf = key.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = {name: 0 for name in COUNTS}
-    return tree
-
-
 def _add(total: dict[str, Any], figures: dict[str, Any]) -> None:
     for name, value in figures.items():
         if not isinstance(value, dict):
@@ -312,7 +301,7 @@ def _finish(total: dict[str, Any]) -> None:
 
 def sum_figures(figure_sets: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Every figure summed (month, ytd, ytd_last_year); 同比 recomputed from the sums."""
-    total = _zero_tree()
+    total = zero_figures()
     for figures in figure_sets:
         _add(total, figures)
     _finish(total)

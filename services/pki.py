@@ -22,6 +22,8 @@ from services.errors import AuthenticationError, IntegrityFailure, StateError, V
 # Certificates start a little in the past so a township PC whose clock is slightly
 # behind the county's can use a freshly issued certificate at once.
 CLOCK_SKEW = timedelta(hours=1)
+# How far a revocation list's thisUpdate may lie ahead of this PC's clock (another PC's clock).
+CRL_CLOCK_SKEW = timedelta(minutes=10)
 MIN_PASSPHRASE_LEN = 8
 ORG_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")
 
@@ -110,6 +112,24 @@ def load_crl(data: bytes) -> x509.CertificateRevocationList:
         return x509.load_der_x509_crl(data)
     except ValueError as exc:
         raise ValidationError("吊销列表（CRL）文件无法读取", field="crl") from exc
+
+
+def crl_time_problem(crl: x509.CertificateRevocationList, now: datetime) -> str | None:
+    """Why ``crl`` cannot be used at ``now`` (Chinese), or None.
+
+    A CRL whose thisUpdate lies more than ``CRL_CLOCK_SKEW`` after ``now`` was not yet issued by
+    this PC's clock: almost always that clock is wrong, so the message says so first.
+    """
+    now = _now(now)
+    issued = crl.last_update_utc
+    if issued > now + CRL_CLOCK_SKEW:
+        return (f"吊销列表的生效时间（{issued.astimezone():%Y-%m-%d %H:%M}）晚于本机当前时间"
+                f"（{now.astimezone():%Y-%m-%d %H:%M}），请检查本机时间是否正确；如本机时间无误，"
+                f"请向县纪委获取正确的吊销列表")
+    next_update = crl.next_update_utc
+    if next_update is not None and next_update < now:
+        return f"吊销列表已于 {next_update.astimezone():%Y-%m-%d %H:%M} 过期，请向县纪委获取最新的吊销列表"
+    return None
 
 
 def _name_attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:

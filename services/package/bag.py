@@ -28,8 +28,8 @@ from cryptography.hazmat.primitives import serialization
 
 from services import pki
 from services.errors import IntegrityFailure, StateError, ValidationError
-from services.package import sign_pdf
 from services.files import FileWriteError, os_reason
+from services.package import report_schema, sign_pdf
 
 PERIOD_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 NAME_RE = re.compile(r"^(?P<org>[A-Za-z0-9][A-Za-z0-9-]*)_(?P<period>\d{4}-\d{2})_月报_r(?P<rev>\d+)$")
@@ -222,7 +222,8 @@ def build_package(
     if not xlsx_bytes.startswith(b"PK"):
         raise ValidationError("报表 Excel 文件格式错误", field="xlsx")
     report_bytes = _report_with_meta(
-        report_json, {"org_code": org_code, "org_name": org_name, "period": period, "revision": revision}
+        report_json, {"org_code": org_code, "org_name": org_name, "period": period, "revision": revision,
+                      "audit_head": audit_head}
     )
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
@@ -245,9 +246,14 @@ def build_package(
             f"签章证书属于“{cert_org[0]}（{cert_org[1]}）”，与填报单位“{org_name}（{org_code}）”不一致",
             field="cert",
         )
+    report = json.loads(report_bytes)
+    problems = report_schema.schema_problems(report, cert_name=org_name, cert_code=org_code, bag_audit_head=audit_head)
+    if problems:
+        raise ValidationError("报表数据不符合月报数据格式，未生成文件包：" + "；".join(problems[:report_schema.MAX_SHOWN]),
+                              field="report_json")
     signed_pdf = sign_pdf.sign_report_pdf(
         pdf_bytes, signer, org_name=org_name, signing_time=now,
-        stamp_font_path=stamp_font_path, signature_box=signature_box,
+        stamp_font_path=stamp_font_path, signature_box=signature_box, report=report,
     )
 
     written: list[Path] = []

@@ -27,6 +27,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from services import pki
 from services.errors import ValidationError
+from services.package import pdf_binding
 
 SIGNATURE_FIELD = "Signature1"
 STAMP_RED = (0.78, 0.08, 0.08)
@@ -121,13 +122,18 @@ async def _sign_pdf_async(
     field_spec: fields.SigFieldSpec,
     stamp_style: StaticStampStyle | None,
     org_name: str,
+    binding: dict[str, str],
 ) -> bytes:
     writer = IncrementalPdfFileWriter(BytesIO(pdf_bytes))
+    # In the signed revision, so the signature covers it (see pdf_binding).
+    trailer = writer.prev.trailer
+    writer.set_info(pdf_binding.info_with_binding(
+        trailer["/Info"].get_object() if "/Info" in trailer else None, binding))
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
-        reason="乡镇纪委月报电子签章",
+        reason=f"乡镇纪委月报电子签章（{binding['JJPeriod']} 第 {binding['JJRevision']} 版）",
         name=org_name,
     )
     pdf_signer = signers.PdfSigner(meta, signer, stamp_style=stamp_style, new_field_spec=field_spec)
@@ -154,10 +160,12 @@ def sign_report_pdf(
     signing_time: datetime,
     stamp_font_path: Path | None,
     signature_box: tuple[int, tuple[float, float, float, float]] | None,
+    report: dict,
 ) -> bytes:
     """PAdES B-B signature on the report; a visible stamp when ``signature_box`` is given.
 
     ``signature_box`` is (page index, (x1, y1, x2, y2)) in PDF points; page -1 is the last page.
+    ``report`` is report.json's content as packaged: the PDF is tied to it (``pdf_binding``).
     """
     try:
         reader = PdfFileReader(BytesIO(pdf_bytes))
@@ -195,7 +203,8 @@ def sign_report_pdf(
         )
     try:
         return asyncio.run(
-            _sign_pdf_async(pdf_bytes, signer, signing_time, field_spec, stamp_style, org_name)
+            _sign_pdf_async(pdf_bytes, signer, signing_time, field_spec, stamp_style, org_name,
+                            pdf_binding.binding_for(report))
         )
     except (SigningError, PdfError) as exc:
         raise ValidationError(f"报表 PDF 签章失败：{exc}", field="pdf") from exc

@@ -10,34 +10,29 @@ import asyncio
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
 
 import bagit
 from asn1crypto import cms
-from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import (
-    KeyUsageConstraints,
     SignatureCoverageLevel,
     async_validate_detached_cms,
     validate_pdf_signature,
-)
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.policy_decl import (
-    CertRevTrustPolicy,
-    RevocationCheckingPolicy,
-    RevocationCheckingRule,
 )
 
 from services import pki
 from services.errors import DomainError, ValidationError
 from services.package import bag as bagmod
+from services.package import pdf_binding, report_schema
 from services.package.safezip import Limits, UnsafePackage, copy_folder, extract_zip
+from services.package.check_context import CheckContext as _Ctx
+from services.package.check_context import CheckFailed as _Fail
+from services.package.trust import REQUIRED_KEY_USAGE, load_trust, revocation_reason, trust_reason
+from services.package.trust import fmt as _fmt
 
 CHECKS: tuple[tuple[str, str], ...] = (
     ("structure", "文件结构"),
@@ -50,20 +45,10 @@ CHECKS: tuple[tuple[str, str], ...] = (
     ("signing_time", "签名时间"),
     ("organization", "填报单位一致"),
     ("period_revision", "报告期与修订号一致"),
+    ("report_schema", "报表数据格式（report.json）"),
+    ("pdf_binding", "报表 PDF 与 report.json 对应"),
 )
 TITLES = dict(CHECKS)
-# pyHanko's default_usage_constraints() rebuilds the constraints without
-# match_all_key_usages, so a set of two would mean "either". Require nonRepudiation here;
-# cert_chain checks digitalSignature as well.
-REQUIRED_KEY_USAGE = KeyUsageConstraints(key_usage={"non_repudiation"})
-# Our certificates carry no CRL distribution point, so pyHanko's default ("check if
-# declared") would never consult a CRL we are given; require it instead.
-_CRL_REQUIRED = CertRevTrustPolicy(
-    RevocationCheckingPolicy(
-        ee_certificate_rule=RevocationCheckingRule.CRL_REQUIRED,
-        intermediate_ca_cert_rule=RevocationCheckingRule.CRL_REQUIRED,
-    )
-)
 FUTURE_SKEW = timedelta(minutes=10)
 
 
@@ -104,120 +89,6 @@ class VerifyReport:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
-
-
-class _Fail(Exception):
-    """A check failed with a Chinese reason."""
-
-
-@dataclass
-class _Ctx:
-    root_dir: Path
-    files: list[str]
-    problems: list[str]
-    root: x509.Certificate
-    root_asn1: asn1_x509.Certificate
-    crl: x509.CertificateRevocationList | None
-    crl_der: bytes | None
-    now: datetime
-    expected_org_code: str | None
-    cms_cert: asn1_x509.Certificate | None = None
-    cms_time: datetime | None = None
-    pdf_cert: asn1_x509.Certificate | None = None
-    pdf_time: datetime | None = None
-    extra: dict = field(default_factory=dict)
-
-    def read(self, rel: str) -> bytes:
-        path = self.root_dir / rel
-        if not path.is_file():
-            raise _Fail(f"缺少文件 {rel}")
-        return path.read_bytes()
-
-    def vc(self) -> ValidationContext:
-        return ValidationContext(
-            trust_roots=[self.root_asn1],
-            crls=[self.crl_der] if self.crl_der else None,
-            revinfo_policy=_CRL_REQUIRED if self.crl_der else None,
-            allow_fetching=False,
-            moment=self.now,
-        )
-
-    def signer_cert(self) -> x509.Certificate:
-        cert = self.cms_cert or self.pdf_cert
-        if cert is None:
-            raise _Fail("无法从签名中读取签名证书")
-        return pki.load_certificate(cert.dump())
-
-    def bag_info(self) -> dict[str, str]:
-        if "bag_info" not in self.extra:
-            self.extra["bag_info"] = _read_bag_info(self.read("bag-info.txt"))
-        return self.extra["bag_info"]
-
-    def report(self) -> dict:
-        if "report" not in self.extra:
-            try:
-                data = json.loads(self.read("data/report.json").decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise _Fail(f"report.json 不是有效的 JSON：{exc}") from exc
-            if not isinstance(data, dict):
-                raise _Fail("report.json 的内容格式不正确")
-            self.extra["report"] = data
-        return self.extra["report"]
-
-    def folder_parts(self) -> tuple[str, str, int]:
-        m = bagmod.NAME_RE.match(self.root_dir.name)
-        if not m:
-            raise _Fail(f"文件夹名 “{self.root_dir.name}” 不符合 “单位代码_YYYY-MM_月报_r修订号” 的命名规则")
-        return m["org"], m["period"], int(m["rev"])
-
-
-def _read_bag_info(raw: bytes) -> dict[str, str]:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _Fail("bag-info.txt 不是 UTF-8 文本") from exc
-    info: dict[str, list[str]] = {}
-    last = None
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        if line[:1] in (" ", "\t") and last:
-            info[last][-1] += " " + line.strip()
-        elif ":" in line:
-            key, value = line.split(":", 1)
-            last = key.strip()
-            info.setdefault(last, []).append(value.strip())
-        else:
-            raise _Fail(f"bag-info.txt 中有无法识别的行：{line[:40]}")
-    dupes = [k for k, v in info.items() if len(v) > 1]
-    if dupes:
-        raise _Fail(f"bag-info.txt 中 {', '.join(dupes)} 出现了多次")
-    return {k: v[0] for k, v in info.items()}
-
-
-def _fmt(dt: datetime) -> str:
-    return dt.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _trust_reason(status) -> str:
-    rev = getattr(status, "revocation_details", None)
-    if rev is not None:
-        return f"签名证书已于 {_fmt(rev.revocation_date)} 被吊销"
-    indic = status.trust_problem_indic
-    name = getattr(indic, "name", str(indic))
-    if name in ("REVOKED", "REVOKED_NO_POE", "REVOKED_CA_NO_POE"):
-        return "签名证书已被吊销"
-    if name in ("EXPIRED", "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED"):
-        return "签名证书已过期"
-    if name == "NOT_YET_VALID":
-        return "签名证书尚未生效"
-    if name in ("NO_CERTIFICATE_CHAIN_FOUND", "CERTIFICATE_CHAIN_GENERAL_FAILURE"):
-        return "签名证书不是由所配置的县纪委根证书签发"
-    if name in ("SIG_CONSTRAINTS_FAILURE", "CHAIN_CONSTRAINTS_FAILURE"):
-        return "签名证书的密钥用途不符合要求（需要数字签名和不可否认）"
-    if name in ("TRY_LATER", "REVOCATION_OUT_OF_BOUNDS_NO_POE"):
-        return "缺少有效的吊销信息（吊销列表可能已过期）"
-    return f"签名证书不受信任（{name}）"
 
 
 # ---- the checks ---------------------------------------------------------------------------
@@ -299,7 +170,7 @@ def _check_cms(ctx: _Ctx) -> str:
     if not (status.intact and status.valid):
         raise _Fail("签名与 tagmanifest-sha256.txt 的内容不符（清单被改动或签名损坏）")
     if not status.trusted:
-        raise _Fail(_trust_reason(status))
+        raise _Fail(trust_reason(status, ctx.crl, ctx.now))
     return "签名有效，签名证书受县纪委根证书信任"
 
 
@@ -324,7 +195,7 @@ def _check_pdf(ctx: _Ctx) -> str:
     if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
         raise _Fail("签章后 PDF 被追加修改（增量更新），签名不再覆盖整个文件")
     if not status.trusted:
-        raise _Fail(_trust_reason(status))
+        raise _Fail(trust_reason(status, ctx.crl, ctx.now))
     if not status.bottom_line:
         raise _Fail("报表 PDF 签名未通过校验")
     return "签名有效、受信任，且覆盖整个文件"
@@ -350,16 +221,10 @@ def _check_chain(ctx: _Ctx) -> str:
 def _check_revocation(ctx: _Ctx) -> str:
     if ctx.crl is None:
         return "未提供吊销列表（CRL），未核对吊销状态"
-    cert = ctx.signer_cert()
-    if cert.issuer != ctx.root.subject:
-        raise _Fail("签名证书不是该根证书签发，无法用吊销列表核对")
-    entry = ctx.crl.get_revoked_certificate_by_serial_number(cert.serial_number)
-    if entry is not None and entry.revocation_date_utc <= ctx.now:
-        raise _Fail(f"签名证书（序列号 {cert.serial_number:X}）已于 {_fmt(entry.revocation_date_utc)} 被县纪委吊销")
-    next_update = ctx.crl.next_update_utc
-    if next_update is not None and next_update < ctx.now:
-        raise _Fail(f"吊销列表已于 {_fmt(next_update)} 过期，请向县纪委获取最新的吊销列表")
-    return f"证书未被吊销（吊销列表更新于 {_fmt(ctx.crl.last_update_utc)}）"
+    passed, reason = revocation_reason(ctx.crl, ctx.root, ctx.signer_cert(), ctx.now)
+    if not passed:
+        raise _Fail(reason)
+    return reason
 
 
 def _check_signing_time(ctx: _Ctx) -> str:
@@ -422,6 +287,35 @@ def _check_period(ctx: _Ctx) -> str:
     return f"报告期 {f_period}，第 {f_rev} 版"
 
 
+def _check_schema(ctx: _Ctx) -> str:
+    try:
+        cert_name, cert_code = pki.org_of_certificate(ctx.signer_cert())
+    except (_Fail, DomainError):
+        cert_name = cert_code = None
+    try:
+        bag_head = ctx.bag_info().get("Audit-Chain-Head")
+    except _Fail:
+        bag_head = None  # reported by bag_valid
+    problems = report_schema.schema_problems(ctx.report(), cert_name=cert_name, cert_code=cert_code,
+                                             bag_audit_head=bag_head)
+    if problems:
+        shown = problems[:report_schema.MAX_SHOWN]
+        more = f"（另有 {len(problems) - len(shown)} 处问题）" if len(problems) > len(shown) else ""
+        raise _Fail("report.json 不符合月报数据格式：" + "；".join(shown) + more)
+    return f"符合 {report_schema.SCHEMA}：月报表全部 {len(report_schema.ROWS)} 项均为有效的非负整数"
+
+
+def _check_binding(ctx: _Ctx) -> str:
+    try:
+        found = pdf_binding.read_binding(ctx.read("data/report.pdf"))
+    except pdf_binding.BindingError as exc:
+        raise _Fail(str(exc)) from exc
+    problems = pdf_binding.binding_problems(found, ctx.report())
+    if problems:
+        raise _Fail("；".join(problems))
+    return f"签章时记录的单位、报告期 {found['JJPeriod']}、第 {found['JJRevision']} 版和数据摘要与 report.json 一致"
+
+
 _RUNNERS = {
     "structure": _check_structure,
     "bag_valid": _check_bag,
@@ -433,21 +327,9 @@ _RUNNERS = {
     "signing_time": _check_signing_time,
     "organization": _check_org,
     "period_revision": _check_period,
+    "report_schema": _check_schema,
+    "pdf_binding": _check_binding,
 }
-
-
-def _load_trust(root_pem: bytes, crl_pem: bytes | None):
-    root = pki.load_certificate(root_pem)
-    if not pki.is_ca_root(root):
-        raise ValidationError("所配置的根证书不是有效的县纪委根证书", field="root_pem")
-    crl = crl_der = None
-    if crl_pem:
-        crl = pki.load_crl(crl_pem)
-        if crl.issuer != root.subject or not crl.is_signature_valid(root.public_key()):
-            raise ValidationError("吊销列表（CRL）不是由所配置的县纪委根证书签发的", field="crl_pem")
-        crl_der = crl.public_bytes(serialization.Encoding.DER)
-    root_asn1 = asn1_x509.Certificate.load(root.public_bytes(serialization.Encoding.DER))
-    return root, root_asn1, crl, crl_der
 
 
 def verify_package(
@@ -462,13 +344,16 @@ def verify_package(
     """Run every check on a package folder or .zip; bad trust settings raise ValidationError."""
     path = Path(path)
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    root, root_asn1, crl, crl_der = _load_trust(root_pem, crl_pem)
+    root, root_asn1, crl, crl_der = load_trust(root_pem, crl_pem)
     if not path.exists() and not path.is_symlink():
         raise ValidationError(f"找不到文件包：{path}", field="path")
     with tempfile.TemporaryDirectory(prefix="jijian-verify-") as tmp:
         try:
             if path.is_file() and path.suffix.lower() == ".zip":
                 snap = extract_zip(path, Path(tmp), limits, allowed=bagmod.EXPECTED_FILES)
+                if snap.root.name != path.stem:  # the name is how people tell packages apart
+                    snap.problems.append(f"压缩包文件名“{path.name}”与包内文件夹名“{snap.root.name}”不一致"
+                                         f"（应为“{snap.root.name}.zip”），请使用原文件名")
             else:
                 snap = copy_folder(path, Path(tmp), limits)
         except UnsafePackage as exc:
@@ -494,8 +379,10 @@ def verify_package(
         report = VerifyReport(path=str(path), checks=checks)
         try:
             r = ctx.report()
-            report.org_code, report.org_name = r.get("org_code"), r.get("org_name")
-            report.period, report.revision = r.get("period"), r.get("revision")
+            report.org_code, report.org_name, report.period = (
+                v if isinstance(v, str) else None for v in (r.get("org_code"), r.get("org_name"), r.get("period")))
+            rev = r.get("revision")
+            report.revision = rev if isinstance(rev, int) and not isinstance(rev, bool) else None
         except _Fail:
             pass
         if ctx.cms_cert is not None or ctx.pdf_cert is not None:

@@ -151,6 +151,18 @@ def all_key_paths() -> list[str]:
     return [row.key for row in ROWS]
 
 
+def zero_figures() -> dict[str, Any]:
+    """A figures dict with every row of the form, all counts 0 and no 同比 (nested by key path)."""
+    tree: dict[str, Any] = {}
+    for key in all_key_paths():
+        node = tree
+        *parents, leaf = key.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = {"month": 0, "ytd": 0, "ytd_last_year": 0, "change_pct": None}
+    return tree
+
+
 def row_for(key_path: str) -> Row:
     try:
         return _BY_KEY[key_path]

@@ -74,7 +74,7 @@ def test_keys_certificates_package_verify_import(tmp_path):
     # verify needs no data dir: point the default somewhere that must stay absent.
     nowhere = {"JIJIAN_DATA_DIR": str(tmp_path / "nowhere")}
     r = _ok(run("verify", str(stick / name), "--root", str(root), env=nowhere))
-    assert r.stdout.count("✓ 通过") == 10 and "全部检查通过" in r.stdout
+    assert r.stdout.count("✓ 通过") == 12 and "全部检查通过" in r.stdout
     r = _ok(run("verify", str(stick / (name + ".zip")), "--root", str(root), "--json", env=nowhere))
     assert json.loads(r.stdout)["accepted"] is True
     assert not (tmp_path / "nowhere").exists()

@@ -21,6 +21,7 @@ from reportlab.pdfgen import canvas
 from services import pki
 from services.package import build_package
 from services.package import sign_pdf
+from services.reports.layout import SCHEMA, zero_figures
 
 COUNTY_PASS = b"county-secret-1"
 TOWN_PASS = b"town-secret-1"
@@ -114,10 +115,24 @@ def sample_xlsx() -> bytes:
     return buf.getvalue()
 
 
+AUDIT_HEAD = "9f" * 32
+
+
 def report_json() -> dict:
+    """A complete jijian.monthly-report/1 document as a township packages it (build_package adds
+    org_code, org_name, period and revision)."""
+    figures = zero_figures()
+    figures["complaints_received"] = {"month": 7, "ytd": 19, "ytd_last_year": 16, "change_pct": 18.8}
     return {
-        "schema_version": 1,
-        "figures": {"complaints_received": {"month": 7, "ytd": 19, "ytd_last_year": 16, "change_pct": 18.8}},
+        "schema": SCHEMA,
+        "org": {"name": ORG_NAME, "code": ORG_CODE, "county": "青石县纪委", "mode": "township"},
+        "finalized": True,
+        "figures": figures,
+        "narrative": "本月无重大事项。",
+        "footer": {"leader": "张三", "preparer": "李四", "phone": "0871-1234567", "date": "2025-04-02"},
+        "audit_head": AUDIT_HEAD,
+        "snapshot_sha256": "ab" * 32,
+        "finalized_at": "2025-04-02T09:00:00+08:00",
     }
 
 
@@ -128,7 +143,7 @@ def build_args(township, stamp_font, sample_pdf, sample_xlsx):
         args = dict(
             org_code=ORG_CODE, org_name=ORG_NAME, period=PERIOD, revision=1,
             report_json=report_json(), pdf_bytes=sample_pdf, xlsx_bytes=sample_xlsx,
-            audit_head="9f" * 32, key_pem=township.key_pem, passphrase=TOWN_PASS,
+            audit_head=AUDIT_HEAD, key_pem=township.key_pem, passphrase=TOWN_PASS,
             cert_pem=township.cert_pem, chain_pems=[township.root.cert_pem],
             stamp_font_path=stamp_font, signature_box=(-1, (360, 60, 540, 140)),
         )

@@ -58,7 +58,7 @@ def test_untouched_package_passes_as_folder_and_zip(package, township):
         assert report.accepted, report.to_json()
         assert [c.code for c in report.checks] == [
             "structure", "bag_valid", "cms_signature", "pdf_signature", "same_signer", "cert_chain",
-            "not_revoked", "signing_time", "organization", "period_revision"]
+            "not_revoked", "signing_time", "organization", "period_revision", "report_schema", "pdf_binding"]
         data = json.loads(report.to_json())
         assert data["accepted"] is True and data["org_code"] == ORG_CODE and data["revision"] == 1
 

@@ -22,7 +22,7 @@ from services.package import bag as bagmod
 from services.package import sign_pdf, verify_package
 from services.package.safezip import Limits
 from tests.services.package.conftest import (
-    COUNTY_PASS, ORG_CODE, ORG_NAME, PERIOD, TOWN_PASS, issue_raw, report_json, resign, utcnow,
+    AUDIT_HEAD, COUNTY_PASS, ORG_CODE, ORG_NAME, PERIOD, TOWN_PASS, issue_raw, report_json, resign, utcnow,
 )
 
 NAME = f"{ORG_CODE}_{PERIOD}_月报_r1"
@@ -80,7 +80,8 @@ def test_figure_changed_in_report_json(package, township):
     text = path.read_text("utf-8")
     path.write_text(text.replace('"ytd": 19', '"ytd": 18'), "utf-8")
     report = verify(package.folder, township)
-    assert failed(report) == {"bag_valid"}
+    # the 同比 no longer fits the counts, and the figures are not those the PDF was signed with
+    assert failed(report) == {"bag_valid", "report_schema", "pdf_binding"}
     assert "data/report.json" in report.check("bag_valid").reason_zh
 
 
@@ -175,8 +176,9 @@ def test_report_org_differs_from_certificate(package, township):
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     resign(package.folder, township)
     report = verify(package.folder, township)
-    assert failed(report) == {"organization"}
+    assert failed(report) == {"organization", "pdf_binding"}
     assert "QS-0102" in report.check("organization").reason_zh
+    assert report.check("pdf_binding").reason_zh == "报表 PDF 签章时记录的单位代码为“QS-0101”，report.json 为“QS-0102”"
 
 
 def test_expected_org_code(package, township):
@@ -205,12 +207,13 @@ def _stage(tmp_path, town, cert_pem, sample_pdf, sample_xlsx, stamp_font, now) -
     folder = tmp_path / NAME
     folder.mkdir()
     signer = sign_pdf.load_signer(town.key_pem, TOWN_PASS, cert_pem, [town.root.cert_pem])
+    report = {**report_json(), "org_code": ORG_CODE, "org_name": ORG_NAME, "period": PERIOD, "revision": 1}
     signed = sign_pdf.sign_report_pdf(sample_pdf, signer, org_name=ORG_NAME, signing_time=now,
-                                      stamp_font_path=stamp_font, signature_box=(0, (360, 60, 540, 140)))
-    meta = {"org_code": ORG_CODE, "org_name": ORG_NAME, "period": PERIOD, "revision": 1}
+                                      stamp_font_path=stamp_font, signature_box=(0, (360, 60, 540, 140)),
+                                      report=report)
     bagmod.stage_bag(folder, signer=signer, org_code=ORG_CODE, org_name=ORG_NAME, period=PERIOD,
-                     revision=1, report_bytes=json.dumps({**report_json(), **meta}).encode(),
-                     signed_pdf=signed, xlsx_bytes=sample_xlsx, audit_head="ab" * 32, signing_time=now)
+                     revision=1, report_bytes=json.dumps(report).encode(),
+                     signed_pdf=signed, xlsx_bytes=sample_xlsx, audit_head=AUDIT_HEAD, signing_time=now)
     return folder
 
 
@@ -396,7 +399,7 @@ def test_reasons_are_chinese_and_json_is_complete(package, township):
     (package.folder / "data/report.xlsx").unlink()
     data = json.loads(verify(package.folder, township).to_json())
     assert data["accepted"] is False
-    assert len(data["checks"]) == 10
+    assert len(data["checks"]) == 12
     for c in data["checks"]:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in c["reason_zh"] + c["title_zh"])
 
