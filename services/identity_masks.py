@@ -3,10 +3,12 @@
 The masked preview is what officers without the ``identity.view`` right see, what the printed
 registration sheet shows, and what lies in clear in the database file and in every local backup.
 So a mask must say no more than "there is a value, and it is from this large area". The rule for
-every field: the mask is ``P + T`` where ``P`` is a prefix of the value of at most a fixed number of
-characters, never more than half of it, naming nothing smaller than a province or a
-long-distance phone area, and ``T`` is a fixed tail of ``*`` (and ``-``). Its shape is fixed, so the
-mask's length says nothing about the value's length; an empty value gives ``""`` (field not given).
+every field: the mask is ``P + T`` where ``P`` is a prefix of the value (of a phone: its first
+digits) of at most a fixed number of characters (name 1, phone 4, ID number 2, address 3), never
+more than half of it, naming nothing smaller than a province or a long-distance phone area, and
+``T`` is a fixed tail of ``*`` (and ``-``). Its shape is fixed, so the mask's length says nothing
+about the value's length; an empty value gives ``""`` (field not given). No other piece of the value
+appears in the mask (tests/services/test_identity_masks.py checks this over random text).
 
 The form's identity fields are 姓名, 联系电话, 身份证号 and 单位或地址 (one field: a work unit or an
 address; the form has no e-mail field). Per field:
