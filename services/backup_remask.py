@@ -16,6 +16,7 @@ Encrypted exports (``.jjbak``) are not touched: without the passphrase nothing i
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -24,6 +25,7 @@ from .backup import _read_manifest
 from .backup_store import _fsync_file, _manifest_path, _sha256_file
 from .identity_masks import remask_rows
 
+_log = logging.getLogger(__name__)
 FIRST_CURRENT_REVISION = "0004"
 _PATTERNS = ("jijian-*.sqlite3", "pre-upgrade-*.sqlite")
 
@@ -37,16 +39,26 @@ def local_copies(data_dir: Path) -> list[Path]:
 
 
 def remask_local_copies(data_dir: Path) -> list[Path]:
-    """Re-mask every copy still at a revision before 0004; returns those changed. A copy that
-    cannot be opened as a database is left as it is (it cannot be restored either)."""
-    return [p for p in local_copies(data_dir) if remask_copy(p)]
+    """Re-mask every copy still at a revision before 0004; returns those changed. A copy that is
+    not a database is left as it is (it cannot be restored either); one that cannot be read or
+    written now (locked, read-only) is logged and left, so that opening the app never fails on it."""
+    changed = []
+    for path in local_copies(data_dir):
+        try:
+            if remask_copy(path):
+                changed.append(path)
+        except (OSError, sqlite3.OperationalError) as exc:
+            _log.warning("could not re-mask the identity previews in %s: %s", path, exc)
+    return changed
 
 
 def _revision(con: sqlite3.Connection) -> str | None:
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+            raise
+        return None  # not a database, or not one of ours
     return row[0] if row else None
 
 
@@ -56,7 +68,7 @@ def remask_copy(path: Path) -> bool:
     manifest = _read_manifest(path)
     matched = manifest is not None and manifest.get("db_sha256") == _sha256_file(path)
     try:
-        con = sqlite3.connect(path, isolation_level=None)
+        con = sqlite3.connect(path, isolation_level=None, timeout=2)
     except sqlite3.DatabaseError:
         return False
     try:
@@ -73,8 +85,10 @@ def remask_copy(path: Path) -> bool:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+    except sqlite3.OperationalError:
+        raise  # locked or read-only: worth a word in the log
     except sqlite3.DatabaseError:
-        return False
+        return False  # not a database
     finally:
         con.close()
     if changed and matched:

@@ -63,3 +63,19 @@ def test_old_backups_are_remasked_current_ones_and_strangers_left_alone(ws, tmp_
     shutil.rmtree(restored.parent)
     with pytest.raises(IntegrityFailure, match="与其清单不符"):
         backup.restore(tampered, None, restored, tmp_path / "restored" / "attachments")
+
+
+def test_a_copy_locked_by_another_program_is_logged_and_left_for_later(ws, caplog):
+    intake.register_complaint(ws, complaint_input())
+    old = maintenance.backup_now(ws).path
+    _make_old(old, fix_manifest=True)
+    holder = sqlite3.connect(old, isolation_level=None, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # e.g. a DB browser has it open for writing
+    try:
+        assert remask_local_copies(ws.data_dir) == []  # opening the app does not fail on it
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert "could not re-mask" in caplog.text and old.name in caplog.text
+    assert _masks(old) != [NEW]
+    assert remask_local_copies(ws.data_dir) == [old] and _masks(old) == [NEW]
