@@ -41,7 +41,8 @@ def local_copies(data_dir: Path) -> list[Path]:
 def remask_local_copies(data_dir: Path) -> list[Path]:
     """Re-mask every copy still at a revision before 0004; returns those changed. A copy that is
     not a database is left as it is (it cannot be restored either); one that cannot be read or
-    written now (locked, read-only) is logged and left, so that opening the app never fails on it."""
+    written now (locked, read-only) is logged by name and left as it is, so that opening the app
+    never fails on it; it keeps the old masks until someone deletes it or calls this again."""
     changed = []
     for path in local_copies(data_dir):
         try:

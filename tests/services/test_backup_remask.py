@@ -65,7 +65,7 @@ def test_old_backups_are_remasked_current_ones_and_strangers_left_alone(ws, tmp_
         backup.restore(tampered, None, restored, tmp_path / "restored" / "attachments")
 
 
-def test_a_copy_locked_by_another_program_is_logged_and_left_for_later(ws, caplog):
+def test_a_copy_locked_by_another_program_is_logged_and_does_not_stop_the_upgrade(ws, caplog):
     intake.register_complaint(ws, complaint_input())
     old = maintenance.backup_now(ws).path
     _make_old(old, fix_manifest=True)
