@@ -32,7 +32,9 @@ class CliContext:
     def workspace(self):
         if self._ws is None:
             from services.workspace import open_workspace
-            self._ws = open_workspace(self.args.data_dir)
+            # Every command that opens the data dir holds its instance lock until it ends (open may
+            # migrate or repair, so even `audit verify` writes); `check` and `verify` never open it.
+            self._ws = open_workspace(self.args.data_dir, lock=True)
         return self._ws
 
     def password(self, prompt: str = "密码：", env: str = "JIJIAN_PASSWORD", confirm: bool = False) -> str:

@@ -25,6 +25,8 @@ from typing import Iterable
 
 from services.errors import IntegrityFailure, NotFoundError
 
+from .backup_origin import RestoreTarget, read_organization
+
 # The encrypted export and the shared helpers are re-exported: callers use ``services.backup`` for all of it.
 from .backup_export import (DEFAULT_CHUNK, EXPORT_SUFFIX, MAGIC, MIN_PASSPHRASE, _stage_encrypted,  # noqa: F401
                             export_encrypted, inspect_encrypted)
@@ -115,6 +117,9 @@ def make_backup(db_path: Path, attachments_dir: Path | None, backups_dir: Path, 
             attachments = _store_attachments(attachments_dir, backups_dir / ATTACHMENT_STORE)
             manifest = {"format": 1, "created": created.isoformat(), "kind": kind,
                         "db_sha256": _sha256_file(tmp), "attachments": attachments}
+            org = read_organization(tmp)
+            if org is not None:
+                manifest["organization"] = org.to_manifest()
             mtmp = backups_dir / f".{_manifest_path(final).name}.part"
             mtmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
             _fsync_file(mtmp)
@@ -212,32 +217,43 @@ class RestoreResult:
 
 # --------------------------------------------------------------------------- restore
 
+def is_encrypted(path: Path) -> bool:
+    """An encrypted export: by its magic bytes, or by its ``.jjbak`` name (then a wrong header is refused)."""
+    with open(path, "rb") as f:
+        return f.read(len(MAGIC)) == MAGIC or Path(path).suffix.lower() == EXPORT_SUFFIX
+
+
 def restore(backup_path: Path, passphrase: str | None, db_path: Path, attachments_dir: Path, *,
-            now: datetime | None = None) -> RestoreResult:
+            now: datetime | None = None, target: RestoreTarget | None = None) -> RestoreResult:
     """Replace the database with a backup (local ``.sqlite3`` or encrypted ``.jjbak``).
 
     Everything is decrypted and checked in a staging folder next to the database first; a wrong
     passphrase (``AuthenticationError``) or a damaged file (``IntegrityFailure``) leaves the current
     database untouched. Then missing attachments are added, the current database (with its -wal and
     -shm) is renamed to ``<db>.before-restore-<timestamp>``, and the restored one takes its place.
+    ``target`` (this data dir's office, see services.backup_origin) refuses another office's backup
+    and a file without the app's manifest (``ForeignBackup``) before anything is replaced;
+    ``services.maintenance.restore_backup`` always passes it.
     """
     backup_path, db_path, attachments_dir = Path(backup_path), Path(db_path), Path(attachments_dir)
     if not backup_path.is_file():
         raise NotFoundError(f"找不到备份文件：{backup_path}")
-    with open(backup_path, "rb") as f:
-        encrypted = f.read(len(MAGIC)) == MAGIC or backup_path.suffix.lower() == EXPORT_SUFFIX
+    encrypted = is_encrypted(backup_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with tempfile.TemporaryDirectory(prefix=".jijian-restore-", dir=db_path.parent) as work:
             staging = Path(work)
             if encrypted:
                 staged_db, staged_files, meta = _stage_encrypted(backup_path, passphrase, staging)
+                manifest = meta
             else:
                 staged_db, staged_files = _stage_local(backup_path, staging)
-                meta = None
+                meta, manifest = None, _read_manifest(backup_path)
             ok, message = integrity_check(staged_db)
             if not ok:
                 raise IntegrityFailure(f"备份中的数据库未通过完整性检查（{message}），不能用它恢复：请换一份备份。")
+            if target is not None:
+                target.check(staged_db, manifest)
             return _install(staged_db, staged_files, db_path, attachments_dir, now, meta)
     except OSError as exc:
         raise _disk_error(exc, "数据文件夹所在", "恢复") from exc

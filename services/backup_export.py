@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from services.errors import AuthenticationError, IntegrityFailure, NotFoundError, ValidationError
 from services.identity_crypto import KdfParams, derive_kek
 
+from .backup_origin import read_organization
 from .backup_store import (ATTACHMENT_STORE, DB_MEMBER, BackupCancelled, BackupError, _disk_error, _fsync_dir, _local,
                            _remove_quietly, iter_attachments, safe_relpath, snapshot_database, verify_content_address)
 
@@ -334,6 +335,9 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
             "counts": {"tables": _table_counts(snapshot), "attachments": len(attachments),
                        "attachment_bytes": sum(sizes[1:]), "db_bytes": sizes[0]},
         }
+        org = read_organization(snapshot)
+        if org is not None:
+            meta["organization"] = org.to_manifest()
         salt = os.urandom(16)
         keys = _derive_keys(passphrase, salt, params)
         header, header_hash = _build_header(salt, params, chunk_size, keys.check)

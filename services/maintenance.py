@@ -8,7 +8,8 @@ from typing import Callable
 
 from models.db import current_revision
 
-from . import audit, backup
+from . import audit, backup, instance_lock
+from .backup_origin import OrgRef, read_organization, restore_target
 from .identity_crypto import KdfParams
 from .permissions import require
 from .workspace import Workspace
@@ -92,16 +93,37 @@ def export_backup(ws: Workspace, dest_dir: Path, passphrase: str, *,
     return path
 
 
-def restore_backup(data_dir: Path, backup_file: Path, passphrase: str | None) -> backup.RestoreResult:
+def restore_backup(data_dir: Path, backup_file: Path, passphrase: str | None, *,
+                   allow_foreign: bool = False) -> backup.RestoreResult:
     """恢复: check the backup, keep the current database aside, put the backup in place.
 
     Runs with the workspace closed (the database file is renamed); the next open upgrades an older
-    schema and records the restore in the audit log.
+    schema and records the restore in the audit log. Runs under the data dir's instance lock (taken
+    here, re-entrantly if the caller holds it): refused, naming the holder, while another program
+    has the data dir open. Only this office's backups are taken; another office's backup or a file
+    without the app's manifest only into a fresh data dir with ``allow_foreign`` (services.backup_origin).
     """
     from .workspace import DB_FILE
     data_dir = Path(data_dir)
-    return backup.restore(Path(backup_file), passphrase, data_dir / DB_FILE, data_dir / "attachments",
-                          now=dt.datetime.now(dt.timezone.utc))
+    with instance_lock.acquire(data_dir):
+        target = restore_target(data_dir / DB_FILE, data_dir / "backups", allow_foreign=allow_foreign)
+        return backup.restore(Path(backup_file), passphrase, data_dir / DB_FILE, data_dir / "attachments",
+                              now=dt.datetime.now(dt.timezone.utc), target=target)
+
+
+def backup_organization(backup_file: Path, passphrase: str | None) -> OrgRef | None:
+    """The office a backup names (from a ``.jjbak``'s metadata or a local backup's database), to show before restoring."""
+    from .backup_origin import manifest_organization
+    backup_file = Path(backup_file)
+    if backup.is_encrypted(backup_file):
+        return manifest_organization(backup.inspect_encrypted(backup_file, passphrase or ""))
+    return read_organization(backup_file)
+
+
+def data_dir_is_fresh(data_dir: Path) -> bool:
+    """True for a data dir that belongs to no office yet (restoring into it needs ``allow_foreign``)."""
+    from .workspace import DB_FILE
+    return restore_target(Path(data_dir) / DB_FILE, Path(data_dir) / "backups").fresh
 
 
 def note_restore(ws: Workspace, result: backup.RestoreResult, source: Path) -> None:
@@ -112,4 +134,4 @@ def note_restore(ws: Workspace, result: backup.RestoreResult, source: Path) -> N
 
 
 __all__ = ["StartupReport", "startup_check", "daily_backup_if_due", "backup_on_exit", "export_backup", "backup_now",
-           "restore_backup", "note_restore", "list_local_backups", "set_export_kdf_params"]
+           "restore_backup", "backup_organization", "data_dir_is_fresh", "note_restore", "list_local_backups", "set_export_kdf_params"]

@@ -88,6 +88,8 @@ class Workspace:
     read_session_factory: sessionmaker[Session] | None = None
     # Services keep per-workspace state here (e.g. the unlocked identity vault) instead of globals.
     extras: dict = field(default_factory=dict)
+    # The data dir's instance lock when opened with ``lock=True`` (services.instance_lock); released by close().
+    instance_lock: object | None = None
 
     @property
     def db_path(self) -> Path:
@@ -147,11 +149,18 @@ class Workspace:
             except OperationalError:
                 pass  # a locked or damaged file: closing must still succeed
         self.engine.dispose()
+        if self.instance_lock is not None:
+            self.instance_lock.release()
+            self.instance_lock = None
 
 
 def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None,
-                   today: Callable[[], dt.date] | None = None) -> Workspace:
-    """Open (creating or upgrading) the database in ``data_dir``."""
+                   today: Callable[[], dt.date] | None = None, lock: bool = False) -> Workspace:
+    """Open (creating or upgrading) the database in ``data_dir``.
+
+    ``lock=True`` (the desktop app, the CLI) takes the data dir's instance lock first, so migrations
+    run under it, and holds it until ``close()``; ``InstanceLocked`` names the holder otherwise.
+    """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -159,10 +168,19 @@ def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None
         (data_dir / "backups").mkdir(exist_ok=True)
     except OSError as exc:
         raise DomainError(f"无法使用数据目录 {data_dir}：{exc.strerror or exc}") from exc
-    engine = make_engine(url or sqlite_url(data_dir / DB_FILE))
-    backup = upgrade_database(engine, data_dir / "backups")
+    held = None
+    if lock:
+        from .instance_lock import acquire
+        held = acquire(data_dir)
+    try:
+        engine = make_engine(url or sqlite_url(data_dir / DB_FILE))
+        backup = upgrade_database(engine, data_dir / "backups")
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
     ws = Workspace(data_dir=data_dir, engine=engine, session_factory=make_session_factory(engine),
-                   upgrade_backup=backup, read_session_factory=make_read_session_factory(engine))
+                   upgrade_backup=backup, read_session_factory=make_read_session_factory(engine), instance_lock=held)
     if today is not None:
         ws.today = today
     return ws

@@ -12,8 +12,10 @@ def register(sub) -> None:
     g.add_argument("--list", action="store_true", help="列出本地备份")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_backup)
-    r = sub.add_parser("restore", help="从备份恢复（先校验备份，当前数据库另存保留）")
+    r = sub.add_parser("restore", help="从备份恢复（先校验备份，当前数据库另存保留；只接受本单位的备份）")
     r.add_argument("file", type=Path)
+    r.add_argument("--allow-foreign", action="store_true",
+                   help="更换电脑时：把备份中的单位数据迁入尚未初始化的新数据目录（已初始化的数据目录仍只接受本单位的备份）")
     r.add_argument("--json", action="store_true")
     r.set_defaults(handler=run_restore)
     c = sub.add_parser("check", help="检查数据库完整性（PRAGMA quick_check）")
@@ -44,25 +46,26 @@ def run_backup(args, ctx) -> int:
 def run_restore(args, ctx) -> int:
     import os
 
-    from services import maintenance
+    from services import instance_lock, maintenance
     from services.workspace import DB_FILE, default_data_dir
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     passphrase = None
     if args.file.suffix == ".jjbak":
         passphrase = os.environ.get("JIJIAN_BACKUP_PASSPHRASE") or ctx.password("备份口令：", env="JIJIAN_BACKUP_PASSPHRASE")
-    if (data_dir / DB_FILE).exists():
-        # A working database may only be replaced by someone allowed to; a broken one by anyone at the desk.
-        from services import backup
-        ok, _ = backup.quick_check(data_dir / DB_FILE)
-        if ok:
-            from services.permissions import require
-            ws = ctx.login()
-            require(ws.current_user, "backup.run")
-            ws.close()
-            ctx._ws = None
-    result = maintenance.restore_backup(data_dir, args.file, passphrase)
-    ws = ctx.workspace()
-    maintenance.note_restore(ws, result, args.file)
+    with instance_lock.acquire(data_dir):  # held from the sign-in to the audit note: nobody opens it in between
+        if (data_dir / DB_FILE).exists() and not maintenance.data_dir_is_fresh(data_dir):
+            # A working database may only be replaced by someone allowed to; a broken one by anyone at the desk.
+            from services import backup
+            ok, _ = backup.quick_check(data_dir / DB_FILE)
+            if ok:
+                from services.permissions import require
+                ws = ctx.login()
+                require(ws.current_user, "backup.run")
+                ws.close()
+                ctx._ws = None
+        result = maintenance.restore_backup(data_dir, args.file, passphrase, allow_foreign=args.allow_foreign)
+        ws = ctx.workspace()
+        maintenance.note_restore(ws, result, args.file)
     ctx.emit({"restored": str(result.db_path), "moved_aside": str(result.moved_aside) if result.moved_aside else None,
               "attachments_added": result.attachments_added},
              f"已恢复。原数据库已另存为 {result.moved_aside}" if result.moved_aside else "已恢复。")
