@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import DomainError
 
@@ -63,12 +65,17 @@ def ensure_writable(target: Path | str) -> None:
         raise FileWriteError(describe_os_error(exc, target)) from exc
 
 
-def _write_temp(target: Path, data: bytes, suffix: str) -> str:
-    """``data`` in a new, fsynced temp file beside ``target``; nothing is left when it fails."""
+def _write_temp(target: Path, data: bytes | BinaryIO, suffix: str) -> str:
+    """``data`` (bytes, or a binary file read from its start) in a new, fsynced temp file beside
+    ``target``; nothing is left when it fails."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if hasattr(data, "read"):
+                data.seek(0)
+                shutil.copyfileobj(data, f, 1 << 20)
+            else:
+                f.write(data)
             f.flush()
             os.fsync(f.fileno())
     except BaseException:
@@ -96,8 +103,8 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(target: Path | str, data: bytes, *, make_parents: bool = False) -> Path:
-    """Write ``data`` to a temp file beside ``target``, fsync, then rename over it.
+def atomic_write_bytes(target: Path | str, data: bytes | BinaryIO, *, make_parents: bool = False) -> Path:
+    """Write ``data`` (bytes or a binary file) to a temp file beside ``target``, fsync, then rename over it.
 
     On any error (full disk, read-only stick, …) the temp file is removed, an existing ``target``
     stays as it was, and ``FileWriteError`` says why in Chinese. ``make_parents`` creates missing

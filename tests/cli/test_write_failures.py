@@ -214,3 +214,19 @@ def test_key_request_to_a_full_stick_makes_no_key(town, unwritable_stick):
     _refused(r, _full_message(unwritable_stick, target))  # found by the probe before the key is replaced
     assert {p.name: p.read_bytes() for p in (town / "keys").iterdir() if p.is_file()} == before
     assert unwritable_stick.leftovers() == []
+
+
+def test_complaint_list_export_on_a_full_disk(town, full_stick):
+    target = full_stick.path / "信访件.xlsx"
+    r = full_stick.run("--user", "wang", "complaints", "list", "--xlsx", str(target), env=PW, data_dir=town)
+    _refused(r, _full_message(full_stick, target))
+    assert full_stick.leftovers() == []
+
+
+def test_county_report_on_a_full_disk(town, full_stick):
+    county = town.parent / "county"
+    for flag, name in (("--pdf", "全县.pdf"), ("--xlsx", "全县.xlsx")):
+        target = full_stick.path / name
+        r = full_stick.run("--user", "wang", "county", "report", PERIOD, flag, str(target), env=PW, data_dir=county)
+        _refused(r, _full_message(full_stick, target))
+        assert full_stick.leftovers() == []
