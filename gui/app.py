@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from resources import SUPPORTED_LANGUAGES, style_sheet
-from services import maintenance, users
+from services import instance_lock, maintenance, users
 from services.errors import DomainError
 from services.version import __version__
 from services.workspace import default_data_dir
@@ -28,6 +28,7 @@ from .wheel_guard import install_wheel_guard
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
             "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimSun"]
 DEMO_MODULE = "services.demo"
+APP_PROGRAM = "纪检桌面（桌面程序）"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -81,7 +82,9 @@ class ShellController(QObject):
         """False when the user cancelled the wizard or the login."""
         if not self.ctx.call_db(None, self.ctx.workspace.is_initialized):
             wizard = SetupWizard(self.ctx)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
+            accepted = wizard.exec() == QDialog.DialogCode.Accepted
+            self.ctx = wizard.ctx  # a restore in the wizard re-opened the context
+            if not accepted or (wizard.restored and not self._login()):
                 return False
         elif not self._login():
             return False
@@ -155,6 +158,7 @@ def run_gui(argv: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # the controller quits; 注销 closes the window but not the app
     translator = load_translator(args.lang)
     load_qt_catalogue(app, args.lang)
+    app_lock: instance_lock.InstanceLock | None = None  # one instance per data dir, held until exit
     try:
         data_dir = args.data_dir
         if args.demo:
@@ -162,10 +166,14 @@ def run_gui(argv: list[str]) -> int:
             if data_dir is None:
                 return 1
         data_dir = data_dir or default_data_dir()
+        app_lock = instance_lock.acquire(data_dir, program=APP_PROGRAM)
         if not check_before_open(None, data_dir):
+            app_lock.release()
             return 1
-        ctx = create_app_context(data_dir, lang=args.lang, demo=args.demo, translator=translator)
+        ctx = create_app_context(data_dir, lang=args.lang, demo=args.demo, translator=translator, lock=True)
     except DomainError as exc:
+        if app_lock is not None:
+            app_lock.release()
         QMessageBox.critical(None, "纪检桌面", exc.message)
         return 1
     controller = ShellController(ctx, username=args.user)
@@ -180,3 +188,4 @@ def run_gui(argv: list[str]) -> int:
         return code
     finally:
         controller.ctx.close()
+        app_lock.release()

@@ -74,15 +74,16 @@ def load_translator(lang: str) -> QTranslator | None:
 
 def create_app_context(data_dir: Path | str, *, synchronous: bool = False, lang: str = "zh", demo: bool = False,
                        today: Callable[[], dt.date] | None = None,
-                       translator: QTranslator | None = None) -> AppContext:
+                       translator: QTranslator | None = None, lock: bool = False) -> AppContext:
     """Open the workspace in ``data_dir`` (creating or upgrading it) and build the context.
 
     UI state (geometry) is kept in ``<data_dir>/desktop-state.ini``, so a portable data folder on a
     USB stick leaves nothing behind on the office PC. ``translator``: one already installed (else
-    the catalogue for ``lang`` is loaded here). Raises ``DomainError`` when the data dir cannot be used.
+    the catalogue for ``lang`` is loaded here). ``lock``: take the data dir's instance lock (the app
+    does; it is held until ``close()``). Raises ``DomainError`` when the data dir cannot be used.
     """
     data_dir = Path(data_dir)
-    workspace = open_workspace(data_dir, today=today)
+    workspace = open_workspace(data_dir, today=today, lock=lock)
     qsettings = QSettings(str(workspace.data_dir / STATE_FILE), QSettings.Format.IniFormat)
     return AppContext(workspace=workspace, db=db_executor(synchronous=synchronous),
                       pool=export_pool(synchronous=synchronous), settings=qsettings,

@@ -1,8 +1,9 @@
-"""First-run setup: the organization, then the first user (admin + secretary)."""
+"""First-run setup: the organization, then the first user (admin + secretary) — or, on a new PC, a restore
+of the office's backup (gui.restore_new_pc)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard,
-                               QWizardPage)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget, QWizard, QWizardPage)
 
 from models.enums import OrgMode
 from services import setup, users
@@ -55,10 +56,16 @@ class OrganizationPage(QWizardPage):
                self.tr("由县纪委统一分配的2到40位字母或数字，用于报送包和证书"))
         _field(form, self.errors, "county_name", self.tr("所属县级纪委"), self.county_name)
         _field(form, self.errors, "mode", self.tr("工作模式"), self.mode)
+        self.restore_button = QPushButton(self.tr("从备份恢复（更换电脑）…"))
+        self.restore_button.setToolTip(self.tr("本单位已在另一台电脑上使用过本系统：用那里的备份恢复，不必重新设置"))
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addStretch(1)
         lay.addWidget(self.general)
+        lay.addLayout(restore_row)
 
     def values(self) -> dict:
         return {"org_name": self.org_name.text(), "org_code": self.org_code.text(),
@@ -112,8 +119,9 @@ class SetupWizard(QWizard):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = ctx  # replaced by the re-opened context after a restore (the caller adopts it)
         self.created_user = None
+        self.restored = False
         self.setWindowTitle(self.tr("纪检桌面 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -124,9 +132,26 @@ class SetupWizard(QWizard):
         self.org_page = OrganizationPage()
         self.user_page = FirstUserPage()
         self.addPage(self.org_page)
+        self.org_page.restore_button.clicked.connect(lambda: self.restore_from_backup())
         self.addPage(self.user_page)
         self.resize(640, 520)
         remember_geometry(self, ctx.settings)
+
+    def restore_from_backup(self, file=None) -> bool:
+        """从备份恢复: on success the wizard closes as accepted with ``restored`` set (nobody signed in)."""
+        from .pages.backup_tab import RestoreFailed
+        from .restore_new_pc import restore_into_new_pc
+        try:
+            new_ctx = restore_into_new_pc(self, self.ctx, file)
+        except RestoreFailed as exc:
+            self.ctx = exc.new_ctx
+            return False
+        if new_ctx is None:
+            return False
+        self.ctx, self.restored = new_ctx, True
+        # QWizard.done() would validate the (empty) organization page first; nothing is left to set up.
+        QDialog.done(self, QDialog.DialogCode.Accepted)
+        return True
 
     def create(self) -> bool:
         """Validate the user page, then initialize in one transaction; errors go to their fields."""

@@ -51,16 +51,19 @@ class RestoreFailed(DomainError):
 
 
 def perform_restore(ctx: AppContext, file: Path | str, passphrase: str | None,
-                    parent: QWidget | None = None) -> AppContext:
+                    parent: QWidget | None = None, *, allow_foreign: bool = False) -> AppContext:
     """Close ``ctx``, restore ``file`` into its data dir, open a new context there and note the restore.
 
     Nobody is signed in on the returned context (the password unlocks the identity keys, so the
     caller shows the login). If the restore fails, the data dir is as it was and ``RestoreFailed``
-    carries the re-opened context.
+    carries the re-opened context. ``allow_foreign``: the operator confirmed moving another PC's
+    data into this fresh data dir (only the setup wizard offers it). The app's instance lock stays
+    held throughout (the app holds it; the new context takes it again if the old one had it).
     """
     file = Path(file)
     ws = ctx.workspace
     data_dir, today, actor = ws.data_dir, ws.today, ws.current_user
+    locked = ws.instance_lock is not None
     translator, lang, demo, synchronous = ctx.translator, ctx.lang, ctx.demo, ctx.synchronous
     ctx.close()
     app = QCoreApplication.instance()
@@ -69,10 +72,10 @@ def perform_restore(ctx: AppContext, file: Path | str, passphrase: str | None,
 
     def reopen() -> AppContext:
         return create_app_context(data_dir, synchronous=synchronous, lang=lang, demo=demo, today=today,
-                                  translator=translator)
+                                  translator=translator, lock=locked)
 
     def work(_token) -> backup.RestoreResult:
-        return maintenance.restore_backup(data_dir, file, passphrase)
+        return maintenance.restore_backup(data_dir, file, passphrase, allow_foreign=allow_foreign)
 
     try:
         if synchronous:

@@ -1,0 +1,178 @@
+"""Whose data (issue 9, items 2 and 8) in the desktop app: another office's backup is refused in
+设置 → 备份与恢复; a new PC takes its office's backup from the setup wizard only with the 迁入
+checkbox ticked; a second start on a data dir another program holds says who holds it and exits."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton
+
+from gui.app import APP_PROGRAM, run_gui
+from gui.pages.backup_tab import BackupTab
+from gui.setup_wizard import SetupWizard
+from services import backup, instance_lock, maintenance, setup, users
+from services.instance_lock import locked_message, read_holder
+from services.workspace import open_workspace
+from tests.cli.test_cli_basics import run
+from tests.conftest import ADMIN_PASSWORD
+from tests.fault.test_instance_lock import start_holder
+from tests.gui.test_backup_tab import cheap_export_kdf, dialogs  # noqa: F401 - fixtures (one autouse)
+from tests.gui.test_certificates_tab import answer_modals, click
+
+PASS = "same-passphrase-2026"
+FOREIGN = ("这份备份属于柳溪镇纪委（单位代码 LX002），而本数据目录属于青山镇纪委（单位代码 QS001）："
+           "不能用其他单位的备份覆盖本单位的数据。")
+
+
+@pytest.fixture
+def office_b(tmp_path, dialogs):
+    """柳溪镇纪委 (LX002) on its own data dir: its .jjbak on the stick (same passphrase) and a local backup."""
+    ws = open_workspace(tmp_path / "B")
+    setup.initialize(ws, org_name="柳溪镇纪委", org_code="LX002", county_name="云岭县纪委", mode="township",
+                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    users.login(ws, "wang", ADMIN_PASSWORD)
+    users.create_user(ws, "liu", "刘五", "liu-pass-123", ["clerk"])
+    exported = maintenance.export_backup(ws, dialogs.save_dir, PASS)
+    local = maintenance.backup_now(ws)
+    ws.close()
+    return exported, local.path
+
+
+def usernames(ws) -> list[str]:
+    return sorted(u["username"] for u in users.list_users(ws))
+
+
+def test_backup_tab_refuses_another_offices_jjbak(qtbot, admin_ctx, dialogs, office_b):
+    tab = BackupTab(admin_ctx)
+    qtbot.addWidget(tab)
+    done = []
+    tab.sig_restore_done.connect(done.append)
+    dialogs.opens.append(office_b[0])
+    dialogs.texts.append(PASS)
+    seen = answer_modals(click("确定"))
+    tab.restore_file_action.trigger()
+    assert seen and "确定恢复吗" in seen[0]
+    assert tab.notice.text() == f"恢复未完成，数据保持原样：{FOREIGN}"
+    new_ctx = done[0]
+    try:
+        assert new_ctx.ws.organization().code == "QS001"
+        users.login(new_ctx.ws, "wang", ADMIN_PASSWORD)
+        assert usernames(new_ctx.ws) == ["wang"]
+        assert not list(new_ctx.ws.data_dir.glob("*.before-restore-*"))
+    finally:
+        new_ctx.close()
+
+
+def test_backup_tab_refuses_another_offices_local_backup(qtbot, admin_ctx, office_b):
+    # B's local backup (with its manifest) dropped into A's backups folder shows up in the list.
+    for f in (office_b[1], backup._manifest_path(office_b[1])):
+        shutil.copyfile(f, admin_ctx.ws.backups_dir / f.name)
+    tab = BackupTab(admin_ctx)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    done = []
+    tab.sig_restore_done.connect(done.append)
+    answer_modals(click("确定"))
+    tab.restore_local_action.trigger()
+    assert tab.notice.text() == f"恢复未完成，数据保持原样：{FOREIGN}"
+    new_ctx = done[0]
+    try:
+        users.login(new_ctx.ws, "wang", ADMIN_PASSWORD)
+        assert usernames(new_ctx.ws) == ["wang"]
+    finally:
+        new_ctx.close()
+
+
+def confirm_move(tick: bool, seen: dict):
+    """The user's hand on the 从备份恢复 dialog: look at it, tick 迁入 (or not), press 恢复 / 取消."""
+    def act(dialog: QDialog) -> None:
+        box = dialog.findChild(QCheckBox)
+        ok = next(b for b in dialog.findChildren(QPushButton) if b.text() == "恢复")
+        seen.update(checkbox=box.isVisible(), ok_enabled=ok.isEnabled(), text=box.text())
+        if tick:
+            box.click()
+            seen["ok_after_tick"] = ok.isEnabled()
+            ok.click()
+        else:
+            next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消").click()
+    return act
+
+
+def test_new_pc_takes_its_offices_backup_only_with_the_checkbox(qtbot, blank_ctx, dialogs, office_b):
+    wizard = SetupWizard(blank_ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.org_page.restore_button.isVisible()
+
+    seen: dict = {}
+    dialogs.opens.append(office_b[0])
+    dialogs.texts.append(PASS)
+    answer_modals(confirm_move(False, seen))
+    qtbot.mouseClick(wizard.org_page.restore_button, Qt.MouseButton.LeftButton)
+    assert seen == {"checkbox": True, "ok_enabled": False,
+                    "text": "我确认：这是本单位的数据，要把它迁入这台新电脑（本机尚未设置任何单位）"}
+    assert not wizard.restored and wizard.ctx is blank_ctx
+    assert blank_ctx.ws.organization() is None  # nothing restored
+
+    seen = {}
+    dialogs.opens.append(office_b[0])
+    dialogs.texts.append(PASS)
+    answer_modals(confirm_move(True, seen))
+    qtbot.mouseClick(wizard.org_page.restore_button, Qt.MouseButton.LeftButton)
+    assert seen["checkbox"] is True and seen["ok_enabled"] is False and seen["ok_after_tick"] is True
+    assert wizard.restored and wizard.result() == QDialog.DialogCode.Accepted
+    new_ctx = wizard.ctx
+    try:
+        assert new_ctx is not blank_ctx and new_ctx.ws.current_user is None
+        assert new_ctx.ws.organization().code == "LX002"
+        users.login(new_ctx.ws, "wang", ADMIN_PASSWORD)
+        assert usernames(new_ctx.ws) == ["liu", "wang"]
+    finally:
+        new_ctx.close()
+
+
+def test_restore_without_the_flag_is_refused_by_the_service(blank_ctx, office_b):
+    """What the unticked checkbox stands for: the service itself refuses, whatever the GUI does."""
+    data_dir = blank_ctx.ws.data_dir
+    blank_ctx.close()
+    with pytest.raises(backup.BackupError) as exc:
+        maintenance.restore_backup(data_dir, office_b[0], PASS)
+    assert exc.value.message.startswith("本数据目录尚未初始化，而这份备份属于柳溪镇纪委（单位代码 LX002）。")
+
+
+def test_second_start_says_who_holds_the_data_dir_and_exits(qapp, tmp_path):
+    data_dir = tmp_path / "held"
+    child = start_holder(data_dir)
+    try:
+        holder = read_holder(data_dir)
+        seen = answer_modals(lambda box: box.accept())
+        assert run_gui(["--data-dir", str(data_dir)]) == 1
+        assert seen == [locked_message(data_dir.resolve(), holder)]
+        assert "纪检桌面（桌面程序）（进程号 " + str(child.pid) in seen[0]
+    finally:
+        child.stdin.close()
+        child.wait(timeout=30)
+
+
+def test_the_app_holds_the_data_dir_until_it_exits(qapp, tmp_path):
+    data_dir = tmp_path / "app"
+    found = {}
+
+    def while_the_wizard_is_open(wizard) -> None:
+        found["holds"] = instance_lock.holds(data_dir)
+        found["holder"] = read_holder(data_dir)
+        r = run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001",
+                "--county-name", "云岭县纪委", env={"JIJIAN_PASSWORD": "secret-123"}, data_dir=data_dir)
+        found["cli"] = (r.returncode, r.stderr)
+        wizard.reject()
+
+    answer_modals(while_the_wizard_is_open)
+    assert run_gui(["--data-dir", str(data_dir)]) == 0  # the wizard was cancelled
+    assert found["holds"] is True and found["holder"].program == APP_PROGRAM
+    assert found["cli"] == (1, f"错误：{locked_message(data_dir.resolve(), found['holder'])}\n")
+    assert not instance_lock.holds(data_dir)
+    r = run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001",
+            "--county-name", "云岭县纪委", env={"JIJIAN_PASSWORD": "secret-123"}, data_dir=data_dir)
+    assert r.returncode == 0, r.stderr
