@@ -137,13 +137,17 @@ class ReceivedPackage(Base):
     verification_json: Mapped[str] = mapped_column(Text)
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     period_date: Mapped[dt.date | None] = mapped_column(Date)
+    # The township's audit checkpoint this package carried (data/audit-chain.json), if any.
+    audit_count: Mapped[int | None] = mapped_column(Integer)
+    audit_head: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEvent(Base):
     """Append-only, hash-chained log of every change and every view of an identity.
 
-    ``hash`` = SHA-256 over the canonical JSON of this event together with ``prev_hash``; the
-    database refuses UPDATE and DELETE on this table (triggers in the migrations).
+    ``hash`` = SHA-256 over the canonical JSON of this event together with ``prev_hash`` (and
+    ``row_digests`` when not empty); the database refuses UPDATE and DELETE on this table
+    (triggers in the migrations, recreated on open when missing).
     """
 
     __tablename__ = "audit_events"
@@ -158,3 +162,5 @@ class AuditEvent(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # Digests of the audited rows the event's transaction wrote (services/row_digest.py); "" for none.
+    row_digests: Mapped[str] = mapped_column(Text, server_default="")

@@ -24,12 +24,14 @@ from sqlalchemy.orm import Session
 from models import ReceivedPackage, Township
 from models.enums import OrgMode, PackageStatus
 
-from . import audit, county_ca, pki, settings
+from . import audit, county_audit, county_ca, pki, settings
 from .errors import DomainError
+from .files import os_error_message
 from .keys import require_mode
 from .package import Check, Limits, VerifyReport, verify_package
 from .package.bag import NAME_RE
 from .package.safezip import UnsafePackage, copy_folder
+from .package.verify import NOT_CHECKED
 from .permissions import require
 from .report_figures import change_pct, parse_period
 from .reports import excel_form, pdf_form
@@ -67,24 +69,29 @@ class ImportOutcome:
 
 # ---------------------------------------------------------------- finding packages
 
+NOT_A_PACKAGE = "不是报送包（报送包是“单位代码_YYYY-MM_月报_r修订号”文件夹或同名的 .zip 文件），未导入"
+# What operating systems put on a stick by themselves (besides hidden "." names).
+_SYSTEM_NAMES = frozenset({"system volume information", "$recycle.bin", "desktop.ini", "thumbs.db", "autorun.inf"})
+
+
 def _is_package(p: Path) -> bool:
-    if p.name.startswith("."):
-        return False
     if p.is_file():
         return p.suffix.lower() == ".zip"
     return p.is_dir() and ((p / "bagit.txt").exists() or bool(NAME_RE.match(p.name)))
 
 
 def find_packages(path: Path) -> list[Path]:
-    """The package itself, or the packages directly inside a folder (a stick); a folder wins
-    over a zip of the same name (``package --zip`` writes both)."""
+    """The package itself, or every item directly inside a folder (a stick) but hidden and system
+    ones: odd items too, so each is reported. A folder wins over a zip of the same name
+    (``package --zip`` writes both)."""
     if path.is_file() or (path.is_dir() and (path / "bagit.txt").exists()):
         return [path]
     if not path.is_dir():
         return []
-    found = sorted((c for c in path.iterdir() if _is_package(c)), key=lambda c: c.name)
+    found = sorted((c for c in path.iterdir()
+                    if not c.name.startswith(".") and c.name.lower() not in _SYSTEM_NAMES), key=lambda c: c.name)
     folders = {c.name for c in found if c.is_dir()}
-    return [c for c in found if c.is_dir() or c.name[: -len(".zip")] not in folders]
+    return [c for c in found if not (c.is_file() and c.suffix.lower() == ".zip" and c.name[:-4] in folders)]
 
 
 def _name_of(p: Path) -> str:
@@ -135,6 +142,9 @@ def _own_checks(s: Session, report: VerifyReport, roster: dict[str, str], now: d
     code = report.org_code
     if code in roster:
         _replace_check(report, Check("registered", EXTRA_CHECKS["registered"], True, f"{roster[code]}（{code}）"))
+    elif code is None:
+        _replace_check(report, Check("registered", EXTRA_CHECKS["registered"], False,
+                                     f"{NOT_CHECKED}：无法从文件包读取单位代码"))
     else:
         _replace_check(report, Check("registered", EXTRA_CHECKS["registered"], False,
                                      f"单位代码“{code or '（无法读取）'}”不是本县登记的乡镇（请先登记乡镇或为其签发证书）"))
@@ -148,7 +158,19 @@ def _own_checks(s: Session, report: VerifyReport, roster: dict[str, str], now: d
 
 
 def _reasons(report: VerifyReport) -> list[str]:
-    return [f"{c.title_zh}：{c.reason_zh}" for c in report.checks if not c.passed]
+    """The failed checks' reasons, without the checks that could not run because of an earlier one."""
+    return [f"{c.title_zh}：{c.reason_zh}" for c in report.checks
+            if not c.passed and not c.reason_zh.startswith(NOT_CHECKED)]
+
+
+def _prune_empty(folder: Path, base: Path) -> None:
+    """Remove ``folder`` and its parents up to (not including) ``base`` while they are empty."""
+    while folder != base and base in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _import_one(ws: Workspace, src: Path, root_pem: bytes, crl_pem: bytes | None,
@@ -167,6 +189,7 @@ def _import_one(ws: Workspace, src: Path, root_pem: bytes, crl_pem: bytes | None
                                 expected_org_code=expected, now=now)
         with ws.reading() as s:
             _own_checks(s, report, roster, now)
+            county_audit.add_check(s, report, staged, name)
             out = ImportOutcome(str(src), "rejected", report.org_code, report.org_name, report.period,
                                 report.revision, _reasons(report), [asdict(c) for c in report.checks])
             if staged is None and report.accepted:  # cannot happen: copying failed but the checks passed
@@ -182,12 +205,12 @@ def _import_one(ws: Workspace, src: Path, root_pem: bytes, crl_pem: bytes | None
                            f"本文件包为第 {report.revision} 版，未导入"]
             return out
         final = base / report.org_code / report.period / f"r{report.revision}"
-        if final.exists():  # left by an import that failed before it was recorded
-            shutil.rmtree(final)
-        final.mkdir(parents=True)
-        os.rename(staged, final / staged.name)
-        stored = final / staged.name
         try:
+            if final.exists():  # left by an import that failed before it was recorded
+                shutil.rmtree(final)
+            final.mkdir(parents=True)
+            os.rename(staged, final / staged.name)
+            stored = final / staged.name
             sha = _sha256(stored) if stored.is_file() else _sha256(stored / "tagmanifest-sha256.txt")
             document_json = _report_json(stored, name)
             year, month = parse_period(report.period)
@@ -202,35 +225,59 @@ def _import_one(ws: Workspace, src: Path, root_pem: bytes, crl_pem: bytes | None
                                       period=report.period, revision=report.revision,
                                       status=PackageStatus.accepted.value, document_json=document_json,
                                       stored_path=rel, sha256=sha, verification_json=report.to_json(),
-                                      received_at=now, period_date=dt.date(year, month, 1)))
+                                      received_at=now, period_date=dt.date(year, month, 1),
+                                      **county_audit.anchor_columns(stored, name)))
                 s.flush()
                 superseded = max((r.revision for r in older), default=None)
                 audit.record(s, ws.current_user, "county.import", "received_package",
                              f"{report.org_code}/{report.period}/r{report.revision}",
                              {"source": str(src), "sha256": sha, "signer": report.signer_fingerprint,
                               "supersedes": superseded, "stored_path": rel})
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(final, ignore_errors=True)
-            raise
+            _prune_empty(final.parent, base)
+            if not isinstance(exc, Exception):
+                raise
+            out.reasons = [_failure_reason(exc)]
+            return out
         out.status, out.reasons, out.stored_path, out.superseded_revision = "imported", [], rel, superseded
         return out
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _record_rejections(ws: Workspace, outcomes: list[ImportOutcome]) -> None:
-    bad = [o for o in outcomes if not o.imported]
-    if not bad:
-        return
+def _record_rejection(ws: Workspace, o: ImportOutcome) -> None:
     with ws.transaction() as s:
-        for o in bad:
-            audit.record(s, ws.current_user, "county.reject", "received_package", o.township_code or "",
-                         {"source": o.path, "status": o.status, "period": o.period, "revision": o.revision,
-                          "reasons": o.reasons})
+        audit.record(s, ws.current_user, "county.reject", "received_package", o.township_code or "",
+                     {"source": o.path, "status": o.status, "period": o.period, "revision": o.revision,
+                      "reasons": o.reasons})
+
+
+def _import_item(ws: Workspace, item: Path, root_pem: bytes, crl_pem: bytes | None,
+                 roster: dict[str, str]) -> ImportOutcome:
+    """One item of a stick, whatever it is: imported, or refused with its reason (never raises)."""
+    if not _is_package(item):
+        return ImportOutcome(str(item), "rejected", reasons=[NOT_A_PACKAGE])
+    try:
+        return _import_one(ws, item, root_pem, crl_pem, roster)
+    except Exception as exc:  # one odd item must never stop the others
+        return ImportOutcome(str(item), "rejected", reasons=[_failure_reason(exc)])
+
+
+def _failure_reason(exc: Exception) -> str:
+    if isinstance(exc, DomainError):
+        return exc.message
+    if isinstance(exc, OSError):
+        return f"接收时出错，未导入：{os_error_message(exc)}"
+    return f"接收时出错，未导入（{type(exc).__name__}：{exc}）"
 
 
 def import_packages(ws: Workspace, paths: Iterable[Path | str]) -> list[ImportOutcome]:
-    """Verify and import each package found under ``paths``; one outcome per package."""
+    """Verify and import each item found under ``paths`` on its own; one outcome per item.
+
+    A refused item is audited (``county.reject``) at once with its reasons and leaves nothing under
+    ``received/``; the others go on.
+    """
     require(ws.current_user, "county.import")
     with ws.reading() as s:
         require_mode(s, OrgMode.county.value)
@@ -247,14 +294,13 @@ def import_packages(ws: Workspace, paths: Iterable[Path | str]) -> list[ImportOu
         found = find_packages(path)
         if not found:
             reason = "该文件夹中没有找到报送包" if path.is_dir() else f"找不到文件包：{path}"
-            outcomes.append(ImportOutcome(str(path), "rejected", reasons=[reason]))
-            continue
-        for pkg in found:
-            try:
-                outcomes.append(_import_one(ws, pkg, root_pem, crl_pem, roster))
-            except DomainError as exc:
-                outcomes.append(ImportOutcome(str(pkg), "rejected", reasons=[exc.message]))
-    _record_rejections(ws, outcomes)
+            found_outcomes = [ImportOutcome(str(path), "rejected", reasons=[reason])]
+        else:
+            found_outcomes = (_import_item(ws, item, root_pem, crl_pem, roster) for item in found)
+        for out in found_outcomes:
+            outcomes.append(out)
+            if not out.imported:
+                _record_rejection(ws, out)
     return outcomes
 
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from models import MonthlyReport, Organization, ReportRevision, User
 from models.enums import ReportStatus
 
-from . import audit, settings
+from . import audit, audit_checkpoints, settings
 from .errors import IntegrityFailure, NotFoundError, StateError, ValidationError
 from .permissions import require
 from .report_figures import compute_figures, parse_period
@@ -277,6 +277,8 @@ def finalize(ws: Workspace, period: str, note: str = "") -> RevisionView:
                       "correction_reason": rev.correction_reason,
                       "supersedes": latest.revision if latest is not None else None,
                       "font_embedded": font.embedded})
+        # Unsigned (no passphrase here); the next package's signed checkpoint covers it.
+        audit_checkpoints.create(s, trigger="finalize", ref=f"{period}/r{rev.revision}", at=ws.now())
         return _view(period, rev, {ws.current_user.id: ws.current_user.display_name})
 
 

@@ -6,6 +6,7 @@ atomically into the chosen folder (a USB stick), re-read and verified, then reco
 """
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from models import MonthlyReport, ReportRevision, Submission, User
 from models.enums import OrgMode, ReportStatus
 
-from . import audit, keys, monthly_report, pki, settings
+from . import audit, audit_checkpoints, keys, monthly_report, pki, settings
 from .errors import DomainError, NotFoundError, StateError
 from .package import build_package
 from .permissions import require
@@ -98,10 +99,15 @@ def build_submission(ws: Workspace, period: str, out_dir: Path | str, passphrase
     except DomainError as exc:
         raise StateError(f"不能生成报送包：{exc.message}") from exc
     # A wrong passphrase is refused here, before anything is written.
-    pki.load_private_key(material.key_pem, secret)
+    signer = audit_checkpoints.Signer(pki.load_private_key(material.key_pem, secret), material.cert_pem)
     font_path, box, warnings = _stamp(ws, frozen.document)
-    with ws.reading() as s:
-        head = audit.head(s)
+    # The signed checkpoint this package carries (kept even if writing the package fails: it only
+    # states what the chain was); its extract goes into data/audit-chain.json.
+    with ws.transaction() as s:
+        checkpoint = audit_checkpoints.create(s, trigger="package", ref=f"{period}/r{revision}", at=now,
+                                              signer=signer)
+        chain_doc = audit_checkpoints.package_chain(s, checkpoint)
+    head = checkpoint.head_hash
     report_json = dict(frozen.document)
     report_json.update(audit_head=head, snapshot_sha256=frozen.view.sha256,
                        finalized_at=frozen.view.finalized_at.isoformat() if frozen.view.finalized_at else None)
@@ -110,7 +116,8 @@ def build_submission(ws: Workspace, period: str, out_dir: Path | str, passphrase
         report_json=report_json, pdf_bytes=frozen.pdf, xlsx_bytes=frozen.xlsx, audit_head=head,
         key_pem=material.key_pem, passphrase=secret, cert_pem=material.cert_pem,
         chain_pems=[material.root_pem], stamp_font_path=font_path, signature_box=box,
-        make_zip=make_zip, now=now)
+        make_zip=make_zip, now=now,
+        audit_chain=json.dumps(chain_doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     try:
         with ws.transaction() as s:
             rev_id = s.execute(select(ReportRevision.id).join(MonthlyReport)
@@ -122,7 +129,8 @@ def build_submission(ws: Workspace, period: str, out_dir: Path | str, passphrase
             audit.record(s, ws.current_user, "package.create", "monthly_report", period,
                          {"revision": revision, "file_name": result.file_name, "sha256": result.sha256,
                           "tagmanifest_sha256": result.tagmanifest_sha256, "target": str(out_dir),
-                          "zip": make_zip, "signer": pki.fingerprint(cert), "audit_head": head})
+                          "zip": make_zip, "signer": pki.fingerprint(cert), "audit_head": head,
+                          "checkpoint": {"id": checkpoint.id, "count": checkpoint.event_count}})
     except BaseException:
         # Not recorded → not delivered: take the package off the stick again.
         for p in (result.folder, result.zip_path):

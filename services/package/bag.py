@@ -4,6 +4,7 @@ Layout of ``<org code>_<YYYY-MM>_月报_r<revision>/``::
 
     bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt  signature.p7s
     data/report.pdf (PAdES-signed)  data/report.xlsx  data/report.json
+    data/audit-chain.json (optional: the audit chain extract, services/audit_checkpoints.py)
 
 ``signature.p7s`` is a detached CMS signature over the bytes of ``tagmanifest-sha256.txt``;
 it is written after the tag manifest and is not listed in it (bagit checks the tag files a
@@ -37,6 +38,9 @@ PAYLOAD = ("data/report.pdf", "data/report.xlsx", "data/report.json")
 TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt")
 SIGNATURE_FILE = "signature.p7s"
 EXPECTED_FILES = frozenset(TAG_FILES + (SIGNATURE_FILE,) + PAYLOAD)
+# Payload a package may carry besides the required files (packages of older versions lack it).
+AUDIT_CHAIN_FILE = "data/audit-chain.json"
+ALLOWED_FILES = EXPECTED_FILES | {AUDIT_CHAIN_FILE}
 SOFTWARE_AGENT = "jijian-desk (bagit.py %s)" % bagit.VERSION
 # Report metadata keys that build_package writes into report.json and verification reads.
 META_KEYS = ("org_code", "org_name", "period", "revision")
@@ -123,11 +127,14 @@ def stage_bag(
     xlsx_bytes: bytes,
     audit_head: str,
     signing_time: datetime,
+    audit_chain: bytes | None = None,
 ) -> None:
     """Write a complete bag into the existing empty folder ``bag_dir`` (no checks, no fsync)."""
     (bag_dir / "report.pdf").write_bytes(signed_pdf)
     (bag_dir / "report.xlsx").write_bytes(xlsx_bytes)
     (bag_dir / "report.json").write_bytes(report_bytes)
+    if audit_chain is not None:
+        (bag_dir / AUDIT_CHAIN_FILE.removeprefix("data/")).write_bytes(audit_chain)
     info = {
         "Source-Organization": org_name,
         "External-Identifier": org_code,
@@ -149,7 +156,7 @@ def write_zip(folder: Path, zip_path: Path, when: datetime) -> None:
     with zipfile.ZipFile(zip_path, "x", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(zipfile.ZipInfo(folder.name + "/", date_time=stamp), b"")
         zf.writestr(zipfile.ZipInfo(folder.name + "/data/", date_time=stamp), b"")
-        for rel in sorted(EXPECTED_FILES):
+        for rel in sorted(r for r in ALLOWED_FILES if (folder / r).is_file()):
             info = zipfile.ZipInfo(f"{folder.name}/{rel}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
@@ -204,6 +211,7 @@ def build_package(
     signature_box: tuple[int, tuple[float, float, float, float]] | None,
     make_zip: bool = False,
     now: datetime | None = None,
+    audit_chain: bytes | None = None,
 ) -> PackageResult:
     """Sign the report, bag it, sign the tag manifest, write atomically, re-verify.
 
@@ -266,7 +274,7 @@ def build_package(
         stage_bag(
             staging, signer=signer, org_code=org_code, org_name=org_name, period=period,
             revision=revision, report_bytes=report_bytes, signed_pdf=signed_pdf,
-            xlsx_bytes=xlsx_bytes, audit_head=audit_head, signing_time=now,
+            xlsx_bytes=xlsx_bytes, audit_head=audit_head, signing_time=now, audit_chain=audit_chain,
         )
         for d in (staging, staging / "data"):
             os.chmod(d, 0o755)

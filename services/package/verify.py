@@ -50,6 +50,7 @@ CHECKS: tuple[tuple[str, str], ...] = (
 )
 TITLES = dict(CHECKS)
 FUTURE_SKEW = timedelta(minutes=10)
+NOT_CHECKED = "未检查"  # the reason's start when a check could not run at all
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _check_structure(ctx: _Ctx) -> str:
     problems = list(ctx.problems)
     present = set(ctx.files)
     missing = sorted(bagmod.EXPECTED_FILES - present)
-    extra = sorted(present - bagmod.EXPECTED_FILES)
+    extra = sorted(present - bagmod.ALLOWED_FILES)
     if missing:
         problems.append("缺少文件：" + "、".join(missing))
     if extra:
@@ -109,7 +110,7 @@ def _check_structure(ctx: _Ctx) -> str:
                 problems.append(f"多出不应有的文件夹：{rel}")
     if problems:
         raise _Fail("；".join(problems))
-    return "只含规定的 8 个文件，没有链接或多余文件"
+    return f"只含规定的 {len(present)} 个文件，没有链接或多余文件"
 
 
 _BAG_DETAIL = {
@@ -140,6 +141,8 @@ def _check_bag(ctx: _Ctx) -> str:
         raise _Fail("清单只能使用 SHA-256")
     entries = {k.replace(os.sep, "/") for k in bag.entries}
     want = set(bagmod.PAYLOAD) | {"bagit.txt", "bag-info.txt", "manifest-sha256.txt"}
+    if bagmod.AUDIT_CHAIN_FILE in ctx.files:
+        want.add(bagmod.AUDIT_CHAIN_FILE)
     if entries != want:
         raise _Fail("清单未完整列出规定的文件：" + "、".join(sorted(want ^ entries)))
     return "全部文件的 SHA-256 与清单一致（完整校验）"
@@ -350,7 +353,7 @@ def verify_package(
     with tempfile.TemporaryDirectory(prefix="jijian-verify-") as tmp:
         try:
             if path.is_file() and path.suffix.lower() == ".zip":
-                snap = extract_zip(path, Path(tmp), limits, allowed=bagmod.EXPECTED_FILES)
+                snap = extract_zip(path, Path(tmp), limits, allowed=bagmod.ALLOWED_FILES)
                 if snap.root.name != path.stem:  # the name is how people tell packages apart
                     snap.problems.append(f"压缩包文件名“{path.name}”与包内文件夹名“{snap.root.name}”不一致"
                                          f"（应为“{snap.root.name}.zip”），请使用原文件名")
@@ -359,7 +362,7 @@ def verify_package(
         except UnsafePackage as exc:
             checks = [Check("structure", TITLES["structure"], False, exc.message)]
             checks += [
-                Check(code, title, False, "未检查：文件包无法安全打开")
+                Check(code, title, False, f"{NOT_CHECKED}：文件包无法安全打开")
                 for code, title in CHECKS[1:]
             ]
             return VerifyReport(path=str(path), checks=checks)

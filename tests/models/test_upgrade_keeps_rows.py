@@ -1,7 +1,7 @@
 """A database made by the first schema revision, full of data, upgrades to head and keeps every row."""
 import datetime as dt
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from models import Base
 from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url, upgrade_database
@@ -11,8 +11,9 @@ from services.workspace import Workspace, open_workspace
 
 def _counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
+        present = set(inspect(conn).get_table_names())  # tables of later revisions are not there yet
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                for t in Base.metadata.sorted_tables}
+                for t in Base.metadata.sorted_tables if t.name in present}
 
 
 def test_first_revision_database_upgrades_with_every_row(tmp_path, today):
@@ -40,7 +41,7 @@ def test_first_revision_database_upgrades_with_every_row(tmp_path, today):
     ws2 = open_workspace(data, today=lambda: today)  # upgrades on open, after a backup copy
     assert current_revision(ws2.engine) == head_revision()
     assert ws2.upgrade_backup is not None and ws2.upgrade_backup.exists()
-    assert _counts(ws2.engine) == before
+    assert _counts(ws2.engine) == before | {"audit_checkpoints": 0}
     demo.login_demo(ws2)
     # the search index added by a later revision covers the old rows
     ids = listing.query_ids(ws2, listing.ListQuery(entity="complaint", text=number)).tolist()
