@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import weakref
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import User, UserRole
@@ -54,12 +54,19 @@ def standing_of(ws) -> Standing:
     return found
 
 
+_users, _roles = User.__table__, UserRole.__table__
+# One Core statement on the session's connection: asked at every permission check, so kept cheap.
+_STANDING = (select(_users.c.is_active, _roles.c.role)
+             .select_from(_users.outerjoin(_roles, _roles.c.user_id == _users.c.id))
+             .where(_users.c.id == bindparam("user_id")))
+
+
 def current_roles(session: Session, user_id: int) -> frozenset[str]:
     """The roles the user's row holds now; ``AccountRevoked`` when it is disabled or gone."""
-    active = session.execute(select(User.is_active).where(User.id == user_id)).scalar_one_or_none()
-    if not active:
+    rows = session.connection().execute(_STANDING, {"user_id": user_id}).all()
+    if not rows or not rows[0].is_active:
         raise AccountRevoked(DISABLED)
-    return frozenset(session.execute(select(UserRole.role).where(UserRole.user_id == user_id)).scalars())
+    return frozenset(r.role for r in rows if r.role is not None)
 
 
 def roles_now(user) -> frozenset[str]:
