@@ -6,23 +6,29 @@ first; any problem (sheet, row, column, reason in Chinese) means nothing is writ
 
 Rows that share a number are one item with several persons (被反映人, 被调查人, 领导干部): the
 item's own columns may be left blank on the later rows, and must agree when filled; in 处分处理 each
-row is one measure. Audit: one event per imported item (``complaint.create``, ``lead.create``,
-``case.create``, ``measure.add`` (on its case or lead), ``ledger.create``, as the daily-work services
-name them, with ``via: import``, the sheet and the row), and one
-``ledger.import`` event with the file's SHA-256 and the counts.
+row is one measure. The optional 身份证号 and 住址 of 信访件 are checked by the registration form's
+validators and sealed as the form seals them, so they need the identity key like the 反映人 and
+联系电话 columns.
+
+Before anything parses the file, ``xlsx_guard`` refuses a workbook over the size, ratio and row caps
+(a zip bomb); the sheets are then streamed by ``xlsx_rows`` and every row is checked in memory. The
+write (``ledger_write``) is bulk inserts in one transaction with the search triggers suspended;
+audit: one event per sheet and batch of items (ids, numbers and sheet rows, with the SHA-256 of the
+rows as written), and one ``ledger.import`` event with the file's SHA-256 and the counts.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import io
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
@@ -31,11 +37,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from models import (Case, Complaint, ComplaintSubject, Lead, LedgerEntry, LedgerLeader, Measure, Person)
-from models.enums import (MEASURE_KINDS, AccountabilityMethod, CaseStage, CodedEnum, Disposition, LeaderPosition,
+from models import Case, Complaint, Lead, LedgerEntry
+from models.enums import (MEASURE_KINDS, AccountabilityMethod, CodedEnum, Disposition, LeaderPosition,
                           LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank, Responsibility)
 
 from . import audit, identity, sanction_rules, xlsx_guard
+from .ledger_write import BulkWriter, split_post
+from .xlsx_rows import SheetReader
 from .errors import ValidationError
 from .files import atomic_write_bytes
 from .permissions import allowed, require
@@ -193,6 +201,8 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("署名情况", _raw, True, choices=tuple(SIGNATURES.values()), key="signature"),
         Column("反映人", _raw, key="complainant_name"),
         Column("联系电话", _raw, key="complainant_phone"),
+        Column("身份证号", _raw, key="complainant_id_number"),
+        Column("住址", _raw, key="complainant_address"),
         Column("被反映人", _raw, person=True, key="subject_name"),
         Column("单位职务", _raw, person=True, key="subject_post"),
         Column("职级", _raw, person=True, choices=tuple(RANKS.values()), key="subject_rank"),
@@ -263,16 +273,27 @@ _LEAD_RESULTS = {
 
 
 # --------------------------------------------------------------------------- reading
-@dataclass
+_NONE_BAD: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
 class _Row:
     sheet: str
     row: int
-    raw: dict[str, Any]                                  # column name -> cell value (None when blank)
+    raw: dict[str, Any] | None                           # column name -> cell value (None when blank);
+    #                                                      dropped once the row is parsed and checked
     values: dict[str, Any] = field(default_factory=dict)  # key -> parsed value (bad cells absent)
-    bad: set[str] = field(default_factory=set)            # column names with a problem
+    bad: frozenset[str] | set[str] = _NONE_BAD            # column names with a problem
+
+    def flag(self, column: str) -> None:
+        if not self.bad:
+            self.bad = set()
+        self.bad.add(column)  # type: ignore[union-attr]
 
 
 def _cell(value: Any) -> Any:
+    if value is None:
+        return None
     if isinstance(value, str):
         value = value.strip()
         return value or None
@@ -290,7 +311,7 @@ def _read(path: Path, pr: _Problems) -> tuple[dict[str, list[_Row]], list[str]]:
     ignored: list[str] = []
     try:
         xlsx_guard.check_xlsx(path)  # a zip bomb is refused before openpyxl reads a byte of it
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = SheetReader(path)
     except xlsx_guard.WorkbookRefused as exc:
         pr.add("", 0, "", exc.message)
         return sheets, ignored
@@ -301,13 +322,13 @@ def _read(path: Path, pr: _Problems) -> tuple[dict[str, list[_Row]], list[str]]:
         pr.add("", 0, "", f"无法打开工作簿（应为 Excel .xlsx 文件）：{type(exc).__name__}")
         return sheets, ignored
     try:
-        for ws in wb.worksheets:
-            title = ws.title.strip()
+        for name, part in wb.sheets:
+            title = name.strip()
             if title not in SHEETS:
                 if title != HELP_SHEET:
-                    ignored.append(ws.title)
+                    ignored.append(name)
                 continue
-            sheets[title] = _read_sheet(ws, title, pr)
+            sheets[title] = _read_sheet(wb.rows(part), title, pr)
     except Exception as exc:  # a damaged part inside the zip
         pr.add("", 0, "", f"工作簿内容已损坏，无法读取：{type(exc).__name__}")
     finally:
@@ -315,10 +336,10 @@ def _read(path: Path, pr: _Problems) -> tuple[dict[str, list[_Row]], list[str]]:
     return sheets, ignored
 
 
-def _read_sheet(ws: Any, title: str, pr: _Problems) -> list[_Row]:
+def _read_sheet(rows_iter: Iterator[tuple[int, tuple]], title: str, pr: _Problems) -> list[_Row]:
     columns = {c.name: c for c in SHEETS[title]}
-    rows_iter = ws.iter_rows(values_only=True)
-    header = next(rows_iter, None) or ()
+    first = next(rows_iter, None)
+    header = first[1] if first and first[0] == 1 else ()
     index: dict[str, int] = {}
     for i, value in enumerate(header):
         name = _header(value)
@@ -330,9 +351,12 @@ def _read_sheet(ws: Any, title: str, pr: _Problems) -> list[_Row]:
     for name in missing:
         pr.add(title, 1, name, f"缺少必填列“{name}”")
     rows: list[_Row] = []
-    for number, values in enumerate(rows_iter, start=2):
-        cells = {name: _cell(values[i]) if i < len(values) else None for name, i in index.items()}
-        if all(v is None for v in cells.values()):
+    rest: Iterable[tuple[int, tuple]] = rows_iter if header or first is None else itertools.chain([first], rows_iter)
+    pairs = list(index.items())
+    for number, values in rest:
+        width = len(values)
+        cells = {name: _cell(values[i]) if i < width else None for name, i in pairs}
+        if not any(v is not None for v in cells.values()):
             continue
         rows.append(_Row(title, number, cells))
     return rows if not missing else []
@@ -348,8 +372,10 @@ def _parse(rows: list[_Row], today: dt.date, pr: _Problems) -> None:
             try:
                 row.values[col.key] = col.parse(value, col.name, today)
             except ValidationError as exc:
-                row.bad.add(col.name)
+                row.flag(col.name)
                 pr.add(row.sheet, row.row, col.name, exc.message)
+        if row.sheet != COMPLAINTS:  # the complaint checks read the raw cells; the others are done with them
+            row.raw = None
 
 
 def _group(rows: list[_Row], pr: _Problems, *, repeat_ok: bool, check_required: bool = True
@@ -383,7 +409,7 @@ def _group(rows: list[_Row], pr: _Problems, *, repeat_ok: bool, check_required: 
         for c in required if check_required else ():
             if c.key != "number" and row.values.get(c.key) is None and c.name not in row.bad:
                 pr.add(row.sheet, row.row, c.name, f"请填写{c.name}")
-                row.bad.add(c.name)
+                row.flag(c.name)
     return groups
 
 
@@ -421,18 +447,11 @@ class _Plan:
 
 _COMPLAINT_FIELDS = {"number": "编号", "received_date": "收件日期", "channel": "来源渠道", "kind": "类型",
                      "signature": "署名情况", "complainant_name": "反映人", "complainant_phone": "联系电话",
-                     "complainant_address": "联系电话", "complainant_id_number": "反映人",
+                     "complainant_address": "住址", "complainant_id_number": "身份证号",
                      "main_problem": "主要问题", "disciplines": "问题类别", "is_repeat": "是否重复件",
                      "repeat_of": "原信访件编号", "subjects": "被反映人", "receiver": ""}
+_IDENTITY_KEYS = ("complainant_name", "complainant_phone", "complainant_id_number", "complainant_address")
 _SUBJECT_FIELDS = {"name": "被反映人", "unit": "单位职务", "post": "单位职务", "rank": "职级"}
-
-
-def _split_post(text: str | None) -> tuple[str, str]:
-    """"青山镇财政所 所长" -> (unit, post); without a space the whole text is the post."""
-    if not text:
-        return "", ""
-    parts = re.split(r"[\s\u3000]+", text.strip(), maxsplit=1)
-    return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
 
 
 def _check_complaints(ws: Workspace, rows: list[_Row], plan: _Plan, pr: _Problems, today: dt.date) -> None:
@@ -448,8 +467,9 @@ def _check_complaints(ws: Workspace, rows: list[_Row], plan: _Plan, pr: _Problem
             except ValidationError as exc:
                 pr.add(COMPLAINTS, first.row, "收件日期", exc.message)
                 values["received_date"] = None
-                first.bad.add("收件日期")
-        for key in ("complainant_name", "complainant_phone", "main_problem", "repeat_of", "discipline"):
+                first.flag("收件日期")
+        for key in ("complainant_name", "complainant_phone", "complainant_id_number", "main_problem", "repeat_of",
+                    "discipline"):
             if isinstance(values[key], float) and values[key].is_integer():
                 values[key] = int(values[key])
         values["disciplines"] = [values.pop("discipline")] if values.get("discipline") is not None else []
@@ -458,7 +478,7 @@ def _check_complaints(ws: Workspace, rows: list[_Row], plan: _Plan, pr: _Problem
             name, post, rank = row.raw.get("被反映人"), row.raw.get("单位职务"), row.raw.get("职级")
             if name is None and post is None and rank is None:
                 continue
-            unit, post_text = _split_post(post) if isinstance(post, str) else ("", post)
+            unit, post_text = split_post(post) if isinstance(post, str) else ("", post)
             subjects.append({"name": name, "unit": unit or None, "post": post_text, "rank": rank})
             subject_rows.append(row)
         values["subjects"] = subjects
@@ -468,13 +488,15 @@ def _check_complaints(ws: Workspace, rows: list[_Row], plan: _Plan, pr: _Problem
             for p in exc.problems or [exc]:
                 _complaint_problem(p, first, subject_rows, pr)
             clean = None
-        if clean is not None and (clean.get("complainant_name") or clean.get("complainant_phone")) \
-                and not identity.has_key(ws):
-            pr.add(COMPLAINTS, first.row, "反映人", identity.NO_KEY + "；无此授权时请清空“反映人”“联系电话”两列再导入")
+        if clean is not None and any(clean.get(k) for k in _IDENTITY_KEYS) and not identity.has_key(ws):
+            pr.add(COMPLAINTS, first.row, "反映人",
+                   identity.NO_KEY + "；无此授权时请清空“反映人”“联系电话”“身份证号”“住址”各列再导入")
             clean = None
         if clean is not None:
             plan.complaints[number] = clean
         plan.complaint_rows[number] = group
+        for row in group:  # only the row numbers are needed from here on
+            row.raw, row.values = None, {}
 
 
 def _complaint_problem(p: ValidationError, first: _Row, subject_rows: list[_Row], pr: _Problems) -> None:
@@ -581,7 +603,7 @@ def _check_measures(rows: list[_Row], plan: _Plan, pr: _Problems) -> None:
         for c in SHEETS[MEASURES]:
             if c.required and v.get(c.key) is None and c.name not in row.bad:
                 pr.add(MEASURES, row.row, c.name, f"请填写{c.name}")
-                row.bad.add(c.name)
+                row.flag(c.name)
         kind = None
         if v.get("category") and v.get("kind") is not None:
             try:
@@ -674,144 +696,17 @@ class _DryRun(Exception):
     pass
 
 
-def _next_seqs(session: Session, years: set[int]) -> dict[int, set[int]]:
-    taken: dict[int, set[int]] = {y: set() for y in years}
-    if years:
-        for year, seq in session.execute(select(Complaint.year, Complaint.seq).where(Complaint.year.in_(years))):
-            taken[year].add(seq)
-    return taken
-
-
-def _seq_for(number: str, year: int, taken: dict[int, set[int]]) -> int:
-    m = re.search(r"[^0-9]([0-9]{1,6})$", number)
-    seq = int(m[1]) if m else 0
-    if seq <= 0 or seq in taken[year]:
-        seq = max(taken[year], default=0) + 1
-    taken[year].add(seq)
-    return seq
-
-
-class _Writer:
-    def __init__(self, ws: Workspace, session: Session, plan: _Plan, file_name: str):
-        self.ws, self.s, self.plan, self.file = ws, session, plan, file_name
-        self.complaints: dict[str, Complaint] = dict(plan.db_complaints)
-        self.leads: dict[str, Lead] = dict(plan.db_leads)
-        self.cases: dict[str, Case] = dict(plan.db_cases)
-        self.persons: dict[tuple[str, str, str], Person] = {}   # (owner kind, number, name)
-        for number, lead in plan.db_leads.items():
-            for p in lead.persons:
-                self.persons[("lead", number, p.name)] = p
-        for number, c in plan.db_cases.items():
-            for p in c.persons:
-                self.persons[("case", number, p.name)] = p
-
-    def _audit(self, action: str, entity: str, obj_id: int, number: str, row: _Row, **extra: Any) -> None:
-        audit.record(self.s, self.ws.current_user, action, entity, obj_id,
-                     {"number": number, "via": "import", "file": self.file, "sheet": row.sheet, "row": row.row,
-                      **extra})
-
-    def complaints_(self) -> None:
-        plan = self.plan
-        taken = _next_seqs(self.s, {c["received_date"].year for c in plan.complaints.values()})
-        for number, v in plan.complaints.items():
-            row = plan.complaint_rows[number][0]
-            year = v["received_date"].year
-            c = Complaint(number=number, year=year, seq=_seq_for(number, year, taken),
-                          received_date=v["received_date"], channel=v["channel"], kind=v["kind"],
-                          signature=v["signature"], is_repeat=bool(v["is_repeat"]),
-                          main_problem=v.get("main_problem") or "",
-                          discipline=(v.get("disciplines") or [None])[0],
-                          registered_by_id=self.ws.current_user.id)
-            c.subjects = [ComplaintSubject(name=sub["name"], unit=sub.get("unit") or "", post=sub.get("post") or "",
-                                           rank=sub.get("rank")) for sub in v["subjects"] if sub.get("name")]
-            self.s.add(c)
-            self.s.flush()
-            if v.get("complainant_name") or v.get("complainant_phone"):
-                identity.seal(self.ws, self.s, c, name=v.get("complainant_name"), phone=v.get("complainant_phone"))
-            self.complaints[number] = c
-            self._audit("complaint.create", "complaint", c.id, number, row)
-        for number, v in plan.complaints.items():
-            if v.get("repeat_of") is not None:
-                self.complaints[number].original_id = self.complaints[str(v["repeat_of"])].id
-
-    def leads_(self) -> None:
-        for number, group in self.plan.leads.items():
-            v = group[0].values
-            complaint = self.complaints.get(v["complaint"]) if v.get("complaint") else None
-            lead = Lead(number=number, source=v["source"], complaint_id=complaint.id if complaint else None,
-                        received_date=complaint.received_date if complaint else v["disposition_date"],
-                        disposition=v["disposition"], disposition_date=v["disposition_date"],
-                        result=v.get("result"), result_date=v.get("result_date"))
-            self.s.add(lead)
-            self.s.flush()
-            for row in group:
-                unit, post = _split_post(row.values.get("post"))
-                p = Person(lead_id=lead.id, name=row.values["name"], unit=unit, post=post, rank=row.values.get("rank"),
-                           is_party_member=bool(row.values.get("party")))
-                self.s.add(p)
-                self.persons[("lead", number, p.name)] = p
-            self.leads[number] = lead
-            self._audit("lead.create", "lead", lead.id, number, group[0], persons=len(group))
-
-    def cases_(self) -> None:
-        for number, group in self.plan.cases.items():
-            v = group[0].values
-            lead = self.leads.get(v["lead"]) if v.get("lead") else None
-            closed = v.get("closing_date") is not None
-            c = Case(number=number, lead_id=lead.id if lead else None, filing_date=v["filing_date"],
-                     closing_date=v.get("closing_date"), eight_rules=bool(v.get("eight_rules")),
-                     stage=CaseStage.closed.value if closed else CaseStage.filed.value)
-            self.s.add(c)
-            self.s.flush()
-            for row in group:
-                r = row.values
-                unit, post = _split_post(r.get("post"))
-                p = self.persons.get(("lead", v["lead"], r["name"])) if lead else None
-                if p is None or p.case_id is not None:
-                    p = Person(name=r["name"])
-                    self.s.add(p)
-                p.case_id, p.unit, p.post, p.rank = c.id, unit or p.unit, post or p.post, r.get("rank") or p.rank
-                p.is_party_member, p.is_supervised_object = bool(r["party"]), bool(r["supervised"])
-                self.persons[("case", number, r["name"])] = p
-            self.cases[number] = c
-            self._audit("case.create", "case", c.id, number, group[0], persons=len(group))
-
-    def measures_(self) -> None:
-        self.s.flush()
-        for row, owner_kind, kind in self.plan.measures:
-            v = row.values
-            person = self.persons[(owner_kind, v["owner"], v["name"])]
-            m = Measure(person_id=person.id, category=v["category"], kind=kind, decision_date=v["decision_date"],
-                        document_number=v.get("document_number") or "",
-                        effect_end=sanction_rules.effect_end(kind, v["decision_date"]),
-                        form=sanction_rules.form_of(kind),
-                        case_id=self.cases[v["owner"]].id if owner_kind == "case" else None,
-                        lead_id=self.leads[v["owner"]].id if owner_kind == "lead" else None)
-            self.s.add(m)
-            self.s.flush()
-            entity, eid = ("case", m.case_id) if owner_kind == "case" else ("lead", m.lead_id)
-            self._audit("measure.add", entity, eid, v["owner"], row, measure_id=m.id, person_id=person.id,
-                        person=v["name"], kind=kind, date=v["decision_date"])
-
-    def ledgers_(self) -> None:
-        for number, group in self.plan.ledgers.items():
-            v = group[0].values
-            entry = LedgerEntry(number=number, case_id=self.cases[v["case"]].id, unit=v["unit"],
-                                entry_date=v["entry_date"])
-            entry.leaders = [
-                LedgerLeader(name=r.values["name"], post=r.values.get("post") or "",
-                             position_type=r.values.get("position"), responsibility=r.values["responsibility"],
-                             outcome=r.values["outcome"], outcome_date=r.values["outcome_date"],
-                             accountability_method=r.values.get("method"), basis=r.values.get("basis") or "")
-                for r in group]
-            self.s.add(entry)
-            self.s.flush()
-            self._audit("ledger.create", "ledger", entry.id, number, group[0], leaders=len(group))
-
-
 def _counts(plan: _Plan) -> dict[str, int]:
     return {COMPLAINTS: len(plan.complaints), LEADS: len(plan.leads), CASES: len(plan.cases),
             MEASURES: len(plan.measures), LEDGER: len(plan.ledgers)}
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def import_workbook(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> ImportResult:
@@ -828,16 +723,15 @@ def import_workbook(ws: Workspace, path: str | Path, *, dry_run: bool = False) -
             plan = _check(ws, s, sheets, pr)
             if pr.items:
                 raise _DryRun
-            writer = _Writer(ws, s, plan, path.name)
-            writer.complaints_()
-            writer.leads_()
-            writer.cases_()
-            writer.measures_()
-            writer.ledgers_()
+            writer = BulkWriter(ws, s, plan, path.name)
+            writer.complaints(COMPLAINTS)
+            writer.leads(LEADS)
+            writer.cases(CASES)
+            writer.measures(MEASURES)
+            writer.ledgers(LEDGER)
             counts = _counts(plan)
             audit.record(s, ws.current_user, "ledger.import", "import", path.name,
-                         {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-                          "counts": counts})
+                         {"file": path.name, "sha256": _file_sha256(path), "counts": counts})
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -4,11 +4,13 @@ import json
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from models import AuditEvent, Case, Complaint, Lead, LedgerEntry, Measure, Person
-from services import audit, identity, ledger_import
+from models.search import FTS_TABLE, fts_phrase
+from services import audit, identity, ledger_import, ledger_write
 from services.report_figures import compute_figures
+from services.validation import mask_phone
 from services.reports.layout import get_figure
 from tests.conftest import sign_in_as
 
@@ -39,7 +41,7 @@ def test_good_workbook_imports_every_sheet(ws, good):
         assert (first.year, first.seq) == (2026, 101)
         # The complainant's identity is sealed, never stored in clear.
         assert first.complainant_name_enc and b"\xe5\xbc\xa0\xe4\xb8\x89" not in first.complainant_name_enc
-        assert identity.masked(first)["phone"] == "138****5678"
+        assert identity.masked(first)["phone"] == mask_phone("13812345678")
         assert identity.reveal(ws, s, first.id)["name"] == "张三"
 
         l1, l2 = s.execute(select(Lead).order_by(Lead.id)).scalars().all()
@@ -67,14 +69,25 @@ def test_good_workbook_imports_every_sheet(ws, good):
             ("孙镇长", "镇长", "principal_leader", "principal", "integrity_talk", None),
             ("周副镇长", "分管副镇长", "leader_in_charge", "leadership", "held_accountable", "admonishment")]
 
-        actions = [e.action for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
-                   if e.action.split(".")[0] in ("complaint", "lead", "case", "measure", "ledger")]
-        assert actions == ["complaint.create"] * 2 + ["lead.create"] * 2 + ["case.create"] + \
-            ["measure.add"] * 3 + ["ledger.create", "ledger.import"]
-        created = audit.events_for(s, "complaint", first.id)[0]
-        detail = json.loads(created.detail_json)
-        assert detail == {"number": "XF2026-0101", "via": "import", "file": "good.xlsx", "sheet": "信访件", "row": 2}
-        assert "张三" not in created.detail_json and "13812345678" not in created.detail_json
+        # One event per sheet and batch, listing [id, number, sheet row] and the digest of the rows as written.
+        events = [e for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars() if e.entity == "import"]
+        assert [(e.action, e.entity_id) for e in events] == [
+            ("import.complaints", "good.xlsx"), ("import.leads", "good.xlsx"), ("import.cases", "good.xlsx"),
+            ("import.measures", "good.xlsx"), ("import.ledgers", "good.xlsx"), ("ledger.import", "good.xlsx")]
+        details = [json.loads(e.detail_json) for e in events]
+        assert [(d["sheet"], d["batch"], d["count"], d["items"]) for d in details[:5]] == [
+            ("信访件", 1, 2, [[first.id, "XF2026-0101", 2], [repeat.id, "XF2026-0102", 4]]),
+            ("问题线索", 1, 2, [[l1.id, "XS2026-001", 2], [l2.id, "XS2026-002", 3]]),
+            ("案件", 1, 1, [[case.id, "LA2026-001", 2]]),
+            ("处分处理", 1, 3, [[measures[0].id, "LA2026-001", 2], [measures[1].id, "LA2026-001", 3],
+                             [measures[2].id, "XS2026-002", 4]]),
+            ("一案双查", 1, 1, [[entry.id, "TZ2026-001", 2]])]
+        written = [{c: getattr(m, c) for c in ("id", "person_id", "category", "kind", "decision_date",
+                                              "document_number", "effect_end", "form", "case_id", "lead_id")}
+                   for m in measures]
+        assert details[3]["sha256"] == ledger_write._digest({"measures": written})
+        assert details[5]["counts"] == result.counts
+        assert not any("张三" in e.detail_json or "13812345678" in e.detail_json for e in events)
         assert audit.verify_chain(s).ok
 
         figs = compute_figures(s, "2026-10")
@@ -180,11 +193,12 @@ def test_template_has_headers_and_drop_downs_and_imports_empty(ws, tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames == ["信访件", "问题线索", "案件", "处分处理", "一案双查", "填写说明"]
     heads = [c.value for c in wb["信访件"][1]]
-    assert heads[:5] == ["编号*", "收件日期*", "来源渠道*", "类型*", "署名情况*"] and heads[5] == "反映人"
+    assert heads[:5] == ["编号*", "收件日期*", "来源渠道*", "类型*", "署名情况*"]
+    assert heads[5:9] == ["反映人", "联系电话", "身份证号", "住址"]  # the identity, sealed on import
     assert [c.value.rstrip("*") for c in wb["案件"][1]] == K_HEAD
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in wb["信访件"].data_validations.dataValidation}
     assert lists["C2"] == '"来信,来访,来电,网络,上级转办交办,巡视巡察移交,审计移送,其他"'
-    assert lists["M2"] == '"是,否"'
+    assert lists["O2"] == '"是,否"'
     measure_lists = [dv.formula1 for dv in wb["处分处理"].data_validations.dataValidation]
     assert '"党纪处分,政务处分,组织处理"' in measure_lists
     assert any("留党察看" in f and "诫勉" in f and "记大过" in f for f in measure_lists)
@@ -193,3 +207,41 @@ def test_template_has_headers_and_drop_downs_and_imports_empty(ws, tmp_path):
     wb.close()
     result = ledger_import.import_workbook(ws, path)
     assert result.ok and sum(result.counts.values()) == 0 and result.ignored_sheets == []
+
+
+def test_a_case_on_a_lead_already_in_the_system_takes_over_its_person(ws, tmp_path):
+    first = write_book(tmp_path / "线索.xlsx", {"问题线索": [L_HEAD, [
+        "XS2026-009", "监督检查发现", None, "钱七", "青山镇农业服务中心 站长", "乡科级", "是", "初步核实", "2026-03-10",
+        "2026-04-01", "立案"]]})
+    assert ledger_import.import_workbook(ws, first).imported
+    second = write_book(tmp_path / "案件.xlsx", {
+        "案件": [K_HEAD, ["LA2026-009", "XS2026-009", "钱七", "青山镇财政所 所长", None, "是", "否", "2026-04-02"],
+                 ["LA2026-009", None, "孙八", None, None, "否", "是"]],
+        "处分处理": [M_HEAD, ["LA2026-009", "钱七", "党纪处分", "警告", "2026-06-01"]]})
+    result = ledger_import.import_workbook(ws, second)
+    assert result.problems == [] and result.counts["案件"] == 1
+    with ws.reading() as s:
+        lead = s.execute(select(Lead)).scalar_one()
+        case = s.execute(select(Case)).scalar_one()
+        persons = s.execute(select(Person).order_by(Person.id)).scalars().all()
+        assert [(p.name, p.lead_id, p.case_id, p.unit, p.post, p.rank, p.is_party_member, p.is_supervised_object)
+                for p in persons] == [
+            ("钱七", lead.id, case.id, "青山镇财政所", "所长", "township_level", True, False),
+            ("孙八", None, case.id, "", "", None, False, True)]
+        measure = s.execute(select(Measure)).scalar_one()
+        assert (measure.person_id, measure.case_id, measure.kind) == (persons[0].id, case.id, "party_warning")
+
+
+def test_imported_complaints_are_in_the_full_text_index(ws, good):
+    # The search triggers are suspended during the bulk load; the new rows are indexed at its end.
+    assert ledger_import.import_workbook(ws, good).imported
+    query = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q ORDER BY rowid")
+    with ws.reading() as s:
+        numbers = dict(s.execute(select(Complaint.id, Complaint.number)).all())
+        hits = {term: [numbers[i] for i in s.execute(query, {"q": fts_phrase(term)}).scalars()]
+                for term in ("违规发放", "青山镇财政所", "同一问题再次", "XF2026-0102")}
+        triggers = s.execute(text("SELECT count(*) FROM sqlite_master WHERE type='trigger' "
+                                  "AND name LIKE 'complaint_search_%'")).scalar_one()
+    assert hits == {"违规发放": ["XF2026-0101"], "青山镇财政所": ["XF2026-0101"], "同一问题再次": ["XF2026-0102"],
+                    "XF2026-0102": ["XF2026-0102"]}
+    assert triggers == 10  # all back
