@@ -1,7 +1,7 @@
 """Every command that writes a file the user named, on a really full or read-only disk.
 
-A full USB stick is a 64 KB tmpfs filled to its last block (mounted for the test; the tests run as
-root in CI). Where mounting is not allowed, the same commands run with RLIMIT_FSIZE set once they
+A full USB stick is a 64 KB tmpfs filled to its last block (tests/full_disk.py: mounted for the test;
+the tests run as root in CI). Where mounting is not allowed, the same commands run with RLIMIT_FSIZE set once they
 have signed in (tests/cli/fsize_child.py), so each write fails in the kernel with EFBIG; a
 read-only stick is then a folder without write permission. Each case must end with a Chinese
 message, exit code 1, no traceback, and nothing left on the stick — and nothing half-done in the
@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -21,106 +20,40 @@ from services import county_ca, keys, monthly_report, setup, users
 from services.workspace import open_workspace
 from tests.cli.test_cli_basics import ROOT
 from tests.conftest import ADMIN_PASSWORD
+from tests.full_disk import Stick, readonly_message, stick
 from tests.services.submission.conftest import COUNTY_PASS, TOWN_PASS
 
 PERIOD = "2026-10"
-FSIZE_LIMIT = 2048
 
 
-def _mount(where: Path, options: str) -> bool:
-    where.mkdir(parents=True, exist_ok=True)
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)],
-                          capture_output=True).returncode == 0
-
-
-def _unmount(where: Path) -> None:
-    subprocess.run(["umount", str(where)], capture_output=True, check=True)
-
-
-def _fill(where: Path) -> None:
-    with open(where / "filler.bin", "wb", buffering=0) as f:
-        try:
-            while f.write(bytes(4096)):
-                pass
-        except OSError:
-            pass  # ENOSPC: the file system has no free block left
-
-
-class Stick:
-    """A target folder that cannot take a file; ``run`` runs the CLI against it."""
-
-    def __init__(self, path: Path, limit: int | None, keep: set[str]):
-        self.path, self.limit, self.keep = path, limit, keep
-
-    def run(self, *args, env: dict, data_dir: Path):
-        e = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
-        argv = ["--data-dir", str(data_dir), *args]
-        if self.limit is None:
-            cmd = [sys.executable, str(ROOT / "main.py"), *argv]
-        else:
-            cmd = [sys.executable, str(ROOT / "tests" / "cli" / "fsize_child.py"), str(self.limit), *argv]
-        return subprocess.run(cmd, capture_output=True, text=True, env=e, cwd=ROOT)
-
-    def leftovers(self) -> list[str]:
-        return sorted(set(os.listdir(self.path)) - self.keep)
+def run(stick: Stick, *args, env: dict, data_dir: Path):
+    """The CLI as a separate process (under the stick's RLIMIT when it has one)."""
+    e = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+    argv = ["--data-dir", str(data_dir), *args]
+    if stick.limit is None:
+        cmd = [sys.executable, str(ROOT / "main.py"), *argv]
+    else:
+        cmd = [sys.executable, str(ROOT / "tests" / "cli" / "fsize_child.py"), str(stick.limit), *argv]
+    return subprocess.run(cmd, capture_output=True, text=True, env=e, cwd=ROOT)
 
 
 @pytest.fixture
 def full_stick(tmp_path):
     """A full disk: the tmpfs, else the RLIMIT_FSIZE child (for commands whose only write after sign-in
     is the file itself: report)."""
-    yield from _stick(tmp_path, "size=64k", fallback="fsize")
+    yield from stick(tmp_path, "size=64k", fallback="fsize")
 
 
 @pytest.fixture
 def unwritable_stick(tmp_path):
     """A full disk: the tmpfs, else a folder without write permission (commands that also write the
     database after sign-in, which an RLIMIT would stop first)."""
-    yield from _stick(tmp_path, "size=64k", fallback="mode")
+    yield from stick(tmp_path, "size=64k", fallback="mode")
 
 
 @pytest.fixture
 def readonly_stick(tmp_path):
-    yield from _stick(tmp_path, "ro,size=64k", fallback="mode")
-
-
-def _stick(tmp_path: Path, options: str, fallback: str):
-    where = tmp_path / f"stick-{uuid.uuid4().hex[:6]}"
-    if _mount(where, options):
-        try:
-            if "ro" not in options.split(","):
-                _fill(where)
-            yield Stick(where, None, {"filler.bin"})
-        finally:
-            _unmount(where)
-    elif fallback == "fsize":
-        yield Stick(where, FSIZE_LIMIT, set())
-    else:
-        os.chmod(where, 0o555)
-        try:
-            yield Stick(where, None, set())
-        finally:
-            os.chmod(where, 0o755)
-
-
-def _full_message(stick: Stick, target: Path) -> str:
-    if stick.limit is not None:
-        return (f"错误：文件超过目标磁盘允许的大小，文件未保存：{target}。"
-                "U盘如为 FAT32 格式，单个文件不能超过 4 GB，请换一个位置后重试\n")
-    if not os.path.ismount(stick.path):
-        return _readonly_message(target)
-    return f"错误：目标磁盘空间不足，文件未保存：{target}。请清理空间或换一个位置后重试，原有文件未受影响\n"
-
-
-def _readonly_message(target: Path) -> str:
-    return f"错误：没有写入权限或磁盘只读，文件未保存：{target}\n"
-
-
-def _reason(stick: Stick) -> str:
-    """The short reason in package and backup messages."""
-    if not os.path.ismount(stick.path):
-        return "没有写入权限"
-    return "磁盘只读" if "filler.bin" not in os.listdir(stick.path) else "磁盘空间不足"
+    yield from stick(tmp_path, "ro,size=64k", fallback="mode")
 
 
 @pytest.fixture
@@ -155,53 +88,53 @@ def _refused(r, message: str) -> None:
 def test_report_pdf_and_xlsx_on_a_full_disk_say_so_and_leave_nothing(town, full_stick):
     for flag, name in (("--pdf", "月报.pdf"), ("--xlsx", "月报.xlsx")):
         target = full_stick.path / name
-        r = full_stick.run("--user", "wang", "report", PERIOD, flag, str(target), env=PW, data_dir=town)
-        _refused(r, _full_message(full_stick, target))
+        r = run(full_stick, "--user", "wang", "report", PERIOD, flag, str(target), env=PW, data_dir=town)
+        _refused(r, "错误：" + full_stick.full_message(target) + "\n")
         assert full_stick.leftovers() == []
 
 
 def test_report_on_a_read_only_disk_keeps_nothing_and_says_so(town, readonly_stick):
     target = readonly_stick.path / "月报.pdf"
-    r = readonly_stick.run("--user", "wang", "report", PERIOD, "--pdf", str(target), "--xlsx",
-                           str(readonly_stick.path / "月报.xlsx"), env=PW, data_dir=town)
-    _refused(r, _readonly_message(target))
+    r = run(readonly_stick, "--user", "wang", "report", PERIOD, "--pdf", str(target), "--xlsx",
+            str(readonly_stick.path / "月报.xlsx"), env=PW, data_dir=town)
+    _refused(r, "错误：" + readonly_message(target) + "\n")
     assert readonly_stick.leftovers() == []
 
 
 def test_report_second_file_failing_names_the_first_one_written(town, tmp_path, readonly_stick):
     pdf, xlsx = tmp_path / "月报.pdf", readonly_stick.path / "月报.xlsx"
-    r = readonly_stick.run("--user", "wang", "report", PERIOD, "--pdf", str(pdf), "--xlsx", str(xlsx),
-                           env=PW, data_dir=town)
-    _refused(r, _readonly_message(xlsx)[:-1] + f"（已写出 PDF：{pdf}）\n")
+    r = run(readonly_stick, "--user", "wang", "report", PERIOD, "--pdf", str(pdf), "--xlsx", str(xlsx),
+            env=PW, data_dir=town)
+    _refused(r, "错误：" + readonly_message(xlsx) + f"（已写出 PDF：{pdf}）\n")
     assert pdf.read_bytes().startswith(b"%PDF") and readonly_stick.leftovers() == []
 
 
 def test_ledger_template_on_a_full_disk(town, unwritable_stick):
     target = unwritable_stick.path / "模板.xlsx"
-    r = unwritable_stick.run("import-ledger", "--template", str(target), env={}, data_dir=town)
-    _refused(r, _full_message(unwritable_stick, target))
+    r = run(unwritable_stick, "import-ledger", "--template", str(target), env={}, data_dir=town)
+    _refused(r, "错误：" + unwritable_stick.full_message(target) + "\n")
     assert unwritable_stick.leftovers() == []
 
 
 def test_package_on_a_full_or_read_only_stick(town, unwritable_stick, readonly_stick):
     env = {**PW, "JIJIAN_KEY_PASSPHRASE": TOWN_PASS}
     full = unwritable_stick
-    r = full.run("--user", "wang", "package", PERIOD, "--out", str(full.path), "--zip", env=env, data_dir=town)
-    if _reason(full) == "磁盘空间不足":  # the staging folder is made, its files do not fit
+    r = run(full, "--user", "wang", "package", PERIOD, "--out", str(full.path), "--zip", env=env, data_dir=town)
+    if full.reason() == "磁盘空间不足":  # the staging folder is made, its files do not fit
         _refused(r, f"错误：写入文件包失败（磁盘空间不足），已清理未完成的文件：{full.path}\n")
     else:
-        _refused(r, f"错误：无法写入输出文件夹 {full.path}：{_reason(full)}\n")
+        _refused(r, f"错误：无法写入输出文件夹 {full.path}：{full.reason()}\n")
     assert full.leftovers() == []
-    r = readonly_stick.run("--user", "wang", "package", PERIOD, "--out", str(readonly_stick.path), env=env,
-                           data_dir=town)
-    _refused(r, f"错误：无法写入输出文件夹 {readonly_stick.path}：{_reason(readonly_stick)}\n")
+    r = run(readonly_stick, "--user", "wang", "package", PERIOD, "--out", str(readonly_stick.path), env=env,
+            data_dir=town)
+    _refused(r, f"错误：无法写入输出文件夹 {readonly_stick.path}：{readonly_stick.reason()}\n")
     assert readonly_stick.leftovers() == []
 
 
 def test_backup_to_a_read_only_stick(town, readonly_stick):
-    r = readonly_stick.run("--user", "wang", "backup", "--to", str(readonly_stick.path),
-                           env={**PW, "JIJIAN_BACKUP_PASSPHRASE": "backup-pass-1"}, data_dir=town)
-    _refused(r, f"错误：目标读写失败（{_reason(readonly_stick)}），备份未完成（已删除未完成的文件）："
+    r = run(readonly_stick, "--user", "wang", "backup", "--to", str(readonly_stick.path),
+            env={**PW, "JIJIAN_BACKUP_PASSPHRASE": "backup-pass-1"}, data_dir=town)
+    _refused(r, f"错误：目标读写失败（{readonly_stick.reason()}），备份未完成（已删除未完成的文件）："
                 "请检查磁盘是否可用后重试。\n")
     assert readonly_stick.leftovers() == []
 
@@ -209,17 +142,17 @@ def test_backup_to_a_read_only_stick(town, readonly_stick):
 def test_key_request_to_a_full_stick_makes_no_key(town, unwritable_stick):
     before = {p.name: p.read_bytes() for p in (town / "keys").iterdir() if p.is_file()}
     target = unwritable_stick.path / "申请.csr"
-    r = unwritable_stick.run("--user", "wang", "keys", "create", "--replace", "--csr-out", str(target),
-                             env={**PW, "JIJIAN_KEY_PASSPHRASE": TOWN_PASS}, data_dir=town)
-    _refused(r, _full_message(unwritable_stick, target))  # found by the probe before the key is replaced
+    r = run(unwritable_stick, "--user", "wang", "keys", "create", "--replace", "--csr-out", str(target),
+            env={**PW, "JIJIAN_KEY_PASSPHRASE": TOWN_PASS}, data_dir=town)
+    _refused(r, "错误：" + unwritable_stick.full_message(target) + "\n")  # found by the probe before the key is replaced
     assert {p.name: p.read_bytes() for p in (town / "keys").iterdir() if p.is_file()} == before
     assert unwritable_stick.leftovers() == []
 
 
 def test_complaint_list_export_on_a_full_disk(town, full_stick):
     target = full_stick.path / "信访件.xlsx"
-    r = full_stick.run("--user", "wang", "complaints", "list", "--xlsx", str(target), env=PW, data_dir=town)
-    _refused(r, _full_message(full_stick, target))
+    r = run(full_stick, "--user", "wang", "complaints", "list", "--xlsx", str(target), env=PW, data_dir=town)
+    _refused(r, "错误：" + full_stick.full_message(target) + "\n")
     assert full_stick.leftovers() == []
 
 
@@ -227,6 +160,6 @@ def test_county_report_on_a_full_disk(town, full_stick):
     county = town.parent / "county"
     for flag, name in (("--pdf", "全县.pdf"), ("--xlsx", "全县.xlsx")):
         target = full_stick.path / name
-        r = full_stick.run("--user", "wang", "county", "report", PERIOD, flag, str(target), env=PW, data_dir=county)
-        _refused(r, _full_message(full_stick, target))
+        r = run(full_stick, "--user", "wang", "county", "report", PERIOD, flag, str(target), env=PW, data_dir=county)
+        _refused(r, "错误：" + full_stick.full_message(target) + "\n")
         assert full_stick.leftovers() == []

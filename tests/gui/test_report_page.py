@@ -246,6 +246,18 @@ def test_export_to_a_missing_folder_shows_a_chinese_error_and_writes_nothing(pag
     assert not target.parent.exists()
 
 
+def test_export_to_a_full_stick_shows_the_reason_and_leaves_nothing(page, tmp_path, monkeypatch):
+    from tests.full_disk import stick
+    for full in stick(tmp_path, "size=64k", fallback="mode"):  # a real full tmpfs (a read-only folder unprivileged)
+        target = full.path / "月报.pdf"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        seen.clear()
+        answer_modals(click("确定"))
+        assert page.export("pdf") is None
+        assert seen == [full.full_message(target)]
+        assert full.leftovers() == []
+
+
 def test_printing_renders_every_page_of_the_pdf(page, tmp_path, qtbot):
     page.narrative.setPlainText("情况说明。" * 600)  # long enough for a second page (pasted, not typed)
     assert page.save()
