@@ -4,6 +4,12 @@ An import copies the package into the data dir first and verifies that private c
 is kept is exactly what was checked), against the county's own root, its current revocations
 and the township's registration. Kept packages live in
 ``<data_dir>/received/<code>/<period>/r<revision>/`` as they arrived (bag folder or zip).
+
+Every item on a stick is handled on its own: a package is imported or refused with its reasons,
+anything else (a stray file or folder) is refused as not a package; each refusal is audited
+(``county.reject``) at once, and a failure at any step leaves nothing under ``received/`` (the
+staging folder goes in a ``finally``, a half-stored package and its emptied parents are removed).
+A zip must keep its package's name (``<folder>.zip``): a renamed copy is refused, not guessed at.
 """
 from __future__ import annotations
 

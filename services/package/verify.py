@@ -3,6 +3,9 @@
 Every check runs and is reported on its own; the package is accepted only when all pass.
 The package is first copied (or extracted) into a private temp folder by ``safezip`` and
 every check reads that copy, so links are never followed and files cannot change mid-way.
+A zip must be named after the one folder it holds (``<folder>.zip``), else ``structure`` fails.
+The content checks live beside this module: ``report_schema`` (report.json's form) and
+``pdf_binding`` (the signed PDF belongs to this report.json); trust settings are in ``trust``.
 """
 from __future__ import annotations
 
