@@ -31,6 +31,7 @@ GENESIS = "0" * 64
 _PENDING = "audit.pending_events"
 _ACTOR = "audit.last_actor"
 _BATCH = 200
+_ROWS_BATCH = 2000
 _COLUMNS = ("id", "at", "user_id", "username", "action", "entity", "entity_id", "detail_json", "prev_hash", "hash")
 _DIGEST_COLUMN: WeakSet = WeakSet()  # engines whose audit_events has row_digests
 
@@ -75,8 +76,8 @@ def record(session: Session, actor, action: str, entity: str = "", entity_id: An
     pending = session.info.setdefault(_PENDING, [])
     pending.append(ev)
     session.info[_ACTOR] = actor
-    if len(pending) >= _BATCH:  # a long import: keep each event's row digests (and memory) small
-        write_pending(session)
+    if len(pending) >= _BATCH or row_digest.pending_rows(session) >= _ROWS_BATCH:
+        write_pending(session)  # a long import: keep each event's row digests (and memory) small
     return ev
 
 

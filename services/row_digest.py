@@ -8,10 +8,10 @@ transaction's events are written (``audit.write_pending``, at
 commit) the rows are read back as stored and their digests go into the last event's
 ``row_digests`` as compact JSON ``{"<table>": {"<id>": "<sha256>" | null}}`` (null = deleted).
 
-Digest of a row = SHA-256 of the sorted, compact JSON ``{"t": table, "c": {column: value}}`` over
-the columns the models declare, values exactly as stored (text, integers, reals; ``null`` values
-left out, so adding a nullable column later changes no digest; bytes — ciphertexts, PDFs — as
-``["b", sha256 hex]``).
+Digest of a row = SHA-256 of the compact JSON ``[table, [[column, value], …]]`` over the columns
+the models declare, sorted by name, values exactly as stored (text, integers, reals; ``null``
+values left out, so adding a nullable column later changes no digest; bytes — ciphertexts,
+PDFs — as ``["b", sha256 hex]``; anything else a driver returns as ``["s", str]``).
 
 ``check_rows`` (``check --deep``) recomputes every audited row and compares it with the newest
 digest the chain holds for it. It names a row whose content differs (changed outside the app), a
@@ -55,20 +55,19 @@ def _columns(table: str) -> list[str]:
     return sorted(c.name for c in Base.metadata.tables[table].columns)
 
 
-def _value(v):
-    if isinstance(v, memoryview):
-        v = bytes(v)
-    if isinstance(v, bytes):
+def _json_other(v):
+    if isinstance(v, (bytes, memoryview)):
         return ["b", hashlib.sha256(v).hexdigest()]
-    if v is None or isinstance(v, (str, int, float)):
-        return v
     return ["s", str(v)]  # other drivers' dates or decimals
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_other).encode
+
+
 def digest(table: str, columns: list[str], values) -> str:
-    body = {c: _value(v) for c, v in zip(columns, values) if v is not None}
-    raw = json.dumps({"t": table, "c": body}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    """SHA-256 of ``[table, [[column, value], …]]``: columns sorted, null values left out."""
+    body = [[c, v] for c, v in zip(columns, values) if v is not None]
+    return hashlib.sha256(_dumps([table, body]).encode("utf-8")).hexdigest()
 
 
 def _select(conn: Connection, table: str, columns: list[str], ids: list[int] | None = None, after: int = 0):
@@ -149,6 +148,14 @@ def note(session: Session, table: str, ids) -> None:
     pending = session.info.setdefault(_PENDING, {}).setdefault(table, {})
     for row_id in ids:
         pending.setdefault(int(row_id), False)
+
+
+def pending_rows(session: Session) -> int:
+    """How many rows wait for their digest (to write them out in batches during a long import)."""
+    found = sum(len(ids) for ids in session.info.get(_PENDING, {}).values())
+    if session.in_transaction():
+        found += sum(len(ids) for ids in session.connection().info.get(_PENDING, {}).values())
+    return found
 
 
 def take(session: Session) -> str:

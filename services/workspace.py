@@ -183,4 +183,10 @@ def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None
                    upgrade_backup=backup, read_session_factory=make_read_session_factory(engine), instance_lock=held)
     if today is not None:
         ws.today = today
+    from . import audit_triggers  # imports the audit log, which needs the models loaded first
+    try:
+        audit_triggers.restore_missing(ws)  # dropped append-only triggers come back, audited
+    except BaseException:
+        ws.close()
+        raise
     return ws

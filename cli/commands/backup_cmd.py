@@ -18,7 +18,9 @@ def register(sub) -> None:
                    help="更换电脑时：把备份中的单位数据迁入尚未初始化的新数据目录（已初始化的数据目录仍只接受本单位的备份）")
     r.add_argument("--json", action="store_true")
     r.set_defaults(handler=run_restore)
-    c = sub.add_parser("check", help="检查数据库完整性（PRAGMA quick_check）")
+    c = sub.add_parser("check", help="检查数据库完整性（PRAGMA quick_check）；--deep 另核对审计日志、检查点和每条记录")
+    c.add_argument("--deep", action="store_true",
+                   help="逐条核对记录与审计日志中的摘要，指出在程序外被改动的记录（失败时退出码 1）")
     c.add_argument("--json", action="store_true")
     c.set_defaults(handler=run_check)
 
@@ -76,7 +78,13 @@ def run_check(args, ctx) -> int:
     from services import maintenance
     from services.workspace import default_data_dir
     rep = maintenance.startup_check(Path(args.data_dir) if args.data_dir else default_data_dir())
-    ctx.emit({"ok": rep.ok, "message": rep.message,
-              "newest_good_backup": str(rep.newest_good_backup) if rep.newest_good_backup else None},
-             "数据库完整" if rep.ok else rep.message)
-    return 0 if rep.ok else 1
+    data = {"ok": rep.ok, "message": rep.message,
+            "newest_good_backup": str(rep.newest_good_backup) if rep.newest_good_backup else None}
+    if not (args.deep and rep.ok):
+        ctx.emit(data, "数据库完整" if rep.ok else rep.message)
+        return 0 if rep.ok else 1
+    from services import integrity
+    deep = integrity.verify(ctx.login() if args.user else ctx.workspace(), deep=True)
+    data.update(ok=deep.ok, deep=deep.as_dict())
+    ctx.emit(data, "数据库完整\n" + deep.message())
+    return 0 if deep.ok else 1

@@ -257,3 +257,19 @@ def test_bulk_core_writes_are_digested_too(ws, register, capsys):
     _attack(ws.db_path, "UPDATE complaints SET main_problem = '再改' WHERE id = 50")
     code, out = _cli(capsys, ws.data_dir, "check", "--deep")
     assert code == 1 and "信访件 XF2026-0050（complaints #50）：内容与审计日志记录的不一致（在程序外被修改）" in out
+
+
+def test_a_ledger_import_keeps_check_deep_clean_and_its_rows_are_watched(ws, tmp_path, capsys):
+    from services import ledger_import
+    from tests.services.report.conftest import good_sheets, write_book
+    result = ledger_import.import_workbook(ws, write_book(tmp_path / "good.xlsx", good_sheets()))
+    assert result.imported and not result.problems
+    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    assert code == 0, out
+    con = sqlite3.connect(ws.db_path)
+    number, case_id = con.execute("SELECT number, id FROM cases ORDER BY number LIMIT 1").fetchone()
+    con.close()
+    _attack(ws.db_path, f"UPDATE cases SET title = '改' WHERE id = {case_id}")
+    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    assert code == 1 and out.count("（在程序外被修改）") == 1
+    assert f"案件 {number}（cases #{case_id}）：内容与审计日志记录的不一致（在程序外被修改）" in out
