@@ -176,3 +176,33 @@ def test_the_app_holds_the_data_dir_until_it_exits(qapp, tmp_path):
     r = run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001",
             "--county-name", "云岭县纪委", env={"JIJIAN_PASSWORD": "secret-123"}, data_dir=data_dir)
     assert r.returncode == 0, r.stderr
+
+
+def test_after_a_wizard_restore_the_app_asks_for_the_sign_in(qtbot, blank_ctx, dialogs, office_b):
+    from PySide6.QtCore import QTimer
+
+    from gui.app import ShellController
+    from gui.login_dialog import LoginDialog
+
+    dialogs.texts.append(PASS)
+    kinds: list[str] = []
+    seen: dict = {}
+
+    def in_the_wizard(wizard) -> None:
+        kinds.append(type(wizard).__name__)
+        QTimer.singleShot(0, lambda: wizard.restore_from_backup(office_b[0]))
+
+    def at_the_login(dialog) -> None:
+        kinds.append(type(dialog).__name__)
+        dialog.reject()
+
+    answer_modals(in_the_wizard, confirm_move(True, seen), at_the_login)
+    controller = ShellController(blank_ctx)
+    try:
+        assert controller.start() is False  # the sign-in was cancelled: no main window, nobody signed in
+        assert kinds == ["SetupWizard", LoginDialog.__name__]
+        assert controller.ctx is not blank_ctx and controller.window is None
+        assert controller.ctx.ws.organization().code == "LX002" and controller.ctx.ws.current_user is None
+    finally:
+        if controller.ctx is not blank_ctx:
+            controller.ctx.close()
