@@ -11,6 +11,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from asn1crypto import keys as asn1_keys
+from asn1crypto import pem as asn1_pem
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -75,6 +77,17 @@ def _encrypt(key: ec.EllipticCurvePrivateKey, passphrase: bytes) -> bytes:
     )
 
 
+def _encrypted_structure_intact(key_pem: bytes) -> bool:
+    """The PEM holds a well-formed PKCS#8 EncryptedPrivateKeyInfo (whatever its passphrase)."""
+    try:
+        _type, _headers, der = asn1_pem.unarmor(bytes(key_pem))
+        info = asn1_keys.EncryptedPrivateKeyInfo.load(der, strict=True)
+        info.native  # parse every field now
+        return bool(info["encrypted_data"].native)
+    except Exception:  # asn1crypto raises ValueError, TypeError and friends on damage
+        return False
+
+
 def load_private_key(key_pem: bytes, passphrase: bytes) -> ec.EllipticCurvePrivateKey:
     """Decrypt an encrypted PKCS#8 key; a wrong passphrase raises AuthenticationError."""
     if not key_pem or b"ENCRYPTED PRIVATE KEY" not in key_pem:
@@ -83,7 +96,9 @@ def load_private_key(key_pem: bytes, passphrase: bytes) -> ec.EllipticCurvePriva
         key = serialization.load_pem_private_key(key_pem, password=bytes(passphrase))
     except (ValueError, TypeError) as exc:
         text = str(exc).lower()
-        if "password" in text or "decrypt" in text or "bad decrypt" in text:
+        # A wrong passphrase now and then "decrypts" to bytes with valid padding, which then fail
+        # to parse as a key: when the file's own encrypted structure is intact, blame the passphrase.
+        if "password" in text or "decrypt" in text or _encrypted_structure_intact(key_pem):
             raise AuthenticationError("私钥口令错误，请重新输入") from exc
         raise ValidationError("私钥文件无法读取，文件可能已损坏", field="key") from exc
     if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name != "secp256r1":
