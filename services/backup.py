@@ -253,7 +253,7 @@ def restore(backup_path: Path, passphrase: str | None, db_path: Path, attachment
             if not ok:
                 raise IntegrityFailure(f"备份中的数据库未通过完整性检查（{message}），不能用它恢复：请换一份备份。")
             if target is not None:
-                target.check(staged_db, manifest)
+                target.check(staged_db, manifest, backup_path)
             return _install(staged_db, staged_files, db_path, attachments_dir, now, meta)
     except OSError as exc:
         raise _disk_error(exc, "数据文件夹所在", "恢复") from exc

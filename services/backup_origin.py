@@ -8,7 +8,8 @@ staged copy, before anything is replaced):
 - the organization is read again from the backup's database and must match the manifest (a
   manifest that names another office than its database is refused);
 - a file without the app's manifest (a plain SQLite copy, with or without a ``.jjbak`` name) is
-  refused — except into a fresh data dir with the explicit flag;
+  refused — except into a fresh data dir with the explicit flag, and except the copies the schema
+  upgrade itself leaves in this data dir's ``backups/pre-upgrade-*.sqlite`` (still only this office's);
 - into an initialised data dir, only a backup of the same organization code is taken; the refusal
   names both offices;
 - into a fresh (uninitialised) data dir, only with the explicit flag (``--allow-foreign`` / the
@@ -22,11 +23,15 @@ careless or hostile restores of another office's real backup.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from .backup_store import BackupError, _connect_ro
+
+
+_PRE_UPGRADE = re.compile(r"^pre-upgrade-[A-Za-z0-9_]+-\d{8}-\d{6}\.sqlite$")  # models.db.upgrade_database
 
 
 class ForeignBackup(BackupError):
@@ -94,19 +99,28 @@ class RestoreTarget:
     org: OrgRef | None
     known: bool = True           # False: a database is there but its office cannot be read
     allow_foreign: bool = False  # the explicit flag for a fresh data dir
+    backups_dir: Path | None = None  # this data dir's own backups folder (its pre-upgrade copies)
 
     @property
     def fresh(self) -> bool:
         return self.org is None and self.known
 
-    def check(self, staged_db: Path, manifest: dict | None) -> OrgRef:
-        """Refuse (``ForeignBackup``) unless the staged backup may replace this data dir; returns its office."""
+    def own_pre_upgrade_copy(self, source: Path | None) -> bool:
+        """A copy the schema upgrade wrote into this data dir's backups folder (it has no manifest)."""
+        return (source is not None and self.backups_dir is not None and bool(_PRE_UPGRADE.match(source.name))
+                and source.resolve().parent == Path(self.backups_dir).resolve())
+
+    def check(self, staged_db: Path, manifest: dict | None, source: Path | None = None) -> OrgRef:
+        """Refuse (``ForeignBackup``) unless the staged backup may replace this data dir; returns its office.
+
+        ``source``: the backup file as chosen (to recognise this data dir's own pre-upgrade copies).
+        """
         from_db = read_organization(staged_db)
-        if manifest is None:
+        if manifest is None and not (self.org is not None and self.own_pre_upgrade_copy(source)):
             if not (self.fresh and self.allow_foreign):
                 raise ForeignBackup("这个文件没有本系统备份的清单（可能是直接复制的数据库文件），不能用它恢复："
                                     "请用本系统“立即备份”或“备份到U盘”得到的备份。")
-        else:
+        elif manifest is not None:
             named = manifest_organization(manifest)
             if named is not None and named != from_db:
                 inside = from_db.label() if from_db else "没有单位信息"
@@ -130,9 +144,10 @@ class RestoreTarget:
 
 def restore_target(db_path: Path, backups_dir: Path, *, allow_foreign: bool = False) -> RestoreTarget:
     """This data dir's office, read from its database (or, if that is unreadable, its newest backup manifest)."""
-    db_path = Path(db_path)
+    db_path, backups_dir = Path(db_path), Path(backups_dir)
+    own = {"allow_foreign": allow_foreign, "backups_dir": backups_dir}
     if not db_path.exists():  # no database yet; but a data dir with backups of an office is not fresh
-        return RestoreTarget(org=_newest_manifest_org(Path(backups_dir)), allow_foreign=allow_foreign)
+        return RestoreTarget(org=_newest_manifest_org(backups_dir), **own)
     try:
         con = _connect_ro(db_path)
         try:
@@ -142,11 +157,10 @@ def restore_target(db_path: Path, backups_dir: Path, *, allow_foreign: bool = Fa
         finally:
             con.close()
     except sqlite3.DatabaseError:
-        org = _newest_manifest_org(Path(backups_dir))
-        return RestoreTarget(org=org, known=org is not None, allow_foreign=allow_foreign)
+        org = _newest_manifest_org(backups_dir)
+        return RestoreTarget(org=org, known=org is not None, **own)
     if rows:
-        return RestoreTarget(org=OrgRef(code=str(rows[0][0]), name=str(rows[0][1])), allow_foreign=allow_foreign)
+        return RestoreTarget(org=OrgRef(code=str(rows[0][0]), name=str(rows[0][1])), **own)
     # An empty or uninitialised database; but a data dir with backups of an office is not fresh.
-    org = _newest_manifest_org(Path(backups_dir))
-    return RestoreTarget(org=org, allow_foreign=allow_foreign)
+    return RestoreTarget(org=_newest_manifest_org(backups_dir), **own)
 

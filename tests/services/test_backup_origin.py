@@ -188,3 +188,23 @@ def test_backup_organization_is_shown_before_restoring(offices):
     org = maintenance.backup_organization(offices["b_export"], PASS)
     assert org.label() == B_LABEL
     assert maintenance.backup_organization(offices["b_local"], None).label() == B_LABEL
+
+
+def test_the_upgrades_own_copy_in_the_backups_folder_is_restorable(offices, tmp_path):
+    """models.db.upgrade_database leaves backups/pre-upgrade-<rev>-<time>.sqlite (no manifest): still this office's way back."""
+    from models.db import backup_sqlite_file
+    own = backup_sqlite_file(offices["a"] / DB_FILE, offices["a"] / "backups" / "pre-upgrade-0003-20261120-080000.sqlite")
+    elsewhere = tmp_path / "pre-upgrade-0003-20261120-080000.sqlite"
+    shutil.copyfile(own, elsewhere)
+    with pytest.raises(ForeignBackup) as exc:
+        maintenance.restore_backup(offices["a"], elsewhere, None)
+    assert exc.value.message == NO_MANIFEST
+    planted = backup_sqlite_file(offices["b"] / DB_FILE,
+                                 offices["a"] / "backups" / "pre-upgrade-0003-20261120-090000.sqlite")
+    before = office_state(offices["a"])
+    with pytest.raises(ForeignBackup) as exc:
+        maintenance.restore_backup(offices["a"], planted, None)
+    assert exc.value.message == FOREIGN
+    assert office_state(offices["a"]) == before
+    assert maintenance.restore_backup(offices["a"], own, None).moved_aside is not None
+    assert office_state(offices["a"])[:2] == ([("QS001", "青山镇纪委")], ["wang", "zhang"])
