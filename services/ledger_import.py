@@ -276,13 +276,20 @@ _LEAD_RESULTS = {
 _NONE_BAD: frozenset[str] = frozenset()
 
 
+class _Values(dict):
+    """Parsed values by key; a blank cell is simply absent and reads as None (a row costs less)."""
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
 @dataclass(slots=True)
 class _Row:
     sheet: str
     row: int
-    raw: dict[str, Any] | None                           # column name -> cell value (None when blank);
+    raw: dict[str, Any] | None                           # column name -> cell value (blank ones absent);
     #                                                      dropped once the row is parsed and checked
-    values: dict[str, Any] = field(default_factory=dict)  # key -> parsed value (bad cells absent)
+    values: dict[str, Any] = field(default_factory=_Values)  # key -> parsed value (blank and bad cells absent)
     bad: frozenset[str] | set[str] = _NONE_BAD            # column names with a problem
 
     def flag(self, column: str) -> None:
@@ -355,8 +362,8 @@ def _read_sheet(rows_iter: Iterator[tuple[int, tuple]], title: str, pr: _Problem
     pairs = list(index.items())
     for number, values in rest:
         width = len(values)
-        cells = {name: _cell(values[i]) if i < width else None for name, i in pairs}
-        if not any(v is not None for v in cells.values()):
+        cells = {name: v for name, i in pairs if i < width and (v := _cell(values[i])) is not None}
+        if not cells:
             continue
         rows.append(_Row(title, number, cells))
     return rows if not missing else []
@@ -367,7 +374,6 @@ def _parse(rows: list[_Row], today: dt.date, pr: _Problems) -> None:
         for col in SHEETS[row.sheet]:
             value = row.raw.get(col.name)
             if value is None:
-                row.values[col.key] = None
                 continue
             try:
                 row.values[col.key] = col.parse(value, col.name, today)
@@ -451,6 +457,8 @@ _COMPLAINT_FIELDS = {"number": "编号", "received_date": "收件日期", "chann
                      "main_problem": "主要问题", "disciplines": "问题类别", "is_repeat": "是否重复件",
                      "repeat_of": "原信访件编号", "subjects": "被反映人", "receiver": ""}
 _IDENTITY_KEYS = ("complainant_name", "complainant_phone", "complainant_id_number", "complainant_address")
+_WRITTEN = ("received_date", "channel", "kind", "signature", "is_repeat", "repeat_of", "main_problem", "disciplines",
+            "subjects", *_IDENTITY_KEYS)
 _SUBJECT_FIELDS = {"name": "被反映人", "unit": "单位职务", "post": "单位职务", "rank": "职级"}
 
 
@@ -492,11 +500,11 @@ def _check_complaints(ws: Workspace, rows: list[_Row], plan: _Plan, pr: _Problem
             pr.add(COMPLAINTS, first.row, "反映人",
                    identity.NO_KEY + "；无此授权时请清空“反映人”“联系电话”“身份证号”“住址”各列再导入")
             clean = None
-        if clean is not None:
-            plan.complaints[number] = clean
+        if clean is not None:  # only what the writer uses (a complaint costs less memory)
+            plan.complaints[number] = {k: clean.get(k) for k in _WRITTEN}
         plan.complaint_rows[number] = group
         for row in group:  # only the row numbers are needed from here on
-            row.raw, row.values = None, {}
+            row.raw, row.values = None, _Values()
 
 
 def _complaint_problem(p: ValidationError, first: _Row, subject_rows: list[_Row], pr: _Problems) -> None:
@@ -750,6 +758,7 @@ _HELP = (
     "日期可用 Excel 日期，或文字 2025-01-31、2025/1/31、2025年1月31日。是否类的列填“是”或“否”。",
     "问题线索、案件、一案双查中编号相同的多行是同一项的多个人员（领导干部），后面各行可只填人员列。",
     "处分处理的“编号”填案件编号或线索编号，“姓名”须是该案件或线索中的人员。",
+    "信访件的“反映人”“联系电话”“身份证号”“住址”与登记表一样加密保存，导入的账号须已获身份信息授权；可不填。",
     "导入前会检查全部内容，只要有一处问题就不会导入任何数据；已存在的编号不会重复导入。",
 )
 

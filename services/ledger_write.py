@@ -8,18 +8,17 @@ sealed per row as the registration form seals them (``identity.columns_for``).
 
 Audit: one event per sheet and batch of ``BATCH`` items (``import.complaints``, ``import.leads``,
 ``import.cases``, ``import.measures``, ``import.ledgers``; entity ``import``, the file name as id)
-listing every item as ``[id, number, sheet row]`` with the SHA-256 of the rows exactly as inserted,
-then the caller's ``ledger.import`` event with the file's digest and the counts. An imported item's
-own history therefore starts at its first change after the import; its origin is the batch event
-that lists its id.
+listing every item as ``[id, number, sheet row]``, written at once (``audit.write_pending``) so that
+it carries the row digests of the rows its batch inserted (``services/row_digest.py`` notes Core
+inserts by their ids; ``check --deep`` compares them); then the caller's ``ledger.import`` event with
+the file's digest and the counts. An imported item's own history therefore starts at its first
+change after the import; its origin is the batch event that lists its id. Persons are inserted after
+the cases they may point to, so their digests ride on the last case batch's event.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, select, update
@@ -42,19 +41,6 @@ def split_post(text: str | None) -> tuple[str, str]:
         return "", ""
     parts = re.split(r"[\s\u3000]+", text.strip(), maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
-
-
-def _json_default(value: Any):
-    if isinstance(value, bytes):
-        return value.hex()
-    if isinstance(value, (dt.date, dt.datetime, Decimal)):
-        return str(value)
-    raise TypeError(type(value).__name__)
-
-
-def _digest(tables: dict[str, list[dict]]) -> str:
-    body = json.dumps(tables, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _batches(items: list) -> Any:
@@ -110,10 +96,11 @@ class BulkWriter:
         self.next[model] = value + 1
         return value
 
-    def _audit(self, kind: str, batch: int, sheet: str, items: list[list], tables: dict[str, list[dict]]) -> None:
+    def _audit(self, kind: str, batch: int, sheet: str, items: list[list]) -> None:
         audit.record(self.s, self.ws.current_user, _ACTIONS[kind], "import", self.file,
                      {"via": "import", "file": self.file, "sheet": sheet, "batch": batch, "count": len(items),
-                      "items": items, "sha256": _digest(tables)})
+                      "items": items})
+        audit.write_pending(self.s)  # this event carries the digests of the rows its batch wrote
 
     # ------------------------------------------------------------------ sheets
     def complaints(self, sheet: str) -> None:
@@ -150,7 +137,7 @@ class BulkWriter:
                 self.conn.execute(insert(Complaint.__table__), rows)
                 if subjects:
                     self.conn.execute(insert(ComplaintSubject.__table__), subjects)
-                self._audit("complaints", batch, sheet, items, {"complaints": rows, "complaint_subjects": subjects})
+                self._audit("complaints", batch, sheet, items)
 
     def leads(self, sheet: str) -> None:
         for batch, chunk in _batches(list(self.plan.leads.items())):
@@ -174,7 +161,7 @@ class BulkWriter:
                     self.persons[("lead", number, r.values["name"])] = pid
                 items.append([lid, number, group[0].row])
             self.conn.execute(insert(Lead.__table__), rows)
-            self._audit("leads", batch, sheet, items, {"leads": rows})
+            self._audit("leads", batch, sheet, items)
 
     def _complaint_date(self, number: str) -> dt.date:
         if number in self.complaint_dates:
@@ -183,7 +170,8 @@ class BulkWriter:
 
     def cases(self, sheet: str) -> None:
         new_rows = {row["id"]: row for row in self.person_rows}
-        for batch, chunk in _batches(list(self.plan.cases.items())):
+        batches = list(_batches(list(self.plan.cases.items())))
+        for batch, chunk in batches:
             rows, items = [], []
             for number, group in chunk:
                 v = group[0].values
@@ -197,8 +185,15 @@ class BulkWriter:
                     self._case_person(cid, number, v.get("lead"), r.values, new_rows)
                 items.append([cid, number, group[0].row])
             self.conn.execute(insert(Case.__table__), rows)
-            self._audit("cases", batch, sheet, items, {"cases": rows})
-        if self.person_rows:  # lead and case persons, now that the cases they point to exist
+            if batch == len(batches):
+                self._persons()
+            self._audit("cases", batch, sheet, items)
+        if not batches:
+            self._persons()
+
+    def _persons(self) -> None:
+        """The lead and case persons, once the cases they point to exist."""
+        if self.person_rows:
             self.conn.execute(insert(Person.__table__), self.person_rows)
         if self.person_updates:
             table = Person.__table__
@@ -243,7 +238,7 @@ class BulkWriter:
                              "lead_id": self.lead_ids[v["owner"]] if owner_kind == "lead" else None})
                 items.append([mid, v["owner"], row.row])
             self.conn.execute(insert(Measure.__table__), rows)
-            self._audit("measures", batch, sheet, items, {"measures": rows})
+            self._audit("measures", batch, sheet, items)
 
     def ledgers(self, sheet: str) -> None:
         for batch, chunk in _batches(list(self.plan.ledgers.items())):
@@ -261,4 +256,4 @@ class BulkWriter:
                 items.append([eid, number, group[0].row])
             self.conn.execute(insert(LedgerEntry.__table__), rows)
             self.conn.execute(insert(LedgerLeader.__table__), leaders)
-            self._audit("ledgers", batch, sheet, items, {"ledger_entries": rows, "ledger_leaders": leaders})
+            self._audit("ledgers", batch, sheet, items)

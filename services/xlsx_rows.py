@@ -11,6 +11,7 @@ Call ``xlsx_guard.check_xlsx`` first: this reader trusts the sizes the guard has
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 from xml.etree.ElementTree import iterparse
@@ -26,6 +27,7 @@ _IS, _T, _R = f"{{{SHEET_MAIN_NS}}}is", f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN
 
 
 _DIGITS = "0123456789"
+_INTERN_LENGTH = 8
 
 
 def _number(text: str) -> int | float:
@@ -105,7 +107,9 @@ class SheetReader:
             plain = node.find(_T)
             parts = [plain.text or ""] if plain is not None else []
             parts += [(run.findtext(_T) or "") for run in node.findall(_R)]
-            return "".join(parts)
+            text = "".join(parts)
+            # A column of 是/否 or 来信 repeats a few short texts: one object each, as shared strings give.
+            return sys.intern(text) if len(text) <= _INTERN_LENGTH else text
         text = cell.findtext(_V) or None
         if text is None:
             return None

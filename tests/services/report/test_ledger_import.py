@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 
 from models import AuditEvent, Case, Complaint, Lead, LedgerEntry, Measure, Person
 from models.search import FTS_TABLE, fts_phrase
-from services import audit, identity, ledger_import, ledger_write
+from services import audit, identity, ledger_import, row_digest
 from services.report_figures import compute_figures
 from services.validation import mask_phone
 from services.reports.layout import get_figure
@@ -82,10 +82,16 @@ def test_good_workbook_imports_every_sheet(ws, good):
             ("处分处理", 1, 3, [[measures[0].id, "LA2026-001", 2], [measures[1].id, "LA2026-001", 3],
                              [measures[2].id, "XS2026-002", 4]]),
             ("一案双查", 1, 1, [[entry.id, "TZ2026-001", 2]])]
-        written = [{c: getattr(m, c) for c in ("id", "person_id", "category", "kind", "decision_date",
-                                              "document_number", "effect_end", "form", "case_id", "lead_id")}
-                   for m in measures]
-        assert details[3]["sha256"] == ledger_write._digest({"measures": written})
+        # Each batch event carries the digests of the rows its batch inserted (persons ride with the cases).
+        digested = [{t: sorted(int(i) for i in ids) for t, ids in json.loads(e.row_digests or "{}").items()}
+                    for e in events]
+        assert digested[:5] == [
+            {"complaints": [first.id, repeat.id], "complaint_subjects": sorted(x.id for x in first.subjects + repeat.subjects)},
+            {"leads": [l1.id, l2.id]}, {"cases": [case.id], "persons": [p.id for p in persons]},
+            {"measures": [m.id for m in measures]},
+            {"ledger_entries": [entry.id], "ledger_leaders": sorted(x.id for x in entry.leaders)}]
+        rows = row_digest.check_rows(s)
+        assert rows.ok and rows.unverified == 0, rows.message()
         assert details[5]["counts"] == result.counts
         assert not any("张三" in e.detail_json or "13812345678" in e.detail_json for e in events)
         assert audit.verify_chain(s).ok
@@ -245,3 +251,16 @@ def test_imported_complaints_are_in_the_full_text_index(ws, good):
     assert hits == {"违规发放": ["XF2026-0101"], "青山镇财政所": ["XF2026-0101"], "同一问题再次": ["XF2026-0102"],
                     "XF2026-0102": ["XF2026-0102"]}
     assert triggers == 10  # all back
+
+
+def test_an_imported_row_changed_outside_the_app_is_named(ws, good):
+    import sqlite3
+    assert ledger_import.import_workbook(ws, good).imported
+    con = sqlite3.connect(ws.data_dir / "jijian.sqlite")
+    with con:
+        con.execute("UPDATE complaints SET main_problem = '无' WHERE number = 'XF2026-0101'")
+    con.close()
+    with ws.reading() as s:
+        rows = row_digest.check_rows(s)
+        cid = s.execute(select(Complaint.id).where(Complaint.number == "XF2026-0101")).scalar_one()
+    assert [(f.table, f.row_id, f.kind) for f in rows.findings] == [("complaints", cid, "changed")]
