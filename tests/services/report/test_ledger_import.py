@@ -110,6 +110,10 @@ def test_dry_run_writes_nothing(ws, good):
     assert result.ok and result.dry_run and not result.imported
     assert result.counts == {"信访件": 2, "问题线索": 2, "案件": 1, "处分处理": 3, "一案双查": 1}
     assert snapshot(ws) == before
+    with ws.reading() as s:  # the search triggers suspended for the bulk load came back with the rollback
+        assert s.execute(text("SELECT count(*) FROM sqlite_master WHERE type='trigger' "
+                              "AND name LIKE 'complaint_search_%'")).scalar_one() == 10
+        assert s.execute(text(f"SELECT count(*) FROM {FTS_TABLE}")).scalar_one() == 0
 
 
 def test_existing_numbers_are_refused(ws, good):
