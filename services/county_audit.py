@@ -16,6 +16,12 @@ key) and compares it with every checkpoint it already holds for that township (t
 
 A package without the extract is accepted only while the county holds no checkpoint of that
 township (packages made by older versions); afterwards it is refused.
+
+A township that really lost reported history (it restored a backup older than its last package)
+is refused like a rewrite: the county cannot tell the two apart. After checking with the township,
+the county's secretary may reset the check (``county audit-reset CODE --reason …``, audited with
+the reason and the checkpoint given up); checkpoints of packages received before the reset are
+then no longer compared, and the next package starts a new baseline.
 """
 from __future__ import annotations
 
@@ -27,8 +33,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import ReceivedPackage
+from models import AuditEvent, ReceivedPackage
+from models.enums import OrgMode
 
+from . import audit
+from .errors import StateError
 from .package import Check, VerifyReport
 from .package.bag import AUDIT_CHAIN_FILE
 from .reports.layout import period_text
@@ -37,6 +46,8 @@ CODE = "audit_chain"
 TITLE = "审计链延续"
 SCHEMA = "jijian.audit-chain/1"
 MAX_BYTES = 64 * 1024 * 1024
+RESET_ACTION = "county.audit_reset"
+RESET_HINT = "如经核实确系乡镇恢复了较早的备份，可由县纪委书记重置该乡镇的审计链核对（county audit-reset）后重新导入"
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -115,9 +126,20 @@ def parse(data: dict, org_code: str) -> tuple[int, str, dict[int, str]]:
     return count, head, stated
 
 
+def _reset_after(session: Session, code: str) -> int:
+    """Packages with an id up to this were received before the township's latest reset."""
+    raw = session.execute(select(AuditEvent.detail_json).where(
+        AuditEvent.action == RESET_ACTION, AuditEvent.entity_id == code).order_by(AuditEvent.id.desc()).limit(1)).scalar()
+    try:
+        return int(json.loads(raw)["last_package_id"]) if raw else 0
+    except (ValueError, KeyError, TypeError):
+        return 0
+
+
 def _known(session: Session, code: str) -> list[ReceivedPackage]:
     return list(session.execute(select(ReceivedPackage).where(
-        ReceivedPackage.township_code == code, ReceivedPackage.audit_count.is_not(None))
+        ReceivedPackage.township_code == code, ReceivedPackage.audit_count.is_not(None),
+        ReceivedPackage.id > _reset_after(session, code))
         .order_by(ReceivedPackage.audit_count, ReceivedPackage.id)).scalars())
 
 
@@ -153,14 +175,14 @@ def check(session: Session, report: VerifyReport, stored: Path | None, name: str
         if got != row.audit_head:
             return Check(CODE, TITLE, False,
                          f"{town}的审计日志已被改写：第 {c} 条记录的哈希与已接收的{_label(row)}中的不一致"
-                         f"（已报送的历史在第 {c} 条或之前被删除或改动），拒绝接收")
+                         f"（已报送的历史在第 {c} 条或之前被删除或改动），拒绝接收。{RESET_HINT}")
     longest = known[-1] if known else None
     if longest is not None and count < longest.audit_count:
         if any(r.audit_count == count and r.audit_head == head for r in known):
             return Check(CODE, TITLE, True, f"与已接收的文件包的审计链一致（第 {count} 条）")
         return Check(CODE, TITLE, False,
                      f"{town}的审计日志变短了：已接收的{_label(longest)}记录到第 {longest.audit_count} 条，"
-                     f"本包只到第 {count} 条（已报送的记录被删除），拒绝接收")
+                     f"本包只到第 {count} 条（已报送的记录被删除），拒绝接收。{RESET_HINT}")
     if longest is None:
         return Check(CODE, TITLE, True, f"首次核对：审计日志共 {count} 条，链头 {head[:16]}…")
     return Check(CODE, TITLE, True, f"审计日志自已接收的第 {longest.audit_count} 条延续至第 {count} 条")
@@ -182,3 +204,22 @@ def anchor_columns(stored: Path, name: str) -> dict:
     if not isinstance(cp.get("count"), int) or not isinstance(cp.get("head"), str):
         return {"audit_count": None, "audit_head": None}
     return {"audit_count": cp["count"], "audit_head": cp["head"]}
+
+
+def reset_anchor(ws, code: str, reason: str) -> dict:
+    """Stop comparing a township's packages with the checkpoints received so far (audited, with reason)."""
+    from .keys import require_mode
+    from .permissions import require
+    from .validation import validate_text
+    require(ws.current_user, "report.finalize")
+    reason = validate_text(reason, label="重置原因", field="reason", max_length=500, required=True) or ""
+    with ws.transaction() as s:
+        require_mode(s, OrgMode.county.value)
+        known = _known(s, code)
+        if not known:
+            raise StateError(f"尚未接收单位代码“{code}”附有审计链的报送包（或已重置），无需重置")
+        last = known[-1]
+        detail = {"reason": reason, "last_package_id": max(r.id for r in known), "count": last.audit_count,
+                  "head": last.audit_head, "package": f"{last.period}/r{last.revision}"}
+        audit.record(s, ws.current_user, RESET_ACTION, "township", code, detail)
+        return {"township_code": code, **detail}

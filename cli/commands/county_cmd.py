@@ -19,6 +19,12 @@ def register(sub) -> None:
     r.add_argument("--xlsx", type=Path, default=None, help="写出 Excel")
     r.add_argument("--json", action="store_true")
     r.set_defaults(handler=run_report)
+    z = c.add_parser("audit-reset", help="经核实乡镇确已丢失已报送的审计记录（如恢复了较早的备份）后，"
+                                         "重置对该乡镇审计链的核对（记入审计日志）")
+    z.add_argument("code", help="乡镇单位代码")
+    z.add_argument("--reason", required=True, help="重置原因（如何核实的）")
+    z.add_argument("--json", action="store_true")
+    z.set_defaults(handler=run_audit_reset)
     t = c.add_parser("townships", help="乡镇名册")
     ts = t.add_subparsers(dest="townships_command", metavar="操作", required=True)
     a = ts.add_parser("add", help="登记一个乡镇")
@@ -97,4 +103,13 @@ def run_township_list(args, ctx) -> int:
     labels = {"valid": "证书有效", "none": "未签发证书", "invalid": "证书已过期或吊销"}
     ctx.emit(rows, "\n".join(f"{r['code']:<12} {r['name']:<12} {labels[r['certificate']]}" for r in rows)
              or "尚未登记乡镇")
+    return 0
+
+
+def run_audit_reset(args, ctx) -> int:
+    from services import county_audit
+    ws = ctx.login()
+    done = county_audit.reset_anchor(ws, args.code, args.reason)
+    ctx.emit(done, f"已重置对 {args.code} 审计链的核对（此前核对到 {done['package']} 第 {done['count']} 条）；"
+                   "下一份报送包将作为新的核对起点")
     return 0

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from models import ReceivedPackage
-from services import audit, county, demo, monthly_report, submission
+from services import audit, county, county_audit, demo, monthly_report, submission
+from services.errors import StateError, ValidationError
 from tests.services.audit_attack import attack, rewrite_without
 from tests.services.submission.conftest import TOWN_PASS, certify, make_county, make_ws, reopen
 
@@ -90,8 +91,20 @@ def test_a_rewritten_history_is_refused_naming_township_package_and_event(pair):
     o = _import(c, tmp / "stick2" / n1.file_name)
     assert o.status == "rejected"
     assert (f"审计链延续：青山镇纪委的审计日志已被改写：第 {reported} 条记录的哈希与已接收的2026年10月第 1 版报送包中的不一致"
-            f"（已报送的历史在第 {reported} 条或之前被删除或改动），拒绝接收") in o.reasons
+            f"（已报送的历史在第 {reported} 条或之前被删除或改动），拒绝接收。{county_audit.RESET_HINT}") in o.reasons
     assert len(_anchors(c)) == 1
+    # Checked with the township (say, it restored an old backup): the county's secretary resets the check.
+    with pytest.raises(ValidationError, match="请填写重置原因"):
+        county_audit.reset_anchor(c, "QS001", " ")
+    done = county_audit.reset_anchor(c, "QS001", "电话核实：乡镇恢复了10月初的备份")
+    assert (done["count"], done["package"]) == (reported, "2026-10/r1")
+    o = _import(c, tmp / "stick2" / n1.file_name)
+    assert o.imported, o.reasons
+    with pytest.raises(StateError, match="无需重置"):
+        county_audit.reset_anchor(c, "BY003", "没有")
+    with c.reading() as s:
+        [ev] = audit.events_for(s, "township", "QS001")
+        assert ev.action == "county.audit_reset" and "恢复了10月初的备份" in ev.detail_json
     town.close()
 
 
