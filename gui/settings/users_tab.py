@@ -1,0 +1,255 @@
+"""设置 → 用户管理 (users.manage): the list of accounts; add a user, change roles, disable, reset a password."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from models.enums import Role
+from services import users
+from services.errors import DomainError
+
+from ..geometry import remember_geometry
+from ..widgets import FormErrors, form_error_label, primary, role_label, roles_text
+from .form_rows import FAILED, dialog_buttons, form_row, password_edit, run_service
+
+
+class _RoleBoxes(QWidget):
+    def __init__(self, checked=()):
+        super().__init__()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for r in Role:
+            box = QCheckBox(role_label(r.value))
+            box.setChecked(r.value in checked)
+            self.boxes[r.value] = box
+            lay.addWidget(box)
+        lay.addStretch(1)
+
+    def codes(self) -> list[str]:
+        return [c for c, b in self.boxes.items() if b.isChecked()]
+
+
+class UserDialog(QDialog):
+    """Add a user: name, display name, password twice, roles."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("新增用户"))
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.password = password_edit()
+        self.password2 = password_edit()
+        self.roles = _RoleBoxes()
+        self.general = form_error_label()
+        self.errors = FormErrors(self.general)
+        form = QFormLayout()
+        form_row(form, self.errors, "username", self.tr("用户名"), self.username)
+        form_row(form, self.errors, "display_name", self.tr("姓名"), self.display_name)
+        form_row(form, self.errors, "password", self.tr("初始密码"), self.password)
+        form_row(form, self.errors, "password2", self.tr("再次输入"), self.password2)
+        form_row(form, self.errors, "roles", self.tr("角色"), self.roles)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.general)
+        buttons = dialog_buttons(self, self.tr("添加"))
+        buttons.accepted.connect(self.submit)
+        lay.addWidget(buttons)
+        self.resize(560, 360)
+        remember_geometry(self, ctx.settings)
+
+    def submit(self) -> bool:
+        self.errors.clear()
+        if self.password.text() != self.password2.text():
+            self.errors.set("password2", self.tr("两次输入的密码不一致"))
+            return False
+        ws = self.ctx.workspace
+        values = (self.username.text(), self.display_name.text(), self.password.text(), self.roles.codes())
+        if run_service(self, self.errors, lambda: users.create_user(ws, *values)) is FAILED:
+            return False
+        self.accept()
+        return True
+
+
+class RolesDialog(QDialog):
+    def __init__(self, ctx, username: str, roles, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.username = ctx, username
+        self.setWindowTitle(self.tr("修改角色：{user}").format(user=username))
+        self.roles = _RoleBoxes(roles)
+        self.error = form_error_label()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.roles)
+        lay.addWidget(self.error)
+        buttons = dialog_buttons(self, self.tr("保存"))
+        buttons.accepted.connect(self.submit)
+        lay.addWidget(buttons)
+        remember_geometry(self, ctx.settings)
+
+    def submit(self) -> bool:
+        ws, codes = self.ctx.workspace, self.roles.codes()
+        try:
+            self.ctx.call_db(self, lambda: users.set_roles(ws, self.username, codes))
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return False
+        self.accept()
+        return True
+
+
+class ResetPasswordDialog(QDialog):
+    def __init__(self, ctx, username: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.username = ctx, username
+        self.setWindowTitle(self.tr("重置密码：{user}").format(user=username))
+        self.password = password_edit()
+        self.password2 = password_edit()
+        self.general = form_error_label()
+        self.errors = FormErrors(self.general)
+        note = QLabel(self.tr("重置后，该用户需要重新获得查看反映人身份信息的授权。"))
+        note.setObjectName("Hint")
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form_row(form, self.errors, "password", self.tr("新密码"), self.password)
+        form_row(form, self.errors, "password2", self.tr("再次输入"), self.password2)
+        lay = QVBoxLayout(self)
+        lay.addWidget(note)
+        lay.addLayout(form)
+        lay.addWidget(self.general)
+        buttons = dialog_buttons(self, self.tr("重置"))
+        buttons.accepted.connect(self.submit)
+        lay.addWidget(buttons)
+        remember_geometry(self, ctx.settings)
+
+    def submit(self) -> bool:
+        self.errors.clear()
+        if self.password.text() != self.password2.text():
+            self.errors.set("password2", self.tr("两次输入的密码不一致"))
+            return False
+        ws, pw = self.ctx.workspace, self.password.text()
+        if run_service(self, self.errors, lambda: users.reset_password(ws, self.username, pw)) is FAILED:
+            return False
+        self.accept()
+        return True
+
+
+class UsersTab(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: QDialog | None = None
+        headers = [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态")]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.add_button = primary(QPushButton(self.tr("新增用户…")))
+        self.roles_button = QPushButton(self.tr("修改角色…"))
+        self.active_button = QPushButton(self.tr("停用"))
+        self.reset_button = QPushButton(self.tr("重置密码…"))
+        self.add_button.clicked.connect(self.open_add_user)
+        self.roles_button.clicked.connect(self.open_roles)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.reset_button.clicked.connect(self.open_reset)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.message = QLabel()
+        self.message.setObjectName("Hint")
+        self.error = form_error_label()
+        bar = QHBoxLayout()
+        for b in (self.add_button, self.roles_button, self.active_button, self.reset_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.error)
+        lay.addWidget(self.message)
+        self.rows: list[dict] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        ws = self.ctx.workspace
+        self.rows = self.ctx.call_db(self, lambda: users.list_users(ws))
+        now = ws.now()
+        self.table.setRowCount(len(self.rows))
+        for i, u in enumerate(self.rows):
+            locked = u["locked_until"] and dt.datetime.fromisoformat(u["locked_until"]) > now
+            state = self.tr("已停用") if not u["active"] else self.tr("已锁定") if locked else self.tr("启用")
+            for j, text in enumerate((u["username"], u["display_name"], roles_text(u["roles"]), state)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, u["username"])
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._selection_changed()
+
+    def usernames(self) -> list[str]:
+        return [u["username"] for u in self.rows]
+
+    def selected(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def select(self, username: str) -> None:
+        self.table.selectRow(self.usernames().index(username))
+
+    def _selection_changed(self) -> None:
+        u = self.selected()
+        for b in (self.roles_button, self.active_button, self.reset_button):
+            b.setEnabled(u is not None)
+        self.active_button.setText(self.tr("启用") if u and not u["active"] else self.tr("停用"))
+
+    def _open(self, dialog: QDialog, done_message: str) -> QDialog:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: (self.refresh(), self._say(done_message)))
+        dialog.open()
+        return dialog
+
+    def open_add_user(self) -> QDialog:
+        dialog = UserDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: self._say(self.tr("已添加用户 {user}").format(user=dialog.username.text())))
+        return self._open(dialog, "")
+
+    def open_roles(self) -> QDialog | None:
+        u = self.selected()
+        if u is None:
+            return None
+        return self._open(RolesDialog(self.ctx, u["username"], u["roles"], self),
+                          self.tr("已修改 {user} 的角色").format(user=u["username"]))
+
+    def open_reset(self) -> QDialog | None:
+        u = self.selected()
+        if u is None:
+            return None
+        return self._open(ResetPasswordDialog(self.ctx, u["username"], self),
+                          self.tr("已重置 {user} 的密码").format(user=u["username"]))
+
+    def toggle_active(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        ws, name, active = self.ctx.workspace, u["username"], not u["active"]
+        try:
+            self.ctx.call_db(self, lambda: users.set_active(ws, name, active))
+        except DomainError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.error.hide()
+        self.refresh()
+        self.select(name)
+        self._say((self.tr("已启用 {user}") if active else self.tr("已停用 {user}")).format(user=name))
+
+    def _say(self, text: str) -> None:
+        if text:
+            self.message.setText(text)
+            self.error.hide()
