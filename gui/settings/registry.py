@@ -16,8 +16,9 @@ from models.enums import OrgMode
 from services.permissions import allowed
 
 from ..pages.backup_tab import BackupTab
-from ..pages.certificates_tab import CertificatesTab
 from ..pages.deadlines_tab import DeadlinesTab
+from .certificates_county import CountyCertificatesTab
+from .certificates_township import TownshipCertificatesTab
 from .password_tab import PasswordTab
 from .system_tab import SystemSettingsTab
 from .users_tab import UsersTab
@@ -47,9 +48,9 @@ SETTINGS_TABS: tuple[SettingsTab, ...] = (
     SettingsTab("system_tab", SystemSettingsTab, QT_TRANSLATE_NOOP("SettingsPage", "系统设置"),
                 signals=(("saved", "settings_saved"),)),
     SettingsTab("deadlines_tab", DeadlinesTab, QT_TRANSLATE_NOOP("SettingsPage", "办理时限与节假日")),
-    SettingsTab("certificates_tab", CertificatesTab, QT_TRANSLATE_NOOP("SettingsPage", "证书"), "keys.manage",
+    SettingsTab("certificates_tab", TownshipCertificatesTab, QT_TRANSLATE_NOOP("SettingsPage", "证书"), "keys.manage",
                 (OrgMode.township.value,)),
-    SettingsTab("certificates_tab", CertificatesTab, QT_TRANSLATE_NOOP("SettingsPage", "证书"), "ca.manage",
+    SettingsTab("certificates_tab", CountyCertificatesTab, QT_TRANSLATE_NOOP("SettingsPage", "证书"), "ca.manage",
                 (OrgMode.county.value,)),
     SettingsTab("backup_tab", BackupTab, QT_TRANSLATE_NOOP("SettingsPage", "备份与恢复"), "backup.run",
                 signals=(("sig_restore_done", "sig_restore_done"),)),

@@ -1,0 +1,78 @@
+"""Files and passphrases that travel by USB stick: the passphrase prompt, the last folder used, choosing,
+reading and atomically saving a file with its errors shown. Used by 证书, 报送, 备份 and the new-PC restore."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+
+from services.errors import DomainError, StateError
+from services.files import atomic_write_bytes
+
+from .context import AppContext
+from .widgets import show_error
+
+LAST_DIR_KEY = "files/last_usb_dir"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CertificatesTab", text)
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str, *, twice: bool = False) -> str | None:
+    """Ask for a passphrase (masked); ``twice`` asks again to confirm. None when cancelled or mismatched."""
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    if not ok:
+        return None
+    if twice:
+        again, ok = QInputDialog.getText(parent, title, _tr("请再次输入口令："), QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if again != text:
+            show_error(parent, StateError(_tr("两次输入的口令不一致，请重新操作。")), title)
+            return None
+    return text
+
+
+def last_dir(ctx: AppContext) -> str:
+    return str(ctx.settings.value(LAST_DIR_KEY, str(Path.home())) or Path.home())
+
+
+def remember_dir(ctx: AppContext, path: Path) -> None:
+    ctx.settings.setValue(LAST_DIR_KEY, str(path if path.is_dir() else path.parent))
+
+
+def choose_open_file(parent: QWidget, ctx: AppContext, caption: str, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, caption, last_dir(ctx), file_filter)
+    if not path:
+        return None
+    remember_dir(ctx, Path(path))
+    return Path(path)
+
+
+def save_file(parent: QWidget, ctx: AppContext, caption: str, default_name: str, file_filter: str,
+              data: bytes) -> Path | None:
+    """Ask where, then write ``data`` atomically; errors (stick full, read-only) are shown. The path or None."""
+    suffix = Path(default_name).suffix
+    path, _ = QFileDialog.getSaveFileName(parent, caption, str(Path(last_dir(ctx)) / default_name), file_filter)
+    if not path:
+        return None
+    target = Path(path)
+    if suffix and target.suffix.lower() != suffix.lower():
+        target = target.with_name(target.name + suffix)
+    try:
+        atomic_write_bytes(target, data)
+    except DomainError as exc:
+        show_error(parent, exc, _tr("文件未保存"))
+        return None
+    remember_dir(ctx, target)
+    return target
+
+
+def read_file(parent: QWidget, path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        show_error(parent, StateError(_tr("无法读取文件 {p}：{e}").format(p=path, e=exc.strerror or exc)))
+        return None
