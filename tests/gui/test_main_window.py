@@ -32,7 +32,7 @@ def test_secretary_admin_sees_all_pages_each_a_real_page(admin_ctx, qtbot):
     assert str(admin_ctx.workspace.data_dir) in window.data_label.text()
 
     expected = {"工作台": "DashboardPage", "信访登记": "ComplaintsPage", "问题线索": "LeadsPage", "案件": "CasesPage",
-                "一案双查": "LedgerPage", "月报": "ReportPage", "报送": "SubmissionPage", "设置": "SettingsPage"}
+                "一案双查": "LedgerPage", "月报": "ReportPage", "报送": "TownshipSubmissionPage", "设置": "SettingsPage"}
     for title, class_name in expected.items():
         page = _click_nav(qtbot, window, title)
         assert type(page).__name__ == class_name, (title, page)
