@@ -1,0 +1,122 @@
+"""信访件登记表, the actions: the button row (受理, 不予受理, 转办, 上报, 办结, 受理告知, 记录反馈, 打印登记表, 保存,
+关闭), running an action through its prompt, printing the sheet, and the 时间线 tab's rows. A mixin of
+``ComplaintForm`` (translations stay in its context)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem
+
+from models.enums import ComplaintKind
+from services import intake
+from services.errors import DomainError
+
+from ..form_widgets import ActionDialog
+from ..widgets import primary, show_error, show_info
+
+# action code -> (button text, prompt title, text label, text required, multiline, text field code)
+ACTIONS = {
+    "accept": ("受理", "受理信访件", "", False, False, ""),
+    "not_accept": ("不予受理", "不予受理", "不予受理理由", True, True, "reason"),
+    "transfer": ("转办", "转办", "转办单位", True, False, "to_body"),
+    "report_up": ("上报", "上报上级纪委", "上报说明", False, True, "note"),
+    "conclude": ("办结", "办结", "办结情况", False, True, "note"),
+    "acceptance_notice": ("受理告知", "记录受理告知", "", False, False, ""),
+    "feedback": ("记录反馈", "记录反馈", "反馈情况", True, True, "note"),
+}
+
+
+class ComplaintActions:
+    """The actions of ``ComplaintForm``."""
+
+    def _build_actions_row(self) -> QHBoxLayout:
+        """The row of action buttons, 打印登记表, 保存 and 关闭 under the tabs."""
+        self.action_buttons: dict[str, QPushButton] = {}
+        actions_row = QHBoxLayout()
+        for code, (text, *_rest) in ACTIONS.items():
+            button = QPushButton(self.tr(text), self)
+            button.clicked.connect(lambda _=False, c=code: self.run_action(c))
+            button.hide()
+            self.action_buttons[code] = button
+            actions_row.addWidget(button)
+        self.print_button = QPushButton(self.tr("打印登记表"), self)
+        self.print_button.clicked.connect(self.print_sheet)
+        actions_row.addWidget(self.print_button)
+        actions_row.addStretch(1)
+        self.save_button = primary(QPushButton(self.tr("保存 (Ctrl+S)"), self))
+        self.cancel_button = QPushButton(self.tr("关闭"), self)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        actions_row.addWidget(self.save_button)
+        actions_row.addWidget(self.cancel_button)
+        return actions_row
+
+    def run_action(self, code: str) -> None:
+        if self.complaint_id is None:
+            return
+        if self._dirty:
+            show_info(self, self.tr("登记信息有尚未保存的修改，请先保存（Ctrl+S）再办理。"))
+            return
+        text, title, text_label, required, multiline, field = ACTIONS[code]
+        cid = self.complaint_id
+        calls = {
+            "accept": lambda d, t: intake.accept(self.ws, cid, d),
+            "not_accept": lambda d, t: intake.not_accept(self.ws, cid, d, t),
+            "transfer": lambda d, t: intake.transfer(self.ws, cid, d, t),
+            "report_up": lambda d, t: intake.report_up(self.ws, cid, d, t),
+            "conclude": lambda d, t: intake.conclude(self.ws, cid, d, t),
+            "acceptance_notice": lambda d, t: intake.record_acceptance_notice(self.ws, cid, d),
+            "feedback": lambda d, t: intake.record_feedback(self.ws, cid, d, t),
+        }
+        hint = ""
+        if code == "accept" and self.view and self.view.kind == ComplaintKind.accusation.value:
+            hint = self.tr("检举控告受理后将自动登记为问题线索（来源：信访举报）。")
+        dialog = ActionDialog(self.tr(title), self.ws.today(), self, text_label=self.tr(text_label) if text_label else "",
+                              text_required=required, multiline=multiline, hint=hint, text_field=field,
+                              run=lambda d, t: self.ctx.call_db(self, lambda: calls[code](d, t)))
+        self.action_dialog = dialog
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.action_dialog = None
+        if not accepted:
+            return
+        view = dialog.result_value
+        self.load(cid)
+        message = self.tr("已{action}").format(action=self.tr(text))
+        if code == "accept" and view is not None and view.lead_id:
+            message += self.tr("，已生成问题线索 {n}").format(n=view.lead_number)
+        self.status.setText(message)
+        self.sig_saved.emit(cid)
+
+    def print_sheet(self) -> None:
+        if self.complaint_id is None:
+            return
+        from services import item_print
+
+        from ..pdf_preview import PdfPreviewDialog
+        try:
+            pdf = self.ctx.call_db(self, lambda: item_print.complaint_sheet_pdf(self.ws, self.complaint_id))
+            dialog = PdfPreviewDialog(pdf, self.tr("信访举报登记表 {n}").format(n=self.view.number), self,
+                                      settings=self.ctx.settings, default_name=f"{self.view.number}.pdf")
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.preview = dialog
+        self._load_timeline()  # printing the identity counts as a view
+        dialog.exec()
+        self.preview = None
+
+    def _load_timeline(self) -> None:
+        if self.complaint_id is None:
+            return
+        from services import timeline
+        try:
+            events = self.ctx.call_db(self, lambda: timeline.timeline(self.ws, "complaint", self.complaint_id))
+        except DomainError as exc:
+            events = []
+            self.timeline.setToolTip(exc.message)
+        self.timeline.setRowCount(len(events))
+        for row, e in enumerate(events):
+            at = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(e.at, "astimezone") else str(e.at)
+            for col, text in enumerate((at, e.who, e.text_zh)):
+                self.timeline.setItem(row, col, QTableWidgetItem(text))
+
+    def timeline_texts(self) -> list[str]:
+        return [self.timeline.item(r, 2).text() for r in range(self.timeline.rowCount())]
