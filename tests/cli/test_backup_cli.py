@@ -20,7 +20,8 @@ def test_backup_to_stick_and_restore(tmp_path):
     assert r.returncode == 0, r.stderr
     f = json.loads(r.stdout)["file"]
     r = run("--user", "wang", "restore", f, "--json", env={**PW, "JIJIAN_BACKUP_PASSPHRASE": "nope-nope"}, data_dir=d)
-    assert r.returncode == 1 and "口令" in r.stderr or "密码" in r.stderr
+    assert r.returncode == 1
+    assert r.stderr.strip() == "错误：备份口令错误，无法解开备份文件：请核对口令（区分大小写）后重试。"
     r = run("--user", "wang", "restore", f, "--json", env=env, data_dir=d)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["moved_aside"]
