@@ -11,9 +11,10 @@ from models.enums import OrgMode
 
 from ..context import AppContext, org_summary
 from ..settings.certificates_common import (NOTICE_STYLE, OK_STYLE, WARN_DAYS, WARN_STYLE, CertificatesTabBase,
-                                            local_date, readable_subject, short_fp)
+                                            readable_subject, short_fp)
 from ..settings.certificates_county import CountyCertificatesTab
 from ..settings.certificates_township import TownshipCertificatesTab
+from ..local_times import local_date
 from ..usb_files import (LAST_DIR_KEY, ask_passphrase, choose_open_file, last_dir, read_file, remember_dir,
                          save_file)
 

@@ -2,8 +2,6 @@
 PDF. A mixin of ``ReportPage`` (translations stay in its context)."""
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -14,18 +12,11 @@ from services import monthly_report
 from services.permissions import allowed
 from services.reports import layout
 
+from ..local_times import local_time
 from ..print_pdf import LoadedPdf
 from ..widgets import confirm, show_error, show_info
 
 HISTORY_HEADERS = ("版次", "状态", "定稿时间", "定稿人", "SHA-256", "更正原因")
-
-
-def local_time(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class Revisions:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QWidget
 from models.enums import OrgMode
 
 from ..context import AppContext, org_summary
-from .submission_common import MONTHS_BACK, SubmissionPageBase, local_time, recent_periods
+from ..local_times import local_time
+from .submission_common import MONTHS_BACK, SubmissionPageBase, recent_periods
 from .submission_county import CountySubmissionPage
 from .submission_township import TownshipSubmissionPage
 

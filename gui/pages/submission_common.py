@@ -22,15 +22,6 @@ ERROR_STYLE = ("background:#fbeaea; border:1px solid #e8b4b4; border-radius:3px;
                "color:#7f1616;")
 
 
-def local_time(value: str | dt.datetime | None) -> str:
-    if not value:
-        return ""
-    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def recent_periods(today: dt.date, count: int = MONTHS_BACK) -> list[str]:
     """This month and the ``count - 1`` before it, newest first, as "YYYY-MM"."""
     y, m = today.year, today.month

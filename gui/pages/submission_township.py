@@ -18,11 +18,12 @@ from services.reports import layout
 
 from ..dialogs.verify_dialog import VerifyResultDialog
 from ..executor import run_with_progress
+from ..local_times import local_time
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
 from ..usb_files import ask_passphrase, last_dir, remember_dir
 from ..widgets import show_error
-from .submission_common import (ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, local_time,
-                                recent_periods, selectable, set_row, table)
+from .submission_common import (ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, recent_periods,
+                                selectable, set_row, table)
 
 
 class TownshipSubmissionPage(SubmissionPageBase):

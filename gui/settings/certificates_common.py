@@ -2,7 +2,6 @@
 labels, and the tab's frame (a scrolling body, the permission check, ``sig_changed``)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -17,15 +16,6 @@ WARN_STYLE = "color:#b91c1c; font-weight:bold;"
 NOTICE_STYLE = ("background:#e9f7ee; border:1px solid #9fd5b1; border-radius:3px; padding:6px 10px;"
                 "color:#14532d;")
 OK_STYLE = "color:#166534;"
-
-
-def local_date(value: str | dt.datetime | None) -> str:
-    if not value:
-        return ""
-    when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone().strftime("%Y-%m-%d")
 
 
 def short_fp(fingerprint: str | None) -> str:

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxL
 from services import county_ca, pki
 from services.errors import DomainError, StateError
 
+from ..local_times import local_date
 from ..usb_files import ask_passphrase, choose_open_file, read_file, save_file
 from ..widgets import confirm, primary, show_error
-from .certificates_common import (OK_STYLE, WARN_STYLE, CertificatesTabBase, hint, local_date, notice,
-                                  readable_subject, say, short_fp, value_label)
+from .certificates_common import (OK_STYLE, WARN_STYLE, CertificatesTabBase, hint, notice, readable_subject,
+                                  say, short_fp, value_label)
 
 
 class CountyCertificatesTab(CertificatesTabBase):
