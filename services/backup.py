@@ -24,16 +24,17 @@ from pathlib import Path
 from typing import Iterable
 
 from services.errors import IntegrityFailure, NotFoundError
+from services.files import fsync_dir
 
 from .backup_origin import RestoreTarget, read_organization
 
 # The encrypted export and the shared helpers are re-exported: callers use ``services.backup`` for all of it.
-from .backup_export import (DEFAULT_CHUNK, EXPORT_SUFFIX, MAGIC, MIN_PASSPHRASE, _stage_encrypted,  # noqa: F401
+from .backup_export import (DEFAULT_CHUNK, EXPORT_SUFFIX, MAGIC, MIN_PASSPHRASE, stage_encrypted,  # noqa: F401
                             export_encrypted, inspect_encrypted)
 from .backup_store import (ATTACHMENT_STORE, DB_MEMBER, KINDS, BackupCancelled, BackupError,  # noqa: F401
-                           BackupKind, _disk_error, _fsync_dir, _fsync_file, _local, _manifest_path, _place_file,
-                           _remove_quietly, _sha256_file, integrity_check, iter_attachments, quick_check, safe_relpath,
-                           snapshot_database, verify_content_address)
+                           BackupKind, disk_error, fsync_file, integrity_check, iter_attachments,
+                           local_wall_clock, manifest_path_for, place_file, quick_check, remove_quietly, safe_relpath,
+                           sha256_file, snapshot_database, verify_content_address)
 
 # Kinds rotation may delete; manual and pre-upgrade backups stay until someone deletes them.
 ROTATED_KINDS = ("daily", "exit")
@@ -54,7 +55,7 @@ class BackupInfo:
 
     @property
     def manifest_path(self) -> Path:
-        return _manifest_path(self.path)
+        return manifest_path_for(self.path)
 
 
 # --------------------------------------------------------------------------- local backups
@@ -74,16 +75,16 @@ def _parse(path: Path) -> BackupInfo | None:
     except (ValueError, OSError):
         return None
     attachments: tuple[str, ...] = ()
-    manifest = _read_manifest(path)
+    manifest = read_manifest(path)
     if manifest is not None:
         attachments = tuple(manifest.get("attachments", {}))
     return BackupInfo(path=path, created=created, kind=m.group(3), size=size,
                       seq=int(m.group(4) or 0), attachments=attachments)
 
 
-def _read_manifest(db_file: Path) -> dict | None:
+def read_manifest(db_file: Path) -> dict | None:
     try:
-        data = json.loads(_manifest_path(db_file).read_text("utf-8"))
+        data = json.loads(manifest_path_for(db_file).read_text("utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
@@ -104,7 +105,7 @@ def make_backup(db_path: Path, attachments_dir: Path | None, backups_dir: Path, 
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     backups_dir = Path(backups_dir)
-    created = _local(now).replace(microsecond=0)
+    created = local_wall_clock(now).replace(microsecond=0)
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
         seq = 0
@@ -116,22 +117,22 @@ def make_backup(db_path: Path, attachments_dir: Path | None, backups_dir: Path, 
             snapshot_database(Path(db_path), tmp)
             attachments = _store_attachments(attachments_dir, backups_dir / ATTACHMENT_STORE)
             manifest = {"format": 1, "created": created.isoformat(), "kind": kind,
-                        "db_sha256": _sha256_file(tmp), "attachments": attachments}
+                        "db_sha256": sha256_file(tmp), "attachments": attachments}
             org = read_organization(tmp)
             if org is not None:
                 manifest["organization"] = org.to_manifest()
-            mtmp = backups_dir / f".{_manifest_path(final).name}.part"
+            mtmp = backups_dir / f".{manifest_path_for(final).name}.part"
             mtmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-            _fsync_file(mtmp)
-            _fsync_file(tmp)
-            os.replace(mtmp, _manifest_path(final))
+            fsync_file(mtmp)
+            fsync_file(tmp)
+            os.replace(mtmp, manifest_path_for(final))
             os.replace(tmp, final)
-            _fsync_dir(backups_dir)
+            fsync_dir(backups_dir)
         finally:
-            _remove_quietly(tmp)
-            _remove_quietly(backups_dir / f".{_manifest_path(final).name}.part")
+            remove_quietly(tmp)
+            remove_quietly(backups_dir / f".{manifest_path_for(final).name}.part")
     except OSError as exc:
-        raise _disk_error(exc, "备份文件夹所在") from exc
+        raise disk_error(exc, "备份文件夹所在") from exc
     info = _parse(final)
     assert info is not None
     return info
@@ -144,7 +145,7 @@ def _store_attachments(attachments_dir: Path | None, store: Path) -> dict[str, i
         size = src.stat().st_size
         dst = store / rel
         if not (dst.is_file() and dst.stat().st_size == size):
-            _place_file(src, dst)
+            place_file(src, dst)
         listed[rel] = size
     return listed
 
@@ -178,8 +179,8 @@ def rotate(backups_dir: Path, today: date) -> list[Path]:
     deleted = []
     for b in candidates:
         if b.path not in keep:
-            _remove_quietly(_manifest_path(b.path))
-            _remove_quietly(b.path)
+            remove_quietly(manifest_path_for(b.path))
+            remove_quietly(b.path)
             deleted.append(b.path)
     if deleted:
         _prune_store(Path(backups_dir), list_backups(backups_dir))
@@ -189,13 +190,13 @@ def rotate(backups_dir: Path, today: date) -> list[Path]:
 def _prune_store(backups_dir: Path, remaining: Iterable[BackupInfo]) -> None:
     referenced: set[str] = set()
     for b in remaining:
-        manifest = _read_manifest(b.path)
+        manifest = read_manifest(b.path)
         if manifest is None:  # cannot tell what this backup needs: keep every attachment
             return
         referenced.update(manifest.get("attachments", {}))
     for rel, path in iter_attachments(backups_dir / ATTACHMENT_STORE):
         if rel not in referenced:
-            _remove_quietly(path)
+            remove_quietly(path)
 
 
 def newest_good_backup(backups_dir: Path) -> BackupInfo | None:
@@ -244,11 +245,11 @@ def restore(backup_path: Path, passphrase: str | None, db_path: Path, attachment
         with tempfile.TemporaryDirectory(prefix=".jijian-restore-", dir=db_path.parent) as work:
             staging = Path(work)
             if encrypted:
-                staged_db, staged_files, meta = _stage_encrypted(backup_path, passphrase, staging)
+                staged_db, staged_files, meta = stage_encrypted(backup_path, passphrase, staging)
                 manifest = meta
             else:
                 staged_db, staged_files = _stage_local(backup_path, staging)
-                meta, manifest = None, _read_manifest(backup_path)
+                meta, manifest = None, read_manifest(backup_path)
             ok, message = integrity_check(staged_db)
             if not ok:
                 raise IntegrityFailure(f"备份中的数据库未通过完整性检查（{message}），不能用它恢复：请换一份备份。")
@@ -256,18 +257,18 @@ def restore(backup_path: Path, passphrase: str | None, db_path: Path, attachment
                 target.check(staged_db, manifest, backup_path)
             return _install(staged_db, staged_files, db_path, attachments_dir, now, meta)
     except OSError as exc:
-        raise _disk_error(exc, "数据文件夹所在", "恢复") from exc
+        raise disk_error(exc, "数据文件夹所在", "恢复") from exc
 
 
 def _stage_local(backup_file: Path, staging: Path) -> tuple[Path, dict[str, Path]]:
     staged_db = staging / DB_MEMBER
     shutil.copyfile(backup_file, staged_db)
-    manifest = _read_manifest(backup_file)
+    manifest = read_manifest(backup_file)
     store = backup_file.parent / ATTACHMENT_STORE
     if manifest is None:  # no list: offer every attachment in the store (extra ones are harmless)
         return staged_db, dict(iter_attachments(store))
     expected = manifest.get("db_sha256")
-    if expected and _sha256_file(staged_db) != expected:
+    if expected and sha256_file(staged_db) != expected:
         raise IntegrityFailure(f"备份文件 {backup_file.name} 与其清单不符（已被改动或损坏），不能用它恢复：请换一份备份。")
     files: dict[str, Path] = {}
     for rel in manifest.get("attachments", {}):
@@ -288,12 +289,12 @@ def _install(staged_db: Path, files: dict[str, Path], db_path: Path, attachments
     for rel, src in sorted(files.items()):
         dst = attachments_dir / rel
         if not dst.exists():
-            _place_file(src, dst)
+            place_file(src, dst)
             added += 1
-    _fsync_file(staged_db)
+    fsync_file(staged_db)
     aside: Path | None = None
     if db_path.exists():
-        stamp = _local(now or datetime.now())
+        stamp = local_wall_clock(now or datetime.now())
         aside = db_path.with_suffix(f".before-restore-{stamp:%Y%m%d-%H%M%S}")
         n = 1
         while aside.exists():
@@ -312,7 +313,7 @@ def _install(staged_db: Path, files: dict[str, Path], db_path: Path, attachments
         if aside is not None:
             _undo_aside(db_path, aside)
         raise
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     return RestoreResult(db_path=db_path, moved_aside=aside, attachments_added=added, metadata=meta)
 
 

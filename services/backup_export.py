@@ -23,11 +23,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from services.errors import AuthenticationError, IntegrityFailure, NotFoundError, ValidationError
+from services.files import fsync_dir
 from services.identity_crypto import KdfParams, derive_kek
 
 from .backup_origin import read_organization
-from .backup_store import (ATTACHMENT_STORE, DB_MEMBER, BackupCancelled, BackupError, _disk_error, _fsync_dir, _local,
-                           _remove_quietly, iter_attachments, safe_relpath, snapshot_database, verify_content_address)
+from .backup_store import (ATTACHMENT_STORE, DB_MEMBER, BackupCancelled, BackupError, disk_error,
+                           iter_attachments, local_wall_clock, remove_quietly, safe_relpath, snapshot_database,
+                           verify_content_address)
 
 # --------------------------------------------------------------------------- encrypted export
 #
@@ -325,7 +327,7 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
         try:
             snapshot_database(Path(db_path), snapshot)
         except OSError as exc:
-            raise _disk_error(exc, "临时文件夹所在") from exc
+            raise disk_error(exc, "临时文件夹所在") from exc
         attachments = iter_attachments(attachments_dir)
         files = [(DB_MEMBER, snapshot)] + [(f"{ATTACHMENT_STORE}/{rel}", p) for rel, p in attachments]
         sizes = [p.stat().st_size for _, p in files]
@@ -344,11 +346,11 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
         meta_ct = AESGCM(keys.meta).encrypt(bytes(12), json.dumps(meta, ensure_ascii=False).encode("utf-8"),
                                             header_hash)
         meter = _Progress(2 * sum(sizes), progress, cancelled)
-        final = _unique_path(dest_dir, f"jijian-backup-{_local(created):%Y%m%d-%H%M%S}", EXPORT_SUFFIX)
+        final = _unique_path(dest_dir, f"jijian-backup-{local_wall_clock(created):%Y%m%d-%H%M%S}", EXPORT_SUFFIX)
         tmp = dest_dir / f".{final.name}.part"
         fd: int | None = None
         try:
-            _remove_quietly(tmp)  # left over from an interrupted run
+            remove_quietly(tmp)  # left over from an interrupted run
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             _write_all(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
             writer = _ChunkWriter(fd, keys.body, header_hash, chunk_size)
@@ -364,13 +366,13 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
             fd = None
             _verify_body(tmp, keys, meter)
             os.replace(tmp, final)
-            _fsync_dir(dest_dir)
+            fsync_dir(dest_dir)
         except OSError as exc:
-            raise _disk_error(exc, "目标") from exc
+            raise disk_error(exc, "目标") from exc
         finally:
             if fd is not None:
                 os.close(fd)
-            _remove_quietly(tmp)
+            remove_quietly(tmp)
     return final
 
 
@@ -398,7 +400,7 @@ def inspect_encrypted(path: Path, passphrase: str, *, verify: bool = False) -> d
 
 
 
-def _stage_encrypted(path: Path, passphrase: str | None, staging: Path) -> tuple[Path, dict[str, Path], dict]:
+def stage_encrypted(path: Path, passphrase: str | None, staging: Path) -> tuple[Path, dict[str, Path], dict]:
     staged_db: Path | None = None
     staged: dict[str, Path] = {}
     with open(path, "rb") as f:

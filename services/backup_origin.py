@@ -28,7 +28,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .backup_store import BackupError, _connect_ro
+from .backup_store import BackupError, connect_ro
 
 
 _PRE_UPGRADE = re.compile(r"^pre-upgrade-[A-Za-z0-9_]+-\d{8}-\d{6}\.sqlite$")  # models.db.upgrade_database
@@ -56,7 +56,7 @@ def read_organization(db_file: Path) -> OrgRef | None:
     Raises ``ForeignBackup`` when the table holds more than one office (the app keeps exactly one).
     """
     try:
-        con = _connect_ro(Path(db_file))
+        con = connect_ro(Path(db_file))
         try:
             rows = con.execute("SELECT code, name FROM organization ORDER BY id LIMIT 2").fetchall()
         finally:
@@ -149,7 +149,7 @@ def restore_target(db_path: Path, backups_dir: Path, *, allow_foreign: bool = Fa
     if not db_path.exists():  # no database yet; but a data dir with backups of an office is not fresh
         return RestoreTarget(org=_newest_manifest_org(backups_dir), **own)
     try:
-        con = _connect_ro(db_path)
+        con = connect_ro(db_path)
         try:
             has_table = con.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='organization'").fetchone() is not None

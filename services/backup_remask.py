@@ -21,8 +21,8 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .backup import _read_manifest
-from .backup_store import _fsync_file, _manifest_path, _sha256_file
+from .backup import read_manifest
+from .backup_store import fsync_file, manifest_path_for, sha256_file
 from .identity_masks import remask_rows
 
 _log = logging.getLogger(__name__)
@@ -65,9 +65,9 @@ def _revision(con: sqlite3.Connection) -> str | None:
 
 def remask_copy(path: Path) -> bool:
     """Re-mask one copy if it is older than revision 0004; True when a row changed."""
-    manifest_file = _manifest_path(path)
-    manifest = _read_manifest(path)
-    matched = manifest is not None and manifest.get("db_sha256") == _sha256_file(path)
+    manifest_file = manifest_path_for(path)
+    manifest = read_manifest(path)
+    matched = manifest is not None and manifest.get("db_sha256") == sha256_file(path)
     try:
         con = sqlite3.connect(path, isolation_level=None, timeout=2)
     except sqlite3.DatabaseError:
@@ -94,10 +94,10 @@ def remask_copy(path: Path) -> bool:
         con.close()
     if changed and matched:
         assert manifest is not None
-        manifest["db_sha256"] = _sha256_file(path)
+        manifest["db_sha256"] = sha256_file(path)
         tmp = manifest_file.with_name(f".{manifest_file.name}.part")
         tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, manifest_file)
     return bool(changed)
 

@@ -35,51 +35,41 @@ class BackupCancelled(BackupError):
 
 # --------------------------------------------------------------------------- small helpers
 
-def _local(now: datetime) -> datetime:
+def local_wall_clock(now: datetime) -> datetime:
     """Naive local wall-clock time (aware values are converted to the machine's zone)."""
     return now.astimezone().replace(tzinfo=None) if now.tzinfo else now
 
 
-def _manifest_path(db_file: Path) -> Path:
+def manifest_path_for(db_file: Path) -> Path:
     return db_file.with_name(db_file.name.removesuffix(".sqlite3") + ".manifest.json")
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     with open(path, "rb+") as f:
         os.fsync(f.fileno())
 
 
-def _remove_quietly(path: Path) -> None:
+def remove_quietly(path: Path) -> None:
     try:
         path.unlink()
     except OSError:
         pass  # absent, or a read-only stick (which reports EROFS even for a file that is not there)
 
 
-def _place_file(src: Path, dst: Path) -> None:
+def place_file(src: Path, dst: Path) -> None:
     """Copy ``src`` to ``dst`` atomically (temp file in the target folder, fsync, rename)."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = dst.with_name(f".{dst.name}.part")
     try:
         shutil.copyfile(src, tmp)
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, dst)
     except BaseException:
-        _remove_quietly(tmp)
+        remove_quietly(tmp)
         raise
 
 
-def _sha256_file(path: Path) -> str:
+def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
@@ -90,7 +80,7 @@ def _sha256_file(path: Path) -> str:
 def verify_content_address(path: Path) -> bool:
     """True unless the file is named by a SHA-256 (stem of 64 hex digits) that its bytes don't match."""
     stem = path.name.split(".", 1)[0].lower()
-    return not _HEX64.match(stem) or _sha256_file(path) == stem
+    return not _HEX64.match(stem) or sha256_file(path) == stem
 
 
 def iter_attachments(attachments_dir: Path | None) -> list[tuple[str, Path]]:
@@ -111,7 +101,7 @@ def safe_relpath(rel: str) -> bool:
     return all(part not in ("", ".", "..") for part in rel.split("/"))
 
 
-def _disk_error(exc: OSError, where: str, action: str = "备份") -> BackupError:
+def disk_error(exc: OSError, where: str, action: str = "备份") -> BackupError:
     done = "当前数据库未被改动" if action == "恢复" else "已删除未完成的文件"
     if exc.errno == errno.ENOSPC:
         return BackupError(f"{where}磁盘空间不足，{action}未完成（{done}）：请清理空间或换一个空间更大的磁盘后重试。")
@@ -120,7 +110,7 @@ def _disk_error(exc: OSError, where: str, action: str = "备份") -> BackupError
 
 # --------------------------------------------------------------------------- SQLite checks
 
-def _connect_ro(db_path: Path) -> sqlite3.Connection:
+def connect_ro(db_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
 
 
@@ -128,7 +118,7 @@ def _run_check(db_path: Path, pragma: str) -> tuple[bool, str]:
     if not db_path.is_file():
         return False, f"数据库文件不存在：{db_path}"
     try:
-        con = _connect_ro(db_path)
+        con = connect_ro(db_path)
         try:
             rows = [r[0] for r in con.execute(f"PRAGMA {pragma}").fetchall()]
         finally:
@@ -161,7 +151,7 @@ def snapshot_database(db_path: Path, target: Path) -> None:
     if not db_path.is_file():
         raise NotFoundError(f"找不到数据库文件：{db_path}")
     try:
-        src = _connect_ro(db_path)
+        src = connect_ro(db_path)
         try:
             dst = sqlite3.connect(target)
             try:
@@ -172,7 +162,7 @@ def snapshot_database(db_path: Path, target: Path) -> None:
         finally:
             src.close()
     except sqlite3.DatabaseError as exc:
-        _remove_quietly(target)
+        remove_quietly(target)
         text = str(exc).lower()
         if isinstance(exc, sqlite3.OperationalError) and "full" in text:
             raise BackupError("磁盘空间不足，无法生成数据库副本：请清理空间后重试。") from exc
@@ -181,7 +171,7 @@ def snapshot_database(db_path: Path, target: Path) -> None:
         raise IntegrityFailure(f"无法读取数据库生成备份（{exc}）：数据库可能已损坏，请联系管理员。") from exc
     ok, message = integrity_check(target)
     if not ok:
-        _remove_quietly(target)
+        remove_quietly(target)
         raise IntegrityFailure(f"备份副本未通过完整性检查，已删除该副本。{message}。原数据库可能已损坏，"
                                "请勿继续录入，并联系管理员从较早的备份恢复。")
 

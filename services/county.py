@@ -35,7 +35,7 @@ from .errors import DomainError
 from .files import os_error_message
 from .keys import require_mode
 from .package import Check, Limits, VerifyReport, verify_package
-from .package.bag import NAME_RE
+from .package.layout import NAME_RE
 from .package.safezip import UnsafePackage, copy_folder
 from .package.verify import NOT_CHECKED
 from .permissions import require

@@ -39,7 +39,7 @@ from models.enums import OrgMode
 from . import audit
 from .errors import StateError
 from .package import Check, VerifyReport
-from .package.bag import AUDIT_CHAIN_FILE
+from .package.layout import AUDIT_CHAIN_FILE
 from .reports.layout import period_text
 
 CODE = "audit_chain"

@@ -15,8 +15,10 @@ from models.enums import (Channel, ComplaintKind, ComplaintState, Discipline, Ei
 from . import audit, identity, numbering
 from .deadlines import add_months
 from .errors import NotFoundError, StateError, ValidationError
+from .leads import create_lead_in
 from .permissions import allowed, require
-from .validation import validate_complaint_fields, validate_date, validate_text
+from .persons import PersonInput
+from .validation import action_date, raise_all, validate_complaint_fields, validate_text
 from .workspace import Workspace
 
 S = ComplaintState
@@ -124,26 +126,6 @@ def _get(session: Session, complaint_id: int) -> Complaint:
     return c
 
 
-def _raise(problems: list[ValidationError]) -> None:
-    if not problems:
-        return
-    if len(problems) == 1:
-        raise ValidationError(problems[0].message, field=problems[0].field, problems=problems)
-    listing = "；".join(f"{i}. {p.message}" for i, p in enumerate(problems, 1))
-    raise ValidationError(f"登记表有{len(problems)}处需要修改：{listing}", problems=problems)
-
-
-def action_date(value: Any, today: dt.date, label: str, field_code: str = "date",
-                not_before: tuple[str, dt.date | None] | None = None) -> dt.date:
-    """A dated action: not in the future, not before 2000, not before an earlier event."""
-    d = validate_date(value, today, label=label, field=field_code)
-    assert d is not None
-    if not_before and not_before[1] and d < not_before[1]:
-        raise ValidationError(f"{label}（{d.isoformat()}）不能早于{not_before[0]}（{not_before[1].isoformat()}）",
-                              field=field_code)
-    return d
-
-
 def _existing_identity(c: Complaint | None) -> dict:
     return identity.masked(c) if c is not None else {}
 
@@ -185,7 +167,7 @@ def _validate(ws: Workspace, session: Session, data: ComplaintInput, existing: C
         original = session.get(Complaint, data.original_id) if isinstance(data.original_id, int) else None
         if original is None or (existing is not None and original.id == existing.id):
             problems.append(ValidationError("所关联的原件不存在，请重新选择", field="original_id"))
-    _raise(problems)
+    raise_all(problems, "登记表")
     out["keep_identity"] = keep_identity
     out["eight_rules_type"] = EightRulesType.from_text(data.eight_rules_type).value if data.eight_rules_type else None
     out["discipline"] = out["disciplines"][0] if out.get("disciplines") else None
@@ -397,8 +379,6 @@ def accept(ws: Workspace, complaint_id: int, date: Any) -> ComplaintView:
             raise StateError(f"“{_label(ComplaintKind, c.kind)}”的信访件应作不予受理处理（说明理由后转送或告知）")
         c.state, c.accepted_date = S.accepted.value, d
         if c.kind == ComplaintKind.accusation.value:
-            from .leads import create_lead_in
-            from .cases import PersonInput
             persons = [PersonInput(name=x.name, unit=x.unit, post=x.post, rank=x.rank,
                                    is_party_member=bool(x.is_party_member),
                                    is_supervised_object=x.is_supervised_object is not False) for x in c.subjects]

@@ -13,11 +13,10 @@ from models import Case, Complaint, Lead, Person, User
 from models.enums import Disposition, LeadResult, LeadSource
 
 from . import audit, numbering
-from .cases import PersonInput, PersonView, new_person, person_view, validate_person
 from .errors import NotFoundError, StateError, ValidationError
-from .intake import _raise, action_date
 from .permissions import allowed, require
-from .validation import validate_text
+from .persons import PersonInput, PersonView, new_person, person_view, validate_person
+from .validation import action_date, raise_all, validate_text
 from .workspace import Workspace
 
 D, R = Disposition, LeadResult
@@ -155,7 +154,7 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
             v, errs = validate_person(p, today, f"persons[{i}].")
             values.append(v)
             problems += errs
-        _raise(problems)
+        raise_all(problems, "登记表")
         lead = Lead(number=numbering.next_number(s, "lead", d.year), source=source.value,
                     complaint_id=data.complaint_id, received_date=d, summary=summary)
         s.add(lead)
@@ -202,7 +201,7 @@ def dispose(ws: Workspace, lead_id: int, disposition: str, date: Any, collective
         if disp is D.preliminary_verification and len(names) < MIN_VERIFIERS:
             problems.append(ValidationError(f"初步核实须由至少{MIN_VERIFIERS}名人员承办，请填写核查人员（用顿号分隔）",
                                             field="verifiers"))
-        _raise(problems)
+        raise_all(problems, "登记表")
         lead.disposition, lead.disposition_date = disp.value, d
         lead.collective_note, lead.verifiers = note or "", "、".join(names)[:200]
         approved = allowed(ws.current_user.roles, "lead.approve")

@@ -12,9 +12,8 @@ from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, Ledge
 
 from . import audit, numbering
 from .errors import NotFoundError, ValidationError
-from .intake import _raise, action_date
 from .permissions import require
-from .validation import validate_name, validate_text
+from .validation import action_date, raise_all, validate_name, validate_text
 from .workspace import Workspace
 
 
@@ -171,7 +170,7 @@ def create_ledger_entry(ws: Workspace, *, case_id: int, unit: str, entry_date: A
             v, errs = _leader(x, today, d or case.filing_date, i)
             leader_values.append(v)
             problems += errs
-        _raise(problems)
+        raise_all(problems, "登记表")
         e = LedgerEntry(number=numbering.next_number(s, "ledger", d.year), case_id=case.id, unit=unit_text,
                         entry_date=d, lead_source=src.value if src else None, **texts)
         e.leaders = [LedgerLeader(**v) for v in leader_values]
@@ -194,7 +193,7 @@ def set_leader_outcome(ws: Workspace, leader_id: int, outcome: str, date: Any, m
         values, problems = _outcome(outcome, date, method, basis, ws.today(), e.entry_date, "")
         if values["outcome"] is None and not problems:
             problems.append(ValidationError("请选择处理结果", field="outcome"))
-        _raise(problems)
+        raise_all(problems, "登记表")
         for k, v in values.items():
             setattr(x, k, v)
         audit.record(s, ws.current_user, "ledger.outcome", "ledger", e.id,

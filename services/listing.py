@@ -72,7 +72,8 @@ COLUMNS: dict[str, list[tuple[str, str, bool]]] = {
 
 _MODEL = {"complaint": Complaint, "lead": Lead, "case": Case, "ledger": LedgerEntry}
 _DATE_COL = {"complaint": "received_date", "lead": "received_date", "case": "filing_date", "ledger": "entry_date"}
-_DEFAULT_SORT = {"complaint": "received_date", "lead": "received_date", "case": "filing_date", "ledger": "entry_date"}
+#: The order of a list when no column was picked (the GUI marks that column as sorted).
+DEFAULT_SORT = {"complaint": "received_date", "lead": "received_date", "case": "filing_date", "ledger": "entry_date"}
 # Sort keys that are not plain columns of the entity's table.
 _SORT_EXPR = {("complaint", "number"): (Complaint.year, Complaint.seq)}
 LEAD_STATES = {"pending": "未处置", "awaiting_approval": "待审批", "disposed": "办理中", "concluded": "已办结"}
@@ -273,7 +274,7 @@ def _conditions(session: Session, q: ListQuery, scan: bool = False, extra: list 
 def _sort_cols(q: ListQuery) -> tuple:
     """The ORDER BY columns, the id last as the unique tiebreaker."""
     model = _MODEL[q.entity]
-    key = q.sort_key or _DEFAULT_SORT[q.entity]
+    key = q.sort_key or DEFAULT_SORT[q.entity]
     sortable = {k for k, _, s in COLUMNS[q.entity] if s}
     if key not in sortable:
         raise ValidationError(f"不能按“{key}”排序", field="sort_key")

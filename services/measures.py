@@ -12,9 +12,8 @@ from models.enums import MeasureCategory
 
 from . import audit, sanction_rules
 from .errors import NotFoundError, ValidationError
-from .intake import action_date
 from .permissions import require
-from .validation import validate_text
+from .validation import action_date, validate_text
 from .workspace import Workspace
 
 FORM_LABELS = {1: "第一种形态", 2: "第二种形态", 3: "第三种形态", 4: "第四种形态"}

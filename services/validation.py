@@ -251,6 +251,18 @@ def validate_date(value: object, today: date, *, label: str = "日期", field: s
     return d
 
 
+def action_date(value: object, today: date, label: str, field_code: str = "date",
+                not_before: tuple[str, date | None] | None = None) -> date:
+    """The date of an action on an item: not in the future, not before 2000, not before an earlier event
+    (``not_before`` = (its label, its date))."""
+    d = validate_date(value, today, label=label, field=field_code)
+    assert d is not None
+    if not_before and not_before[1] and d < not_before[1]:
+        raise ValidationError(f"{label}（{d.isoformat()}）不能早于{not_before[0]}（{not_before[1].isoformat()}）",
+                              field=field_code)
+    return d
+
+
 def check_order(stages: list[tuple]) -> None:
     """Stages ``(label_zh, date | None[, field])`` in their order; each must not precede any earlier
     one. Raises one ValidationError naming both stages (``.problems`` when several are wrong)."""
@@ -267,10 +279,12 @@ def check_order(stages: list[tuple]) -> None:
             problems.append(_err(f"{_date_label(label)}不能早于{_date_label(latest[0])}", field))
         else:
             latest = (label, when)
-    _raise_all(problems)
+    raise_all(problems)
 
 
-def _raise_all(problems: list[ValidationError], what: str = "填写的内容") -> None:
+def raise_all(problems: list[ValidationError], what: str = "填写的内容") -> None:
+    """Nothing when ``problems`` is empty; else one ValidationError: the only problem as it is (at its
+    field), or all of them numbered under "<what>有N处需要修改" (``.problems`` keeps each)."""
     if not problems:
         return
     if len(problems) == 1:
@@ -454,5 +468,5 @@ def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict
     out["receiver"] = c.run(validate_text, get("receiver"), label="接待人/登记人", field="receiver",
                             max_length=MAX_LENGTHS["receiver"])
 
-    _raise_all(c.problems, "登记表")
+    raise_all(c.problems, "登记表")
     return out

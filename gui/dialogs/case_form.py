@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
 
 from models.enums import CaseStage, EightRulesType, Rank
 from services import cases, item_print
-from services.cases import PersonInput
+from services.persons import PersonInput
 from services.errors import DomainError, ValidationError
 
 from ..editor_rows import EditorRowsTable

@@ -155,7 +155,7 @@ class ItemListPage(QWidget):
         return "收到日期"
 
     def default_sort(self) -> str:
-        return listing._DEFAULT_SORT[self.entity]  # noqa: SLF001 - the service's own default
+        return listing.DEFAULT_SORT[self.entity]
 
     def column_widths(self) -> dict[str, int]:
         return {"number": 115, "due": 180, "received_date": 100, "source": 110, "persons": 110, "summary": 220,

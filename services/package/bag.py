@@ -1,14 +1,8 @@
-"""Building the signed submission package: a BagIt bag (RFC 8493) written atomically.
+"""Building the signed submission package: a BagIt bag (RFC 8493) written atomically, then re-verified.
 
-Layout of ``<org code>_<YYYY-MM>_月报_r<revision>/``::
-
-    bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt  signature.p7s
-    data/report.pdf (PAdES-signed)  data/report.xlsx  data/report.json
-    data/audit-chain.json (optional: the audit chain extract, services/audit_checkpoints.py)
-
-``signature.p7s`` is a detached CMS signature over the bytes of ``tagmanifest-sha256.txt``;
-it is written after the tag manifest and is not listed in it (bagit checks the tag files a
-tag manifest lists and allows others, so the bag stays valid).
+What the bag holds (names and files) is ``services.package.layout``; ``signature.p7s`` is a detached CMS
+signature over the bytes of ``tagmanifest-sha256.txt``; it is written after the tag manifest and is not
+listed in it (bagit checks the tag files a tag manifest lists and allows others, so the bag stays valid).
 """
 from __future__ import annotations
 
@@ -31,16 +25,9 @@ from services import pki
 from services.errors import IntegrityFailure, StateError, ValidationError
 from services.files import FileWriteError, os_reason
 from services.package import report_schema, sign_pdf
+from services.package.layout import ALLOWED_FILES, AUDIT_CHAIN_FILE, SIGNATURE_FILE, package_name, validate_period
+from services.package.verify import verify_package
 
-PERIOD_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-NAME_RE = re.compile(r"^(?P<org>[A-Za-z0-9][A-Za-z0-9-]*)_(?P<period>\d{4}-\d{2})_月报_r(?P<rev>\d+)$")
-PAYLOAD = ("data/report.pdf", "data/report.xlsx", "data/report.json")
-TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt")
-SIGNATURE_FILE = "signature.p7s"
-EXPECTED_FILES = frozenset(TAG_FILES + (SIGNATURE_FILE,) + PAYLOAD)
-# Payload a package may carry besides the required files (packages of older versions lack it).
-AUDIT_CHAIN_FILE = "data/audit-chain.json"
-ALLOWED_FILES = EXPECTED_FILES | {AUDIT_CHAIN_FILE}
 SOFTWARE_AGENT = "jijian-desk (bagit.py %s)" % bagit.VERSION
 # Report metadata keys that build_package writes into report.json and verification reads.
 META_KEYS = ("org_code", "org_name", "period", "revision")
@@ -61,16 +48,6 @@ class PackageResult:
     def sha256(self) -> str:
         """The zip's SHA-256 when a zip was made, else the tag manifest's."""
         return self.zip_sha256 or self.tagmanifest_sha256
-
-
-def package_name(org_code: str, period: str, revision: int) -> str:
-    return f"{org_code}_{period}_月报_r{revision}"
-
-
-def validate_period(period: str) -> str:
-    if not isinstance(period, str) or not PERIOD_RE.match(period):
-        raise ValidationError("报告期格式应为 YYYY-MM，例如 2025-03", field="period")
-    return period
 
 
 def _validate_revision(revision: int) -> int:
@@ -217,8 +194,6 @@ def build_package(
 
     On any failure nothing is left in ``out_dir`` and a DomainError is raised.
     """
-    from services.package.verify import verify_package  # verify imports this module
-
     now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     pki.validate_org_code(org_code)
     validate_period(period)

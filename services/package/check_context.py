@@ -11,7 +11,7 @@ from cryptography import x509
 from pyhanko_certvalidator import ValidationContext
 
 from services import pki
-from services.package import bag as bagmod
+from services.package import layout
 from services.package import report_schema
 from services.package.trust import validation_context
 
@@ -66,7 +66,7 @@ class CheckContext:
         return self.extra["report"]
 
     def folder_parts(self) -> tuple[str, str, int]:
-        m = bagmod.NAME_RE.match(self.root_dir.name)
+        m = layout.NAME_RE.match(self.root_dir.name)
         if not m:
             raise CheckFailed(f"文件夹名 “{self.root_dir.name}” 不符合 “单位代码_YYYY-MM_月报_r修订号” 的命名规则")
         return m["org"], m["period"], int(m["rev"])

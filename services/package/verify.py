@@ -29,7 +29,7 @@ from pyhanko.sign.validation import (
 
 from services import pki
 from services.errors import DomainError, ValidationError
-from services.package import bag as bagmod
+from services.package import layout
 from services.package import pdf_binding, report_schema
 from services.package.safezip import Limits, UnsafePackage, copy_folder, extract_zip
 from services.package.check_context import CheckContext as _Ctx
@@ -100,8 +100,8 @@ class VerifyReport:
 def _check_structure(ctx: _Ctx) -> str:
     problems = list(ctx.problems)
     present = set(ctx.files)
-    missing = sorted(bagmod.EXPECTED_FILES - present)
-    extra = sorted(present - bagmod.ALLOWED_FILES)
+    missing = sorted(layout.EXPECTED_FILES - present)
+    extra = sorted(present - layout.ALLOWED_FILES)
     if missing:
         problems.append("缺少文件：" + "、".join(missing))
     if extra:
@@ -143,16 +143,16 @@ def _check_bag(ctx: _Ctx) -> str:
     if bag.algorithms != ["sha256"]:
         raise _Fail("清单只能使用 SHA-256")
     entries = {k.replace(os.sep, "/") for k in bag.entries}
-    want = set(bagmod.PAYLOAD) | {"bagit.txt", "bag-info.txt", "manifest-sha256.txt"}
-    if bagmod.AUDIT_CHAIN_FILE in ctx.files:
-        want.add(bagmod.AUDIT_CHAIN_FILE)
+    want = set(layout.PAYLOAD) | {"bagit.txt", "bag-info.txt", "manifest-sha256.txt"}
+    if layout.AUDIT_CHAIN_FILE in ctx.files:
+        want.add(layout.AUDIT_CHAIN_FILE)
     if entries != want:
         raise _Fail("清单未完整列出规定的文件：" + "、".join(sorted(want ^ entries)))
     return "全部文件的 SHA-256 与清单一致（完整校验）"
 
 
 def _check_cms(ctx: _Ctx) -> str:
-    raw = ctx.read(bagmod.SIGNATURE_FILE)
+    raw = ctx.read(layout.SIGNATURE_FILE)
     tagmanifest = ctx.read("tagmanifest-sha256.txt")
     try:
         info = cms.ContentInfo.load(raw)
@@ -277,7 +277,7 @@ def _check_org(ctx: _Ctx) -> str:
 def _check_period(ctx: _Ctx) -> str:
     report, info = ctx.report(), ctx.bag_info()
     _org, f_period, f_rev = ctx.folder_parts()
-    if not bagmod.PERIOD_RE.match(f_period):
+    if not layout.PERIOD_RE.match(f_period):
         raise _Fail(f"文件夹名中的报告期 {f_period} 无效")
     problems = []
     if report.get("period") != f_period:
@@ -356,7 +356,7 @@ def verify_package(
     with tempfile.TemporaryDirectory(prefix="jijian-verify-") as tmp:
         try:
             if path.is_file() and path.suffix.lower() == ".zip":
-                snap = extract_zip(path, Path(tmp), limits, allowed=bagmod.ALLOWED_FILES)
+                snap = extract_zip(path, Path(tmp), limits, allowed=layout.ALLOWED_FILES)
                 if snap.root.name != path.stem:  # the name is how people tell packages apart
                     snap.problems.append(f"压缩包文件名“{path.name}”与包内文件夹名“{snap.root.name}”不一致"
                                          f"（应为“{snap.root.name}.zip”），请使用原文件名")

@@ -11,7 +11,7 @@ from gui.pages.deadlines_tab import DeadlinesTab
 from gui.pages.settings_page import SettingsPage
 from models import AuditEvent
 from services import deadlines_service, leads, settings, users
-from services.cases import PersonInput
+from services.persons import PersonInput
 from services.intake import register_complaint
 from tests.gui.conftest import add_user, type_text, when_modal
 from tests.services.daily.conftest import complaint_input

@@ -14,7 +14,7 @@ from gui.pdf_preview import PdfPreviewDialog
 from gui.pages.cases_page import CasesPage
 from gui.pages.leads_page import LeadsPage
 from services import cases, leads, listing, measures, users
-from services.cases import PersonInput
+from services.persons import PersonInput
 from services.leads import LeadInput
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import when_modal, add_user, type_text

@@ -67,7 +67,7 @@ def test_backup_tab_refuses_another_offices_jjbak(qtbot, admin_ctx, dialogs, off
 
 def test_backup_tab_refuses_another_offices_local_backup(qtbot, admin_ctx, office_b):
     # B's local backup (with its manifest) dropped into A's backups folder shows up in the list.
-    for f in (office_b[1], backup._manifest_path(office_b[1])):
+    for f in (office_b[1], backup.manifest_path_for(office_b[1])):
         shutil.copyfile(f, admin_ctx.ws.backups_dir / f.name)
     tab = BackupTab(admin_ctx)
     qtbot.addWidget(tab)

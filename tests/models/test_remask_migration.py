@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url, upgrade_database
 from services import backup, intake, maintenance, setup, users
-from services.backup_store import _sha256_file
+from services.backup_store import sha256_file
 from services.workspace import Workspace, open_workspace
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.daily.conftest import VALID_ID, complaint_input
@@ -75,4 +75,4 @@ def test_upgrade_remasks_database_pre_upgrade_copy_and_backups(tmp_path, today):
         assert [p for p in OLD_PIECES if p.encode() in raw] == [], copy.name
     # the re-masked local backup still matches its manifest, so it can be restored
     manifest = json.loads(backup.BackupInfo(local, None, "manual", 0).manifest_path.read_text("utf-8"))
-    assert manifest["db_sha256"] == _sha256_file(local)
+    assert manifest["db_sha256"] == sha256_file(local)

@@ -115,9 +115,9 @@ def test_a_manifest_that_lies_about_the_office_is_refused(offices, tmp_path):
     # B's local backup, its manifest edited to name office A (the database's checksum still matches).
     lying = offices["a"] / "backups" / offices["b_local"].name
     shutil.copyfile(offices["b_local"], lying)
-    manifest = json.loads(backup._manifest_path(offices["b_local"]).read_text("utf-8"))
+    manifest = json.loads(backup.manifest_path_for(offices["b_local"]).read_text("utf-8"))
     manifest["organization"] = {"code": "QS001", "name": "青山镇纪委"}
-    backup._manifest_path(lying).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    backup.manifest_path_for(lying).write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
     lie = f"备份清单写明属于{A_LABEL}，但其中的数据库属于{B_LABEL}：备份已被改动，不能用它恢复。"
     with pytest.raises(ForeignBackup) as exc:
         maintenance.restore_backup(offices["a"], lying, None)

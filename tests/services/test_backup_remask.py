@@ -7,7 +7,7 @@ import pytest
 
 from services import backup, intake, maintenance
 from services.backup_remask import local_copies, remask_copy, remask_local_copies
-from services.backup_store import _sha256_file
+from services.backup_store import sha256_file
 from services.errors import IntegrityFailure
 from tests.services.daily.conftest import complaint_input
 from tests.services.test_identity_leak_files import leaks, text_values
@@ -26,7 +26,7 @@ def _make_old(path, *, fix_manifest: bool) -> None:
     if fix_manifest:
         manifest_file = backup.BackupInfo(path, None, "manual", 0).manifest_path
         manifest = json.loads(manifest_file.read_text("utf-8"))
-        manifest["db_sha256"] = _sha256_file(path)
+        manifest["db_sha256"] = sha256_file(path)
         manifest_file.write_text(json.dumps(manifest), "utf-8")
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from models import Person
 from services import cases, intake, leads, ledger_entries, measures, timeline
-from services.cases import PersonInput
+from services.persons import PersonInput
 from services.errors import PermissionDenied, StateError, ValidationError
 from services.intake import SubjectInput
 from services.ledger_entries import LedgerLeaderInput

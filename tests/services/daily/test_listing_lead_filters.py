@@ -2,7 +2,7 @@
 import datetime as dt
 
 from services import leads, listing
-from services.cases import PersonInput
+from services.persons import PersonInput
 
 
 def _lead(ws, name):

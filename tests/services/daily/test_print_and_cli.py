@@ -71,7 +71,7 @@ def test_cli_list_and_show_without_identity(ws, register, capsys, monkeypatch):
 
 def test_case_sheet_with_several_persons_stays_on_one_page(ws):
     from decimal import Decimal
-    from services.cases import PersonInput
+    from services.persons import PersonInput
     persons = [PersonInput(name=n, gender="男", ethnicity="汉族", birth_month=D(1970 + i, 3, 1), unit="青山镇财政所",
                            post="会计", rank="general_cadre", is_party_member=True, party_join_date=D(1995, 7, 1),
                            amount_confiscated=Decimal("1.25")) for i, n in enumerate(("王五", "赵强", "孙丽"))]

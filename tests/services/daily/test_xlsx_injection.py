@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 from cli.app import run_cli
 from services import cases, county, county_ca, ledger_entries, ledger_import, leads, listing, monthly_report
 from services import settings, xlsx_cells
-from services.cases import PersonInput
+from services.persons import PersonInput
 from services.files import FileWriteError
 from services.intake import SubjectInput
 from services.leads import LeadInput

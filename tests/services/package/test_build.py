@@ -17,6 +17,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, StateError, ValidationError
 from services.files import FileWriteError
 from services.package import bag as bagmod
+from services.package import layout
 from services.package import build_package, verify_package
 from tests.services.package.conftest import ORG_CODE, ORG_NAME, PERIOD, issue_raw, utcnow
 
@@ -27,7 +28,7 @@ def test_package_layout_and_contents(package, township, sample_xlsx):
     folder = package.folder
     assert folder.name == NAME and package.zip_path.name == NAME + ".zip"
     files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
-    assert files == sorted(bagmod.EXPECTED_FILES)
+    assert files == sorted(layout.EXPECTED_FILES)
     assert sorted(folder.parent.iterdir()) == sorted([folder, package.zip_path])  # no temp leftovers
     info = (folder / "bag-info.txt").read_text("utf-8")
     for line in (f"Source-Organization: {ORG_NAME}", f"External-Identifier: {ORG_CODE}",
@@ -49,7 +50,7 @@ def test_package_layout_and_contents(package, township, sample_xlsx):
     assert package.sha256 == package.zip_sha256 and package.file_name == NAME + ".zip"
     with zipfile.ZipFile(package.zip_path) as zf:
         names = {n for n in zf.namelist() if not n.endswith("/")}
-    assert names == {f"{NAME}/{rel}" for rel in bagmod.EXPECTED_FILES}
+    assert names == {f"{NAME}/{rel}" for rel in layout.EXPECTED_FILES}
 
 
 def test_untouched_package_passes_as_folder_and_zip(package, township):
