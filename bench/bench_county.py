@@ -3,9 +3,9 @@
     .venv/bin/python bench/bench_county.py [--complaints 2000]
 
 A demo-sized township (the demo generator's default 2000 complaints) finalizes a month and
-builds its package through ``services.submission`` (sign PDF + bag + CMS + self-verify);
+builds its package through ``services.submission.township`` (sign PDF + bag + CMS + self-verify);
 the package is verified; then a county imports 30 packages (verify + copy + record) through
-``services.county``. Targets: build < 2 s, verify < 1 s per package.
+``services.submission.county``. Targets: build < 2 s, verify < 1 s per package.
 """
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from argon2 import PasswordHasher  # noqa: E402
 
-from services import county, county_ca, demo, identity, keys, monthly_report, pki, setup, submission, users  # noqa: E402
-from services.identity_crypto import KdfParams  # noqa: E402
-from services.package import build_package, verify_package  # noqa: E402
-from services.workspace import open_workspace  # noqa: E402
+from services import demo
+from services.security import identity, setup, users
+from services.submission import county, county_ca, keys, pki, township
+from services.reporting import monthly_report  # noqa: E402
+from services.security.identity_crypto import KdfParams  # noqa: E402
+from services.submission.package import build_package, verify_package  # noqa: E402
+from services.storage.workspace import open_workspace  # noqa: E402
 
 PERIOD, TODAY = "2026-10", dt.date(2026, 11, 20)
 PASSWORD, COUNTY_PASS, TOWN_PASS = "bench-pass-1", "county-bench-1", "town-bench-1"
@@ -65,7 +68,7 @@ def main() -> int:
             out = tmp / f"stick{i}"
             out.mkdir()
             t = time.perf_counter()
-            results.append(submission.build_submission(town, PERIOD, out, TOWN_PASS))
+            results.append(township.build_submission(town, PERIOD, out, TOWN_PASS))
             builds.append(time.perf_counter() - t)
         root = county_ca.root_cert_pem(cty)
         verifies = []

@@ -48,7 +48,7 @@ def _day(start: dt.date, rng: random.Random, lo: int, hi: int) -> dt.date:
 
 def sheets(rows: int, seed: int = 2026):
     """Yield (sheet title, header, row iterator) for a valid workbook of about ``rows`` rows."""
-    from services.ledger_import import SHEETS
+    from services.interchange.ledger_import import SHEETS
     rng = random.Random(seed)
     n_rows = {k: max(1, int(rows * v)) for k, v in SHARES.items()}
     n_complaints = n_rows["信访件"] * 5 // 6          # a fifth of them with a second subject row
@@ -146,9 +146,10 @@ def child(path: Path, dry_run: bool, profile: bool) -> dict:
     """Import ``path`` into a fresh workspace; the import's seconds and this process's peak memory."""
     from argon2 import PasswordHasher
 
-    from services import identity, ledger_import, setup, users
-    from services.identity_crypto import KdfParams
-    from services.workspace import open_workspace
+    from services.security import identity, setup, users
+    from services.interchange import ledger_import
+    from services.security.identity_crypto import KdfParams
+    from services.storage.workspace import open_workspace
     # Password hashing (argon2 with its production memory cost) is not what is measured here.
     users.set_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))

@@ -72,9 +72,10 @@ def ensure_model_indexes(data_dir: Path) -> list[str]:
 
 
 def child(data_dir: Path, repeat: int) -> dict:
-    from services import demo, listing
-    from services.listing import ListQuery
-    from services.workspace import open_workspace
+    from services import demo
+    from services.casework import listing
+    from services.casework.listing import ListQuery
+    from services.storage.workspace import open_workspace
 
     ws = open_workspace(data_dir)
     demo.login_demo(ws)

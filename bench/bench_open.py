@@ -34,8 +34,9 @@ def child(data_dir: Path) -> dict:
     """One measurement in this (fresh) process."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     t0 = time.perf_counter()
-    from services import demo, users
-    from services.workspace import open_workspace
+    from services import demo
+    from services.security import users
+    from services.storage.workspace import open_workspace
     out = {"gui": HAS_GUI}
     if HAS_GUI:
         from PySide6.QtWidgets import QApplication

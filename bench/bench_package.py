@@ -22,8 +22,8 @@ from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-from services import pki  # noqa: E402
-from services.package import build_package, verify_package  # noqa: E402
+from services.submission import pki  # noqa: E402
+from services.submission.package import build_package, verify_package  # noqa: E402
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 COUNTY_PASS, TOWN_PASS = b"county-bench-1", b"town-bench-1"

@@ -5,7 +5,7 @@ and 一案双查 entries in proportion to the complaints, spread over ten years 
 then it does the same on the cached demo database of bench/common.py (``--demo 1000000``: two years of
 data, so the report window holds most rows; built on first use, ``--demo 0`` skips it). On each it times
 - ``compute_figures`` (every figure of the form), and each of its query groups
-  (services.report_figures.QUERY_GROUPS) on its own,
+  (services.reporting.figures.QUERY_GROUPS) on its own,
 - one hand-written SQL query computing the headline counts (受理, 处置线索, 立案, 结案, 处分人数) on
   the same file, and checks that both agree,
 - rendering the PDF and the Excel workbook of that report.
@@ -33,12 +33,12 @@ from sqlalchemy import func, select, text  # noqa: E402
 
 from models import Case, Complaint, Lead, LedgerEntry, LedgerLeader, Measure, Person  # noqa: E402
 from models.enums import Channel, ComplaintKind, Disposition, LedgerOutcome  # noqa: E402
-from services import sanction_rules  # noqa: E402
-from services.report_figures import QUERY_GROUPS, compute_figures, query_params  # noqa: E402
-from services.reports import excel_form, pdf_form  # noqa: E402
-from services.reports.fonts import find_cjk_font  # noqa: E402
-from services.reports.layout import SCHEMA  # noqa: E402
-from services.workspace import open_workspace  # noqa: E402
+from services.casework import sanction_rules  # noqa: E402
+from services.reporting.figures import QUERY_GROUPS, compute_figures, query_params  # noqa: E402
+from services.reporting import excel_form, pdf_form  # noqa: E402
+from services.reporting.fonts import find_cjk_font  # noqa: E402
+from services.reporting.layout import SCHEMA  # noqa: E402
+from services.storage.workspace import open_workspace  # noqa: E402
 
 PERIOD = "2026-10"
 FIRST_DAY, LAST_DAY = dt.date(2016, 11, 1), dt.date(2026, 10, 31)

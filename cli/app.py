@@ -31,7 +31,7 @@ class CliContext:
 
     def workspace(self):
         if self._ws is None:
-            from services.workspace import open_workspace
+            from services.storage.workspace import open_workspace
             # Every command that opens the data dir holds its instance lock until it ends (open may
             # migrate or repair, so even `audit verify` writes); `check` and `verify` never open it.
             self._ws = open_workspace(self.args.data_dir, lock=True)
@@ -50,7 +50,7 @@ class CliContext:
 
     def login(self):
         """Sign in as ``--user`` (required by commands that touch case data)."""
-        from services import users
+        from services.security import users
         ws = self.workspace()
         if not ws.is_initialized():
             raise DomainError("尚未初始化：请先运行 init 命令设置单位和第一个用户")
@@ -126,7 +126,7 @@ def run_cli(argv: list[str]) -> int:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:  # a file the command read or wrote (a full or read-only stick): say so, no traceback
-        from services.files import os_error_message
+        from services.storage.files import os_error_message
         print(f"错误：{os_error_message(exc)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -12,10 +12,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from resources import SUPPORTED_LANGUAGES, style_sheet
-from services import instance_lock, maintenance, users
 from services.errors import DomainError
+from services.security import users
+from services.storage import instance_lock, maintenance
+from services.storage.workspace import default_data_dir
 from services.version import __version__
-from services.workspace import default_data_dir
 
 from .context import AppContext, create_app_context, load_translator
 from .executor import run_with_progress

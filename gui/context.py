@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QWidget
 
 from resources import compiled_catalogue
-from services.workspace import OrgInfo, Workspace, open_workspace
+from services.storage.workspace import OrgInfo, Workspace, open_workspace
 
 from .executor import Executor, db_executor, export_pool, run_with_progress
 

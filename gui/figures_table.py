@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from services.errors import ValidationError
-from services.reports import layout
+from services.reporting import layout
 
 SECTION_BG = QColor("#eceef1")
 GROUP_FG = QColor("#4b5563")

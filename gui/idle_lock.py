@@ -4,7 +4,7 @@ An event filter on the QApplication restarts a timer on every keyboard or mouse 
 fires, every open window (the main window and any dialogs, which stay open with their contents)
 is covered by an opaque panel, the user is signed out of the workspace (logout hooks forget
 unlocked keys), and an application-modal dialog asks for the same user's password. Unlocking
-signs in again through ``services.users.login``, so wrong passwords are audited and the lockout
+signs in again through ``services.security.users.login``, so wrong passwords are audited and the lockout
 applies.
 """
 from __future__ import annotations
@@ -14,9 +14,9 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMainWindow,
                                QVBoxLayout, QWidget)
 
-from services import settings as app_settings
-from services import users
 from services.errors import DomainError
+from services.security import users
+from services.storage import settings as app_settings
 
 from .context import AppContext
 from .widgets import form_error_label, primary, show_error

@@ -1,6 +1,6 @@
 """A table model over an ordered list of ids that fetches only the rows being looked at.
 
-Every list page uses it (DESIGN "Large lists"): the page runs ``services.listing.query_ids`` (filter and
+Every list page uses it (DESIGN "Large lists"): the page runs ``services.casework.listing.query_ids`` (filter and
 sort in SQL) and hands the ids to ``set_ids``; the model asks ``fetch_rows(ids)`` for one page of rows
 when the view first needs a row of that page, and keeps at most ``cache_pages`` pages (LRU). A list of
 1,000,000 ids therefore opens like a list of ten.
@@ -33,7 +33,7 @@ def row_as_dict(row: Any) -> dict[str, Any]:
     if isinstance(row, Mapping):
         return dict(row)
     values = getattr(row, "values", None)
-    if isinstance(values, Mapping):          # services.listing.RowView(id, values)
+    if isinstance(values, Mapping):          # services.casework.listing.RowView(id, values)
         return dict(values)
     if is_dataclass(row):
         return {f.name: getattr(row, f.name) for f in fields(row)}

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
 
-from services import users
 from services.errors import DomainError
+from services.security import users
 
 from .context import AppContext, org_summary
 from .geometry import remember_geometry
@@ -17,7 +17,7 @@ DEMO_USERS = ("demo-secretary", "demo-clerk", "demo-officer", "demo-admin")
 
 
 class LoginDialog(QDialog):
-    """Accepted once ``services.users.login`` succeeded; ``ctx.workspace.current_user`` is then set."""
+    """Accepted once ``services.security.users.login`` succeeded; ``ctx.workspace.current_user`` is then set."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, username: str | None = None):
         super().__init__(parent)

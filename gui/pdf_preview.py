@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from services.errors import DomainError
-from services.files import atomic_write_bytes
+from services.storage.files import atomic_write_bytes
 
 from .geometry import remember_geometry
 from .print_pdf import LoadedPdf, new_a4_printer, paint_document

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
-from services import backup, maintenance
 from services.errors import DomainError
+from services.storage import backup, maintenance
 
 from .context import AppContext
 from .pages.backup_tab import RestoreFailed, perform_restore

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLa
                                QWidget, QWizard, QWizardPage)
 
 from models.enums import OrgMode
-from services import setup, users
 from services.errors import DomainError, ValidationError
+from services.security import setup, users
 
 from .context import AppContext
 from .geometry import remember_geometry
@@ -115,7 +115,7 @@ class FirstUserPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    """Calls ``services.setup.initialize``; on success the first user is signed in (``created_user``)."""
+    """Calls ``services.security.setup.initialize``; on success the first user is signed in (``created_user``)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)

@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from services import maintenance
 from services.errors import DomainError
-from services.workspace import open_workspace
+from services.storage import maintenance
+from services.storage.workspace import open_workspace
 
 from .widgets import show_error, show_info
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from services.errors import DomainError, StateError
-from services.files import atomic_write_bytes
+from services.storage.files import atomic_write_bytes
 
 from .context import AppContext
 from .widgets import show_error

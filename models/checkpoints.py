@@ -1,4 +1,4 @@
-"""Signed checkpoints of the audit chain (see services/audit_checkpoints.py for the rules)."""
+"""Signed checkpoints of the audit chain (see services/security/audit_checkpoints.py for the rules)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -36,7 +36,7 @@ class Complaint(Base):
     is_repeat: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     original_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id", ondelete="SET NULL"), index=True)
 
-    # Complainant identity (反映人): AES-GCM ciphertexts only, never plaintext (services.identity).
+    # Complainant identity (反映人): AES-GCM ciphertexts only, never plaintext (services.security.identity).
     complainant_name_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     complainant_phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     complainant_id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary)

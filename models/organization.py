@@ -61,7 +61,7 @@ class UserRole(Base):
 
 
 class Setting(Base):
-    """One declared setting's stored value (JSON text); declarations live in services.settings."""
+    """One declared setting's stored value (JSON text); declarations live in services.storage.settings."""
 
     __tablename__ = "settings"
 

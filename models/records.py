@@ -162,5 +162,5 @@ class AuditEvent(Base):
     detail_json: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
-    # Digests of the audited rows the event's transaction wrote (services/row_digest.py); "" for none.
+    # Digests of the audited rows the event's transaction wrote (services/security/row_digest.py); "" for none.
     row_digests: Mapped[str] = mapped_column(Text, server_default="")

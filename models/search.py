@@ -7,7 +7,7 @@ units, and the main problem. Triggers on ``complaints`` and ``complaint_subjects
 reading the view, and the insert AFTER it).
 
 The trigram tokenizer matches any substring of three or more characters; shorter queries use an
-indexed fallback in ``services.listing``. Other dialects have no index here: services fall back
+indexed fallback in ``services.casework.listing``. Other dialects have no index here: services fall back
 to LIKE. The objects are not ORM tables, so schema comparison must skip them (``include_name``).
 """
 from __future__ import annotations

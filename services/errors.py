@@ -40,7 +40,7 @@ class AuthenticationError(DomainError):
 
 
 class AccountRevoked(AuthenticationError):
-    """The signed-in user's account was disabled meanwhile (services.session_guard); the GUI locks."""
+    """The signed-in user's account was disabled meanwhile (services.security.session_guard); the GUI locks."""
 
 
 class StateError(DomainError):

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from services.errors import ValidationError
-# The display masks (one rule per field) live in services.identity_masks; re-exported here.
-from services.identity_masks import mask_address, mask_id_number, mask_name, mask_phone  # noqa: F401
+# The display masks (one rule per field) live in services.security.identity_masks; re-exported here.
+from services.security.identity_masks import mask_address, mask_id_number, mask_name, mask_phone  # noqa: F401
 
 __all__ = [
     "EARLIEST_DATE", "CHANNELS", "KINDS", "SIGNATURES", "DISCIPLINES", "RANKS", "MAX_LENGTHS",

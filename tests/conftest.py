@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from argon2 import PasswordHasher
 
-from services import identity, setup, users
-from services.identity_crypto import KdfParams
-from services.workspace import open_workspace
+from services.security import identity, setup, users
+from services.security.identity_crypto import KdfParams
+from services.storage.workspace import open_workspace
 
 ADMIN_PASSWORD = "admin-pass-1"
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

@@ -17,10 +17,10 @@ def register(sub) -> None:
 
 
 def run_verify(args, ctx) -> int:
-    from services import integrity
+    from services.security import integrity
     ws = ctx.login() if args.user else ctx.workspace()
     if args.user:
-        from services.permissions import require
+        from services.security.permissions import require
         require(ws.current_user, "audit.view")
     rep = integrity.verify(ws)
     ctx.emit(rep.as_dict(), rep.message())
@@ -28,7 +28,7 @@ def run_verify(args, ctx) -> int:
 
 
 def run_checkpoint(args, ctx) -> int:
-    from services import audit_checkpoints
+    from services.security import audit_checkpoints
     ws = ctx.login()
     cp = audit_checkpoints.sign_now(ws, ctx.password("私钥口令：", env=PASS_ENV))
     ctx.emit({"id": cp.id, "count": cp.event_count, "head": cp.head_hash},

@@ -26,8 +26,8 @@ def register(sub) -> None:
 
 
 def run_backup(args, ctx) -> int:
-    from services import maintenance
-    from services.permissions import require
+    from services.storage import maintenance
+    from services.security.permissions import require
     ws = ctx.login()
     require(ws.current_user, "backup.run")
     if args.list:
@@ -48,8 +48,8 @@ def run_backup(args, ctx) -> int:
 def run_restore(args, ctx) -> int:
     import os
 
-    from services import instance_lock, maintenance
-    from services.workspace import DB_FILE, default_data_dir
+    from services.storage import instance_lock, maintenance
+    from services.storage.workspace import DB_FILE, default_data_dir
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     passphrase = None
     if args.file.suffix == ".jjbak":
@@ -57,10 +57,10 @@ def run_restore(args, ctx) -> int:
     with instance_lock.acquire(data_dir):  # held from the sign-in to the audit note: nobody opens it in between
         if (data_dir / DB_FILE).exists() and not maintenance.data_dir_is_fresh(data_dir):
             # A working database may only be replaced by someone allowed to; a broken one by anyone at the desk.
-            from services import backup
+            from services.storage import backup
             ok, _ = backup.quick_check(data_dir / DB_FILE)
             if ok:
-                from services.permissions import require
+                from services.security.permissions import require
                 ws = ctx.login()
                 require(ws.current_user, "backup.run")
                 ws.close()
@@ -75,15 +75,15 @@ def run_restore(args, ctx) -> int:
 
 
 def run_check(args, ctx) -> int:
-    from services import maintenance
-    from services.workspace import default_data_dir
+    from services.storage import maintenance
+    from services.storage.workspace import default_data_dir
     rep = maintenance.startup_check(Path(args.data_dir) if args.data_dir else default_data_dir())
     data = {"ok": rep.ok, "message": rep.message,
             "newest_good_backup": str(rep.newest_good_backup) if rep.newest_good_backup else None}
     if not (args.deep and rep.ok):
         ctx.emit(data, "数据库完整" if rep.ok else rep.message)
         return 0 if rep.ok else 1
-    from services import integrity
+    from services.security import integrity
     deep = integrity.verify(ctx.login() if args.user else ctx.workspace(), deep=True)
     data.update(ok=deep.ok, deep=deep.as_dict())
     ctx.emit(data, "数据库完整\n" + deep.message())

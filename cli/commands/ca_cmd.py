@@ -43,14 +43,14 @@ def check_out_path(path: Path) -> Path:
         raise ValidationError(f"输出路径是一个文件夹，请给出文件名：{path}")
     if not path.parent.is_dir():
         raise ValidationError(f"目标文件夹不存在：{path.parent}")
-    from services.files import ensure_writable
+    from services.storage.files import ensure_writable
     ensure_writable(path)  # a full or read-only stick is found before a key or certificate is made
     return path
 
 
 def run_init(args, ctx) -> int:
-    from services import county_ca, pki
-    from services.files import atomic_write_bytes
+    from services.submission import county_ca, pki
+    from services.storage.files import atomic_write_bytes
     out = check_out_path(args.root_out)
     ws = ctx.login()
     pem = county_ca.init_root(ws, ctx.password("根证书私钥口令：", env=PASS_ENV, confirm=True))
@@ -62,9 +62,9 @@ def run_init(args, ctx) -> int:
 
 
 def run_issue(args, ctx) -> int:
-    from services import county_ca, pki
+    from services.submission import county_ca, pki
     from services.errors import ValidationError
-    from services.files import atomic_write_bytes
+    from services.storage.files import atomic_write_bytes
     out = check_out_path(args.out)
     try:
         csr = args.request.read_bytes()
@@ -84,8 +84,8 @@ def run_issue(args, ctx) -> int:
 
 
 def run_revoke(args, ctx) -> int:
-    from services import county_ca
-    from services.files import atomic_write_bytes
+    from services.submission import county_ca
+    from services.storage.files import atomic_write_bytes
     if args.crl_out:
         check_out_path(args.crl_out)
     ws = ctx.login()
@@ -101,8 +101,8 @@ def run_revoke(args, ctx) -> int:
 
 
 def run_crl(args, ctx) -> int:
-    from services import county_ca, pki
-    from services.files import atomic_write_bytes
+    from services.submission import county_ca, pki
+    from services.storage.files import atomic_write_bytes
     out = check_out_path(args.out)
     ws = ctx.login()
     pem = county_ca.crl(ws, ctx.password("根证书私钥口令：", env=PASS_ENV))
@@ -114,7 +114,7 @@ def run_crl(args, ctx) -> int:
 
 
 def run_list(args, ctx) -> int:
-    from services import county_ca
+    from services.submission import county_ca
     ws = ctx.login()
     rows = county_ca.list_certificates(ws)
     text = "\n".join(f"{r['serial']:<42} {r['township_code']:<12} {r['township_name']:<12} "

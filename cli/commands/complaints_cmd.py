@@ -49,7 +49,7 @@ def _states(values: list[str]) -> list[str]:
 
 
 def run_list(args, ctx) -> int:
-    from services import listing
+    from services.casework import listing
     ws = ctx.login()
     # The 信访登记 page's query and default order (newest first), so --xlsx writes what the page exports.
     q = listing.ListQuery(entity="complaint", date_from=_date(args.date_from, "--from"),
@@ -74,7 +74,7 @@ def run_list(args, ctx) -> int:
 
 
 def run_show(args, ctx) -> int:
-    from services import intake
+    from services.casework import intake
     ws = ctx.login()
     view = intake.get_complaint(ws, intake.complaint_id_for_number(ws, args.number))
     data = asdict(view)

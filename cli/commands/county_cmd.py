@@ -38,7 +38,7 @@ def register(sub) -> None:
 
 
 def run_import(args, ctx) -> int:
-    from services import county
+    from services.submission import county
     ws = ctx.login()
     outcomes = county.import_packages(ws, args.paths)
     lines = []
@@ -59,9 +59,9 @@ def run_import(args, ctx) -> int:
 
 
 def run_report(args, ctx) -> int:
-    from services import county
-    from services.files import atomic_write_bytes
-    from services.reports.layout import format_count, period_text
+    from services.submission import county
+    from services.storage.files import atomic_write_bytes
+    from services.reporting.layout import format_count, period_text
     for out in (args.pdf, args.xlsx):
         if out is not None:
             check_out_path(out)
@@ -89,7 +89,7 @@ def run_report(args, ctx) -> int:
 
 
 def run_township_add(args, ctx) -> int:
-    from services import county_ca
+    from services.submission import county_ca
     ws = ctx.login()
     town = county_ca.add_township(ws, args.code, args.name)
     ctx.emit(town, f"已登记乡镇 {town['name']}（{town['code']}）")
@@ -97,7 +97,7 @@ def run_township_add(args, ctx) -> int:
 
 
 def run_township_list(args, ctx) -> int:
-    from services import county_ca
+    from services.submission import county_ca
     ws = ctx.login()
     rows = county_ca.list_townships(ws)
     labels = {"valid": "证书有效", "none": "未签发证书", "invalid": "证书已过期或吊销"}
@@ -107,7 +107,7 @@ def run_township_list(args, ctx) -> int:
 
 
 def run_audit_reset(args, ctx) -> int:
-    from services import county_audit
+    from services.submission import county_audit
     ws = ctx.login()
     done = county_audit.reset_anchor(ws, args.code, args.reason)
     ctx.emit(done, f"已重置对 {args.code} 审计链的核对（此前核对到 {done['package']} 第 {done['count']} 条）；"

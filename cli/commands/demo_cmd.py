@@ -25,7 +25,8 @@ def _end_date(text: str | None) -> dt.date | None:
 
 
 def run(args, ctx) -> int:
-    from services import demo, users
+    from services import demo
+    from services.security import users
     from services.errors import AuthenticationError
     demo.validate_scale(args.complaints)  # before anything is written
     end = _end_date(args.end)

@@ -22,7 +22,7 @@ def _summary(counts: dict[str, int]) -> str:
 
 
 def run_import(args, ctx) -> int:
-    from services import ledger_import
+    from services.interchange import ledger_import
     if args.template:
         if args.file:
             raise ValidationError("--template 与要导入的文件不能同时给出")

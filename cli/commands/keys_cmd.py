@@ -33,8 +33,8 @@ def _read(path: Path, label: str) -> bytes:
 
 
 def run_create(args, ctx) -> int:
-    from services import keys
-    from services.files import atomic_write_bytes
+    from services.submission import keys
+    from services.storage.files import atomic_write_bytes
     out = check_out_path(args.csr_out)
     ws = ctx.login()
     csr = keys.create_signing_key(ws, ctx.password("设置私钥口令：", env=PASS_ENV, confirm=True),
@@ -46,7 +46,7 @@ def run_create(args, ctx) -> int:
 
 
 def run_install(args, ctx) -> int:
-    from services import keys
+    from services.submission import keys
     cert, root = _read(args.cert, "证书文件"), _read(args.root, "根证书文件")
     ws = ctx.login()
     st = keys.install_certificate(ws, cert, root, ctx.password("私钥口令：", env=PASS_ENV))
@@ -56,7 +56,7 @@ def run_install(args, ctx) -> int:
 
 
 def run_status(args, ctx) -> int:
-    from services import keys
+    from services.submission import keys
     ws = ctx.login()
     st = keys.key_status(ws)
     lines = [f"单位：{st['org_name']}（{st['org_code']}）", f"签章私钥：{'已生成' if st['has_key'] else '无'}",

@@ -22,9 +22,9 @@ def register(sub) -> None:
 
 
 def run_package(args, ctx) -> int:
-    from services import submission
+    from services.submission import township
     ws = ctx.login()
-    result = submission.build_submission(ws, args.period, args.out, ctx.password("私钥口令：", env=PASS_ENV),
+    result = township.build_submission(ws, args.period, args.out, ctx.password("私钥口令：", env=PASS_ENV),
                                          make_zip=args.zip)
     lines = [f"已生成报送包：{result.folder}"]
     if result.zip_path:
@@ -45,7 +45,7 @@ def _read(path: Path, label: str) -> bytes:
 
 def run_verify(args, ctx) -> int:
     # Deliberately no ctx.workspace()/ctx.login(): verification needs no data dir.
-    from services.package import verify_package
+    from services.submission.package import verify_package
     root = _read(args.root, "根证书文件")
     crl = _read(args.crl, "吊销列表文件") if args.crl else None
     report = verify_package(args.path, root_pem=root, crl_pem=crl)

@@ -32,7 +32,7 @@ def register(sub) -> None:
 
 def _write(path: Path, data: bytes) -> None:
     """All or nothing: a full or read-only disk leaves no partial file (FileWriteError says why)."""
-    from services.files import atomic_write_bytes
+    from services.storage.files import atomic_write_bytes
     atomic_write_bytes(path.expanduser(), data, make_parents=True)
 
 
@@ -43,7 +43,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _table(doc: dict) -> str:
-    from services.reports.layout import format_count, format_pct, get_figure, iter_form_lines, period_text
+    from services.reporting.layout import format_count, format_pct, get_figure, iter_form_lines, period_text
     state = f"第 {doc['revision']} 版" + ("（已定稿）" if doc.get("finalized") else "（草稿）")
     lines = [f"{doc['org']['name']} {period_text(doc['period'])} 信访举报及案件办理情况月报 {state}",
              _pad("项目", 40) + _pad("单位", 6) + "    本月  元至本月  去年同期  同比(%)"]
@@ -60,8 +60,8 @@ def _table(doc: dict) -> str:
 
 
 def run_report(args, ctx) -> int:
-    from services import monthly_report
-    from services.files import FileWriteError
+    from services.reporting import monthly_report
+    from services.storage.files import FileWriteError
     ws = ctx.login()
     doc = monthly_report.build_document(ws, args.period)
     outputs = []  # made first, written after: a failed export writes nothing
@@ -87,7 +87,7 @@ def run_report(args, ctx) -> int:
 
 
 def run_finalize(args, ctx) -> int:
-    from services import monthly_report
+    from services.reporting import monthly_report
     ws = ctx.login()
     view = monthly_report.finalize(ws, args.period, note=args.note)
     ctx.emit(view.as_dict(), f"{args.period} 月报第 {view.revision} 版已定稿，SHA-256：{view.sha256}")
@@ -95,7 +95,7 @@ def run_finalize(args, ctx) -> int:
 
 
 def run_correct(args, ctx) -> int:
-    from services import monthly_report
+    from services.reporting import monthly_report
     ws = ctx.login()
     view = monthly_report.correct(ws, args.period, args.reason)
     ctx.emit(view.as_dict(), f"{args.period} 月报已开始更正，修改后定稿即为第 {view.revision} 版（原因：{view.correction_reason}）")
@@ -103,7 +103,7 @@ def run_correct(args, ctx) -> int:
 
 
 def run_revisions(args, ctx) -> int:
-    from services import monthly_report
+    from services.reporting import monthly_report
     ws = ctx.login()
     views = monthly_report.revisions(ws, args.period)
     lines = [f"{args.period} 月报尚无修订版（未定稿）"] if not views else []

@@ -14,7 +14,7 @@ def register(sub) -> None:
 
 
 def run(args, ctx) -> int:
-    from services import setup
+    from services.security import setup
     from services.errors import ValidationError
     if not args.user:
         raise ValidationError("请用 --user 指定第一个用户的用户名")

@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 
 def run_add(args, ctx) -> int:
-    from services import users
+    from services.security import users
     ws = ctx.login()
     pw = ctx.password("新用户密码：", env="JIJIAN_NEW_PASSWORD", confirm=True)
     u = users.create_user(ws, args.username, args.name, pw, [r.strip() for r in args.roles.split(",") if r.strip()])
@@ -33,7 +33,7 @@ def run_add(args, ctx) -> int:
 
 
 def run_list(args, ctx) -> int:
-    from services import users
+    from services.security import users
     ws = ctx.login()
     rows = users.list_users(ws)
     lines = [f"{'用户名':<12}{'姓名':<10}{'角色':<24}状态"]
@@ -45,7 +45,7 @@ def run_list(args, ctx) -> int:
 
 
 def run_active(args, ctx, active: bool) -> int:
-    from services import users
+    from services.security import users
     ws = ctx.login()
     users.set_active(ws, args.username, active)
     print(f"已{'启用' if active else '停用'}用户 {args.username}")

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import CaseStage, EightRulesType, Rank
-from services import cases, item_print
-from services.persons import PersonInput
+from services.casework import cases
+from services.casework.persons import PersonInput
 from services.errors import DomainError, ValidationError
+from services.reporting import item_print
 
 from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo

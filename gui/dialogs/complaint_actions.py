@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem
 
 from models.enums import ComplaintKind
-from services import intake
+from services.casework import intake
 from services.errors import DomainError
 
 from ..form_widgets import ActionDialog
@@ -88,7 +88,7 @@ class ComplaintActions:
     def print_sheet(self) -> None:
         if self.complaint_id is None:
             return
-        from services import item_print
+        from services.reporting import item_print
 
         from ..pdf_preview import PdfPreviewDialog
         try:
@@ -106,7 +106,7 @@ class ComplaintActions:
     def _load_timeline(self) -> None:
         if self.complaint_id is None:
             return
-        from services import timeline
+        from services.casework import timeline
         try:
             events = self.ctx.call_db(self, lambda: timeline.timeline(self.ws, "complaint", self.complaint_id))
         except DomainError as exc:

@@ -33,7 +33,7 @@ class ComplaintAttachments:
                 self.attachments.add_row(path, path.name, path.stat().st_size, self.tr("保存时上传"))
             self._mark_dirty()
             return
-        from services import attachments
+        from services.storage import attachments
         problems = []
         for path in paths:
             try:
@@ -47,7 +47,7 @@ class ComplaintAttachments:
             show_error(self, DomainError("\n".join(problems)), self.tr("附件未保存"))
 
     def _store_pending_files(self) -> list[str]:
-        from services import attachments
+        from services.storage import attachments
         problems = []
         for path in self.pending_files:
             try:
@@ -59,7 +59,7 @@ class ComplaintAttachments:
         return problems
 
     def _load_attachments(self) -> None:
-        from services import attachments
+        from services.storage import attachments
         self.attachments.clear_rows()
         try:
             rows = self.ctx.call_db(self, lambda: attachments.list_attachments(self.ws, ("complaint",
@@ -77,7 +77,7 @@ class ComplaintAttachments:
         elif key is None:
             return
         else:
-            from services import attachments
+            from services.storage import attachments
             try:
                 path = self.ctx.call_db(self, lambda: attachments.open_attachment_path(self.ws, key))
             except DomainError as exc:

@@ -19,9 +19,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QScrollArea, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
-from services import intake
+from services.casework import intake
 from services.errors import DomainError, ValidationError
-from services.permissions import allowed
+from services.security.permissions import allowed
 
 from ..geometry import remember_geometry
 from ..widgets import FormErrors, form_error_label, show_error

@@ -4,7 +4,7 @@ stored identity is kept). A mixin of ``ComplaintForm`` (translations stay in its
 from __future__ import annotations
 
 from models.enums import Signature
-from services import intake
+from services.casework import intake
 from services.errors import DomainError
 
 from ..widgets import show_error

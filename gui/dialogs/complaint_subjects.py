@@ -5,7 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QWidget
 
 from models.enums import Rank
-from services import intake
+from services.casework import intake
 
 from ..form_widgets import EnumCombo, YesNoCombo
 

@@ -1,7 +1,7 @@
 """导入既有台账: pick an Excel workbook, check it (dry run), see every problem or the counts, then import.
 
 The check and the import run on the database worker (``ctx.call_db``, a progress dialog after 0.5 s
-for a large file). The import is one transaction in ``services.ledger_import``: any problem and
+for a large file). The import is one transaction in ``services.interchange.ledger_import``: any problem and
 nothing is written. 导入 is only enabled after a check of the same, unchanged file found no problem.
 """
 from __future__ import annotations
@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLay
                                QLineEdit, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from services import ledger_import
 from services.errors import DomainError
-from services.files import describe_os_error
+from services.interchange import ledger_import
+from services.storage.files import describe_os_error
 
 from ..context import AppContext
 from ..geometry import remember_geometry

@@ -6,9 +6,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
                                QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from models.enums import Disposition, LeadResult, LeadSource
-from services import item_print, leads
-from services.leads import LeadInput
-from services.permissions import allowed
+from services.casework import leads
+from services.casework.leads import LeadInput
+from services.reporting import item_print
+from services.security.permissions import allowed
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
@@ -371,7 +372,7 @@ class LeadForm(ItemDialog):
         return None
 
     def _save_person_edits(self) -> bool:
-        from services import cases
+        from services.casework import cases
         from services.errors import ValidationError
         ws = self.ctx.workspace
         for row in self.persons.changed_rows():

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QWidget)
 
 from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
-from services import ledger_entries, listing
+from services.casework import ledger_entries, listing
+from services.casework.ledger_entries import LedgerLeaderInput
 from services.errors import DomainError, ValidationError
-from services.ledger_entries import LedgerLeaderInput
 
 from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import MEASURE_KINDS, MeasureCategory
-from services import measures, timeline
+from services.casework import measures, timeline
 from services.errors import DomainError, ValidationError
 
 from ..form_widgets import DateEdit, EnumCombo

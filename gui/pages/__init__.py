@@ -20,7 +20,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from services.permissions import allowed
+from services.security.permissions import allowed
 
 PLACEHOLDER = "gui.pages.placeholder:PlaceholderPage"
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
                                QProgressDialog, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services import backup, maintenance
 from services.errors import AuthenticationError, DomainError
-from services.permissions import allowed
+from services.security.permissions import allowed
+from services.storage import backup, maintenance
 
 from ..context import AppContext, create_app_context
 from ..executor import run_with_progress

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from models.enums import CaseStage, Rank
-from services import listing
+from services.casework import listing
 
 from ..form_widgets import CheckCombo
 from .leads_page import ItemListPage

@@ -1,7 +1,7 @@
 """信访登记 page: filters, search, the lazy list of complaints, 新建 and 导出Excel.
 
 ``ComplaintsPage(ctx, spec=None, parent=None)`` (the registry calls ``factory(ctx, spec)``). Filtering and sorting
-run in SQL (``services.listing.query_ids``); the table fetches only the rows on screen. Rows of items whose
+run in SQL (``services.casework.listing.query_ids``); the table fetches only the rows on screen. Rows of items whose
 deadline is near or past are tinted, and the status is also written in the 办理时限 column.
 """
 from __future__ import annotations
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Rank
-from services import deadlines_service, listing
+from services.casework import listing
+from services.deadlines import due_list
 from services.errors import DomainError, ValidationError
-from services.permissions import allowed
+from services.security.permissions import allowed
 
 from ..form_widgets import CheckCombo, DateEdit
 from ..lazy_model import LazyTableModel, attach_sorting
@@ -238,7 +239,7 @@ class ComplaintsPage(QWidget):
     def _fetch_rows(self, ids: list[int]) -> dict[int, dict]:
         """One screen's rows with their 办理时限, read together on the DB worker."""
         rows = listing.fetch_rows(self.ws, "complaint", ids)
-        due = deadlines_service.complaint_due(self.ws, list(ids))
+        due = due_list.complaint_due(self.ws, list(ids))
         out = {}
         for i, r in rows.items():
             d = due.get(i)

@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services import dashboard, deadlines_service
-from services.deadlines import DueStatus
+from services.deadlines import due_list
+from services.deadlines.rules import DueStatus
 from services.errors import DomainError, PermissionDenied
+from services.reporting import dashboard
 
 from ..widgets import show_error
 from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
@@ -191,7 +192,7 @@ class DashboardPage(QWidget):
         self.period.setText(self.tr("{y}年{m}月　（与去年同月比较）").format(y=today.year, m=today.month))
         self.message.hide()
         try:
-            warnings = self.ctx.call_db(self, lambda: deadlines_service.calendar_warnings(ws))
+            warnings = self.ctx.call_db(self, lambda: due_list.calendar_warnings(ws))
         except DomainError:
             warnings = []
         self.banner.setText("\n".join(warnings))
@@ -207,7 +208,7 @@ class DashboardPage(QWidget):
             show_error(self, exc)
             return
         try:
-            self._due = self.ctx.call_db(self, lambda: deadlines_service.due_items(ws, today))
+            self._due = self.ctx.call_db(self, lambda: due_list.due_items(ws, today))
         except PermissionDenied:
             self._due = []
         self._show_counters(counters)

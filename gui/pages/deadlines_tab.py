@@ -1,6 +1,6 @@
 """设置 — 办理时限与节假日: the deadline limits and the user's holiday / 调休 override table.
 
-Editable with settings.manage; read-only for everyone else. The calendar warning of services.workdays
+Editable with settings.manage; read-only for everyone else. The calendar warning of services.deadlines.workdays
 (a year whose official schedule is not known) is shown at the top until that year's days are entered.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
                                QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services import deadlines_service
+from services.deadlines import due_list
 from services.errors import DomainError, ValidationError
-from services.permissions import allowed
+from services.security.permissions import allowed
 
 from ..form_widgets import DateEdit
 from ..geometry import remember_geometry
@@ -145,7 +145,7 @@ class HolidayDialog(QDialog):
         day, ws = self.date_edit.value(), self.ctx.workspace
         self.date_error.clear_message()
         try:
-            workday = self.ctx.call_db(self, lambda: deadlines_service.is_workday(ws, day))
+            workday = self.ctx.call_db(self, lambda: due_list.is_workday(ws, day))
         except (DomainError, ValueError):
             self.state.clear()
             return
@@ -161,7 +161,7 @@ class HolidayDialog(QDialog):
         ws = self.ctx.workspace
         day, is_workday, note = self.date_edit.value(), bool(self.kind.currentData()), self.note.text()
         try:
-            self.ctx.call_db(self, lambda: deadlines_service.set_holiday_override(ws, day, is_workday, note))
+            self.ctx.call_db(self, lambda: due_list.set_holiday_override(ws, day, is_workday, note))
         except ValidationError as exc:
             for p in exc.problems or [exc]:
                 target = {"day": self.date_error, "note": self.note_error}.get(p.field)
@@ -298,7 +298,7 @@ class DeadlinesTab(QWidget):
     def load_warnings(self) -> None:
         ws = self.ctx.workspace
         try:
-            warnings = self.ctx.call_db(self, lambda: deadlines_service.calendar_warnings(ws))
+            warnings = self.ctx.call_db(self, lambda: due_list.calendar_warnings(ws))
         except DomainError:
             warnings = []
         self.notice.setText("\n".join(warnings))
@@ -308,9 +308,9 @@ class DeadlinesTab(QWidget):
         ws = self.ctx.workspace
         self.limits_error.hide()
         try:
-            self.rows = self.ctx.call_db(self, lambda: deadlines_service.limits_table(ws))
+            self.rows = self.ctx.call_db(self, lambda: due_list.limits_table(ws))
         except ValidationError as exc:  # a stored value the old raw editor allowed
-            self.rows = self.ctx.call_db(self, lambda: deadlines_service.limits_table(ws, defaults_only=True))
+            self.rows = self.ctx.call_db(self, lambda: due_list.limits_table(ws, defaults_only=True))
             self.limits_error.setText(self.tr("已保存的办理时限设置有误（{msg}），下表按默认值显示；保存后即可更正。")
                                       .format(msg=exc.message))
             self.limits_error.show()
@@ -342,7 +342,7 @@ class DeadlinesTab(QWidget):
 
     def load_days(self) -> None:
         ws = self.ctx.workspace
-        self.days = self.ctx.call_db(self, lambda: deadlines_service.list_holiday_overrides(ws))
+        self.days = self.ctx.call_db(self, lambda: due_list.list_holiday_overrides(ws))
         self.holidays.setRowCount(len(self.days))
         for i, d in enumerate(self.days):
             first = _item(day_text(d["day"]))
@@ -381,7 +381,7 @@ class DeadlinesTab(QWidget):
         self.limits_message.clear()
         ws, amounts = self.ctx.workspace, self.amounts()
         try:
-            self.ctx.call_db(self, lambda: deadlines_service.set_limits(ws, amounts))
+            self.ctx.call_db(self, lambda: due_list.set_limits(ws, amounts))
         except ValidationError as exc:
             problems = exc.problems or [exc]
             for p in problems:
@@ -462,7 +462,7 @@ class DeadlinesTab(QWidget):
             return False
         ws = self.ctx.workspace
         try:
-            self.ctx.call_db(self, lambda: deadlines_service.remove_holiday_override(ws, day))
+            self.ctx.call_db(self, lambda: due_list.remove_holiday_override(ws, day))
         except DomainError as exc:
             self.holidays_error.setText(exc.message)
             self.holidays_error.show()

@@ -1,7 +1,7 @@
 """问题线索 page, and ``ItemListPage``: the list page the lead, case and ledger pages share.
 
-A list page = filters + search + a QTableView over ``LazyTableModel`` (ids from ``services.listing``,
-sorted in SQL by header click), 即将到期 / 已超期 marks from ``services.deadlines_service``, 新建 (Ctrl+N),
+A list page = filters + search + a QTableView over ``LazyTableModel`` (ids from ``services.casework.listing``,
+sorted in SQL by header click), 即将到期 / 已超期 marks from ``services.deadlines.due_list``, 新建 (Ctrl+N),
 导出Excel, and double-click / Enter to open the item's form.
 """
 from __future__ import annotations
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Disposition, LeadSource
-from services import deadlines_service, listing
-from services.deadlines import DueStatus
+from services.casework import listing
+from services.deadlines import due_list
+from services.deadlines.rules import DueStatus
 from services.errors import DomainError
 
 from ..form_widgets import CheckCombo, DateEdit
@@ -33,7 +34,7 @@ DUE_SOON_FG = QColor("#8a5a00")
 def due_marks(ws, entity: str) -> dict[int, tuple[str, str]]:
     """{item id: (status code, "已超期2个工作日：初步核实…")} — the worst open deadline of each item."""
     out: dict[int, tuple[str, str]] = {}
-    for d in deadlines_service.due_items(ws):
+    for d in due_list.due_items(ws):
         if d.item_type != entity:
             continue
         text = f"{d.status.label}（{d.label}，{d.message}）"

@@ -9,10 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
-from services import monthly_report
 from services.errors import ValidationError
-from services.permissions import allowed
-from services.reports import layout
+from services.reporting import layout, monthly_report
+from services.security.permissions import allowed
 
 from ..form_widgets import DateEdit
 from ..widgets import FieldError, FormErrors, form_error_label, show_error

@@ -7,10 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from services import monthly_report
 from services.errors import DomainError
-from services.files import atomic_write_bytes
-from services.reports import layout
+from services.reporting import layout, monthly_report
+from services.storage.files import atomic_write_bytes
 
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import show_error

@@ -3,7 +3,7 @@
 This module is the page and its figures view (period, loading, state); the draft editor, the output and
 the revisions are mixins in report_draft, report_output and report_revisions.
 
-Figures are computed by ``services.monthly_report`` on the database worker; the page only shows them.
+Figures are computed by ``services.reporting.monthly_report`` on the database worker; the page only shows them.
 What is previewed, printed and exported is the PDF the service renders (the frozen one once the
 month is finalized), so the paper copy is the document that is signed.
 """
@@ -17,9 +17,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QSizePolicy, QSplitter, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
-from services import monthly_report
-from services.permissions import allowed
-from services.reports import layout
+from services.reporting import layout, monthly_report
+from services.security.permissions import allowed
 
 from ..figures_table import build_figures_table, fill_figures
 from ..context import AppContext, org_summary

@@ -8,9 +8,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services import monthly_report
-from services.permissions import allowed
-from services.reports import layout
+from services.reporting import layout, monthly_report
+from services.security.permissions import allowed
 
 from ..local_times import local_time
 from ..print_pdf import LoadedPdf

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from services import county, submission
+from services.submission import county, township
 
 from ..context import AppContext, org_summary
 from ..dialogs.verify_dialog import VerifyResultDialog
@@ -112,7 +112,7 @@ class SubmissionPageBase(QWidget):
         lay.setContentsMargins(24, 18, 24, 14)
         lay.setSpacing(10)
         lay.addLayout(head)
-        self.last_result: submission.SubmissionResult | None = None
+        self.last_result: township.SubmissionResult | None = None
         self.outcomes: list[county.ImportOutcome] = []
         self.verify_dialog: VerifyResultDialog | None = None
         self.document: dict | None = None

@@ -14,10 +14,10 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from services import county
 from services.errors import DomainError
-from services.permissions import allowed
-from services.reports import layout
+from services.reporting import layout
+from services.security.permissions import allowed
+from services.submission import county
 
 from ..dialogs.verify_dialog import VerifyResultDialog
 from ..executor import run_with_progress

@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
-from services import keys, monthly_report, submission
 from services.errors import DomainError
-from services.package.verify import verify_package
-from services.permissions import allowed
-from services.reports import layout
+from services.reporting import layout, monthly_report
+from services.security.permissions import allowed
+from services.submission import keys, township
+from services.submission.package import verify_package
 
 from ..dialogs.verify_dialog import VerifyResultDialog
 from ..executor import run_with_progress
@@ -106,7 +106,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
             revs = monthly_report.revisions(ws, period)
             if revs:
                 found.append((period, revs))
-        subs = submission.list_submissions(ws)
+        subs = township.list_submissions(ws)
         status = None
         if allowed(self.roles, "keys.manage"):
             status = keys.key_status(ws)
@@ -202,7 +202,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
         else:
             self.select_hint.setText(self.tr("请先在上表中选择一个月份。"))
 
-    def generate_package(self, period: str | None = None) -> submission.SubmissionResult | None:
+    def generate_package(self, period: str | None = None) -> township.SubmissionResult | None:
         """Target folder (stick), passphrase, then sign + write + re-verify off the GUI thread."""
         period = period or self.selected_period()
         if period is None or not allowed(self.roles, "package.create"):
@@ -221,7 +221,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
         ws = self.ctx.ws
         try:
             result = run_with_progress(
-                self, lambda _t: submission.build_submission(ws, period, target, passphrase, make_zip=make_zip),
+                self, lambda _t: township.build_submission(ws, period, target, passphrase, make_zip=make_zip),
                 self.tr("正在签名、写入并复核报送包……"), executor=self.ctx.db, cancellable=False)
         except DomainError as exc:
             self._show_failure(exc.message)
@@ -243,7 +243,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
             w.clear()
             w.hide()
 
-    def _show_result(self, r: submission.SubmissionResult) -> None:
+    def _show_result(self, r: township.SubmissionResult) -> None:
         self.result_box.show()
         self.result_status.setText(self.tr("✓ {p}月报第 {n} 版报送包已写入并复核通过。")
                                    .format(p=layout.period_text(r.period), n=r.revision))

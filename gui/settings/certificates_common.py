@@ -7,7 +7,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from services.permissions import allowed
+from services.security.permissions import allowed
 
 from ..context import AppContext, org_summary
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from services import county_ca, pki
 from services.errors import DomainError, StateError
+from services.submission import county_ca, pki
 
 from ..local_times import local_date
 from ..usb_files import ask_passphrase, choose_open_file, read_file, save_file

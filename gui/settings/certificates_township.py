@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from services import keys
 from services.errors import DomainError
+from services.submission import keys
 
 from ..local_times import local_date
 from ..usb_files import ask_passphrase, choose_open_file, read_file, save_file

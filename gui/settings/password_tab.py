@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from services import users
+from services.security import users
 
 from ..widgets import FormErrors, form_error_label, primary
 from .form_rows import FAILED, form_row, password_edit, run_service

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from models.enums import OrgMode
-from services.permissions import allowed
+from services.security.permissions import allowed
 
 from ..pages.backup_tab import BackupTab
 from ..pages.deadlines_tab import DeadlinesTab

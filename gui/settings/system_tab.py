@@ -1,4 +1,4 @@
-"""设置 → 系统设置: one editor per declared setting (services.settings), editable with settings.manage;
+"""设置 → 系统设置: one editor per declared setting (services.storage.settings), editable with settings.manage;
 settings that have a tab of their own (办理时限) are left out."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from services import settings
-from services.permissions import allowed
+from services.security.permissions import allowed
+from services.storage import settings
 
 from ..widgets import FormErrors, form_error_label, primary
 from .form_rows import FAILED, form_row, run_service

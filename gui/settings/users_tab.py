@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayou
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import Role
-from services import users
 from services.errors import DomainError
+from services.security import users
 
 from ..geometry import remember_geometry
 from ..widgets import FormErrors, form_error_label, primary, role_label, roles_text

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from services import county_ca, keys, monthly_report, setup, users
-from services.workspace import open_workspace
+from services.reporting import monthly_report
+from services.security import setup, users
+from services.storage.workspace import open_workspace
+from services.submission import county_ca, keys
 from tests.cli.test_cli_basics import ROOT
 from tests.conftest import ADMIN_PASSWORD
 from tests.full_disk import Stick, readonly_message, stick

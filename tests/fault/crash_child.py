@@ -10,8 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from services import intake, users  # noqa: E402
-from services.workspace import open_workspace  # noqa: E402
+from services.casework import intake
+from services.security import users  # noqa: E402
+from services.storage.workspace import open_workspace  # noqa: E402
 
 
 GIVEN = "建国明华志强秀英伟芳娜敏静丽强磊军洋勇艳杰娟涛超"

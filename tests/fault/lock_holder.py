@@ -9,8 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from services import instance_lock  # noqa: E402
-from services.workspace import open_workspace  # noqa: E402
+from services.storage import instance_lock  # noqa: E402
+from services.storage.workspace import open_workspace  # noqa: E402
 
 PROGRAM = "纪检桌面（桌面程序）"  # what gui.app.APP_PROGRAM says, without importing Qt
 

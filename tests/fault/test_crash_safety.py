@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from services import audit
-from services.workspace import open_workspace
+from services.security import audit
+from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD
 
 CHILD = Path(__file__).with_name("crash_child.py")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from services import instance_lock, maintenance, users
-from services.instance_lock import Holder, InstanceLocked, locked_message, read_holder
-from services.workspace import open_workspace
+from services.security import users
+from services.storage import instance_lock, maintenance
+from services.storage.instance_lock import Holder, InstanceLocked, locked_message, read_holder
+from services.storage.workspace import open_workspace
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
 

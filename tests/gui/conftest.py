@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui.app import configure_application
 from gui.context import create_app_context
-from services import setup, users
+from services.security import setup, users
 from tests.conftest import ADMIN_PASSWORD
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from gui.main_window import MainWindow
 from models import Complaint
-from services import users
+from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import type_text, when_modal
 from tests.gui.test_complaint_form import USER_PASSWORD, choose, fill_basic, fill_subject, show, sign_in

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from gui.pages.backup_tab import BackupTab
-from services import audit, maintenance, users
-from services.identity_crypto import KdfParams
+from services.security import audit, users
+from services.security.identity_crypto import KdfParams
+from services.storage import maintenance
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.test_certificates_tab import FakeDialogs, answer_modals, click
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from gui.app import configure_application
 from gui.context import create_app_context
 from gui.pages.certificates_tab import CertificatesTab, short_fp
-from services import county_ca, keys, pki, setup, users
+from services.security import setup, users
+from services.submission import county_ca, keys, pki
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import current_test_generation
 

@@ -12,7 +12,9 @@ from gui.dialogs.complaint_form import ComplaintForm
 from gui.dialogs.repeat_dialog import RepeatDialog
 from gui.form_widgets import ActionDialog
 from gui.pages.complaints_page import ComplaintsPage
-from services import attachments, audit, intake, leads, listing, users
+from services.casework import intake, leads, listing
+from services.security import audit, users
+from services.storage import attachments
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import when_modal, type_text
 
@@ -387,7 +389,7 @@ def test_ctrl_s_saves(clerk_ctx, qtbot):
 
 # ------------------------------------------------------------------ attachments and print
 def test_attachment_over_the_size_limit_shows_the_service_message(clerk_ctx, qtbot, tmp_path):
-    from services import settings
+    from services.storage import settings
     ws = clerk_ctx.workspace
     sign_in(clerk_ctx, "wang")
     with ws.transaction() as s:

@@ -17,7 +17,8 @@ from gui.form_widgets import ActionDialog
 from gui.pages.dashboard_page import DashboardPage
 from gui.pages.leads_page import LeadsPage
 from gui.pages.ledger_page import LedgerPage
-from services import attachments, cases, intake, leads, ledger_entries, listing, measures
+from services.casework import cases, intake, leads, ledger_entries, listing, measures
+from services.storage import attachments
 from tests.gui.conftest import add_user, type_text
 from tests.gui.test_leads_cases_pages import (activate, choose, click, ctrl_s, show, sign_in, when_modal,
                                               wang_ctx)  # noqa: F401 - wang_ctx is a fixture

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from gui.dialogs.complaint_form import ComplaintForm
 from gui.dialogs.lead_form import LeadForm
 from gui.pages.dashboard_page import DashboardPage
-from services import intake, leads
+from services.casework import intake, leads
 from tests.gui.test_leads_cases_pages import make_lead, show, wang_ctx  # noqa: F401 - wang_ctx is a fixture
 
 
@@ -90,7 +90,7 @@ def test_due_list_shows_overdue_and_due_soon_and_double_click_opens_the_form(wan
 
 
 def test_a_user_without_report_rights_sees_a_plain_message(wang_ctx, qtbot):
-    from services import users
+    from services.security import users
     from tests.conftest import ADMIN_PASSWORD
     from tests.gui.conftest import add_user
     add_user(wang_ctx, "admin2", ["admin"])

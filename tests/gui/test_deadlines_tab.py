@@ -10,9 +10,12 @@ from gui.pages import PAGE_SPECS
 from gui.pages.deadlines_tab import DeadlinesTab
 from gui.pages.settings_page import SettingsPage
 from models import AuditEvent
-from services import deadlines_service, leads, settings, users
-from services.persons import PersonInput
-from services.intake import register_complaint
+from services.casework import leads
+from services.casework.intake import register_complaint
+from services.casework.persons import PersonInput
+from services.deadlines import due_list
+from services.security import users
+from services.storage import settings
 from tests.gui.conftest import add_user, type_text, when_modal
 from tests.services.daily.conftest import complaint_input
 
@@ -60,7 +63,7 @@ def _lead_in_verification(ws) -> int:
 
 
 def _notice_due(ws, complaint_id: int) -> dt.date:
-    rows = deadlines_service.deadline_of(ws, "complaint", complaint_id)
+    rows = due_list.deadline_of(ws, "complaint", complaint_id)
     return next(r.due for r in rows if r.limit_code == "acceptance_notice")
 
 
@@ -74,7 +77,7 @@ def _press_on_modal(text: str):
 def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     lead_id = _lead_in_verification(ws)
-    (row,) = deadlines_service.deadline_of(ws, "lead", lead_id)
+    (row,) = due_list.deadline_of(ws, "lead", lead_id)
     assert (row.label, row.due) == ("初步核实", D(2026, 12, 15))
 
     page = _page(admin_ctx, qtbot)
@@ -92,7 +95,7 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     assert _stored(ws) == {"preliminary_verification": 3}
     assert "setting.change" in _actions(ws)
     assert not tab.has_unsaved_changes()
-    (row,) = deadlines_service.deadline_of(ws, "lead", lead_id)
+    (row,) = due_list.deadline_of(ws, "lead", lead_id)
     assert row.due == D(2027, 1, 15)
 
     _click(qtbot, tab.defaults_button)
@@ -101,7 +104,7 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     assert _stored(ws) == {"preliminary_verification": 3}  # not before 保存
     _click(qtbot, tab.save_button)
     assert _stored(ws) == {}
-    (row,) = deadlines_service.deadline_of(ws, "lead", lead_id)
+    (row,) = due_list.deadline_of(ws, "lead", lead_id)
     assert row.due == D(2026, 12, 15)
 
 
@@ -147,9 +150,9 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         _click(qtbot, dialog.ok_button)
 
-    assert deadlines_service.is_workday(ws, D(2026, 11, 23)) is False
+    assert due_list.is_workday(ws, D(2026, 11, 23)) is False
     with ws.reading() as s:
-        assert not deadlines_service.work_calendar(s).is_workday(D(2026, 11, 23))
+        assert not due_list.work_calendar(s).is_workday(D(2026, 11, 23))
     assert _notice_due(ws, complaint.id) == D(2026, 11, 25)
     assert [tab.holidays.item(0, c).text() for c in range(3)] == ["2026-11-23（周一）", "放假", "镇里统一调休"]
     assert tab.holidays_message.text() == "已录入 2026-11-23（周一）：放假"
@@ -159,10 +162,10 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
     assert tab.remove_button.isEnabled()
     when_modal(_press_on_modal("取消"))
     _click(qtbot, tab.remove_button)
-    assert len(deadlines_service.list_holiday_overrides(ws)) == 1  # 取消 keeps it
+    assert len(due_list.list_holiday_overrides(ws)) == 1  # 取消 keeps it
     when_modal(_press_on_modal("确定"))
     _click(qtbot, tab.remove_button)
-    assert deadlines_service.list_holiday_overrides(ws) == []
+    assert due_list.list_holiday_overrides(ws) == []
     assert tab.holidays.rowCount() == 0 and not tab.holidays_empty.isHidden()
     assert _notice_due(ws, complaint.id) == D(2026, 11, 24)
     assert "calendar.override_removed" in _actions(ws)
@@ -170,8 +173,8 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
 
 def test_days_are_listed_by_date(admin_ctx, qtbot):
     ws = admin_ctx.workspace
-    deadlines_service.set_holiday_override(ws, D(2026, 12, 31), False, "")
-    deadlines_service.set_holiday_override(ws, D(2026, 11, 21), True, "周六补班")
+    due_list.set_holiday_override(ws, D(2026, 12, 31), False, "")
+    due_list.set_holiday_override(ws, D(2026, 11, 21), True, "周六补班")
     page = _page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     assert [tab.holidays.item(r, 0).text() for r in range(tab.holidays.rowCount())] == \
@@ -193,12 +196,12 @@ def test_the_unknown_year_warning_shows_and_clears(admin_ctx, qtbot):
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         _click(qtbot, dialog.ok_button)
     assert tab.notice.isHidden()
-    assert deadlines_service.is_workday(admin_ctx.workspace, D(2027, 2, 6))
+    assert due_list.is_workday(admin_ctx.workspace, D(2027, 2, 6))
 
 
 def test_an_officer_sees_the_tab_read_only(ctx, qtbot):
     add_user(ctx, "zhao", ["officer"])
-    deadlines_service.set_holiday_override(ctx.workspace, D(2026, 11, 23), False, "镇里统一调休")
+    due_list.set_holiday_override(ctx.workspace, D(2026, 11, 23), False, "镇里统一调休")
     users.login(ctx.workspace, "zhao", "user-pass-1")
     page = SettingsPage(ctx, SPEC)
     qtbot.addWidget(page)
@@ -214,7 +217,7 @@ def test_an_officer_sees_the_tab_read_only(ctx, qtbot):
     assert tab.open_add_day() is None
     tab.select_day(D(2026, 11, 23))
     assert tab.remove_selected_day() is False
-    assert len(deadlines_service.list_holiday_overrides(ctx.workspace)) == 1
+    assert len(due_list.list_holiday_overrides(ctx.workspace)) == 1
     assert not tab.has_unsaved_changes() and page.can_leave()
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from gui.main_window import MainWindow
 from models import AuditEvent
-from services import settings
+from services.storage import settings
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import type_text
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from gui.dialogs.import_dialog import ImportLedgerDialog
 from models import Case, Complaint, Measure
-from services import ledger_import
+from services.interchange import ledger_import
 
 D = dt.date
 

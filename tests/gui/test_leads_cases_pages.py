@@ -13,9 +13,10 @@ from gui.dialogs.lead_form import LeadForm
 from gui.pdf_preview import PdfPreviewDialog
 from gui.pages.cases_page import CasesPage
 from gui.pages.leads_page import LeadsPage
-from services import cases, leads, listing, measures, users
-from services.persons import PersonInput
-from services.leads import LeadInput
+from services.casework import cases, leads, listing, measures
+from services.casework.leads import LeadInput
+from services.casework.persons import PersonInput
+from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import when_modal, add_user, type_text
 

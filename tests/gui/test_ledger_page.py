@@ -7,8 +7,8 @@ from openpyxl import load_workbook
 
 from gui.dialogs.ledger_form import LedgerForm
 from gui.pages.ledger_page import LedgerPage
-from services import ledger_entries
-from services.ledger_entries import LedgerLeaderInput
+from services.casework import ledger_entries
+from services.casework.ledger_entries import LedgerLeaderInput
 from tests.gui.conftest import type_text
 from tests.gui.test_leads_cases_pages import (activate, choose, click, click_header, ctrl_s, discard, show,
                                               verified_case, wang_ctx)  # noqa: F401 - wang_ctx is a fixture

@@ -7,7 +7,7 @@ from gui.main_window import MainWindow
 from gui.pages import PAGE_SPECS, PageSpec
 from gui.pages.placeholder import ErrorPage, PlaceholderPage
 from gui.pages.settings_page import SettingsPage
-from services import users
+from services.security import users
 from tests.gui.conftest import add_user
 
 NAV = ["工作台", "信访登记", "问题线索", "案件", "一案双查", "月报", "报送", "设置"]

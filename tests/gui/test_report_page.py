@@ -16,9 +16,9 @@ from gui.context import create_app_context
 from gui.pages.report_page import ReportPage
 from gui.print_pdf import preview_dialog, render_pdf_to_printer
 from models import Case, Complaint, Measure, Person
-from services import monthly_report, users
 from services.errors import DomainError
-from services.reports import layout
+from services.reporting import layout, monthly_report
+from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import current_test_generation, add_user, type_text
 

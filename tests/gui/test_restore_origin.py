@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QPushButton
 from gui.app import APP_PROGRAM, run_gui
 from gui.pages.backup_tab import BackupTab
 from gui.setup_wizard import SetupWizard
-from services import backup, instance_lock, maintenance, setup, users
-from services.instance_lock import locked_message, read_holder
-from services.workspace import open_workspace
+from services.security import setup, users
+from services.storage import backup, instance_lock, maintenance
+from services.storage.instance_lock import locked_message, read_holder
+from services.storage.workspace import open_workspace
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.fault.test_instance_lock import start_holder

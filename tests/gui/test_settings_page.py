@@ -8,7 +8,8 @@ from sqlalchemy import select
 from gui.pages import PAGE_SPECS
 from gui.pages.settings_page import SettingsPage
 from models import AuditEvent
-from services import settings, users
+from services.security import users
+from services.storage import settings
 from tests.gui.conftest import add_user, type_text
 
 SPEC = next(s for s in PAGE_SPECS if s.key == "settings")

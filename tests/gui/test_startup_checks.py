@@ -6,8 +6,9 @@ import sqlite3
 import pytest
 
 from gui.startup_checks import check_before_open
-from services import audit, maintenance, setup, users
-from services.workspace import open_workspace
+from services.security import audit, setup, users
+from services.storage import maintenance
+from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.test_certificates_tab import answer_modals, click
 

@@ -16,7 +16,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from gui.pages.submission import SubmissionPage
-from services import county_ca, demo, monthly_report
+from services import demo
+from services.reporting import monthly_report
+from services.submission import county_ca
 from tests.gui.test_certificates_tab import TOWN_PASS, certify_through_tabs
 from tests.gui.test_certificates_tab import dialogs, make_office  # noqa: F401 - fixtures used here
 

@@ -6,9 +6,11 @@ import sqlite3
 from sqlalchemy import text
 
 from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url, upgrade_database
-from services import backup, intake, maintenance, setup, users
-from services.backup_store import sha256_file
-from services.workspace import Workspace, open_workspace
+from services.casework import intake
+from services.security import setup, users
+from services.storage import backup, maintenance
+from services.storage.backup_store import sha256_file
+from services.storage.workspace import Workspace, open_workspace
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.daily.conftest import VALID_ID, complaint_input
 from tests.services.test_identity_leak_files import leaks, raw_leaks, text_values

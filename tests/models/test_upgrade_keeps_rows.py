@@ -5,8 +5,10 @@ from sqlalchemy import func, inspect, select, text
 
 from models import Base
 from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url, upgrade_database
-from services import audit, demo, listing
-from services.workspace import Workspace, open_workspace
+from services import demo
+from services.casework import listing
+from services.security import audit
+from services.storage.workspace import Workspace, open_workspace
 
 
 def _counts(engine) -> dict[str, int]:

@@ -7,7 +7,7 @@ import hashlib
 import sqlite3
 
 from models import AuditCheckpoint
-from services import audit, audit_checkpoints
+from services.security import audit, audit_checkpoints
 
 UTC = dt.timezone.utc
 

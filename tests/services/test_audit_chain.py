@@ -3,7 +3,7 @@ import sqlite3
 import pytest
 from sqlalchemy.exc import DatabaseError
 
-from services import audit
+from services.security import audit
 
 
 def test_chain_verifies_and_grows(ws):

@@ -13,14 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from services import backup as bk
-from services import backup_export as bx
-from services.backup import (
-    BackupCancelled, BackupError, export_encrypted, inspect_encrypted, list_backups, make_backup,
-    newest_good_backup, quick_check, restore, rotate, should_run_daily,
-)
+from services.storage import backup as bk, backup_export as bx
+from services.storage.backup import (BackupCancelled, BackupError, export_encrypted, inspect_encrypted, list_backups,
+                                     make_backup, newest_good_backup, quick_check, restore, rotate, should_run_daily)
 from services.errors import AuthenticationError, IntegrityFailure, NotFoundError, ValidationError
-from services.identity_crypto import KdfParams
+from services.security.identity_crypto import KdfParams
 
 PASS = "县纪委备份口令2025"
 NOW = datetime(2025, 3, 10, 8, 30, 0)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from services import backup, maintenance, setup, users
-from services.backup_origin import ForeignBackup
-from services.identity_crypto import KdfParams
-from services.workspace import DB_FILE, open_workspace
+from services.security import setup, users
+from services.security.identity_crypto import KdfParams
+from services.storage import backup, maintenance
+from services.storage.backup_origin import ForeignBackup
+from services.storage.workspace import DB_FILE, open_workspace
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.test_maintenance import _cheap_export_kdf  # noqa: F401 - autouse fixture
 from tests.services.test_backup import PASS as CRAFT_PASS

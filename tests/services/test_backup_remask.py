@@ -5,10 +5,11 @@ import sqlite3
 
 import pytest
 
-from services import backup, intake, maintenance
-from services.backup_remask import local_copies, remask_copy, remask_local_copies
-from services.backup_store import sha256_file
+from services.casework import intake
 from services.errors import IntegrityFailure
+from services.storage import backup, maintenance
+from services.storage.backup_remask import local_copies, remask_copy, remask_local_copies
+from services.storage.backup_store import sha256_file
 from tests.services.daily.conftest import complaint_input
 from tests.services.test_identity_leak_files import leaks, text_values
 

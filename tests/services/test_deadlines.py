@@ -3,13 +3,11 @@ from datetime import date
 
 import pytest
 
-from services.deadlines import (
-    DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, Obligation, Unit, add_months, case_deadlines,
-    collect_due, complaint_deadlines, compute_due, deadlines_for, lead_deadlines, resolve_limits,
-    status_of,
-)
+from services.deadlines.rules import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, Obligation, Unit, add_months,
+                                      case_deadlines, collect_due, complaint_deadlines, compute_due, deadlines_for,
+                                      lead_deadlines, resolve_limits, status_of)
+from services.deadlines.workdays import WorkCalendar
 from services.errors import ValidationError
-from services.workdays import WorkCalendar
 
 
 @pytest.fixture(scope="module")

@@ -18,11 +18,14 @@ from models import (AuditEvent, Case, Complaint, ComplaintSubject, Lead, LedgerE
                     User)
 from models.enums import (AccountabilityMethod, Channel, ComplaintKind, Disposition, EightRulesType, LeadSource,
                           LedgerOutcome, MeasureCategory, Signature, all_measure_kind_codes)
-from services import audit, demo, identity, sanction_rules, setup, users
+from services import demo
+from services.demo import generator
+from services.casework import sanction_rules
 from services.errors import PermissionDenied, ValidationError
-from services.identity_crypto import KdfParams
+from services.security import audit, identity, setup, users
+from services.security.identity_crypto import KdfParams
+from services.storage.workspace import open_workspace
 from services.validation import validate_id_number, validate_phone
-from services.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD, FAST_HASHER, sign_in_as
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -314,7 +317,7 @@ def test_one_audit_event_per_batch_and_the_chain_verifies(big):
 
 
 def test_without_identity_columns_the_identity_stays_empty(tmp_path, monkeypatch):
-    monkeypatch.setattr(demo, "BATCH", 120)  # several batches at a small scale
+    monkeypatch.setattr(generator, "BATCH", 120)  # several batches at a small scale
     ws = _new_ws(tmp_path / "d")
     summary = demo.generate_demo(ws, complaints=500, end=END)
     again = demo.generate_demo(ws, complaints=200, end=END, seed=9)  # appends, numbering continues
@@ -397,7 +400,7 @@ def test_cli_demo_initializes_generates_and_prints_counts(tmp_path):
 
 
 def test_a_failing_batch_is_rolled_back_and_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr(demo, "BATCH", 100)
+    monkeypatch.setattr(generator, "BATCH", 100)
     ws = _new_ws(tmp_path / "d")
 
     def broken_in_second_batch(complaint_id, plain):

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from models import AuditEvent, Setting
-from services import audit
-from services.files import FileWriteError, atomic_write_bytes
-from services.workspace import StorageError
+from services.security import audit
+from services.storage.files import FileWriteError, atomic_write_bytes
+from services.storage.workspace import StorageError
 
 
 def test_database_full_refuses_the_save_and_keeps_earlier_data(ws):

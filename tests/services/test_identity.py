@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEvent, Complaint
-from services import identity, users
 from services.errors import IntegrityFailure, PermissionDenied
+from services.security import identity, users
 from tests.conftest import ADMIN_PASSWORD
 
 NAME, PHONE, IDNO, ADDR = "李秀英", "13812345678", "11010519491231002X", "青山镇东街12号"

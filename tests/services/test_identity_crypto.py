@@ -4,11 +4,10 @@ from __future__ import annotations
 import pytest
 
 from services.errors import AuthenticationError, IntegrityFailure, PermissionDenied, ValidationError
-from services.identity_crypto import (
-    IdentityVault, KdfParams, WrappedKey, blind_index, decrypt_field, derive_kek, encrypt_field,
-    needs_rewrap, new_data_key, normalize_id_number, normalize_phone, rewrap, unwrap_data_key,
-    wrap_data_key,
-)
+from services.security.identity_crypto import (IdentityVault, KdfParams, WrappedKey, blind_index, decrypt_field,
+                                               derive_kek, encrypt_field, needs_rewrap, new_data_key,
+                                               normalize_id_number, normalize_phone, rewrap, unwrap_data_key,
+                                               wrap_data_key)
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """An attacker with a copy of the database file or a local backup, but no key, reads no part of a
-complainant's identity beyond what the masks allow (services.identity_masks)."""
+complainant's identity beyond what the masks allow (services.security.identity_masks)."""
 import sqlite3
 from pathlib import Path
 
-from services import intake, maintenance
+from services.casework import intake
+from services.storage import maintenance
 from tests.conftest import sign_in_as
 from tests.services.daily.conftest import VALID_ID, complaint_input
 

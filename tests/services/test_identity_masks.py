@@ -3,8 +3,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from services.identity_masks import (MASKS, TAILS, mask_address, mask_id_number, mask_identity, mask_name,
-                                     mask_phone, remask_legacy, remask_legacy_json)
+from services.security.identity_masks import (MASKS, TAILS, mask_address, mask_id_number, mask_identity, mask_name,
+                                              mask_phone, remask_legacy, remask_legacy_json)
 from services.validation import mask_phone as mask_phone_from_validation
 from tests.services.test_validation_properties import valid_ids
 

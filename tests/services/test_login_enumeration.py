@@ -12,8 +12,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from models import AuditEvent
-from services import users
 from services.errors import AuthenticationError
+from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 
 FAILED = "用户名或密码错误（连续输错 5 次账号将锁定 15 分钟，已锁定的请稍后再试）"
@@ -74,7 +74,7 @@ def test_a_disabled_account_is_named_only_to_its_right_password(ws, hasher):
 
 
 def test_message_follows_the_lockout_settings(ws, hasher):
-    from services import settings
+    from services.storage import settings
     with ws.transaction() as s:
         settings.put(s, settings.LOCKOUT_MAX_FAILURES, 3)
         settings.put(s, settings.LOCKOUT_MINUTES, 30)

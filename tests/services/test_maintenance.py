@@ -5,10 +5,10 @@ import sqlite3
 import pytest
 
 from models import Setting
-from services import backup, maintenance
 from services.errors import AuthenticationError, PermissionDenied
-from services.identity_crypto import KdfParams
-from services.workspace import open_workspace
+from services.security.identity_crypto import KdfParams
+from services.storage import backup, maintenance
+from services.storage.workspace import open_workspace
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +62,7 @@ def test_export_and_restore_round_trip(ws, tmp_path):
 
 
 def test_export_needs_permission(ws, tmp_path):
-    from services import users
+    from services.security import users
     users.create_user(ws, "li", "李四", "longenough", ["clerk"])
     users.login(ws, "li", "longenough")
     with pytest.raises(PermissionDenied):

@@ -4,10 +4,9 @@ from datetime import date
 import pytest
 
 from services.errors import ValidationError
-from services.sanction_rules import (
-    GOVERNMENT_SANCTIONS, HANDLING, PARTY_SANCTIONS, category_of, check_measure_allowed, effect_end,
-    form_of, highest_form, is_sanction, label_of, restriction_end,
-)
+from services.casework.sanction_rules import (GOVERNMENT_SANCTIONS, HANDLING, PARTY_SANCTIONS, category_of,
+                                              check_measure_allowed, effect_end, form_of, highest_form, is_sanction,
+                                              label_of, restriction_end)
 
 DECIDED = date(2024, 3, 15)
 

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from models import AuditEvent, Complaint
-from services import intake, listing, users
+from services.casework import intake, listing
 from services.errors import AccountRevoked, PermissionDenied
-from services.workspace import open_workspace
+from services.security import users
+from services.storage.workspace import open_workspace
 
 CLERK_PASSWORD = "li-pass-123"
 DISABLED = "您的账号已被停用，本次操作未执行。请联系系统管理员"

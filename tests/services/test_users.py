@@ -4,9 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEvent, User
-from services import settings, setup, users
 from services.errors import AuthenticationError, PermissionDenied, StateError, ValidationError
-from services.permissions import PERMISSIONS, allowed, require
+from services.security import setup, users
+from services.security.permissions import PERMISSIONS, allowed, require
+from services.storage import settings
 from tests.conftest import ADMIN_PASSWORD
 
 

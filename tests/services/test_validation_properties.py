@@ -9,7 +9,7 @@ from services.validation import (
     validate_complaint_fields, validate_date, validate_id_number, validate_name, validate_phone,
     validate_text,
 )
-from services.workdays import WorkCalendar
+from services.deadlines.workdays import WorkCalendar
 
 TODAY = date(2025, 6, 1)
 CAL = WorkCalendar({date(2025, 3, 3): False, date(2025, 10, 8): True})

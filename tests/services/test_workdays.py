@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 import chinese_calendar
 import pytest
 
-from services.workdays import WorkCalendar
+from services.deadlines.workdays import WorkCalendar
 
 
 def _first_year_unknown_to_chinese_calendar() -> int:

@@ -2,7 +2,7 @@
 import pytest
 
 from services.errors import DomainError
-from services.workspace import default_data_dir, open_workspace
+from services.storage.workspace import default_data_dir, open_workspace
 
 
 def test_env_overrides_data_dir(tmp_path):
@@ -47,7 +47,7 @@ def test_reading_does_not_wait_for_a_writer(ws):
     import threading
 
     from models import Setting
-    from services import settings
+    from services.storage import settings
 
     writer = sqlite3.connect(ws.db_path, isolation_level=None, check_same_thread=False)
     writer.execute("BEGIN IMMEDIATE")

@@ -7,7 +7,7 @@ import zipfile
 
 from openpyxl import Workbook, load_workbook
 
-from services.xlsx_rows import SheetReader
+from services.interchange.xlsx_rows import SheetReader
 
 
 def openpyxl_rows(path) -> dict[str, list[tuple[int, tuple]]]:

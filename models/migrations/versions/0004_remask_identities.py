@@ -1,4 +1,4 @@
-"""Re-mask complainants' identities by the rules of ``services.identity_masks``.
+"""Re-mask complainants' identities by the rules of ``services.security.identity_masks``.
 
 Revision ID: 0004
 Revises: 0003
@@ -28,11 +28,11 @@ Old values must not survive in the file: SQLite leaves the bytes of a rewritten 
 free space unless ``secure_delete`` is on, so it is switched on for this connection before the
 rewrite. The plain SQLite copies in the data dir made before this revision — local backups, the
 copy ``upgrade_database`` took just before running it, databases set aside by a restore — hold
-the old masks too, so ``services.backup_remask`` re-masks them here, once, when the revision is
+the old masks too, so ``services.storage.backup_remask`` re-masks them here, once, when the revision is
 applied (whatever opened the database: the app, the CLI, a test).
 
-The rules live in ``services.identity_masks`` (a pure module: no database, no Qt) and the copies'
-handling in ``services.backup_remask``; this revision imports them, as the one statement of each,
+The rules live in ``services.security.identity_masks`` (a pure module: no database, no Qt) and the copies'
+handling in ``services.storage.backup_remask``; this revision imports them, as the one statement of each,
 rather than keep copies that could drift. Should the rules change again, freeze the functions
 this revision uses into this file first, and write a new revision for the change.
 
@@ -53,7 +53,7 @@ _COMPLAINTS = sa.table("complaints", sa.column("id", sa.Integer), sa.column("com
 
 def remask(bind) -> int:
     """Re-mask every complaint's ``complainant_masked``; returns how many rows changed."""
-    from services.identity_masks import remask_rows
+    from services.security.identity_masks import remask_rows
 
     if bind.dialect.name == "sqlite":
         bind.exec_driver_sql("PRAGMA secure_delete = ON")
@@ -67,7 +67,7 @@ def upgrade() -> None:
     remask(bind)
     database = bind.engine.url.database if bind.dialect.name == "sqlite" else None
     if database and database != ":memory:":
-        from services.backup_remask import remask_local_copies
+        from services.storage.backup_remask import remask_local_copies
 
         remask_local_copies(Path(database).parent)  # the data dir: its backups and set-aside copies
 

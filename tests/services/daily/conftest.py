@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from services import identity
-from services.identity_crypto import KdfParams
-from services.intake import ComplaintInput, SubjectInput, register_complaint
+from services.casework.intake import ComplaintInput, SubjectInput, register_complaint
+from services.security import identity
+from services.security.identity_crypto import KdfParams
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
-from services import users
+from services.security import users
 
 VALID_ID = "11010519491231002X"  # GB 11643 example number with a correct check digit
 

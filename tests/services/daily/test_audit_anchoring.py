@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from cli.app import run_cli
 from models import AuditCheckpoint, AuditEvent
-from services import audit, audit_checkpoints, monthly_report
-from services.workspace import open_workspace
+from services.reporting import monthly_report
+from services.security import audit, audit_checkpoints
+from services.storage.workspace import open_workspace
 from tests.services.audit_attack import attack as _attack, checkpoint_row
 from tests.services.audit_attack import rewrite_without as _rewrite_without
 from tests.services.submission.conftest import TOWN_PASS, certify, make_county, make_ws
@@ -115,7 +116,7 @@ def test_delete_and_rehash_with_checkpoints_rewritten_breaks_the_signature(signe
 
 def test_checkpoint_resigned_with_another_townships_real_key_is_refused(signed, tmp_path, capsys):
     county = open_workspace(tmp_path / "county", today=lambda: dt.date(2026, 11, 20))
-    from services import users
+    from services.security import users
     from tests.conftest import ADMIN_PASSWORD
     users.login(county, "wang", ADMIN_PASSWORD)
     other = make_ws(tmp_path / "HS002", name="红石乡纪委", code="HS002")
@@ -184,7 +185,8 @@ def test_a_password_hash_swapped_in_the_file_is_named(ws, capsys):
 
 
 def test_every_change_through_the_app_keeps_check_deep_clean(ws, register, as_role, capsys):
-    from services import cases, intake, leads, measures, users
+    from services.casework import cases, intake, leads, measures
+    from services.security import users
     from tests.services.daily.conftest import complaint_input
     v = register(received_date=D(2026, 10, 8))
     intake.update_complaint(ws, v.id, complaint_input(received_date=D(2026, 10, 8), main_problem="补充：另反映收受礼金"))
@@ -260,7 +262,7 @@ def test_bulk_core_writes_are_digested_too(ws, register, capsys):
 
 
 def test_a_ledger_import_keeps_check_deep_clean_and_its_rows_are_watched(ws, tmp_path, capsys):
-    from services import ledger_import
+    from services.interchange import ledger_import
     from tests.services.report.conftest import good_sheets, write_book
     result = ledger_import.import_workbook(ws, write_book(tmp_path / "good.xlsx", good_sheets()))
     assert result.imported and not result.problems

@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Person
-from services import cases, intake, leads, ledger_entries, measures, timeline
-from services.persons import PersonInput
+from services.casework import cases, intake, leads, ledger_entries, measures, timeline
+from services.casework.intake import SubjectInput
+from services.casework.ledger_entries import LedgerLeaderInput
+from services.casework.persons import PersonInput
 from services.errors import PermissionDenied, StateError, ValidationError
-from services.intake import SubjectInput
-from services.ledger_entries import LedgerLeaderInput
 
 D = dt.date
 

@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEvent
-from services import deadlines_service, settings
+from services.deadlines import due_list
 from services.errors import NotFoundError, PermissionDenied, ValidationError
+from services.storage import settings
 
 D = dt.date
 
@@ -24,28 +25,28 @@ def _stored(ws) -> dict:
 
 
 def test_limits_table_shows_defaults_and_current_amounts(ws):
-    rows = {r["code"]: r for r in deadlines_service.limits_table(ws)}
+    rows = {r["code"]: r for r in due_list.limits_table(ws)}
     pv = rows["preliminary_verification"]
     assert (pv["label"], pv["amount"], pv["default"], pv["unit_label"], pv["applies_to"]) == \
         ("初步核实", 2, 2, "个月", "lead")
     assert rows["acceptance_notice"]["unit_label"] == "个工作日" and rows["talk_inquiry"]["unit_label"] == "日"
 
-    stored = deadlines_service.set_limits(ws, {"preliminary_verification": 3, "acceptance_notice": 15})
+    stored = due_list.set_limits(ws, {"preliminary_verification": 3, "acceptance_notice": 15})
     assert stored == {"preliminary_verification": 3}  # a default amount is not stored
     assert _stored(ws) == {"preliminary_verification": 3}
-    rows = {r["code"]: r for r in deadlines_service.limits_table(ws)}
+    rows = {r["code"]: r for r in due_list.limits_table(ws)}
     assert rows["preliminary_verification"]["amount"] == 3 and rows["preliminary_verification"]["default"] == 2
     assert ("setting.change", settings.DEADLINE_OVERRIDES.key) in _actions(ws)
 
-    assert deadlines_service.set_limits(ws, {}) == {}  # 恢复默认
+    assert due_list.set_limits(ws, {}) == {}  # 恢复默认
     assert _stored(ws) == {}
 
 
 def test_bad_limits_are_refused_all_at_once_and_nothing_is_stored(ws):
-    deadlines_service.set_limits(ws, {"investigation": 4})
+    due_list.set_limits(ws, {"investigation": 4})
     before = _actions(ws)
     with pytest.raises(ValidationError) as info:
-        deadlines_service.set_limits(ws, {"investigation": 5, "preliminary_verification": 0,
+        due_list.set_limits(ws, {"investigation": 5, "preliminary_verification": 0,
                                           "talk_inquiry": -3, "acceptance_notice": "两周"})
     problems = {p.field: p.message for p in info.value.problems}
     assert problems == {
@@ -57,7 +58,7 @@ def test_bad_limits_are_refused_all_at_once_and_nothing_is_stored(ws):
     assert _stored(ws) == {"investigation": 4} and _actions(ws) == before
 
     with pytest.raises(ValidationError) as info:
-        deadlines_service.set_limits(ws, {"no_such_limit": 3})
+        due_list.set_limits(ws, {"no_such_limit": 3})
     assert info.value.problems[0].field == "no_such_limit" and "未知的期限项目" in info.value.message
 
 
@@ -65,43 +66,43 @@ def test_a_stored_bad_setting_can_be_shown_as_defaults_and_replaced(ws):
     with ws.transaction() as s:  # what the old raw JSON box allowed
         settings.put(s, settings.DEADLINE_OVERRIDES, {"talk_inquiry_days": 20})
     with pytest.raises(ValidationError):
-        deadlines_service.limits_table(ws)
-    rows = deadlines_service.limits_table(ws, defaults_only=True)
+        due_list.limits_table(ws)
+    rows = due_list.limits_table(ws, defaults_only=True)
     assert [r["amount"] for r in rows] == [r["default"] for r in rows]
-    deadlines_service.set_limits(ws, {r["code"]: r["amount"] for r in rows})
-    assert _stored(ws) == {} and len(deadlines_service.limits_table(ws)) == len(rows)
+    due_list.set_limits(ws, {r["code"]: r["amount"] for r in rows})
+    assert _stored(ws) == {} and len(due_list.limits_table(ws)) == len(rows)
 
 
 def test_holiday_overrides_are_listed_by_date_and_removed_with_audit(ws):
-    assert deadlines_service.list_holiday_overrides(ws) == []
-    assert deadlines_service.is_workday(ws, D(2026, 11, 23))
-    deadlines_service.set_holiday_override(ws, D(2026, 11, 23), False, "镇里调休")
-    deadlines_service.set_holiday_override(ws, D(2026, 11, 21), True, "周六补班")
-    listed = deadlines_service.list_holiday_overrides(ws)
+    assert due_list.list_holiday_overrides(ws) == []
+    assert due_list.is_workday(ws, D(2026, 11, 23))
+    due_list.set_holiday_override(ws, D(2026, 11, 23), False, "镇里调休")
+    due_list.set_holiday_override(ws, D(2026, 11, 21), True, "周六补班")
+    listed = due_list.list_holiday_overrides(ws)
     assert listed == [{"day": D(2026, 11, 21), "is_workday": True, "note": "周六补班"},
                       {"day": D(2026, 11, 23), "is_workday": False, "note": "镇里调休"}]
-    assert not deadlines_service.is_workday(ws, D(2026, 11, 23))
-    assert deadlines_service.is_workday(ws, D(2026, 11, 21))
+    assert not due_list.is_workday(ws, D(2026, 11, 23))
+    assert due_list.is_workday(ws, D(2026, 11, 21))
 
-    deadlines_service.remove_holiday_override(ws, D(2026, 11, 23))
-    assert [r["day"] for r in deadlines_service.list_holiday_overrides(ws)] == [D(2026, 11, 21)]
-    assert deadlines_service.is_workday(ws, D(2026, 11, 23))
+    due_list.remove_holiday_override(ws, D(2026, 11, 23))
+    assert [r["day"] for r in due_list.list_holiday_overrides(ws)] == [D(2026, 11, 21)]
+    assert due_list.is_workday(ws, D(2026, 11, 23))
     assert ("calendar.override_removed", "2026-11-23") in _actions(ws)
     before = _actions(ws)
     with pytest.raises(NotFoundError, match="没有录入过节假日调整"):
-        deadlines_service.remove_holiday_override(ws, D(2026, 11, 23))
+        due_list.remove_holiday_override(ws, D(2026, 11, 23))
     assert _actions(ws) == before
 
 
 def test_only_settings_managers_change_limits_or_days(ws, as_role):
-    deadlines_service.set_holiday_override(ws, D(2026, 11, 23), False, "镇里调休")
+    due_list.set_holiday_override(ws, D(2026, 11, 23), False, "镇里调休")
     as_role("officer")
-    assert [r["day"] for r in deadlines_service.list_holiday_overrides(ws)] == [D(2026, 11, 23)]  # may read
-    assert len(deadlines_service.limits_table(ws)) == 9
-    for attempt in (lambda: deadlines_service.set_limits(ws, {"investigation": 4}),
-                    lambda: deadlines_service.remove_holiday_override(ws, D(2026, 11, 23)),
-                    lambda: deadlines_service.set_holiday_override(ws, D(2026, 11, 24), False)):
+    assert [r["day"] for r in due_list.list_holiday_overrides(ws)] == [D(2026, 11, 23)]  # may read
+    assert len(due_list.limits_table(ws)) == 9
+    for attempt in (lambda: due_list.set_limits(ws, {"investigation": 4}),
+                    lambda: due_list.remove_holiday_override(ws, D(2026, 11, 23)),
+                    lambda: due_list.set_holiday_override(ws, D(2026, 11, 24), False)):
         with pytest.raises(PermissionDenied, match="修改系统设置"):
             attempt()
     as_role("secretary")
-    assert _stored(ws) == {} and len(deadlines_service.list_holiday_overrides(ws)) == 1
+    assert _stored(ws) == {} and len(due_list.list_holiday_overrides(ws)) == 1

@@ -2,15 +2,18 @@ import datetime as dt
 
 import chinese_calendar
 
-from services import dashboard, deadlines_service, intake, leads, settings
-from services.deadlines import DueStatus
-from services.intake import SubjectInput
+from services.casework import intake, leads
+from services.casework.intake import SubjectInput
+from services.deadlines import due_list
+from services.deadlines.rules import DueStatus
+from services.reporting import dashboard
+from services.storage import settings
 
 D = dt.date
 
 
 def _notice(ws, complaint_id, today=None):
-    rows = deadlines_service.due_items(ws, today, include_ok=True)
+    rows = due_list.due_items(ws, today, include_ok=True)
     return next(r for r in rows if r.item_type == "complaint" and r.item_id == complaint_id
                 and r.limit_code == "acceptance_notice")
 
@@ -28,7 +31,7 @@ def test_acceptance_notice_counts_working_days_over_national_day(ws, register):
     assert row.status is DueStatus.OVERDUE and row.status.label == "已超期" and "已超期" in row.message
     intake.accept(ws, v.id, D(2026, 9, 30))
     intake.record_acceptance_notice(ws, v.id, D(2026, 10, 9))
-    assert not [r for r in deadlines_service.due_items(ws) if r.item_id == v.id and r.item_type == "complaint"]
+    assert not [r for r in due_list.due_items(ws) if r.item_id == v.id and r.item_type == "complaint"]
 
 
 def test_due_soon_and_a_holiday_override_that_moves_a_deadline(ws, register):
@@ -37,10 +40,10 @@ def test_due_soon_and_a_holiday_override_that_moves_a_deadline(ws, register):
     repeat = register(received_date=D(2026, 11, 4), is_repeat=True, original_id=soon.id)
     assert _notice(ws, soon.id).due == D(2026, 11, 24) and _notice(ws, soon.id).status.label == "即将到期"
     assert _notice(ws, later.id).status is DueStatus.OK
-    listed = [(r.item_id, r.status) for r in deadlines_service.due_items(ws)]
+    listed = [(r.item_id, r.status) for r in due_list.due_items(ws)]
     assert (soon.id, DueStatus.DUE_SOON) in listed and later.id not in [i for i, _ in listed]
     assert repeat.id not in [i for i, _ in listed]  # a repeat gets no acceptance notice
-    deadlines_service.set_holiday_override(ws, D(2026, 11, 23), False, "镇里调休")
+    due_list.set_holiday_override(ws, D(2026, 11, 23), False, "镇里调休")
     assert _notice(ws, soon.id).due == D(2026, 11, 25)
     with ws.transaction() as s:
         settings.put(s, settings.DEADLINE_OVERRIDES, {"acceptance_notice": 10})
@@ -48,10 +51,10 @@ def test_due_soon_and_a_holiday_override_that_moves_a_deadline(ws, register):
 
 
 def test_calendar_warning_for_a_year_the_package_does_not_know(ws):
-    warnings = deadlines_service.calendar_warnings(ws)
+    warnings = due_list.calendar_warnings(ws)
     assert len(warnings) == 1 and "2027年" in warnings[0] and "调休" in warnings[0]
-    deadlines_service.set_holiday_override(ws, D(2027, 2, 6), True, "春节调休上班")
-    assert deadlines_service.calendar_warnings(ws) == []
+    due_list.set_holiday_override(ws, D(2027, 2, 6), True, "春节调休上班")
+    assert due_list.calendar_warnings(ws) == []
 
 
 def test_lead_limit_and_sanction_effect_end_are_listed(ws, register):
@@ -59,7 +62,7 @@ def test_lead_limit_and_sanction_effect_end_are_listed(ws, register):
                  complainant_id_number=None, complainant_address=None)
     lead_id = intake.accept(ws, v.id, D(2026, 9, 2)).lead_id
     leads.dispose(ws, lead_id, "talk_inquiry", D(2026, 10, 15), "集体研究")
-    row = next(r for r in deadlines_service.due_items(ws) if r.item_type == "lead")
+    row = next(r for r in due_list.due_items(ws) if r.item_type == "lead")
     assert row.label == "谈话函询办理" and row.due == D(2026, 11, 16) and row.status is DueStatus.OVERDUE
 
 

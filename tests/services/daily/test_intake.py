@@ -4,9 +4,11 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Attachment, Complaint, ComplaintSubject, Lead, Person
-from services import attachments, audit, intake, settings
+from services.casework import intake
+from services.casework.intake import SubjectInput
 from services.errors import PermissionDenied, StateError, ValidationError
-from services.intake import SubjectInput
+from services.security import audit
+from services.storage import attachments, settings
 from tests.services.daily.conftest import VALID_ID, complaint_input
 
 
@@ -159,7 +161,7 @@ def test_attachment_size_limit_has_a_clear_message(ws, register, tmp_path):
 
 
 def test_clerk_registers_but_cannot_add_a_measure(ws, register, as_role):
-    from services import measures
+    from services.casework import measures
     as_role("clerk")
     v = register()
     assert v.number == "XF2026-0001"
@@ -168,7 +170,7 @@ def test_clerk_registers_but_cannot_add_a_measure(ws, register, as_role):
 
 
 def test_timeline_in_chinese(ws, register, tmp_path):
-    from services import timeline
+    from services.casework import timeline
     v = register()
     scan = tmp_path / "信件.jpg"
     scan.write_bytes(b"\xff\xd8 photo")

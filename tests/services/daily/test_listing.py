@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from models import Base
 from models.db import alembic_config, current_revision, make_engine, sqlite_url, upgrade_database
 from models.search import include_name
-from services import intake, listing
-from services.intake import SubjectInput
-from services.listing import ListQuery
+from services.casework import intake, listing
+from services.casework.intake import SubjectInput
+from services.casework.listing import ListQuery
 from tests.services.daily.conftest import VALID_ID
 
 D = dt.date

@@ -1,7 +1,7 @@
 """Finding complaints by the complainant's phone or ID number through the blind index, not plaintext."""
 import pytest
 
-from services import listing
+from services.casework import listing
 from services.errors import PermissionDenied, ValidationError
 from tests.services.daily.conftest import VALID_ID
 

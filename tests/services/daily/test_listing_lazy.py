@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import insert
 
 from models import Complaint, ComplaintSubject
-from services import listing
-from services.listing import IdList, ListQuery
+from services.casework import listing
+from services.casework.listing import IdList, ListQuery
 
 N = 2600
 CHANNELS = ["letter", "visit", "phone", "online"]

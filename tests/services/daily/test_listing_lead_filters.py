@@ -1,8 +1,8 @@
 """Leads: 处置方式 and 状态 filters combine with AND, in SQL."""
 import datetime as dt
 
-from services import leads, listing
-from services.persons import PersonInput
+from services.casework import leads, listing
+from services.casework.persons import PersonInput
 
 
 def _lead(ws, name):

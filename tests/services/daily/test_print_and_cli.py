@@ -5,8 +5,10 @@ import json
 from pypdf import PdfReader
 
 from cli.app import run_cli
-from services import audit, cases, intake, item_print, leads
-from services.intake import SubjectInput
+from services.casework import cases, intake, leads
+from services.casework.intake import SubjectInput
+from services.reporting import item_print
+from services.security import audit
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.daily.conftest import VALID_ID
 
@@ -71,7 +73,7 @@ def test_cli_list_and_show_without_identity(ws, register, capsys, monkeypatch):
 
 def test_case_sheet_with_several_persons_stays_on_one_page(ws):
     from decimal import Decimal
-    from services.persons import PersonInput
+    from services.casework.persons import PersonInput
     persons = [PersonInput(name=n, gender="男", ethnicity="汉族", birth_month=D(1970 + i, 3, 1), unit="青山镇财政所",
                            post="会计", rank="general_cadre", is_party_member=True, party_join_date=D(1995, 7, 1),
                            amount_confiscated=Decimal("1.25")) for i, n in enumerate(("王五", "赵强", "孙丽"))]

@@ -15,14 +15,17 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from cli.app import run_cli
-from services import cases, county, county_ca, ledger_entries, ledger_import, leads, listing, monthly_report
-from services import settings, xlsx_cells
-from services.persons import PersonInput
-from services.files import FileWriteError
-from services.intake import SubjectInput
-from services.leads import LeadInput
-from services.ledger_entries import LedgerLeaderInput
-from services.listing import ListQuery
+from services.casework import cases, leads, ledger_entries, listing
+from services.casework.intake import SubjectInput
+from services.casework.leads import LeadInput
+from services.casework.ledger_entries import LedgerLeaderInput
+from services.casework.listing import ListQuery
+from services.casework.persons import PersonInput
+from services.interchange import ledger_import, xlsx_cells
+from services.reporting import monthly_report
+from services.storage import settings
+from services.storage.files import FileWriteError
+from services.submission import county, county_ca
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.submission.conftest import fast_crypto, make_county
 

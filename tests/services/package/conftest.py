@@ -18,10 +18,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from services import pki
-from services.package import build_package
-from services.package import sign_pdf
-from services.reports.layout import SCHEMA, zero_figures
+from services.reporting.layout import SCHEMA, zero_figures
+from services.submission import pki
+from services.submission.package import build_package, sign_pdf
 
 COUNTY_PASS = b"county-secret-1"
 TOWN_PASS = b"town-secret-1"

@@ -15,10 +15,8 @@ import pytest
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, StateError, ValidationError
-from services.files import FileWriteError
-from services.package import bag as bagmod
-from services.package import layout
-from services.package import build_package, verify_package
+from services.storage.files import FileWriteError
+from services.submission.package import bag as bagmod, build_package, layout, verify_package
 from tests.services.package.conftest import ORG_CODE, ORG_NAME, PERIOD, issue_raw, utcnow
 
 NAME = f"{ORG_CODE}_{PERIOD}_月报_r1"

@@ -7,8 +7,8 @@ from datetime import timedelta
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 
-from services import pki
-from services.package import verify_package
+from services.submission import pki
+from services.submission.package import verify_package
 from tests.services.package.conftest import COUNTY_PASS, utcnow
 
 

@@ -8,8 +8,8 @@ import base64
 
 import pytest
 
-from services import pki
 from services.errors import AuthenticationError, ValidationError
+from services.submission import pki
 
 # Made with pki.create_signing_key(..., b"right-pass-1"); b"wrong-380" is such a lucky wrong passphrase.
 KEY_PEM = b"""-----BEGIN ENCRYPTED PRIVATE KEY-----

@@ -11,7 +11,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 
-from services.package import build_package, pdf_binding, sign_pdf, verify_package
+from services.submission.package import build_package, pdf_binding, sign_pdf, verify_package
 from tests.services.package.conftest import ORG_NAME, TOWN_PASS, resign
 
 

@@ -8,8 +8,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
-from services import pki
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, ValidationError
+from services.submission import pki
 from tests.services.package.conftest import COUNTY_PASS, ORG_CODE, ORG_NAME, TOWN_PASS, issue_raw
 
 

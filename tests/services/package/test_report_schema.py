@@ -9,7 +9,7 @@ import json
 import pytest
 
 from services.errors import ValidationError
-from services.package import build_package, sign_pdf, verify_package
+from services.submission.package import build_package, sign_pdf, verify_package
 from tests.services.package.conftest import ORG_NAME, TOWN_PASS, resign, utcnow
 
 SCHEMA_FAIL = "report.json 不符合月报数据格式："

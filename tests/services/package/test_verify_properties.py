@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from services.errors import DomainError
-from services.package import verify_package
+from services.submission.package import verify_package
 
 NAMES = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt", "signature.p7s",
          "data/report.pdf", "data/report.xlsx", "data/report.json"]

@@ -16,11 +16,9 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
-from services import pki
 from services.errors import ValidationError
-from services.package import bag as bagmod
-from services.package import sign_pdf, verify_package
-from services.package.safezip import Limits
+from services.submission import pki
+from services.submission.package import Limits, bag as bagmod, sign_pdf, verify_package
 from tests.services.package.conftest import (
     AUDIT_HEAD, COUNTY_PASS, ORG_CODE, ORG_NAME, PERIOD, TOWN_PASS, issue_raw, report_json, resign, utcnow,
 )
@@ -190,7 +188,7 @@ def test_expected_org_code(package, township):
 # ---- certificates ---------------------------------------------------------------------------
 
 def test_signed_by_a_certificate_from_another_root(tmp_path, build_args, other_root_township, township):
-    from services.package import build_package
+    from services.submission.package import build_package
 
     res = build_package(tmp_path, **build_args(
         key_pem=other_root_township.key_pem, cert_pem=other_root_township.cert_pem,

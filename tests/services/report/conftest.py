@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from models import AuditEvent, Case, Complaint, Lead, LedgerEntry, LedgerLeader, Measure, Person
 from models.enums import MEASURE_KINDS
-from services import sanction_rules
-from services.report_figures import compute_figures
-from services.reports.layout import all_key_paths, get_figure
+from services.casework import sanction_rules
+from services.reporting.figures import compute_figures
+from services.reporting.layout import all_key_paths, get_figure
 
 D = dt.date
 

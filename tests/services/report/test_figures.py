@@ -4,8 +4,8 @@ import datetime as dt
 import pytest
 
 from services.errors import ValidationError
-from services.report_figures import change_pct, spans_for
-from services.reports.layout import all_key_paths, get_figure, leaf_key_paths
+from services.reporting.figures import change_pct, spans_for
+from services.reporting.layout import all_key_paths, get_figure, leaf_key_paths
 
 from .conftest import assert_figures
 

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from services import demo
-from services.report_figures import compute_figures
-from services.reports.layout import all_key_paths, get_figure
+from services.reporting.figures import compute_figures
+from services.reporting.layout import all_key_paths, get_figure
 
 D = dt.date
 PERIODS = ["2025-01", "2025-02", "2025-06", "2025-12", "2026-01", "2026-02", "2026-03", "2026-07", "2026-10",
@@ -111,7 +111,7 @@ def test_mixed_demo_and_boundary_data_equal_the_first_implementation(ws, build):
 
 
 # =============================================================================================
-# The reference: services/report_figures.py as it was before the speed-up (do not use elsewhere).
+# The reference: services/reporting/figures.py as it was before the speed-up (do not use elsewhere).
 # =============================================================================================
 
 import calendar
@@ -129,7 +129,7 @@ from models import Case, Complaint, Lead, LedgerEntry, LedgerLeader, Measure, Pe
 from models.enums import (Channel, ComplaintKind, Disposition, LeadResult, LedgerOutcome, MeasureCategory,
                           all_measure_kind_codes)
 
-from services import sanction_rules
+from services.casework import sanction_rules
 from services.errors import ValidationError
 
 SPANS = ("month", "ytd", "ytd_last_year")
@@ -238,7 +238,7 @@ def _add(a: list[int], b) -> None:
 
 
 def _form_expr(kind_col):
-    """The 四种形态 form of a measure kind (NULL for 通报曝光), from services.sanction_rules."""
+    """The 四种形态 form of a measure kind (NULL for 通报曝光), from services.casework.sanction_rules."""
     whens = []
     for form in (1, 2, 3, 4):
         kinds = [k for k in all_measure_kind_codes() if sanction_rules.form_of(k) == form]
@@ -463,7 +463,7 @@ def old_compute_figures(session: Session, period: str) -> dict[str, Any]:
     """Every figure of the monthly report for ``period`` ("YYYY-MM"), keyed as in DOMAIN §7.
 
     Each figure is ``{"month", "ytd", "ytd_last_year", "change_pct"}``; the order of the keys is
-    the order of the printed form (services.reports.layout).
+    the order of the printed form (services.reporting.layout).
     """
     params = _params(spans_for(period))
     complaints = _complaints(session, params)

@@ -4,7 +4,7 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from services import ledger_import
+from services.interchange import ledger_import
 
 from .conftest import C_HEAD, K_HEAD, L_HEAD, M_HEAD, T_HEAD, good_sheets, snapshot, write_book
 

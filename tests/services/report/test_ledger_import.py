@@ -8,10 +8,11 @@ from sqlalchemy import select, text
 
 from models import AuditEvent, Case, Complaint, Lead, LedgerEntry, Measure, Person
 from models.search import FTS_TABLE, fts_phrase
-from services import audit, identity, ledger_import, row_digest
-from services.report_figures import compute_figures
+from services.interchange import ledger_import
+from services.reporting.figures import compute_figures
+from services.reporting.layout import get_figure
+from services.security import audit, identity, row_digest
 from services.validation import mask_phone
-from services.reports.layout import get_figure
 from tests.conftest import sign_in_as
 
 from .conftest import C_HEAD, K_HEAD, L_HEAD, M_HEAD, T_HEAD, good_sheets, snapshot, write_book

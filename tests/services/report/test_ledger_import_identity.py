@@ -6,8 +6,10 @@ import datetime as dt
 from sqlalchemy import select
 
 from models import Complaint
-from services import identity, intake, ledger_import, users
+from services.casework import intake
 from services.errors import PermissionDenied
+from services.interchange import ledger_import
+from services.security import identity, users
 from services.validation import id_check_digit, mask_address, mask_id_number
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from services import ledger_import, xlsx_guard
+from services.interchange import ledger_import, xlsx_guard
 
 from .conftest import snapshot
 
@@ -58,8 +58,8 @@ _CHILD = textwrap.dedent("""
     import json, resource, sys
     resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))  # a runaway reader dies, not the box
     from argon2 import PasswordHasher
-    from services import identity, users
-    from services.identity_crypto import KdfParams
+    from services.security import identity, users
+    from services.security.identity_crypto import KdfParams
     users.set_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
     identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
     mode, data, xlsx, out = sys.argv[1:]
@@ -78,8 +78,9 @@ _CHILD = textwrap.dedent("""
             con.close()
     result = {}
     if mode == "service":
-        from services import ledger_import, setup
-        from services.workspace import open_workspace
+        from services.interchange import ledger_import
+        from services.security import setup
+        from services.storage.workspace import open_workspace
         ws = open_workspace(data)
         setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
                          username="wang", display_name="王书记", password="secret-123")

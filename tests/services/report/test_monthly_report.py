@@ -10,9 +10,11 @@ from pypdf import PdfReader
 from sqlalchemy import select, update
 
 from models import ReportRevision
-from services import audit, monthly_report as mr, settings
 from services.errors import IntegrityFailure, NotFoundError, PermissionDenied, StateError, ValidationError
-from services.reports.layout import SCHEMA, get_figure
+from services.reporting import monthly_report as mr
+from services.reporting.layout import SCHEMA, get_figure
+from services.security import audit
+from services.storage import settings
 from tests.conftest import sign_in_as
 
 D = dt.date

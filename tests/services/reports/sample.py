@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from services.reports.layout import SCHEMA, all_key_paths
+from services.reporting.layout import SCHEMA, all_key_paths
 
 
 def figure(month: int, ytd: int, ytd_last_year: int) -> dict[str, Any]:

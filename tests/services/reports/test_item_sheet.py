@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from services.errors import ValidationError
-from services.reports.fonts import find_cjk_font
-from services.reports.item_sheet import render_item_sheet
+from services.reporting.fonts import find_cjk_font
+from services.reporting.item_sheet import render_item_sheet
 
 LONG = "反映该村党支部书记在2025年危房改造补助资金发放过程中优亲厚友、虚报冒领，" * 10
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from services.errors import ValidationError
-from services.reports import layout
-from services.reports.layout import (ROWS, SECTIONS, all_key_paths, get_figure, iter_form_lines, iter_rows,
-                                     leaf_key_paths, validate_document)
+from services.reporting import layout
+from services.reporting.layout import (ROWS, SECTIONS, all_key_paths, get_figure, iter_form_lines, iter_rows,
+                                       leaf_key_paths, validate_document)
 from tests.services.reports.sample import sample_county_document, sample_document
 
 REPO = Path(__file__).resolve().parents[3]
@@ -116,7 +116,7 @@ def test_bad_township_figures_are_named():
 
 
 def test_layout_does_not_import_renderers():
-    code = ("import sys, services.reports.layout; "
+    code = ("import sys, services.reporting.layout; "
             "print(any(m.split('.')[0] in ('reportlab', 'openpyxl', 'PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

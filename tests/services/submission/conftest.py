@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from services import county_ca, demo, identity, keys, monthly_report, setup, submission, users
-from services.identity_crypto import KdfParams
-from services.workspace import Workspace, open_workspace
+from services import demo
+from services.reporting import monthly_report
+from services.security import identity, setup, users
+from services.security.identity_crypto import KdfParams
+from services.storage.workspace import Workspace, open_workspace
+from services.submission import county_ca, keys, township
 from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
 
 COUNTY_PASS = "county-pass-1"
@@ -100,12 +103,12 @@ def world(tmp_path_factory) -> World:
         town = make_ws(base / code, name=name, code=code)
         fill_and_finalize(town, seed)
         certify(town, county)
-        submission.build_submission(town, PERIOD, stick, TOWN_PASS, make_zip=code == "QS001")
+        township.build_submission(town, PERIOD, stick, TOWN_PASS, make_zip=code == "QS001")
         towns[code] = town
     qs = towns["QS001"]
     monthly_report.correct(qs, PERIOD, "更正受理件数")
     monthly_report.finalize(qs, PERIOD, "第二版")
-    submission.build_submission(qs, PERIOD, stick_r2, TOWN_PASS)
+    township.build_submission(qs, PERIOD, stick_r2, TOWN_PASS)
     root = county_ca.root_cert_pem(county)
     county.close()
     yield World(base, base / "county", towns, stick, stick_r2, root)

@@ -9,9 +9,10 @@ from typing import Callable
 
 import bagit
 
-from services import keys, monthly_report
-from services.package import sign_pdf
-from services.workspace import Workspace
+from services.reporting import monthly_report
+from services.storage.workspace import Workspace
+from services.submission import keys
+from services.submission.package import sign_pdf
 from tests.services.submission.conftest import TOWN_PASS
 
 

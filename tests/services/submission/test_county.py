@@ -11,9 +11,10 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from models import AuditEvent, ReceivedPackage
-from services import county, county_ca, monthly_report
 from services.errors import PermissionDenied, StateError
-from services.reports.layout import leaf_key_paths, get_figure
+from services.reporting import monthly_report
+from services.reporting.layout import get_figure, leaf_key_paths
+from services.submission import county, county_ca
 from tests.conftest import sign_in_as
 from tests.services.submission.conftest import COUNTY_PASS, PERIOD
 

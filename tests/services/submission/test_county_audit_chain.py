@@ -12,8 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from models import ReceivedPackage
-from services import audit, county, county_audit, demo, monthly_report, submission
+from services import demo
 from services.errors import StateError, ValidationError
+from services.reporting import monthly_report
+from services.security import audit
+from services.submission import county, county_audit, township
 from tests.services.audit_attack import attack, rewrite_without
 from tests.services.submission.conftest import TOWN_PASS, certify, make_county, make_ws, reopen
 
@@ -32,7 +35,7 @@ def pair(tmp_path):
 
 def _package(town, period, stick):
     stick.mkdir(exist_ok=True)
-    return submission.build_submission(town, period, stick, TOWN_PASS)
+    return township.build_submission(town, period, stick, TOWN_PASS)
 
 
 def _import(c, folder):
@@ -116,8 +119,8 @@ def test_a_package_that_drops_the_extract_after_one_carried_it_is_refused(pair):
     monthly_report.finalize(town, "2026-11")
     n1 = _package(town, "2026-11", tmp / "stick2")
     # Rebuild the November bag without the extract, re-signed with the township's real key.
-    from services import keys
-    from services.package import build_package
+    from services.submission import keys
+    from services.submission.package import build_package
     src = tmp / "stick2" / n1.file_name
     material = keys.signing_material(town)
     out = tmp / "stick3"

@@ -15,7 +15,9 @@ import pytest
 from sqlalchemy import select
 
 from models import AuditEvent, ReceivedPackage
-from services import county, demo, monthly_report, submission
+from services import demo
+from services.reporting import monthly_report
+from services.submission import county, township
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.submission.conftest import PERIOD, TOWN_PASS, certify, make_ws, reopen
@@ -129,7 +131,7 @@ def two_months(world, tmp_path_factory):
     certify(town, cty)
     for period in ("2026-09", PERIOD):
         monthly_report.finalize(town, period)
-        submission.build_submission(town, period, stick, TOWN_PASS)
+        township.build_submission(town, period, stick, TOWN_PASS)
     cty.close()
     yield TwoMonths(base / "county", town, stick)
     town.close()

@@ -7,7 +7,7 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import select
 
 from models import AuditEvent, IssuedCertificate, Township
-from services import county_ca, keys, pki
+from services.submission import county_ca, keys, pki
 from services.errors import (AuthenticationError, IntegrityFailure, NotFoundError, PermissionDenied, StateError,
                              ValidationError)
 from tests.conftest import sign_in_as

@@ -10,11 +10,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlalchemy import select
 
 from models import AuditEvent, Submission
-from services import county_ca, keys, monthly_report, submission
 from services.errors import AuthenticationError, NotFoundError, PermissionDenied, StateError
-from services.package import verify_package
-from services.reports import pdf_form
-from services.reports.fonts import find_cjk_font
+from services.reporting import monthly_report, pdf_form
+from services.reporting.fonts import find_cjk_font
+from services.submission import county_ca, keys, township
+from services.submission.package import verify_package
 from tests.conftest import sign_in_as
 from tests.services.submission.conftest import PERIOD, TOWN_PASS, certify, fast_crypto
 
@@ -41,7 +41,7 @@ def test_unfinalized_report_refused(ws, county, stick):
     fast_crypto()
     certify(ws, county)
     with pytest.raises(StateError, match="^2026年11月月报尚未定稿，不能生成报送包$"):
-        submission.build_submission(ws, "2026-11", stick, TOWN_PASS)
+        township.build_submission(ws, "2026-11", stick, TOWN_PASS)
     assert list(stick.iterdir()) == []
 
 
@@ -50,17 +50,17 @@ def test_open_correction_refused(finalized, county, stick):
     certify(finalized, county)
     monthly_report.correct(finalized, PERIOD, "数字有误")
     with pytest.raises(StateError, match="正在更正（第 2 版）"):
-        submission.build_submission(finalized, PERIOD, stick, TOWN_PASS)
+        township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     assert list(stick.iterdir()) == []
 
 
 def test_missing_key_or_certificate_refused(finalized, county, stick):
     fast_crypto()
     with pytest.raises(NotFoundError, match="还没有签章私钥"):
-        submission.build_submission(finalized, PERIOD, stick, TOWN_PASS)
+        township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     keys.create_signing_key(finalized, TOWN_PASS)
     with pytest.raises(NotFoundError, match="尚未安装县纪委签发的签章证书"):
-        submission.build_submission(finalized, PERIOD, stick, TOWN_PASS)
+        township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     assert list(stick.iterdir()) == [] and _submissions(finalized) == 0
 
 
@@ -71,7 +71,7 @@ def test_expired_certificate_refused(finalized, county, stick):
     finalized.now = lambda: later
     assert keys.key_status(finalized)["expired"] is True
     with pytest.raises(StateError, match="签章证书已于 .* 过期，请向县纪委申请新证书"):
-        submission.build_submission(finalized, PERIOD, stick, TOWN_PASS)
+        township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     assert list(stick.iterdir()) == [] and _submissions(finalized) == 0
 
 
@@ -79,7 +79,7 @@ def test_wrong_passphrase_refused(finalized, county, stick):
     fast_crypto()
     certify(finalized, county)
     with pytest.raises(AuthenticationError, match="私钥口令错误"):
-        submission.build_submission(finalized, PERIOD, stick, "wrong-pass-9")
+        township.build_submission(finalized, PERIOD, stick, "wrong-pass-9")
     assert list(stick.iterdir()) == [] and _submissions(finalized) == 0
 
 
@@ -88,10 +88,10 @@ def test_missing_target_and_permission(finalized, county, stick, tmp_path):
     certify(finalized, county)
     from services.errors import ValidationError
     with pytest.raises(ValidationError, match="输出文件夹不存在"):
-        submission.build_submission(finalized, PERIOD, tmp_path / "no-stick", TOWN_PASS)
+        township.build_submission(finalized, PERIOD, tmp_path / "no-stick", TOWN_PASS)
     sign_in_as(finalized, "zhou", ["officer"])
     with pytest.raises(PermissionDenied, match="生成报送包"):
-        submission.build_submission(finalized, PERIOD, stick, TOWN_PASS)
+        township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     assert list(stick.iterdir()) == []
 
 
@@ -99,7 +99,7 @@ def test_good_package_is_signed_bagged_verified_and_recorded(finalized, county, 
     fast_crypto()
     certify(finalized, county)
     frozen = monthly_report.get_revision(finalized, PERIOD)
-    result = submission.build_submission(finalized, PERIOD, stick, TOWN_PASS, make_zip=True)
+    result = township.build_submission(finalized, PERIOD, stick, TOWN_PASS, make_zip=True)
     name = "QS001_2026-10_月报_r1"
     assert sorted(p.name for p in stick.iterdir()) == [name, name + ".zip"]
     assert result.file_name == name + ".zip" and result.revision == 1
@@ -128,7 +128,7 @@ def test_good_package_is_signed_bagged_verified_and_recorded(finalized, county, 
         rep = verify_package(target, root_pem=root, expected_org_code="QS001")
         assert rep.accepted, rep.to_json()
 
-    [row] = submission.list_submissions(finalized)
+    [row] = township.list_submissions(finalized)
     assert (row["period"], row["revision"], row["file_name"], row["sha256"]) == (PERIOD, 1, name + ".zip",
                                                                                    result.sha256)
     assert row["created_by"] == "王书记" and row["target"] == str(stick.resolve())
@@ -141,6 +141,6 @@ def test_good_package_is_signed_bagged_verified_and_recorded(finalized, county, 
 
     # The same revision again: refused, the stick unchanged.
     with pytest.raises(StateError, match="已存在"):
-        submission.build_submission(finalized, PERIOD, stick, TOWN_PASS)
+        township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     assert sorted(p.name for p in stick.iterdir()) == [name, name + ".zip"]
     assert _submissions(finalized) == 1

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 
-from services import county, county_ca, monthly_report, submission
-from services.reports.layout import all_key_paths, get_figure, leaf_key_paths
+from services.reporting import monthly_report
+from services.reporting.layout import all_key_paths, get_figure, leaf_key_paths
+from services.submission import county, county_ca, township
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.submission.conftest import (PERIOD, ROSTER_ONLY, TOWN_PASS, TOWNS, certify, fast_crypto,
@@ -31,7 +32,7 @@ def test_three_townships_consolidate(tmp_path):
             towns.append(town)
             fill_and_finalize(town, seed, complaints=880 + 3 * seed)  # ≥ 1 a working day: no empty month
             certify(town, cty)
-            result = submission.build_submission(town, PERIOD, stick, TOWN_PASS)
+            result = township.build_submission(town, PERIOD, stick, TOWN_PASS)
             assert result.file_name == f"{code}_{PERIOD}_月报_r1"
             figures[code] = monthly_report.get_revision(town, PERIOD).document["figures"]
 

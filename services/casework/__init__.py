@@ -1,0 +1,14 @@
+"""Casework (办信办案): the items a committee handles and everything recorded on them.
+
+Offers: ``intake`` (信访举报: registration, repeats, the actions by state, identity views), ``persons``
+(the persons of a lead or a case), ``leads`` (问题线索 and their one disposition), ``cases`` (立案审查调查,
+stages in date order), ``measures`` (处分与处理), ``ledger_entries`` (the 一案双查 ledger), ``timeline``
+(an item's history), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
+``sanction_rules`` (what measure a person may receive, effect periods, 四种形态). Internal:
+``numbering`` (XF/XS/LA/TZ sequence numbers).
+
+May use: deadlines, interchange, security, storage (interchange only for the list export's safe cells).
+"""
+
+__all__ = ["cases", "intake", "leads", "ledger_entries", "listing", "measures", "persons", "sanction_rules",
+           "timeline"]

@@ -1,0 +1,218 @@
+"""Cases (立案审查调查): opening from a lead's 初核 or directly, stages in date order, the persons."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Case, Lead, Measure, Person
+from models.enums import CaseStage, Disposition, EightRulesType, LeadResult
+
+from services.casework import numbering
+from services.casework.measures import measure_view
+from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
+from services.errors import NotFoundError, StateError, ValidationError
+from services.security import audit
+from services.security.permissions import require
+from services.storage.workspace import Workspace
+from services.validation import action_date, raise_all, validate_date, validate_text
+
+STAGES: list[tuple[str, str]] = [  # (stage code, date column), in order
+    (CaseStage.filed.value, "filing_date"),
+    (CaseStage.investigating.value, "investigation_date"),
+    (CaseStage.referred_for_trial.value, "trial_referral_date"),
+    (CaseStage.trial_concluded.value, "trial_concluded_date"),
+    (CaseStage.closed.value, "closing_date"),
+]
+_STAGE_INDEX = {code: i for i, (code, _) in enumerate(STAGES)}
+
+
+@dataclass
+class CaseView:
+    id: int
+    number: str
+    lead_id: int | None
+    lead_number: str
+    title: str
+    stage: str
+    stage_label: str
+    filing_date: dt.date
+    filing_approver: str
+    investigation_date: dt.date | None
+    trial_referral_date: dt.date | None
+    trial_concluded_date: dt.date | None
+    closing_date: dt.date | None
+    eight_rules: bool
+    eight_rules_type: str | None
+    eight_rules_label: str
+    summary: str
+    persons: list[PersonView]
+    measures: list[dict] = field(default_factory=list)
+    next_stages: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def stage_label(code: str) -> str:
+    m = CaseStage.from_text(code)
+    return m.label if m else code
+
+
+def _get(session: Session, case_id: int) -> Case:
+    c = session.get(Case, case_id)
+    if c is None:
+        raise NotFoundError("案件不存在或已被删除")
+    return c
+
+
+def _view(session: Session, c: Case) -> CaseView:
+    lead = session.get(Lead, c.lead_id) if c.lead_id else None
+    persons = list(session.execute(select(Person).where(Person.case_id == c.id).order_by(Person.id)).scalars())
+    measures = session.execute(select(Measure).where(Measure.case_id == c.id).order_by(Measure.id)).scalars()
+    idx = _STAGE_INDEX[c.stage]
+    er = EightRulesType.from_text(c.eight_rules_type) if c.eight_rules_type else None
+    return CaseView(
+        id=c.id, number=c.number, lead_id=c.lead_id, lead_number=lead.number if lead else "", title=c.title,
+        stage=c.stage, stage_label=stage_label(c.stage), filing_date=c.filing_date, filing_approver=c.filing_approver,
+        investigation_date=c.investigation_date, trial_referral_date=c.trial_referral_date,
+        trial_concluded_date=c.trial_concluded_date, closing_date=c.closing_date, eight_rules=c.eight_rules,
+        eight_rules_type=c.eight_rules_type, eight_rules_label=er.label if er else "", summary=c.summary,
+        persons=[person_view(p) for p in persons], measures=[asdict(measure_view(m)) for m in measures],
+        next_stages=[code for code, _ in STAGES[idx + 1:]],
+    )
+
+
+def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, title: str = "",
+              persons: list[PersonInput] | None = None, eight_rules: bool = False,
+              eight_rules_type: str | None = None, filing_approver: str = "", summary: str = "") -> CaseView:
+    """立案: from a lead disposed as 初步核实 (its persons, the same rows) or directly with ``persons``."""
+    require(ws.current_user, "case.manage")
+    today = ws.today()
+    with ws.transaction() as s:
+        problems: list[ValidationError] = []
+        lead = None
+        if lead_id is not None:
+            lead = s.get(Lead, lead_id)
+            if lead is None:
+                raise NotFoundError("问题线索不存在或已被删除")
+            if lead.disposition != Disposition.preliminary_verification.value:
+                raise StateError(f"线索 {lead.number} 的处置方式不是初步核实，不能直接立案")
+            if lead.approver_id is None:
+                raise StateError(f"线索 {lead.number} 的处置尚未经纪委书记审批，审批后才能立案")
+            if lead.result is not None:
+                raise StateError(f"线索 {lead.number} 已有办理结果（{LeadResult.from_text(lead.result).label}），不能再立案")
+        try:
+            d = action_date(filing_date, today, "立案日期", "filing_date",
+                            ("处置日期", lead.disposition_date) if lead else None)
+        except ValidationError as exc:
+            problems.append(exc)
+            d = None
+        title_text = None
+        try:
+            title_text = validate_text(title, label="案件名称", field="title", max_length=200) or ""
+        except ValidationError as exc:
+            problems.append(exc)
+        if eight_rules_type and EightRulesType.from_text(eight_rules_type) is None:
+            problems.append(ValidationError(f"八项规定问题类型“{eight_rules_type}”不是可选的值", field="eight_rules_type"))
+        if eight_rules_type and not eight_rules:
+            problems.append(ValidationError("选择了八项规定问题类型，请同时勾选“违反中央八项规定精神”", field="eight_rules"))
+        person_values = []
+        if persons is not None:
+            for i, p in enumerate(persons):
+                values, errs = validate_person(p, today, f"persons[{i}].")
+                person_values.append(values)
+                problems += errs
+        if lead is None and not persons:
+            problems.append(ValidationError("直接立案须至少填写一名被调查人", field="persons"))
+        raise_all(problems, "登记表")
+        c = Case(number=numbering.next_number(s, "case", d.year), lead_id=lead.id if lead else None,
+                 title=title_text or "", stage=CaseStage.filed.value, filing_date=d,
+                 filing_approver=(filing_approver or "").strip()[:40], eight_rules=bool(eight_rules),
+                 eight_rules_type=EightRulesType.from_text(eight_rules_type).value if eight_rules_type else None,
+                 summary=(summary or "").strip() or (lead.summary if lead else ""))
+        s.add(c)
+        s.flush()
+        if persons is None and lead is not None:
+            for p in lead.persons:
+                p.case_id = c.id  # the same person rows: one person, counted once
+        else:
+            for values in person_values:
+                s.add(new_person(values, lead_id=lead.id if lead else None, case_id=c.id))
+        if lead is not None:
+            lead.result, lead.result_date = LeadResult.case_filed.value, d
+            audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
+                         {"number": lead.number, "result": LeadResult.case_filed.value, "date": d, "case": c.number})
+        s.flush()
+        audit.record(s, ws.current_user, "case.create", "case", c.id,
+                     {"number": c.number, "date": d, "lead": lead.number if lead else None,
+                      "eight_rules": c.eight_rules})
+        return _view(s, c)
+
+
+def advance_case(ws: Workspace, case_id: int, stage: str, date: Any) -> CaseView:
+    """Move a case to a later stage; its date may not precede the previous stage's date."""
+    require(ws.current_user, "case.manage")
+    with ws.transaction() as s:
+        c = _get(s, case_id)
+        target = CaseStage.from_text(stage)
+        if target is None:
+            raise ValidationError(f"案件阶段“{stage}”不是可选的值", field="stage")
+        cur, new = _STAGE_INDEX[c.stage], _STAGE_INDEX[target.value]
+        if new <= cur:
+            raise StateError(f"案件 {c.number} 已处于“{stage_label(c.stage)}”阶段，不能再进入“{target.label}”阶段")
+        d = validate_date(date, ws.today(), label=f"{target.label}日期", field="date")
+        prev_code, prev_col = STAGES[cur]
+        prev = getattr(c, prev_col)
+        if prev is not None and d < prev:
+            raise ValidationError(f"{target.label}日期（{d.isoformat()}）不能早于{stage_label(prev_code)}日期"
+                                  f"（{prev.isoformat()}）", field="date")
+        setattr(c, STAGES[new][1], d)
+        c.stage = target.value
+        audit.record(s, ws.current_user, "case.advance", "case", c.id,
+                     {"number": c.number, "stage": target.value, "date": d})
+        return _view(s, c)
+
+
+def update_person(ws: Workspace, person_id: int, data: PersonInput) -> PersonView:
+    """Edit a person in a lead or case (被调查人 fields of DOMAIN §3)."""
+    with ws.transaction() as s:
+        p = s.get(Person, person_id)
+        if p is None:
+            raise NotFoundError("人员不存在或已被删除")
+        require(ws.current_user, "case.manage" if p.case_id else "lead.manage")
+        values, problems = validate_person(data, ws.today())
+        raise_all(problems, "登记表")
+        if not values["is_party_member"] and s.execute(select(Measure.id).where(
+                Measure.person_id == p.id, Measure.category == "party_sanction").limit(1)).first():
+            raise ValidationError(f"{p.name}已受党纪处分，不能改为非中共党员", field="is_party_member")
+        changed = {k: [getattr(p, k), v] for k, v in values.items() if getattr(p, k) != v}
+        for k, v in values.items():
+            setattr(p, k, v)
+        entity, eid = ("case", p.case_id) if p.case_id else ("lead", p.lead_id)
+        audit.record(s, ws.current_user, "person.update", entity, eid,
+                     {"person_id": p.id, "name": p.name, "changed": sorted(changed)})
+        return person_view(p)
+
+
+def add_person(ws: Workspace, case_id: int, data: PersonInput) -> PersonView:
+    """Add a 被调查人 to a case."""
+    require(ws.current_user, "case.manage")
+    with ws.transaction() as s:
+        c = _get(s, case_id)
+        values, problems = validate_person(data, ws.today())
+        raise_all(problems, "登记表")
+        p = new_person(values, lead_id=c.lead_id, case_id=c.id)
+        s.add(p)
+        s.flush()
+        audit.record(s, ws.current_user, "person.add", "case", c.id, {"person_id": p.id, "name": p.name})
+        return person_view(p)
+
+
+def get_case(ws: Workspace, case_id: int) -> CaseView:
+    require(ws.current_user, "case.view")
+    with ws.reading() as s:
+        return _view(s, _get(s, case_id))

@@ -1,0 +1,274 @@
+"""Problem leads (问题线索): registration, the one disposition and its approval, the result."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Case, Complaint, Lead, Person, User
+from models.enums import Disposition, LeadResult, LeadSource
+
+from services.casework import numbering
+from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
+from services.errors import NotFoundError, StateError, ValidationError
+from services.security import audit
+from services.security.permissions import allowed, require
+from services.storage.workspace import Workspace
+from services.validation import action_date, raise_all, validate_text
+
+D, R = Disposition, LeadResult
+#: The results each disposition allows (DOMAIN §2). 暂存待查 waits for more facts: no result.
+RESULTS_BY_DISPOSITION: dict[str, tuple[str, ...]] = {
+    D.talk_inquiry.value: (R.concluded.value, R.clarified.value, R.to_verification.value),
+    D.preliminary_verification.value: (R.case_filed.value, R.concluded.value, R.reminder_talk.value,
+                                       R.transferred.value),
+    D.shelved.value: (),
+    D.closed.value: (R.concluded.value,),
+}
+MIN_VERIFIERS = 2
+
+
+@dataclass
+class LeadInput:
+    source: str = LeadSource.complaint.value
+    received_date: dt.date | str | None = None
+    summary: str = ""
+    complaint_id: int | None = None
+    persons: list[PersonInput] = field(default_factory=list)
+
+
+@dataclass
+class LeadView:
+    id: int
+    number: str
+    source: str
+    source_label: str
+    complaint_id: int | None
+    complaint_number: str
+    received_date: dt.date
+    summary: str
+    disposition: str | None
+    disposition_label: str
+    disposition_date: dt.date | None
+    approver_id: int | None
+    approver_name: str
+    approved: bool
+    collective_note: str
+    verifiers: str
+    result: str | None
+    result_label: str
+    result_date: dt.date | None
+    result_note: str
+    persons: list[PersonView]
+    case_id: int | None
+    case_number: str
+    allowed_results: list[str]
+    followup_lead_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _label(enum_cls, code):
+    m = enum_cls.from_text(code) if code else None
+    return m.label if m else ""
+
+
+def _get(session: Session, lead_id: int) -> Lead:
+    lead = session.get(Lead, lead_id)
+    if lead is None:
+        raise NotFoundError("问题线索不存在或已被删除")
+    return lead
+
+
+def _view(session: Session, lead: Lead) -> LeadView:
+    complaint = session.get(Complaint, lead.complaint_id) if lead.complaint_id else None
+    approver = session.get(User, lead.approver_id) if lead.approver_id else None
+    case = session.execute(select(Case.id, Case.number).where(Case.lead_id == lead.id).limit(1)).first()
+    persons = session.execute(select(Person).where(Person.lead_id == lead.id).order_by(Person.id)).scalars()
+    return LeadView(
+        id=lead.id, number=lead.number, source=lead.source, source_label=_label(LeadSource, lead.source),
+        complaint_id=lead.complaint_id, complaint_number=complaint.number if complaint else "",
+        received_date=lead.received_date, summary=lead.summary, disposition=lead.disposition,
+        disposition_label=_label(Disposition, lead.disposition), disposition_date=lead.disposition_date,
+        approver_id=lead.approver_id, approver_name=approver.display_name if approver else "",
+        approved=lead.approver_id is not None, collective_note=lead.collective_note, verifiers=lead.verifiers,
+        result=lead.result, result_label=_label(LeadResult, lead.result), result_date=lead.result_date,
+        result_note=lead.result_note, persons=[person_view(p) for p in persons],
+        case_id=case[0] if case else None, case_number=case[1] if case else "",
+        allowed_results=list(RESULTS_BY_DISPOSITION.get(lead.disposition or "", ())) if lead.result is None else [],
+    )
+
+
+def create_lead_in(ws: Workspace, session: Session, *, source: str, received_date: dt.date, summary: str,
+                   complaint_id: int | None, persons: list[PersonInput], note: str = "") -> Lead:
+    """Create a lead inside the caller's transaction (accepting a complaint, or 转初核)."""
+    today = ws.today()
+    values = []
+    for p in persons:
+        v, problems = validate_person(p, today)
+        if problems:  # a subject row the lead cannot hold: keep the name, drop the rest
+            v, _ = validate_person(PersonInput(name=p.name, unit=p.unit, post=p.post), today)
+        if v.get("name"):
+            values.append(v)
+    lead = Lead(number=numbering.next_number(session, "lead", received_date.year), source=source,
+                complaint_id=complaint_id, received_date=received_date, summary=summary or "")
+    session.add(lead)
+    session.flush()
+    for v in values:
+        session.add(new_person(v, lead_id=lead.id))
+    session.flush()
+    audit.record(session, ws.current_user, "lead.create", "lead", lead.id,
+                 {"number": lead.number, "source": source, "complaint_id": complaint_id, "persons": len(values),
+                  **({"note": note} if note else {})})
+    return lead
+
+
+def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
+    """A lead entered directly (or from a complaint by id)."""
+    require(ws.current_user, "lead.manage")
+    today = ws.today()
+    with ws.transaction() as s:
+        problems: list[ValidationError] = []
+        source = LeadSource.from_text(data.source)
+        if source is None:
+            problems.append(ValidationError("请选择线索来源", field="source"))
+        d = None
+        try:
+            d = action_date(data.received_date, today, "收到日期", "received_date")
+        except ValidationError as exc:
+            problems.append(exc)
+        summary = ""
+        try:
+            summary = validate_text(data.summary, label="线索摘要", field="summary", max_length=10000,
+                                    required=True) or ""
+        except ValidationError as exc:
+            problems.append(exc)
+        if data.complaint_id is not None and s.get(Complaint, data.complaint_id) is None:
+            problems.append(ValidationError("所关联的信访件不存在", field="complaint_id"))
+        values = []
+        for i, p in enumerate(data.persons):
+            v, errs = validate_person(p, today, f"persons[{i}].")
+            values.append(v)
+            problems += errs
+        raise_all(problems, "登记表")
+        lead = Lead(number=numbering.next_number(s, "lead", d.year), source=source.value,
+                    complaint_id=data.complaint_id, received_date=d, summary=summary)
+        s.add(lead)
+        s.flush()
+        for v in values:
+            s.add(new_person(v, lead_id=lead.id))
+        s.flush()
+        audit.record(s, ws.current_user, "lead.create", "lead", lead.id,
+                     {"number": lead.number, "source": source.value, "complaint_id": data.complaint_id,
+                      "persons": len(values)})
+        return _view(s, lead)
+
+
+def _verifier_names(text: str) -> list[str]:
+    return [n for n in re.split(r"[,，、;；\s]+", text or "") if n]
+
+
+def dispose(ws: Workspace, lead_id: int, disposition: str, date: Any, collective_note: str,
+            verifiers: str = "") -> LeadView:
+    """The one disposition (处置方式), collectively decided; a secretary's disposition is approved at once."""
+    require(ws.current_user, "lead.manage")
+    with ws.transaction() as s:
+        lead = _get(s, lead_id)
+        if lead.disposition is not None:
+            raise StateError(f"线索 {lead.number} 已处置为“{_label(Disposition, lead.disposition)}”，"
+                             "每条线索只能有一种处置方式")
+        problems: list[ValidationError] = []
+        disp = Disposition.from_text(disposition)
+        if disp is None:
+            problems.append(ValidationError("请选择处置方式（谈话函询、初步核实、暂存待查、予以了结之一）",
+                                            field="disposition"))
+        d = None
+        try:
+            d = action_date(date, ws.today(), "处置日期", "date", ("收到日期", lead.received_date))
+        except ValidationError as exc:
+            problems.append(exc)
+        note = None
+        try:
+            note = validate_text(collective_note, label="集体研究情况", field="collective_note", max_length=2000,
+                                 required=True)
+        except ValidationError as exc:
+            problems.append(exc)
+        names = _verifier_names(verifiers)
+        if disp is D.preliminary_verification and len(names) < MIN_VERIFIERS:
+            problems.append(ValidationError(f"初步核实须由至少{MIN_VERIFIERS}名人员承办，请填写核查人员（用顿号分隔）",
+                                            field="verifiers"))
+        raise_all(problems, "登记表")
+        lead.disposition, lead.disposition_date = disp.value, d
+        lead.collective_note, lead.verifiers = note or "", "、".join(names)[:200]
+        approved = allowed(ws.current_user.roles, "lead.approve")
+        if approved:
+            lead.approver_id = ws.current_user.id
+        audit.record(s, ws.current_user, "lead.dispose", "lead", lead.id,
+                     {"number": lead.number, "disposition": disp.value, "date": d, "approved": approved})
+        return _view(s, lead)
+
+
+def approve_disposition(ws: Workspace, lead_id: int) -> LeadView:
+    """The secretary approves a disposition decided by an officer."""
+    require(ws.current_user, "lead.approve")
+    with ws.transaction() as s:
+        lead = _get(s, lead_id)
+        if lead.disposition is None:
+            raise StateError(f"线索 {lead.number} 尚未处置，无可审批的内容")
+        if lead.approver_id is not None:
+            raise StateError(f"线索 {lead.number} 的处置已经审批")
+        lead.approver_id = ws.current_user.id
+        audit.record(s, ws.current_user, "lead.approve", "lead", lead.id,
+                     {"number": lead.number, "disposition": lead.disposition})
+        return _view(s, lead)
+
+
+def conclude_lead(ws: Workspace, lead_id: int, result: str, date: Any, note: str = "") -> LeadView:
+    """The disposition's result; 转初核 opens a follow-up lead with the same persons for 初核."""
+    require(ws.current_user, "lead.manage")
+    with ws.transaction() as s:
+        lead = _get(s, lead_id)
+        if lead.disposition is None:
+            raise StateError(f"线索 {lead.number} 尚未处置，请先确定处置方式")
+        if lead.approver_id is None:
+            raise StateError(f"线索 {lead.number} 的处置尚未经纪委书记审批")
+        if lead.result is not None:
+            raise StateError(f"线索 {lead.number} 已有办理结果“{_label(LeadResult, lead.result)}”")
+        res = LeadResult.from_text(result)
+        allowed_results = RESULTS_BY_DISPOSITION[lead.disposition]
+        disp_label = _label(Disposition, lead.disposition)
+        if res is None or res.value not in allowed_results:
+            if not allowed_results:
+                raise ValidationError(f"“{disp_label}”的线索暂无办理结果，待有新情况时再处置", field="result")
+            options = "、".join(_label(LeadResult, r) for r in allowed_results)
+            raise ValidationError(f"“{disp_label}”的线索办理结果只能是：{options}", field="result")
+        if res is R.case_filed:
+            raise StateError("立案请通过“立案”操作办理（将同时登记案件）")
+        d = action_date(date, ws.today(), "办理结果日期", "date", ("处置日期", lead.disposition_date))
+        text = validate_text(note, label="办理情况", field="note", max_length=2000) or ""
+        lead.result, lead.result_date, lead.result_note = res.value, d, text
+        audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
+                     {"number": lead.number, "result": res.value, "date": d})
+        followup = None
+        if res is R.to_verification:
+            persons = [PersonInput(name=p.name, gender=p.gender, ethnicity=p.ethnicity, birth_month=p.birth_month,
+                                   party_join_date=p.party_join_date, unit=p.unit, post=p.post, rank=p.rank,
+                                   is_party_member=p.is_party_member, is_supervised_object=p.is_supervised_object,
+                                   self_reported=p.self_reported) for p in lead.persons]
+            followup = create_lead_in(ws, s, source=lead.source, received_date=d,
+                                      summary=f"（由线索{lead.number}谈话函询后转初核）{lead.summary}",
+                                      complaint_id=lead.complaint_id, persons=persons, note=f"转初核自{lead.number}")
+        view = _view(s, lead)
+        view.followup_lead_id = followup.id if followup else None
+        return view
+
+
+def get_lead(ws: Workspace, lead_id: int) -> LeadView:
+    require(ws.current_user, "lead.view")
+    with ws.reading() as s:
+        return _view(s, _get(s, lead_id))

@@ -1,0 +1,48 @@
+"""Per-year sequence numbers: XF2026-0001 for complaints, XS… leads, LA… cases, TZ… ledger entries.
+
+The number is taken inside the caller's write transaction; SQLite's single writer (BEGIN IMMEDIATE)
+makes "read the highest, add one" safe, and the unique constraints catch anything else.
+The prefix comes from settings and may change; complaints count per year whatever the prefix.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import Case, Complaint, Lead, LedgerEntry
+
+from services.storage import settings
+
+_PREFIX = {"complaint": settings.COMPLAINT_PREFIX, "lead": settings.LEAD_PREFIX,
+           "case": settings.CASE_PREFIX, "ledger": settings.LEDGER_PREFIX}
+_MODEL = {"lead": Lead, "case": Case, "ledger": LedgerEntry}
+
+
+def format_number(prefix: str, year: int, seq: int) -> str:
+    return f"{prefix}{year}-{seq:04d}"
+
+
+def prefix_for(session: Session, kind: str) -> str:
+    return (settings.get(session, _PREFIX[kind]) or "").strip()
+
+
+def next_complaint_number(session: Session, year: int) -> tuple[str, int]:
+    """(number, seq) for the next complaint received in ``year``."""
+    last = session.execute(select(func.max(Complaint.seq)).where(Complaint.year == year)).scalar()
+    seq = (last or 0) + 1
+    return format_number(prefix_for(session, "complaint"), year, seq), seq
+
+
+def next_number(session: Session, kind: str, year: int) -> str:
+    """The next number for a lead, case or ledger entry of ``year`` under the current prefix."""
+    model = _MODEL[kind]
+    head = f"{prefix_for(session, kind)}{year}-"
+    # A range on the unique index instead of LIKE (which SQLite would not index).
+    numbers = session.execute(
+        select(model.number).where(model.number >= head, model.number < head[:-1] + ".")
+        .order_by(func.length(model.number).desc(), model.number.desc()).limit(20)).scalars()
+    pattern = re.compile(re.escape(head) + r"(\d+)$")
+    seq = max((int(m.group(1)) for m in map(pattern.match, numbers) if m), default=0)
+    return format_number(head[:-len(f"{year}-")], year, seq + 1)

@@ -1,0 +1,10 @@
+"""Deadlines (办理时限): working days, the time limits and their due dates, the due list.
+
+Offers: ``rules`` (the declared limits of DOMAIN §1–3, due dates and statuses, ``add_months``; pure),
+``due_list`` (the deadlines of the open items from the database, the limits and holiday settings).
+Internal: ``workdays`` (statutory holidays, 调休 make-up days, user overrides).
+
+May use: security, storage.
+"""
+
+__all__ = ["due_list", "rules"]

@@ -1,0 +1,260 @@
+"""Writing a checked ledger import: Core inserts in batches, inside the import's one transaction.
+
+Ids are assigned here (the next free id of each table; SQLite has one writer and the import holds
+the write transaction), so rows go in with ``executemany`` and never pass through the ORM's unit of
+work. The complaints' full-text triggers are suspended while they load and the new id range is
+indexed at once (``models.search.bulk_indexing``, as the demo generator loads). Identities are
+sealed per row as the registration form seals them (``identity.columns_for``).
+
+Audit: one event per sheet and batch of ``BATCH`` items (``import.complaints``, ``import.leads``,
+``import.cases``, ``import.measures``, ``import.ledgers``; entity ``import``, the file name as id)
+listing every item as ``[id, number, sheet row]``, written at once (``audit.write_pending``) so that
+it carries the row digests of the rows its batch inserted (``services/security/row_digest.py`` notes Core
+inserts by their ids; ``check --deep`` compares them); then the caller's ``ledger.import`` event with
+the file's digest and the counts. An imported item's own history therefore starts at its first
+change after the import; its origin is the batch event that lists its id. Persons are inserted after
+the cases they may point to, so their digests ride on the last case batch's event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from models import Case, Complaint, ComplaintSubject, Lead, LedgerEntry, LedgerLeader, Measure, Person, search
+from models.enums import CaseStage
+
+from services.casework import sanction_rules
+from services.security import audit, identity
+from services.storage.workspace import Workspace
+
+BATCH = 1000
+_ACTIONS = {"complaints": "import.complaints", "leads": "import.leads", "cases": "import.cases",
+            "measures": "import.measures", "ledgers": "import.ledgers"}
+
+
+def split_post(text: str | None) -> tuple[str, str]:
+    """"青山镇财政所 所长" -> (unit, post); without a space the whole text is the post."""
+    if not text:
+        return "", ""
+    parts = re.split(r"[\s\u3000]+", text.strip(), maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else ("", parts[0])
+
+
+def _batches(items: list) -> Any:
+    for i in range(0, len(items), BATCH):
+        yield i // BATCH + 1, items[i:i + BATCH]
+
+
+def _next_ids(session: Session, *models: Any) -> dict[Any, int]:
+    return {m: (session.execute(select(func.max(m.id))).scalar() or 0) + 1 for m in models}
+
+
+def _seq_for(number: str, year: int, taken: dict[int, set[int]]) -> int:
+    m = re.search(r"[^0-9]([0-9]{1,6})$", number)
+    seq = int(m[1]) if m else 0
+    if seq <= 0 or seq in taken[year]:
+        seq = max(taken[year], default=0) + 1
+    taken[year].add(seq)
+    return seq
+
+
+class BulkWriter:
+    """Writes a checked ``ledger_import._Plan``, one sheet per method, in the caller's transaction."""
+
+    def __init__(self, ws: Workspace, session: Session, plan: Any, file_name: str):
+        self.ws, self.s, self.plan, self.file = ws, session, plan, file_name
+        self.conn = session.connection()
+        self.user_id = ws.current_user.id
+        nxt = _next_ids(session, Complaint, ComplaintSubject, Lead, Case, Person, Measure, LedgerEntry,
+                        LedgerLeader)
+        self.next = nxt
+        self.complaint_ids = {n: c.id for n, c in plan.db_complaints.items()}
+        self.complaint_dates = {n: c.received_date for n, c in plan.db_complaints.items()}
+        self.complaint_ids.update({n: nxt[Complaint] + i for i, n in enumerate(plan.complaints)})
+        self.lead_ids = {n: x.id for n, x in plan.db_leads.items()}
+        self.lead_ids.update({n: nxt[Lead] + i for i, n in enumerate(plan.leads)})
+        self.case_ids = {n: x.id for n, x in plan.db_cases.items()}
+        self.case_ids.update({n: nxt[Case] + i for i, n in enumerate(plan.cases)})
+        # (owner kind, number, name) -> person id; new persons' rows wait until the cases exist
+        self.persons: dict[tuple[str, str, str], int] = {}
+        self.person_rows: list[dict] = []
+        self.person_updates: list[dict] = []
+        self.db_person_case: dict[int, int | None] = {}
+        for number, lead in plan.db_leads.items():
+            for p in lead.persons:
+                self.persons[("lead", number, p.name)] = p.id
+                self.db_person_case[p.id] = p.case_id
+        for number, c in plan.db_cases.items():
+            for p in c.persons:
+                self.persons[("case", number, p.name)] = p.id
+
+    def _id(self, model: Any) -> int:
+        value = self.next[model]
+        self.next[model] = value + 1
+        return value
+
+    def _audit(self, kind: str, batch: int, sheet: str, items: list[list]) -> None:
+        audit.record(self.s, self.ws.current_user, _ACTIONS[kind], "import", self.file,
+                     {"via": "import", "file": self.file, "sheet": sheet, "batch": batch, "count": len(items),
+                      "items": items})
+        audit.write_pending(self.s)  # this event carries the digests of the rows its batch wrote
+
+    # ------------------------------------------------------------------ sheets
+    def complaints(self, sheet: str) -> None:
+        plan = self.plan
+        if not plan.complaints:
+            return
+        years = {v["received_date"].year for v in plan.complaints.values()}
+        taken: dict[int, set[int]] = {y: set() for y in years}
+        for year, seq in self.s.execute(select(Complaint.year, Complaint.seq).where(Complaint.year.in_(years))):
+            taken[year].add(seq)
+        numbers = list(plan.complaints)
+        no_identity = identity.columns_for(self.ws, 0)  # the columns of a complaint without an identity
+        span = (self.complaint_ids[numbers[0]], self.complaint_ids[numbers[-1]])
+        with search.bulk_indexing(self.conn, lambda: span):
+            for batch, chunk in _batches(numbers):
+                rows, subjects, items = [], [], []
+                for number in chunk:
+                    v = plan.complaints[number]
+                    cid, year = self.complaint_ids[number], v["received_date"].year
+                    ref = v.get("repeat_of")
+                    row = {"id": cid, "number": number, "year": year, "seq": _seq_for(number, year, taken),
+                           "received_date": v["received_date"], "channel": v["channel"], "kind": v["kind"],
+                           "signature": v["signature"], "is_repeat": bool(v["is_repeat"]),
+                           "original_id": self.complaint_ids[str(ref)] if ref is not None else None,
+                           "main_problem": v.get("main_problem") or "",
+                           "discipline": (v.get("disciplines") or [None])[0], "registered_by_id": self.user_id}
+                    plain = {f: v.get(f"complainant_{f}") for f in identity.FIELDS}
+                    row.update(identity.columns_for(self.ws, cid, **plain) if any(plain.values()) else no_identity)
+                    rows.append(row)
+                    subjects += [{"id": self._id(ComplaintSubject), "complaint_id": cid, "name": sub["name"],
+                                  "unit": sub.get("unit") or "", "post": sub.get("post") or "",
+                                  "rank": sub.get("rank")} for sub in v["subjects"] if sub.get("name")]
+                    items.append([cid, number, plan.complaint_rows[number][0].row])
+                self.conn.execute(insert(Complaint.__table__), rows)
+                if subjects:
+                    self.conn.execute(insert(ComplaintSubject.__table__), subjects)
+                self._audit("complaints", batch, sheet, items)
+
+    def leads(self, sheet: str) -> None:
+        for batch, chunk in _batches(list(self.plan.leads.items())):
+            rows, items = [], []
+            for number, group in chunk:
+                v = group[0].values
+                ref = v.get("complaint")
+                lid = self.lead_ids[number]
+                rows.append({"id": lid, "number": number, "source": v["source"],
+                             "complaint_id": self.complaint_ids[ref] if ref else None,
+                             "received_date": self._complaint_date(ref) if ref else v["disposition_date"],
+                             "disposition": v["disposition"], "disposition_date": v["disposition_date"],
+                             "result": v.get("result"), "result_date": v.get("result_date")})
+                for r in group:
+                    unit, post = split_post(r.values.get("post"))
+                    pid = self._id(Person)
+                    self.person_rows.append({"id": pid, "lead_id": lid, "case_id": None, "name": r.values["name"],
+                                             "unit": unit, "post": post, "rank": r.values.get("rank"),
+                                             "is_party_member": bool(r.values.get("party")),
+                                             "is_supervised_object": True})
+                    self.persons[("lead", number, r.values["name"])] = pid
+                items.append([lid, number, group[0].row])
+            self.conn.execute(insert(Lead.__table__), rows)
+            self._audit("leads", batch, sheet, items)
+
+    def _complaint_date(self, number: str) -> dt.date:
+        if number in self.complaint_dates:
+            return self.complaint_dates[number]
+        return self.plan.complaints[number]["received_date"]
+
+    def cases(self, sheet: str) -> None:
+        new_rows = {row["id"]: row for row in self.person_rows}
+        batches = list(_batches(list(self.plan.cases.items())))
+        for batch, chunk in batches:
+            rows, items = [], []
+            for number, group in chunk:
+                v = group[0].values
+                cid = self.case_ids[number]
+                closed = v.get("closing_date") is not None
+                rows.append({"id": cid, "number": number, "lead_id": self.lead_ids[v["lead"]] if v.get("lead") else None,
+                             "filing_date": v["filing_date"], "closing_date": v.get("closing_date"),
+                             "eight_rules": bool(v.get("eight_rules")),
+                             "stage": CaseStage.closed.value if closed else CaseStage.filed.value})
+                for r in group:
+                    self._case_person(cid, number, v.get("lead"), r.values, new_rows)
+                items.append([cid, number, group[0].row])
+            self.conn.execute(insert(Case.__table__), rows)
+            if batch == len(batches):
+                self._persons()
+            self._audit("cases", batch, sheet, items)
+        if not batches:
+            self._persons()
+
+    def _persons(self) -> None:
+        """The lead and case persons, once the cases they point to exist."""
+        if self.person_rows:
+            self.conn.execute(insert(Person.__table__), self.person_rows)
+        if self.person_updates:
+            table = Person.__table__
+            fields = ("case_id", "unit", "post", "rank", "is_party_member", "is_supervised_object")
+            self.conn.execute(update(table).where(table.c.id == bindparam("pid"))
+                              .values({f: bindparam(f"new_{f}") for f in fields}),
+                              [{"pid": u["pid"], **{f"new_{f}": u[f] for f in fields}} for u in self.person_updates])
+
+    def _case_person(self, cid: int, number: str, lead: str | None, r: dict, new_rows: dict[int, dict]) -> None:
+        """The lead's person joins the case (one row per person); otherwise a new person."""
+        unit, post = split_post(r.get("post"))
+        pid = self.persons.get(("lead", lead, r["name"])) if lead else None
+        fields = {"case_id": cid, "is_party_member": bool(r["party"]), "is_supervised_object": bool(r["supervised"])}
+        if pid is not None and pid in new_rows and new_rows[pid]["case_id"] is None:
+            row = new_rows[pid]
+            row.update(fields, unit=unit or row["unit"], post=post or row["post"], rank=r.get("rank") or row["rank"])
+        elif pid is not None and pid not in new_rows and self.db_person_case.get(pid) is None:
+            p = self.s.get(Person, pid)
+            self.db_person_case[pid] = cid
+            self.person_updates.append({"pid": pid, **fields, "unit": unit or p.unit, "post": post or p.post,
+                                        "rank": r.get("rank") or p.rank})
+        else:
+            pid = self._id(Person)
+            row = {"id": pid, "lead_id": None, "name": r["name"], "unit": unit, "post": post, "rank": r.get("rank"),
+                   **fields}
+            self.person_rows.append(row)
+            new_rows[pid] = row
+        self.persons[("case", number, r["name"])] = pid
+
+    def measures(self, sheet: str) -> None:
+        for batch, chunk in _batches(self.plan.measures):
+            rows, items = [], []
+            for row, owner_kind, kind in chunk:
+                v = row.values
+                mid = self._id(Measure)
+                rows.append({"id": mid, "person_id": self.persons[(owner_kind, v["owner"], v["name"])],
+                             "category": v["category"], "kind": kind, "decision_date": v["decision_date"],
+                             "document_number": v.get("document_number") or "",
+                             "effect_end": sanction_rules.effect_end(kind, v["decision_date"]),
+                             "form": sanction_rules.form_of(kind),
+                             "case_id": self.case_ids[v["owner"]] if owner_kind == "case" else None,
+                             "lead_id": self.lead_ids[v["owner"]] if owner_kind == "lead" else None})
+                items.append([mid, v["owner"], row.row])
+            self.conn.execute(insert(Measure.__table__), rows)
+            self._audit("measures", batch, sheet, items)
+
+    def ledgers(self, sheet: str) -> None:
+        for batch, chunk in _batches(list(self.plan.ledgers.items())):
+            rows, leaders, items = [], [], []
+            for number, group in chunk:
+                v = group[0].values
+                eid = self._id(LedgerEntry)
+                rows.append({"id": eid, "number": number, "case_id": self.case_ids[v["case"]], "unit": v["unit"],
+                             "entry_date": v["entry_date"]})
+                leaders += [{"id": self._id(LedgerLeader), "entry_id": eid, "name": r.values["name"],
+                             "post": r.values.get("post") or "", "position_type": r.values.get("position"),
+                             "responsibility": r.values["responsibility"], "outcome": r.values["outcome"],
+                             "outcome_date": r.values["outcome_date"], "accountability_method": r.values.get("method"),
+                             "basis": r.values.get("basis") or ""} for r in group]
+                items.append([eid, number, group[0].row])
+            self.conn.execute(insert(LedgerEntry.__table__), rows)
+            self.conn.execute(insert(LedgerLeader.__table__), leaders)
+            self._audit("ledgers", batch, sheet, items)

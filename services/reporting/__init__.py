@@ -1,0 +1,12 @@
+"""Reporting (统计报表): the monthly report, its figures and renderings, item print sheets, the dashboard.
+
+Offers: ``monthly_report`` (the report as a document: draft, 定稿 into frozen revisions, 更正),
+``layout`` (the report's rows, shared by PDF, Excel, CLI and GUI), ``item_print`` (one-page sheets:
+登记表, 审批表), ``dashboard`` (工作台 counters and trend). Internal: ``figures`` (the figures counted in
+SQL), ``pdf_form`` and ``excel_form`` (the renderings), ``fonts`` (a CJK font), ``item_sheet`` (the
+one-page form renderer).
+
+May use: casework, deadlines, interchange, security, storage (interchange only for safe Excel cells).
+"""
+
+__all__ = ["dashboard", "item_print", "layout", "monthly_report"]

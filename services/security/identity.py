@@ -1,0 +1,171 @@
+"""Complainant identities at rest: sealing, revealing (audited), masking and blind-index search.
+
+The data key (DEK) lives only wrapped per permitted user (``User.wrapped_data_key``) and, while a
+permitted user is signed in, unlocked in the workspace's ``IdentityVault``. An admin without the
+``identity.view`` right never holds it, so cannot read identities.
+"""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy.orm import Session
+
+from models import Complaint, User
+
+from services.errors import NotFoundError, PermissionDenied, ValidationError
+from services.security import audit
+from services.security.identity_crypto import (IdentityVault, KdfParams, WrappedKey, needs_rewrap, new_data_key,
+                                               unwrap_data_key)
+from services.security.identity_masks import FIELDS, mask_identity
+from services.security.permissions import allowed, require
+from services.storage.workspace import Workspace
+
+_COLUMNS = {f: f"complainant_{f}_enc" for f in FIELDS}
+_kdf_params = KdfParams()
+NO_KEY = "身份信息密钥未解锁：您的账号尚未获得查看反映人身份信息的授权，请由纪委书记在“设置→用户管理”中授权"
+
+
+def set_kdf_params(params: KdfParams) -> None:
+    """Tests use cheaper argon2id parameters; production keeps the defaults."""
+    global _kdf_params
+    _kdf_params = params
+
+
+def vault(ws: Workspace) -> IdentityVault:
+    v = ws.extras.get("identity_vault")
+    if v is None:
+        v = ws.extras["identity_vault"] = IdentityVault()
+    return v
+
+
+def _may_hold_key(roles) -> bool:
+    return allowed(frozenset(roles), "identity.view")
+
+
+# ---- lifecycle hooks, called by services.security.setup and services.security.users inside their transactions
+
+def on_setup(ws: Workspace, user: User, password: str) -> None:
+    """The first user (secretary) gets a fresh data key wrapped under their password."""
+    dek = new_data_key()
+    user.wrapped_data_key = _wrap(dek, password).to_bytes()
+    vault(ws).unlock_with_key(dek)
+
+
+def _wrap(dek: bytes, password: str) -> WrappedKey:
+    from services.security.identity_crypto import wrap_data_key
+    return wrap_data_key(dek, password, _kdf_params)
+
+
+def on_login(ws: Workspace, user: User, password: str) -> None:
+    v = vault(ws)
+    v.lock()
+    if user.wrapped_data_key and _may_hold_key(user.role_codes):
+        wrapped = WrappedKey.from_bytes(user.wrapped_data_key)
+        dek = unwrap_data_key(wrapped, password)
+        v.unlock_with_key(dek)
+        if needs_rewrap(wrapped, _kdf_params):
+            user.wrapped_data_key = _wrap(dek, password).to_bytes()
+
+
+def on_logout(ws: Workspace) -> None:
+    vault(ws).lock()
+
+
+def on_password_change(ws: Workspace, user: User, old_password: str, new_password: str) -> None:
+    if user.wrapped_data_key:
+        dek = unwrap_data_key(WrappedKey.from_bytes(user.wrapped_data_key), old_password)
+        user.wrapped_data_key = _wrap(dek, new_password).to_bytes()
+
+
+def on_new_user(ws: Workspace, user: User, password: str) -> None:
+    """A new permitted user gets the key at once when the creator holds it unlocked."""
+    v = vault(ws)
+    if _may_hold_key(user.role_codes) and v.is_unlocked:
+        user.wrapped_data_key = v.wrap_for(password, _kdf_params).to_bytes()
+
+
+def on_roles_changed(user: User) -> None:
+    if not _may_hold_key(user.role_codes):
+        user.wrapped_data_key = None
+
+
+def grant_access(ws: Workspace, session: Session, user: User, user_password: str) -> None:
+    """Wrap the key for ``user`` (who types their own password); the granter must hold it unlocked."""
+    require(ws.current_user, "identity.view")
+    if not _may_hold_key(user.role_codes):
+        raise ValidationError("该用户的角色无权查看身份信息，请先授予“纪委书记”或“信访登记员”角色")
+    v = vault(ws)
+    if not v.is_unlocked:
+        raise PermissionDenied(NO_KEY)
+    user.wrapped_data_key = v.wrap_for(user_password, _kdf_params).to_bytes()
+    audit.record(session, ws.current_user, "identity.grant", "user", user.id, {"username": user.username})
+
+
+def has_key(ws: Workspace) -> bool:
+    return vault(ws).is_unlocked
+
+
+# ---- complaints
+
+def seal(ws: Workspace, session: Session, complaint: Complaint, *, name: str | None = None,
+         phone: str | None = None, id_number: str | None = None, address: str | None = None) -> None:
+    """Encrypt the complainant's identity into ``complaint`` (which must have an id)."""
+    values = {"name": name or None, "phone": phone or None, "id_number": id_number or None, "address": address or None}
+    v = vault(ws)
+    if not any(values.values()):
+        for col in _COLUMNS.values():
+            setattr(complaint, col, None)
+        complaint.complainant_phone_index = complaint.complainant_id_number_index = None
+        complaint.complainant_masked = "{}"
+        return
+    if not v.is_unlocked:
+        raise PermissionDenied(NO_KEY)
+    if complaint.id is None:
+        session.flush()
+    for f, col in _COLUMNS.items():
+        setattr(complaint, col, v.encrypt(values[f], table="complaints", column=col, row_id=complaint.id))
+    complaint.complainant_phone_index = v.index("phone", values["phone"]) if values["phone"] else None
+    complaint.complainant_id_number_index = v.index("id_number", values["id_number"]) if values["id_number"] else None
+    complaint.complainant_masked = json.dumps(mask_identity(values), ensure_ascii=False)
+
+
+def masked(complaint: Complaint) -> dict:
+    data = json.loads(complaint.complainant_masked or "{}")
+    return {f: data.get(f, "") for f in FIELDS}
+
+
+def has_identity(complaint: Complaint) -> bool:
+    return any(getattr(complaint, c) is not None for c in _COLUMNS.values())
+
+
+def reveal(ws: Workspace, session: Session, complaint_id: int, *, purpose: str = "view") -> dict:
+    """Decrypt one complaint's identity for a permitted user; every reveal is an audit event."""
+    require(ws.current_user, "identity.view")
+    v = vault(ws)
+    if not v.is_unlocked:
+        raise PermissionDenied(NO_KEY)
+    c = session.get(Complaint, complaint_id)
+    if c is None:
+        raise NotFoundError("信访件不存在")
+    out = {f: v.decrypt(getattr(c, col), table="complaints", column=col, row_id=c.id) or ""
+           for f, col in _COLUMNS.items()}
+    audit.record(session, ws.current_user, "identity.view", "complaint", c.id, {"number": c.number, "purpose": purpose})
+    return out
+
+
+def index_for(ws: Workspace, kind: str, value: str) -> str | None:
+    """The blind index of a phone or ID number, for search; None when the key is locked."""
+    v = vault(ws)
+    if not v.is_unlocked or not (value or "").strip():
+        return None
+    return v.index(kind, value)  # type: ignore[arg-type]
+
+
+def columns_for(ws: Workspace, complaint_id: int, *, name=None, phone=None, id_number=None, address=None) -> dict:
+    """Column values for a bulk insert of a complaint with a known id (demo data, imports)."""
+    class _Row:  # a stand-in with the attributes seal() fills
+        id = complaint_id
+    row = _Row()
+    seal(ws, None, row, name=name, phone=phone, id_number=id_number, address=address)  # type: ignore[arg-type]
+    return {col: getattr(row, col, None) for col in (*_COLUMNS.values(), "complainant_phone_index",
+                                                     "complainant_id_number_index", "complainant_masked")}

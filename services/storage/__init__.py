@@ -1,0 +1,12 @@
+"""Storage (数据): the workspace, settings, safe file writing, backups and restore, attachments.
+
+Offers: ``workspace`` (the front object: data dir, engine, current user, clock), ``settings``
+(declared once, stored as JSON), ``files`` (writes that never leave half a file), ``backup`` (local
+backups, the ``.jjbak`` export, restore), ``maintenance`` (start-up checks, automatic backups),
+``instance_lock`` (one program per data dir) and ``attachments`` (content-addressed files). Internal:
+``backup_store``, ``backup_export``, ``backup_origin``, ``backup_remask``.
+
+May use: security (the audit log, permissions, session checks and key derivation).
+"""
+
+__all__ = ["attachments", "backup", "files", "instance_lock", "maintenance", "settings", "workspace"]

@@ -1,0 +1,151 @@
+"""Attachments (scans, photos, PDFs): content-addressed files under attachments/, written atomically."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from models import Attachment, Case, Complaint, Lead
+
+from services.errors import IntegrityFailure, NotFoundError, ValidationError
+from services.security import audit
+from services.security.permissions import require
+from services.storage import settings
+from services.storage.workspace import Workspace
+
+_OWNERS = {  # owner kind → (model, foreign key column, permission to add, permission to view, Chinese name)
+    "complaint": (Complaint, "complaint_id", "complaint.register", "complaint.view", "信访件"),
+    "lead": (Lead, "lead_id", "lead.manage", "lead.view", "问题线索"),
+    "case": (Case, "case_id", "case.manage", "case.view", "案件"),
+}
+_CHUNK = 1 << 20
+
+
+@dataclass
+class AttachmentView:
+    id: int
+    filename: str
+    size: int
+    media_type: str
+    sha256: str
+    added_at: dt.datetime
+    owner: tuple[str, int]
+
+
+def _owner(owner: tuple[str, int]):
+    kind, oid = owner
+    if kind not in _OWNERS:
+        raise ValidationError(f"附件不能添加到“{kind}”", field="owner")
+    return (kind, int(oid), *_OWNERS[kind])
+
+
+def _view(a: Attachment) -> AttachmentView:
+    kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
+    return AttachmentView(a.id, a.filename, a.size, a.media_type, a.sha256, a.added_at,
+                          (kind, a.complaint_id or a.lead_id or a.case_id))
+
+
+def stored_path(ws: Workspace, sha256: str) -> Path:
+    return ws.attachments_dir / sha256
+
+
+def _store(ws: Workspace, src: Path, limit: int) -> tuple[str, int]:
+    """Copy ``src`` into the store (temp file, fsync, rename); returns (sha256, size)."""
+    ws.attachments_dir.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
+    fd, tmp = tempfile.mkstemp(dir=ws.attachments_dir, prefix=".incoming-")
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            while chunk := inp.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise _too_big(src.name, size, limit)
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        final = stored_path(ws, sha)
+        if final.exists():
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, final)
+        return sha, size
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _too_big(name: str, size: int, limit: int) -> ValidationError:
+    return ValidationError(f"附件“{name}”超过大小上限 {limit // (1024 * 1024)} MB（至少 {size / 1048576:.1f} MB），"
+                           "请压缩、分拆后再添加，或请管理员调整“单个附件大小上限”", field="path")
+
+
+def add_attachment(ws: Workspace, owner: tuple[str, int], path: Path | str) -> AttachmentView:
+    """Add a file to a complaint, lead or case; the same content is stored once."""
+    kind, oid, model, fk, perm, _, name = _owner(owner)
+    require(ws.current_user, perm)
+    src = Path(path)
+    if not src.is_file():
+        raise ValidationError(f"找不到文件“{src}”，请重新选择", field="path")
+    with ws.transaction() as s:
+        if s.get(model, oid) is None:
+            raise NotFoundError(f"{name}不存在或已被删除")
+        limit = int(settings.get(s, settings.ATTACHMENT_MAX_MB)) * 1024 * 1024
+        size = src.stat().st_size
+        if size > limit:
+            raise _too_big(src.name, size, limit)
+        if size == 0:
+            raise ValidationError(f"附件“{src.name}”是空文件，请检查扫描件或照片是否保存完整", field="path")
+        sha, size = _store(ws, src, limit)
+        media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
+        a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
+                       added_by_id=ws.current_user.id, **{fk: oid})
+        s.add(a)
+        s.flush()
+        audit.record(s, ws.current_user, "attachment.add", kind, oid,
+                     {"attachment_id": a.id, "filename": a.filename, "sha256": sha, "size": size})
+        return _view(a)
+
+
+def list_attachments(ws: Workspace, owner: tuple[str, int]) -> list[AttachmentView]:
+    kind, oid, model, fk, _, view_perm, _ = _owner(owner)
+    require(ws.current_user, view_perm)
+    with ws.reading() as s:
+        rows = s.execute(select(Attachment).where(getattr(Attachment, fk) == oid).order_by(Attachment.id)).scalars()
+        return [_view(a) for a in rows]
+
+
+def open_attachment_path(ws: Workspace, attachment_id: int) -> Path:
+    """The stored file of an attachment, after checking it is there and unchanged in size."""
+    with ws.reading() as s:
+        a = s.get(Attachment, attachment_id)
+        if a is None:
+            raise NotFoundError("附件不存在或已被删除")
+        kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
+        require(ws.current_user, _OWNERS[kind][3])
+        path = stored_path(ws, a.sha256)
+        if not path.is_file():
+            raise IntegrityFailure(f"附件“{a.filename}”的文件已丢失，请从备份中恢复")
+        if path.stat().st_size != a.size:
+            raise IntegrityFailure(f"附件“{a.filename}”的文件已被改动（大小不符），请从备份中恢复")
+        return path
+
+
+def verify_attachment(ws: Workspace, attachment_id: int) -> bool:
+    """True when the stored file still hashes to its recorded SHA-256."""
+    path = open_attachment_path(ws, attachment_id)
+    with ws.reading() as s:
+        expected = s.get(Attachment, attachment_id).sha256
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest() == expected
