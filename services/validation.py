@@ -1,7 +1,9 @@
 """Field validators and display masks for the registration forms.
 
 Every validator returns the normalized value or raises :class:`ValidationError` (Chinese message,
-``field`` = the English field code); none raises anything else, whatever it is given.
+``field`` = the English field code); none raises anything else, whatever it is given. A form's
+checks run through one ``Collector`` and end in ``raise_all``: every problem reported at once. The
+registration form as a whole is checked in ``services.casework.complaint_fields``.
 
 身份证号: the 18-character number of GB 11643-1999 only. 15-digit first-generation numbers are
 rejected with their own message: those cards ceased to be valid on 2013-01-01, and the clerk should
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
 from datetime import date, datetime
 
 from services.errors import ValidationError
@@ -19,26 +20,13 @@ from services.errors import ValidationError
 from services.security.identity_masks import mask_address, mask_id_number, mask_name, mask_phone  # noqa: F401
 
 __all__ = [
-    "EARLIEST_DATE", "CHANNELS", "KINDS", "SIGNATURES", "DISCIPLINES", "RANKS", "MAX_LENGTHS",
+    "EARLIEST_DATE", "MAX_LENGTHS", "is_blank",
     "id_check_digit", "validate_id_number", "validate_phone", "validate_name", "validate_text",
-    "validate_date", "check_order", "validate_complaint_fields",
+    "validate_date", "action_date", "check_order", "Collector", "raise_all",
     "mask_name", "mask_phone", "mask_id_number", "mask_address",
 ]
 
 EARLIEST_DATE = date(2000, 1, 1)
-
-# Codes of DOMAIN §8 (models.enums uses the same ones), with the labels used in messages.
-CHANNELS = {"letter": "来信", "visit": "来访", "phone": "来电", "online": "网络",
-            "referred_from_above": "上级转办交办", "inspection_transfer": "巡视巡察移交",
-            "audit_transfer": "审计移送", "other": "其他"}
-KINDS = {"accusation": "检举控告", "suggestion": "批评建议", "appeal": "申诉",
-         "out_of_scope": "业务范围外", "no_substance": "无实质内容"}
-SIGNATURES = {"real_name": "实名", "signed": "署名", "anonymous": "匿名"}
-DISCIPLINES = {"political": "政治纪律", "organizational": "组织纪律", "integrity": "廉洁纪律",
-               "mass": "群众纪律", "work": "工作纪律", "life": "生活纪律",
-               "duty_violation": "职务违法", "duty_crime": "职务犯罪"}
-RANKS = {"county_level": "县处级", "township_level": "乡科级", "general_cadre": "一般干部",
-         "village_cadre": "村（社区）干部", "institution_staff": "事业单位/企业人员", "other": "其他"}
 
 MAX_LENGTHS = {"number": 40, "name": 50, "address": 200, "unit": 100, "post": 100,
                "main_problem": 10000, "receiver": 50, "repeat_of": 40, "subjects": 50}
@@ -62,7 +50,8 @@ def _as_str(value: object, label: str, field: str | None) -> str:
     raise _err(f"{label}应为文字", field)
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """Nothing given: None, or text of only spaces and control characters."""
     return value is None or (isinstance(value, str) and not _CONTROL.sub("", value).strip())
 
 
@@ -282,54 +271,8 @@ def check_order(stages: list[tuple]) -> None:
     raise_all(problems)
 
 
-def raise_all(problems: list[ValidationError], what: str = "填写的内容") -> None:
-    """Nothing when ``problems`` is empty; else one ValidationError: the only problem as it is (at its
-    field), or all of them numbered under "<what>有N处需要修改" (``.problems`` keeps each)."""
-    if not problems:
-        return
-    if len(problems) == 1:
-        only = problems[0]
-        raise ValidationError(only.message, field=only.field, problems=problems)
-    listing = "；".join(f"{i}. {p.message}" for i, p in enumerate(problems, 1))
-    raise ValidationError(f"{what}有{len(problems)}处需要修改：{listing}", problems=problems)
-
-
-# --------------------------------------------------------------------------- 登记表
-_TRUE = {"是", "true", "yes", "1", "y"}
-_FALSE = {"否", "false", "no", "0", "n"}
-
-
-def _as_bool(value: object, label: str, field: str) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        text = value.strip().lower()
-        if not text:
-            return None
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-    raise _err(f"{label}应为“是”或“否”", field)
-
-
-def _code(value: object, table: Mapping[str, str], label: str, field: str, required: bool) -> str | None:
-    if value is None or value == "":
-        if required:
-            raise _err(f"请选择{label}", field)
-        return None
-    if isinstance(value, str):
-        if value in table:
-            return value
-        for code, zh in table.items():  # the Chinese label is accepted too (CLI, imports)
-            if value.strip() == zh:
-                return code
-    raise _err(f"{label}“{value}”不是可选的值", field)
-
-
-class _Collector:
+# --------------------------------------------------------------------------- problems of a whole form
+class Collector:
     """Runs each check, keeps its value or its error."""
 
     def __init__(self) -> None:
@@ -346,127 +289,13 @@ class _Collector:
         self.problems.append(_err(message, field))
 
 
-def _subject(c: _Collector, raw: object, i: int) -> dict:
-    prefix, who = f"subjects[{i}]", f"第{i + 1}个被反映人的"
-    if not isinstance(raw, Mapping):
-        c.add(f"{who}信息格式不正确", prefix)
-        return {}
-    out = dict(raw)
-    out["name"] = None
-    if not _blank(raw.get("name")):
-        out["name"] = c.run(validate_name, raw.get("name"), label=f"{who}姓名", field=f"{prefix}.name")
-    for key, label in (("unit", "单位"), ("post", "职务")):
-        out[key] = c.run(validate_text, raw.get(key), label=f"{who}{label}", field=f"{prefix}.{key}",
-                         max_length=MAX_LENGTHS[key])
-    out["rank"] = c.run(_code, raw.get("rank"), RANKS, f"{who}职级", f"{prefix}.rank", False)
-    for key, label in (("is_party_member", "是否中共党员"), ("is_supervised_object", "是否监察对象")):
-        out[key] = c.run(_as_bool, raw.get(key), f"{who}{label}", f"{prefix}.{key}")
-    return out
-
-
-def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict:
-    """Check a whole registration form (DOMAIN §1) and return the normalized values.
-
-    Keys: number, received_date, channel, kind, signature, complainant_name, complainant_phone,
-    complainant_id_number, complainant_address (单位或地址), subjects (list of dicts: name, unit,
-    post, rank, is_party_member, is_supervised_object), main_problem, disciplines (list of codes),
-    is_repeat, repeat_of, receiver (接待人/登记人). Other keys pass through unchanged.
-    Rules: 实名 needs a name and a contact (phone or address); 署名 needs a name; 匿名 has none;
-    申诉 cannot be anonymous; 检举控告 needs a named subject and the main problem (every kind but
-    无实质内容 needs the main problem); a repeat names its original; 职务违法/职务犯罪 need a
-    subject who may be a 监察对象. Every problem is reported at once in ``.problems``.
-    """
-    if not isinstance(values, Mapping):
-        raise ValidationError("登记表内容格式不正确")
-    c = _Collector()
-    out = dict(values)
-    get = values.get
-
-    out["number"] = c.run(validate_text, get("number"), label="编号", field="number",
-                          max_length=MAX_LENGTHS["number"])
-    out["received_date"] = c.run(validate_date, get("received_date"), today, label="收件日期",
-                                 field="received_date")
-    out["channel"] = c.run(_code, get("channel"), CHANNELS, "来源渠道", "channel", True)
-    kind = out["kind"] = c.run(_code, get("kind"), KINDS, "类型", "kind", True)
-    signature = out["signature"] = c.run(_code, get("signature"), SIGNATURES, "署名情况", "signature", True)
-
-    out["complainant_name"] = out["complainant_phone"] = out["complainant_id_number"] = None
-    if not _blank(get("complainant_name")):
-        out["complainant_name"] = c.run(validate_name, get("complainant_name"), label="反映人姓名",
-                                        field="complainant_name")
-    if not _blank(get("complainant_phone")):
-        out["complainant_phone"] = c.run(validate_phone, get("complainant_phone"), field="complainant_phone")
-    if not _blank(get("complainant_id_number")):
-        out["complainant_id_number"] = c.run(validate_id_number, get("complainant_id_number"), today=today,
-                                             field="complainant_id_number")
-    out["complainant_address"] = c.run(
-        validate_text, get("complainant_address"), label="反映人单位或地址", field="complainant_address",
-        max_length=MAX_LENGTHS["address"])
-    # A given but malformed value already has its own problem; don't also call it missing.
-    name_given = not _blank(get("complainant_name"))
-    contact_given = not _blank(get("complainant_phone")) or not _blank(get("complainant_address"))
-
-    if signature == "real_name":
-        if not name_given:
-            c.add("实名举报须填写反映人姓名", "complainant_name")
-        if not contact_given:
-            c.add("实名举报须填写反映人联系电话或单位、地址（至少一项）", "complainant_phone")
-    elif signature == "signed" and not name_given:
-        c.add("署名举报须填写反映人姓名；没有姓名请将署名情况改为匿名", "complainant_name")
-    elif signature == "anonymous" and name_given:
-        c.add("匿名举报不应填写反映人姓名；有姓名请将署名情况改为署名或实名", "signature")
-    if kind == "appeal" and signature == "anonymous":
-        c.add("申诉须由本人署名提出，请填写申诉人姓名并将署名情况改为实名或署名", "signature")
-
-    raw_subjects = get("subjects")
-    subjects: list[dict] = []
-    if raw_subjects is None:
-        raw_subjects = []
-    if isinstance(raw_subjects, (list, tuple)):
-        if len(raw_subjects) > MAX_LENGTHS["subjects"]:
-            c.add(f"被反映人不能超过{MAX_LENGTHS['subjects']}人", "subjects")
-        else:
-            subjects = [_subject(c, raw, i) for i, raw in enumerate(raw_subjects)]
-    else:
-        c.add("被反映人信息格式不正确", "subjects")
-    out["subjects"] = subjects
-    if kind == "accusation" and not any(s.get("name") for s in subjects):
-        c.add("检举控告须至少填写一名被反映人的姓名", "subjects")
-
-    out["main_problem"] = c.run(validate_text, get("main_problem"), label="反映的主要问题",
-                                field="main_problem", max_length=MAX_LENGTHS["main_problem"],
-                                required=kind not in (None, "no_substance"))
-
-    disciplines: list[str] = []
-    raw_disc = get("disciplines")
-    if isinstance(raw_disc, str):
-        raw_disc = [raw_disc]
-    if raw_disc is None:
-        raw_disc = []
-    if isinstance(raw_disc, (list, tuple, set, frozenset)):
-        for item in raw_disc:
-            code = c.run(_code, item, DISCIPLINES, "问题类别", "disciplines", False)
-            if code and code not in disciplines:
-                disciplines.append(code)
-    else:
-        c.add("问题类别格式不正确", "disciplines")
-    out["disciplines"] = disciplines
-    if {"duty_violation", "duty_crime"} & set(disciplines) and subjects and all(
-        s.get("is_supervised_object") is False for s in subjects
-    ):
-        c.add("职务违法、职务犯罪只适用于监察对象（公职人员），被反映人均不是监察对象", "disciplines")
-
-    is_repeat = out["is_repeat"] = bool(c.run(_as_bool, get("is_repeat"), "是否重复件", "is_repeat"))
-    repeat_of = get("repeat_of")
-    if isinstance(repeat_of, int) and not isinstance(repeat_of, bool):
-        out["repeat_of"] = repeat_of
-    else:
-        out["repeat_of"] = c.run(validate_text, repeat_of, label="原件编号", field="repeat_of",
-                                 max_length=MAX_LENGTHS["repeat_of"])
-    if is_repeat and out["repeat_of"] is None and not any(p.field == "repeat_of" for p in c.problems):
-        c.add("重复件须关联原件（填写原件编号）", "repeat_of")
-    out["receiver"] = c.run(validate_text, get("receiver"), label="接待人/登记人", field="receiver",
-                            max_length=MAX_LENGTHS["receiver"])
-
-    raise_all(c.problems, "登记表")
-    return out
+def raise_all(problems: list[ValidationError], what: str = "填写的内容") -> None:
+    """Nothing when ``problems`` is empty; else one ValidationError: the only problem as it is (at its
+    field), or all of them numbered under "<what>有N处需要修改" (``.problems`` keeps each)."""
+    if not problems:
+        return
+    if len(problems) == 1:
+        only = problems[0]
+        raise ValidationError(only.message, field=only.field, problems=problems)
+    listing = "；".join(f"{i}. {p.message}" for i, p in enumerate(problems, 1))
+    raise ValidationError(f"{what}有{len(problems)}处需要修改：{listing}", problems=problems)

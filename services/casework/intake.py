@@ -13,6 +13,7 @@ from models.enums import (Channel, ComplaintKind, ComplaintState, Discipline, Ei
                           Signature)
 
 from services.casework import numbering
+from services.casework.complaint_fields import validate_complaint_fields
 from services.casework.leads import create_lead_in
 from services.casework.persons import PersonInput
 from services.deadlines.rules import add_months
@@ -20,10 +21,10 @@ from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit, identity
 from services.security.permissions import allowed, require
 from services.storage.workspace import Workspace
-from services.validation import action_date, raise_all, validate_complaint_fields, validate_text
+from services.validation import action_date, raise_all, validate_text
 
 S = ComplaintState
-# Field codes of services.validation → the ComplaintInput attribute the form shows.
+# Field codes of services.casework.complaint_fields → the ComplaintInput attribute the form shows.
 _FIELD_MAP = {"receiver": "receiver_name", "repeat_of": "original_id", "disciplines": "discipline"}
 REPEAT_WINDOW_MONTHS = 24
 _NOT_ACCEPTABLE_KINDS = {ComplaintKind.out_of_scope.value, ComplaintKind.no_substance.value}

@@ -42,6 +42,7 @@ from models.enums import (MEASURE_KINDS, AccountabilityMethod, CodedEnum, Dispos
                           LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank, Responsibility)
 
 from services.casework import sanction_rules
+from services.casework.complaint_fields import CHANNELS, DISCIPLINES, KINDS, RANKS, SIGNATURES, validate_complaint_fields
 from services.errors import ValidationError
 from services.interchange import xlsx_guard
 from services.interchange.ledger_write import BulkWriter, split_post
@@ -49,10 +50,8 @@ from services.interchange.xlsx_rows import SheetReader
 from services.security import audit, identity
 from services.security.permissions import allowed, require
 from services.storage.files import atomic_write_bytes
-from services.validation import (CHANNELS, DISCIPLINES, KINDS, RANKS, SIGNATURES, validate_complaint_fields,
-                                 validate_date)
 from services.storage.workspace import Workspace
-from services.validation import validate_name, validate_text
+from services.validation import validate_date, validate_name, validate_text
 
 COMPLAINTS, LEADS, CASES, MEASURES, LEDGER = "信访件", "问题线索", "案件", "处分处理", "一案双查"
 HELP_SHEET = "填写说明"

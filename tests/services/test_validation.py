@@ -4,9 +4,10 @@ from datetime import date, datetime
 import pytest
 
 from services.errors import ValidationError
+from services.casework.complaint_fields import validate_complaint_fields
 from services.validation import (
     check_order, id_check_digit, mask_address, mask_id_number, mask_name, mask_phone,
-    validate_complaint_fields, validate_date, validate_id_number, validate_name, validate_phone,
+    validate_date, validate_id_number, validate_name, validate_phone,
 )
 
 TODAY = date(2025, 6, 1)

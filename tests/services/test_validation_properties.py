@@ -3,11 +3,11 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings, strategies as st
 
+from services.casework.complaint_fields import validate_complaint_fields
 from services.errors import ValidationError
 from services.validation import (
     _PROVINCES, check_order, id_check_digit, mask_address, mask_id_number, mask_name, mask_phone,
-    validate_complaint_fields, validate_date, validate_id_number, validate_name, validate_phone,
-    validate_text,
+    validate_date, validate_id_number, validate_name, validate_phone, validate_text,
 )
 from services.deadlines.workdays import WorkCalendar
 
