@@ -1,9 +1,10 @@
 """Interchange (导入导出): Excel ledgers in, workbooks out, read and written safely.
 
 Offers: ``ledger_import`` (existing Excel ledgers imported in one transaction, and the template).
-Internal: ``ledger_write`` (the checked import's bulk writer), ``xlsx_rows`` (streaming sheets with
-bounded memory), ``xlsx_guard`` (refusing zip bombs before parsing), ``xlsx_cells`` (text stays text,
-never a formula).
+Internal: the import's pieces ``ledger_spec`` (sheets, columns, cell parsers), ``ledger_read`` (the
+workbook into rows, the problems), ``ledger_check`` (every check, the plan to write) and ``ledger_write``
+(the checked import's bulk writer); ``xlsx_rows`` (streaming sheets with bounded memory),
+``xlsx_guard`` (refusing zip bombs before parsing), ``xlsx_cells`` (text stays text, never a formula).
 
 May use: casework, security, storage.
 """

@@ -63,7 +63,7 @@ def _seq_for(number: str, year: int, taken: dict[int, set[int]]) -> int:
 
 
 class BulkWriter:
-    """Writes a checked ``ledger_import._Plan``, one sheet per method, in the caller's transaction."""
+    """Writes a checked ``ledger_check.Plan``, one sheet per method, in the caller's transaction."""
 
     def __init__(self, ws: Workspace, session: Session, plan: Any, file_name: str):
         self.ws, self.s, self.plan, self.file = ws, session, plan, file_name
