@@ -5,8 +5,10 @@ Offers: ``intake`` (信访举报: registration, repeats, the actions by state, i
 stages in date order), ``measures`` (处分与处理), ``ledger_entries`` (the 一案双查 ledger), ``timeline``
 (an item's history), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
 ``sanction_rules`` (what measure a person may receive, effect periods, 四种形态). Internal:
-``numbering`` (XF/XS/LA/TZ sequence numbers) and ``complaint_fields`` (the registration form checked as a
-whole, and its code tables; the ledger import checks its 信访件 rows with it too).
+``numbering`` (XF/XS/LA/TZ sequence numbers), ``complaint_fields`` (the registration form checked as a
+whole, and its code tables; the ledger import checks its 信访件 rows with it too), and the pieces behind
+``listing``: ``listing_query`` (the query, columns, checks), ``listing_filters`` (SQL conditions, text
+search, counting), ``listing_ids`` (the lazy id list) and ``listing_rows`` (display rows).
 
 May use: deadlines, interchange, security, storage (interchange only for the list export's safe cells).
 """
