@@ -6,8 +6,9 @@ stages in date order), ``measures`` (处分与处理), ``ledger_entries`` (the �
 (an item's history), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
 ``sanction_rules`` (what measure a person may receive, effect periods, 四种形态). Internal:
 ``numbering`` (XF/XS/LA/TZ sequence numbers), ``complaint_fields`` (the registration form checked as a
-whole, and its code tables; the ledger import checks its 信访件 rows with it too), and the pieces behind
-``listing``: ``listing_query`` (the query, columns, checks), ``listing_filters`` (SQL conditions, text
+whole, and its code tables; the ledger import checks its 信访件 rows with it too), the pieces behind
+``intake``: ``intake_form`` (the form, its check, the view) and ``intake_actions`` (the actions by state),
+and the pieces behind ``listing``: ``listing_query`` (the query, columns, checks), ``listing_filters`` (SQL conditions, text
 search, counting), ``listing_ids`` (the lazy id list) and ``listing_rows`` (display rows).
 
 May use: deadlines, interchange, security, storage (interchange only for the list export's safe cells).
