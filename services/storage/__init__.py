@@ -4,7 +4,7 @@ Offers: ``workspace`` (the front object: data dir, engine, current user, clock),
 (declared once, stored as JSON), ``files`` (writes that never leave half a file), ``backup`` (local
 backups, the ``.jjbak`` export, restore), ``maintenance`` (start-up checks, automatic backups),
 ``instance_lock`` (one program per data dir) and ``attachments`` (content-addressed files). Internal:
-``backup_store``, ``backup_export``, ``backup_origin``, ``backup_remask``.
+``backup_store``, ``backup_export`` (with ``backup_format``, the container), ``backup_origin``, ``backup_remask``.
 
 May use: security (the audit log, permissions, session checks and key derivation).
 """

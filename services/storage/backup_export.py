@@ -1,10 +1,9 @@
-"""The encrypted backup file for a USB stick (``.jjbak``): write, inspect, and unpack for restore."""
+"""The encrypted backup file for a USB stick (``.jjbak``): write, inspect, and unpack for restore.
+
+The container itself (header, keys, chunk stream) is ``backup_format``; its constants are re-exported here.
+"""
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
 import json
 import os
 import shutil
@@ -12,102 +11,30 @@ import sqlite3
 import struct
 import tarfile
 import tempfile
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from services.errors import AuthenticationError, IntegrityFailure, NotFoundError, ValidationError
-from services.security.identity_crypto import KdfParams, derive_kek
+from services.errors import IntegrityFailure, NotFoundError, ValidationError
+from services.security.identity_crypto import KdfParams
 from services.storage.files import fsync_dir
 
+from services.storage.backup_format import (DAMAGED, DEFAULT_CHUNK, EXPORT_FORMAT, EXPORT_SUFFIX, MAGIC, MIN_PASSPHRASE,
+                                            TRUNCATED, WRONG_PASSPHRASE, CancelFn, ChunkReader, ChunkWriter, Keys,
+                                            Progress, ProgressFn, build_header, derive_keys, open_keys, read_header,
+                                            read_metadata, write_all)
 from services.storage.backup_origin import read_organization
-from services.storage.backup_store import (ATTACHMENT_STORE, DB_MEMBER, BackupCancelled, BackupError, disk_error,
-                                           iter_attachments, local_wall_clock, remove_quietly, safe_relpath,
-                                           snapshot_database, verify_content_address)
+from services.storage.backup_store import (ATTACHMENT_STORE, DB_MEMBER, disk_error, iter_attachments, local_wall_clock,
+                                           remove_quietly, safe_relpath, snapshot_database, verify_content_address)
 
-# --------------------------------------------------------------------------- encrypted export
-#
-# .jjbak layout (all integers big-endian):
-#   MAGIC(8) | u16 format | u32 n | header JSON (n bytes) | SHA-256 of everything before it (32)
-#   | u32 m | metadata: AES-GCM(meta key, zero nonce, aad=header hash) (m bytes)
-#   | chunks: AES-GCM(body key, nonce=counter, aad=header hash ‖ u64 index ‖ u8 final)
-# The header holds the KDF (argon2id salt + costs), the chunk size and a key check value, so a
-# wrong passphrase is told apart from a damaged file. Every non-final chunk encrypts exactly
-# chunk_size bytes and the final one fewer (possibly zero), so a file cut at a chunk boundary
-# lacks its final chunk, and a chunk moved or cut mid-way fails its tag. The keys are fresh for
-# every file (random salt), so counter nonces never repeat under one key.
-
-MAGIC = b"JJBAK\x00\r\n"
-EXPORT_FORMAT = 1
-EXPORT_SUFFIX = ".jjbak"
-DEFAULT_CHUNK = 1 << 20
-MIN_PASSPHRASE = 8
-_TAG = 16
-_MAX_HEADER = 64 * 1024
-_MAX_META = 1 << 20
-
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
-
-WRONG_PASSPHRASE = "备份口令错误，无法解开备份文件：请核对口令（区分大小写）后重试。"
-DAMAGED = "备份文件已损坏或被改动（{where}校验失败），不能用它恢复：请换一份备份。"
-TRUNCATED = "备份文件不完整（文件被截断，可能复制时中断），不能用它恢复：请重新复制或换一份备份。"
-
-
-@dataclass(frozen=True)
-class _Keys:
-    body: bytes
-    meta: bytes
-    check: bytes
-
-
-def _derive_keys(passphrase: str, salt: bytes, params: KdfParams) -> _Keys:
-    master = derive_kek(passphrase, salt, params)
-    def sub(info: bytes, n: int = 32) -> bytes:
-        return HKDF(algorithm=hashes.SHA256(), length=n, salt=None, info=b"jjbak/v1/" + info).derive(master)
-    return _Keys(body=sub(b"body"), meta=sub(b"meta"), check=sub(b"check", 16))
-
-
-def _chunk_nonce(index: int) -> bytes:
-    return struct.pack(">IQ", 0, index)
-
-
-def _chunk_aad(header_hash: bytes, index: int, final: bool) -> bytes:
-    return header_hash + struct.pack(">QB", index, 1 if final else 0)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-class _Progress:
-    """Reports (done, total) at most every MiB, and raises BackupCancelled when asked to stop."""
-
-    def __init__(self, total: int, progress: ProgressFn | None, cancelled: CancelFn | None):
-        self.total, self.done, self._last = max(total, 1), 0, -1
-        self._progress, self._cancelled = progress, cancelled
-
-    def check(self) -> None:
-        if self._cancelled is not None and self._cancelled():
-            raise BackupCancelled("已取消导出，没有写入任何备份文件。")
-
-    def advance(self, n: int) -> None:
-        self.done = min(self.done + n, self.total)
-        if self._progress and (self.done - self._last >= (1 << 20) or self.done == self.total):
-            self._last = self.done
-            self._progress(self.done, self.total)
+__all__ = ["DAMAGED", "DEFAULT_CHUNK", "EXPORT_FORMAT", "EXPORT_SUFFIX", "MAGIC", "MIN_PASSPHRASE", "TRUNCATED",
+           "WRONG_PASSPHRASE", "CancelFn", "ProgressFn", "export_encrypted", "inspect_encrypted", "stage_encrypted"]
 
 
 class _CountingReader:
-    def __init__(self, f: BinaryIO, progress: _Progress):
+    def __init__(self, f: BinaryIO, progress: Progress):
         self._f, self._p = f, progress
 
     def read(self, n: int = -1) -> bytes:
@@ -115,160 +42,6 @@ class _CountingReader:
         data = self._f.read(n)
         self._p.advance(len(data))
         return data
-
-
-class _ChunkWriter:
-    """File-like sink for ``tarfile`` ("w|"): encrypts into fixed-size chunks as data arrives."""
-
-    def __init__(self, fd: int, key: bytes, header_hash: bytes, chunk_size: int):
-        self._fd, self._aead, self._hh, self._size = fd, AESGCM(key), header_hash, chunk_size
-        self._buf = bytearray()
-        self._index = 0
-
-    def write(self, data: bytes) -> int:
-        self._buf += data
-        while len(self._buf) >= self._size:
-            self._emit(bytes(self._buf[: self._size]), final=False)
-            del self._buf[: self._size]
-        return len(data)
-
-    def finish(self) -> None:
-        self._emit(bytes(self._buf), final=True)
-        self._buf.clear()
-
-    def _emit(self, plain: bytes, final: bool) -> None:
-        ct = self._aead.encrypt(_chunk_nonce(self._index), plain, _chunk_aad(self._hh, self._index, final))
-        _write_all(self._fd, ct)
-        self._index += 1
-
-
-class _ChunkReader:
-    """File-like source for ``tarfile`` ("r|"): decrypts and authenticates chunk by chunk."""
-
-    def __init__(self, f: BinaryIO, key: bytes, header_hash: bytes, chunk_size: int,
-                 progress: _Progress | None = None):
-        self._f, self._aead, self._hh, self._size = f, AESGCM(key), header_hash, chunk_size
-        self._buf, self._pos, self._index, self.done = b"", 0, 0, False
-        self._progress = progress
-
-    def read(self, n: int = -1) -> bytes:
-        while not self.done and (n < 0 or len(self._buf) - self._pos < n):
-            self._next_chunk()
-        end = len(self._buf) if n < 0 else self._pos + n
-        out = self._buf[self._pos:end]
-        self._pos += len(out)
-        return out
-
-    def drain(self) -> None:
-        """Read to the end, so the final chunk (and nothing after it) is verified."""
-        while not self.done:
-            self._buf, self._pos = b"", 0
-            self._next_chunk()
-
-    def _next_chunk(self) -> None:
-        if self._progress:
-            self._progress.check()
-        want = self._size + _TAG
-        ct = self._f.read(want)
-        while 0 < len(ct) < want and (more := self._f.read(want - len(ct))):
-            ct += more
-        if len(ct) < _TAG:
-            raise IntegrityFailure(TRUNCATED)
-        final = len(ct) < want
-        try:
-            plain = self._aead.decrypt(_chunk_nonce(self._index), ct, _chunk_aad(self._hh, self._index, final))
-        except InvalidTag:
-            raise IntegrityFailure(DAMAGED.format(where=f"第 {self._index + 1} 个数据块")) from None
-        if final:
-            self.done = True
-            if self._f.read(1):
-                raise IntegrityFailure(DAMAGED.format(where="文件末尾"))
-        self._buf, self._pos = self._buf[self._pos:] + plain, 0
-        self._index += 1
-        if self._progress:
-            self._progress.advance(len(plain))
-
-
-@dataclass(frozen=True)
-class _Header:
-    header_hash: bytes
-    salt: bytes
-    params: KdfParams
-    chunk_size: int
-    key_check: bytes
-
-
-def _build_header(salt: bytes, params: KdfParams, chunk_size: int, key_check: bytes) -> tuple[bytes, bytes]:
-    header = json.dumps({
-        "app": "jijian-desk", "cipher": "AES-256-GCM", "chunk_size": chunk_size,
-        "kdf": {"name": "argon2id", "salt": base64.b64encode(salt).decode("ascii"), **params.to_dict()},
-        "key_check": base64.b64encode(key_check).decode("ascii"),
-    }, sort_keys=True, separators=(",", ":")).encode("ascii")
-    prefix = MAGIC + struct.pack(">HI", EXPORT_FORMAT, len(header)) + header
-    digest = hashlib.sha256(prefix).digest()
-    return prefix + digest, digest
-
-
-def _read_exact(f: BinaryIO, n: int) -> bytes:
-    data = f.read(n)
-    if len(data) != n:
-        raise IntegrityFailure(TRUNCATED)
-    return data
-
-
-def _read_header(f: BinaryIO) -> _Header:
-    start = f.read(len(MAGIC) + 6)
-    if len(start) < len(MAGIC) or start[: len(MAGIC)] != MAGIC:
-        raise IntegrityFailure("这不是本系统导出的加密备份文件（.jjbak），或文件头已损坏。")
-    if len(start) != len(MAGIC) + 6:
-        raise IntegrityFailure(TRUNCATED)
-    # This prefix (magic, version, length, header, checksum) is the same in every format version,
-    # so damage is told apart from a newer format.
-    version, n = struct.unpack(">HI", start[len(MAGIC):])
-    if n > _MAX_HEADER:
-        raise IntegrityFailure(DAMAGED.format(where="文件头"))
-    header = _read_exact(f, n)
-    digest = hashlib.sha256(start + header).digest()
-    if _read_exact(f, 32) != digest:
-        raise IntegrityFailure(DAMAGED.format(where="文件头"))
-    if version != EXPORT_FORMAT:
-        raise BackupError(f"备份文件格式版本 {version} 无法识别：它可能由更新版本的软件导出，请升级后再恢复。")
-    try:
-        data = json.loads(header)
-        kdf = data["kdf"]
-        if kdf["name"] != "argon2id":
-            raise ValueError(kdf["name"])
-        parsed = _Header(header_hash=digest, salt=base64.b64decode(kdf["salt"], validate=True),
-                         params=KdfParams.from_dict(kdf), chunk_size=int(data["chunk_size"]),
-                         key_check=base64.b64decode(data["key_check"], validate=True))
-    except (ValueError, KeyError, TypeError, binascii.Error, IntegrityFailure) as exc:
-        raise IntegrityFailure(DAMAGED.format(where="文件头")) from exc
-    if not 1024 <= parsed.chunk_size <= 64 << 20:
-        raise IntegrityFailure(DAMAGED.format(where="文件头"))
-    return parsed
-
-
-def _open_keys(header: _Header, passphrase: str | None) -> _Keys:
-    if not passphrase:
-        raise AuthenticationError("这是加密备份文件，请输入导出时设置的备份口令。")
-    keys = _derive_keys(passphrase, header.salt, header.params)
-    if not hmac.compare_digest(keys.check, header.key_check):
-        raise AuthenticationError(WRONG_PASSPHRASE)
-    return keys
-
-
-def _read_metadata(f: BinaryIO, header: _Header, keys: _Keys) -> dict:
-    (m,) = struct.unpack(">I", _read_exact(f, 4))
-    if not _TAG <= m <= _MAX_META:
-        raise IntegrityFailure(DAMAGED.format(where="元数据"))
-    try:
-        plain = AESGCM(keys.meta).decrypt(bytes(12), _read_exact(f, m), header.header_hash)
-        meta = json.loads(plain)
-    except (InvalidTag, ValueError):
-        raise IntegrityFailure(DAMAGED.format(where="元数据")) from None
-    if not isinstance(meta, dict):
-        raise IntegrityFailure(DAMAGED.format(where="元数据"))
-    return meta
 
 
 def _table_counts(db_file: Path) -> dict[str, int]:
@@ -341,19 +114,19 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
         if org is not None:
             meta["organization"] = org.to_manifest()
         salt = os.urandom(16)
-        keys = _derive_keys(passphrase, salt, params)
-        header, header_hash = _build_header(salt, params, chunk_size, keys.check)
+        keys = derive_keys(passphrase, salt, params)
+        header, header_hash = build_header(salt, params, chunk_size, keys.check)
         meta_ct = AESGCM(keys.meta).encrypt(bytes(12), json.dumps(meta, ensure_ascii=False).encode("utf-8"),
                                             header_hash)
-        meter = _Progress(2 * sum(sizes), progress, cancelled)
+        meter = Progress(2 * sum(sizes), progress, cancelled)
         final = _unique_path(dest_dir, f"jijian-backup-{local_wall_clock(created):%Y%m%d-%H%M%S}", EXPORT_SUFFIX)
         tmp = dest_dir / f".{final.name}.part"
         fd: int | None = None
         try:
             remove_quietly(tmp)  # left over from an interrupted run
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            _write_all(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
-            writer = _ChunkWriter(fd, keys.body, header_hash, chunk_size)
+            write_all(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
+            writer = ChunkWriter(fd, keys.body, header_hash, chunk_size)
             with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:  # type: ignore[call-overload]
                 for (name, path), size in zip(files, sizes):
                     info = tarfile.TarInfo(name)
@@ -376,11 +149,11 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
     return final
 
 
-def _verify_body(path: Path, keys: _Keys, meter: _Progress) -> None:
+def _verify_body(path: Path, keys: Keys, meter: Progress) -> None:
     with open(path, "rb") as f:
-        header = _read_header(f)
-        _read_metadata(f, header, keys)
-        reader = _ChunkReader(f, keys.body, header.header_hash, header.chunk_size, meter)
+        header = read_header(f)
+        read_metadata(f, header, keys)
+        reader = ChunkReader(f, keys.body, header.header_hash, header.chunk_size, meter)
         reader.drain()
 
 
@@ -389,25 +162,24 @@ def inspect_encrypted(path: Path, passphrase: str, *, verify: bool = False) -> d
     path = Path(path)
     try:
         with open(path, "rb") as f:
-            header = _read_header(f)
-            keys = _open_keys(header, passphrase)
-            meta = _read_metadata(f, header, keys)
+            header = read_header(f)
+            keys = open_keys(header, passphrase)
+            meta = read_metadata(f, header, keys)
             if verify:
-                _ChunkReader(f, keys.body, header.header_hash, header.chunk_size).drain()
+                ChunkReader(f, keys.body, header.header_hash, header.chunk_size).drain()
     except FileNotFoundError:
         raise NotFoundError(f"找不到备份文件：{path}") from None
     return meta
-
 
 
 def stage_encrypted(path: Path, passphrase: str | None, staging: Path) -> tuple[Path, dict[str, Path], dict]:
     staged_db: Path | None = None
     staged: dict[str, Path] = {}
     with open(path, "rb") as f:
-        header = _read_header(f)
-        keys = _open_keys(header, passphrase)
-        meta = _read_metadata(f, header, keys)
-        reader = _ChunkReader(f, keys.body, header.header_hash, header.chunk_size)
+        header = read_header(f)
+        keys = open_keys(header, passphrase)
+        meta = read_metadata(f, header, keys)
+        reader = ChunkReader(f, keys.body, header.header_hash, header.chunk_size)
         try:
             with tarfile.open(fileobj=reader, mode="r|") as tar:  # type: ignore[call-overload]
                 for member in tar:
@@ -438,5 +210,3 @@ def stage_encrypted(path: Path, passphrase: str | None, staging: Path) -> tuple[
         if not verify_content_address(p):
             raise IntegrityFailure(DAMAGED.format(where=f"附件 {rel}"))
     return staged_db, staged, meta
-
-

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from services.storage import backup as bk, backup_export as bx
+from services.storage import backup as bk, backup_format as bf
 from services.storage.backup import (BackupCancelled, BackupError, export_encrypted, inspect_encrypted, list_backups,
                                      make_backup, newest_good_backup, quick_check, restore, rotate, should_run_daily)
 from services.errors import AuthenticationError, IntegrityFailure, NotFoundError, ValidationError
@@ -562,13 +562,13 @@ def craft_export(path: Path, members: dict[str, bytes], meta: dict, cheap: KdfPa
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     salt = os.urandom(16)
-    keys = bx._derive_keys(PASS, salt, cheap)
-    header, header_hash = bx._build_header(salt, cheap, CHUNK, keys.check)
+    keys = bf.derive_keys(PASS, salt, cheap)
+    header, header_hash = bf.build_header(salt, cheap, CHUNK, keys.check)
     meta_ct = AESGCM(keys.meta).encrypt(bytes(12), json.dumps(meta).encode(), header_hash)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     try:
         os.write(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
-        writer = bx._ChunkWriter(fd, keys.body, header_hash, CHUNK)
+        writer = bf.ChunkWriter(fd, keys.body, header_hash, CHUNK)
         with tarfile.open(fileobj=writer, mode="w|") as tar:
             for name, content in members.items():
                 info = tarfile.TarInfo(name)
