@@ -1,4 +1,5 @@
-"""County mode: importing townships' packages (接收) and the county-wide report (汇总).
+"""County mode: importing townships' packages (接收); the county-wide report (汇总) is ``county_summary``,
+re-exported here.
 
 An import copies the package into the data dir first and verifies that private copy (so what
 is kept is exactly what was checked), against the county's own root, its current revocations
@@ -15,14 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,25 +31,26 @@ from models import ReceivedPackage, Township
 from models.enums import OrgMode, PackageStatus
 
 from services.errors import DomainError
-from services.reporting import excel_form, pdf_form
-from services.reporting.figures import change_pct, parse_period
-from services.reporting.fonts import find_cjk_font
-from services.reporting.layout import SCHEMA, period_text, zero_figures
+from services.reporting.figures import parse_period
+from services.reporting.layout import period_text
 from services.security import audit
 from services.security.permissions import require
-from services.storage import settings
 from services.storage.files import os_error_message
 from services.storage.workspace import Workspace
 from services.submission import county_audit, county_ca, pki
+from services.submission.county_summary import (consolidated_document, county_report_pdf, county_report_xlsx,
+                                                normalized_period, sum_figures)
 from services.submission.keys import require_mode
 from services.submission.package import Check, Limits, VerifyReport, verify_package
 from services.submission.package.layout import NAME_RE
 from services.submission.package.safezip import UnsafePackage, copy_folder
 from services.submission.package.verify import NOT_CHECKED
 
+__all__ = ["EXTRA_CHECKS", "NOT_A_PACKAGE", "RECEIVED", "ImportOutcome", "consolidated_document", "county_report_pdf",
+           "county_report_xlsx", "find_packages", "import_packages", "list_received", "sum_figures"]
+
 RECEIVED = "received"
 EXTRA_CHECKS = {"registered": "本县登记的乡镇"}
-COUNTS = ("month", "ytd", "ytd_last_year")
 
 
 @dataclass
@@ -318,98 +319,9 @@ def list_received(ws: Workspace, period: str | None = None) -> list[dict]:
     with ws.reading() as s:
         q = select(ReceivedPackage).order_by(ReceivedPackage.received_at.desc(), ReceivedPackage.id.desc())
         if period is not None:
-            q = q.where(ReceivedPackage.period == _period(period))
+            q = q.where(ReceivedPackage.period == normalized_period(period))
         return [{"township_code": r.township_code, "township_name": r.township_name, "period": r.period,
                  "revision": r.revision, "status": r.status, "status_label": PackageStatus(r.status).label
                  if r.status in PackageStatus.codes() else r.status, "sha256": r.sha256,
                  "stored_path": r.stored_path, "received_at": r.received_at.isoformat()}
                 for r in s.execute(q).scalars()]
-
-
-# ---------------------------------------------------------------- 汇总
-
-def _period(period: str) -> str:
-    year, month = parse_period(period)
-    return f"{year:04d}-{month:02d}"
-
-
-def _add(total: dict[str, Any], figures: dict[str, Any]) -> None:
-    for name, value in figures.items():
-        if not isinstance(value, dict):
-            continue
-        if "month" in value:
-            slot = total.setdefault(name, {n: 0 for n in COUNTS})
-            for n in COUNTS:
-                slot[n] = slot.get(n, 0) + int(value.get(n) or 0)
-        else:
-            _add(total.setdefault(name, {}), value)
-
-
-def _finish(total: dict[str, Any]) -> None:
-    for value in total.values():
-        if "month" in value:
-            value["change_pct"] = change_pct(value["ytd"], value["ytd_last_year"])
-        else:
-            _finish(value)
-
-
-def sum_figures(figure_sets: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Every figure summed (month, ytd, ytd_last_year); 同比 recomputed from the sums."""
-    total = zero_figures()
-    for figures in figure_sets:
-        _add(total, figures)
-    _finish(total)
-    return total
-
-
-def consolidated_document(ws: Workspace, period: str) -> dict[str, Any]:
-    """The county-wide report of a month: summed figures, the per-township table, 未报送 list."""
-    require(ws.current_user, "report.view")
-    period = _period(period)
-    with ws.reading() as s:
-        org = require_mode(s, OrgMode.county.value)
-        latest: dict[str, ReceivedPackage] = {}
-        for r in s.execute(select(ReceivedPackage).where(
-                ReceivedPackage.period == period, ReceivedPackage.status == PackageStatus.accepted.value)
-                ).scalars():
-            if r.township_code not in latest or r.revision > latest[r.township_code].revision:
-                latest[r.township_code] = r
-        roster = {t.code: t for t in s.execute(select(Township)).scalars()}
-        codes = sorted({c for c, t in roster.items() if t.active} | set(latest))
-        towns, sums = [], []
-        for code in codes:
-            r = latest.get(code)
-            name = r.township_name if r else roster[code].name
-            if r is None:
-                towns.append({"code": code, "name": name, "submitted": False, "revision": None, "figures": None,
-                              "received_at": None, "sha256": None})
-                continue
-            figures = json.loads(r.document_json)["figures"]
-            sums.append(figures)
-            towns.append({"code": code, "name": name, "submitted": True, "revision": r.revision,
-                          "figures": figures, "received_at": r.received_at.isoformat(), "sha256": r.sha256})
-        footer = {"leader": settings.get(s, settings.REPORT_LEADER) or "",
-                  "preparer": settings.get(s, settings.REPORT_PREPARER) or "",
-                  "phone": settings.get(s, settings.REPORT_PHONE) or "", "date": ws.today().isoformat()}
-        org_dict = {"name": org.name, "code": org.code, "county": org.county_name, "mode": OrgMode.county.value}
-    missing = [{"code": t["code"], "name": t["name"]} for t in towns if not t["submitted"]]
-    narrative = f"本表汇总 {len(towns) - len(missing)} 个乡镇（共 {len(towns)} 个）报送的{period_text(period)}月报。"
-    if missing:
-        narrative += "未报送：" + "、".join(t["name"] for t in missing) + "。"
-    return {"schema": SCHEMA, "org": org_dict, "period": period, "revision": 1, "finalized": True,
-            "figures": sum_figures(sums), "narrative": narrative, "footer": footer, "townships": towns,
-            "not_submitted": missing, "generated_at": ws.now().isoformat()}
-
-
-def _font(ws: Workspace):
-    with ws.reading() as s:
-        return find_cjk_font(settings.get(s, settings.FONT_PATH) or None)
-
-
-def county_report_pdf(ws: Workspace, period: str) -> bytes:
-    return pdf_form.render_report_pdf(consolidated_document(ws, period), font=_font(ws))
-
-
-def county_report_xlsx(ws: Workspace, period: str) -> bytes:
-    return excel_form.render_report_xlsx(consolidated_document(ws, period))
-
