@@ -29,9 +29,15 @@ def today():
     return dt.date(2026, 11, 20)
 
 
+def published_up_to_2026(year: int) -> bool:
+    """The tests' calendar assumption: official holiday schedules are published up to 2026, not 2027."""
+    return year <= 2026
+
+
 @pytest.fixture
 def blank_ws(tmp_path, today):
     ws = open_workspace(tmp_path / "data", today=lambda: today)
+    ws.calendar_known_years = published_up_to_2026
     yield ws
     ws.close()
 

@@ -6,6 +6,7 @@ items, the holiday override table and the settings (limits, the 即将到期 win
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -27,11 +28,14 @@ EFFECT_END_LABEL = "处分影响期届满"
 _FORWARDED = (ComplaintState.reported_up.value, ComplaintState.transferred.value)
 
 
-def work_calendar(session: Session) -> WorkCalendar:
-    """The calendar with the user's overrides; a year with overrides entered counts as confirmed."""
+def work_calendar(session: Session, known_years: Callable[[int], bool] | None = None) -> WorkCalendar:
+    """The calendar with the user's overrides; a year with overrides entered counts as confirmed.
+
+    ``known_years`` is the workspace's ``calendar_known_years`` (None: ask chinese_calendar).
+    """
     rows = session.execute(select(HolidayOverride.day, HolidayOverride.is_workday)).all()
     overrides = {d: w for d, w in rows}
-    return WorkCalendar(overrides, confirmed_years={d.year for d in overrides})
+    return WorkCalendar(overrides, confirmed_years={d.year for d in overrides}, known_years=known_years)
 
 
 def _complaint_inputs(s: Session, ids: list[int] | None = None) -> list[DeadlineInput]:
@@ -109,7 +113,7 @@ def due_items(ws: Workspace, today: dt.date | None = None, *, include_ok: bool =
     require(user, "complaint.view" if allowed(user.roles if user else set(), "complaint.view") else "lead.view")
     today = today or ws.today()
     with ws.reading() as s:
-        cal = work_calendar(s)
+        cal = work_calendar(s, ws.calendar_known_years)
         limits = settings.get(s, settings.DEADLINE_OVERRIDES) or {}
         warn = int(settings.get(s, settings.DUE_SOON_WORKDAYS))
         items: list[DeadlineInput] = []
@@ -134,7 +138,7 @@ def complaint_due(ws: Workspace, ids: list[int], today: dt.date | None = None) -
         return {}
     today = today or ws.today()
     with ws.reading() as s:
-        cal = work_calendar(s)
+        cal = work_calendar(s, ws.calendar_known_years)
         limits = settings.get(s, settings.DEADLINE_OVERRIDES) or {}
         warn = int(settings.get(s, settings.DUE_SOON_WORKDAYS))
         rows = collect_due(_complaint_inputs(s, list(ids)), today, cal, limits=limits, warn_workdays=warn,
@@ -149,7 +153,7 @@ def calendar_warnings(ws: Workspace, today: dt.date | None = None) -> list[str]:
     """Warnings for the years (this one up to three months ahead) the calendar only estimates."""
     today = today or ws.today()
     with ws.reading() as s:
-        return work_calendar(s).warnings_for(dt.date(today.year, 1, 1), add_months(today, 3))
+        return work_calendar(s, ws.calendar_known_years).warnings_for(dt.date(today.year, 1, 1), add_months(today, 3))
 
 
 def limits_table(ws: Workspace, *, defaults_only: bool = False) -> list[dict]:
@@ -201,7 +205,7 @@ def list_holiday_overrides(ws: Workspace) -> list[dict]:
 def is_workday(ws: Workspace, day: dt.date) -> bool:
     """Whether the calendar in force (overrides included) counts ``day`` as a working day."""
     with ws.reading() as s:
-        return work_calendar(s).is_workday(day)
+        return work_calendar(s, ws.calendar_known_years).is_workday(day)
 
 
 def remove_holiday_override(ws: Workspace, day: dt.date) -> None:

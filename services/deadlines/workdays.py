@@ -3,7 +3,9 @@
 Sources, in order of precedence:
 
 1. ``overrides`` (date → is_workday), the user-editable table: always wins.
-2. ``chinese_calendar`` for the years it knows (holidays *and* 调休 make-up workdays).
+2. ``chinese_calendar`` for the years it knows (holidays *and* 调休 make-up workdays). ``known_years``
+   (a predicate on the year) can narrow that set, so a test states which years it assumes are
+   published instead of depending on the installed package's release; by default the package is asked.
 3. For any other year, the ``holidays`` package's China public holidays plus weekends. This knows
    no 调休, so such a year is recorded in :attr:`WorkCalendar.unknown_years` and
    :meth:`WorkCalendar.warnings_for` asks the user to enter the official schedule — unless the year
@@ -20,7 +22,7 @@ of many years costs one addition per year.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from threading import Lock
@@ -60,11 +62,13 @@ class WorkCalendar:
         overrides: Mapping[date, bool] | None = None,
         *,
         confirmed_years: Iterable[int] = (),
+        known_years: Callable[[int], bool] | None = None,
     ):
         self._overrides: dict[date, bool] = {}
         for day, is_workday in (overrides or {}).items():
             self._overrides[_as_date(day)] = bool(is_workday)
         self._confirmed_years = frozenset(int(y) for y in confirmed_years)
+        self._known_years = known_years
         self._years: dict[int, _Year] = {}
         self._known: dict[int, bool] = {}
         self._lock = Lock()
@@ -177,11 +181,8 @@ class WorkCalendar:
     def _source_known(self, y: int) -> bool:
         known = self._known.get(y)
         if known is None:
-            try:
-                chinese_calendar.is_workday(date(y, 6, 1))
-                known = True
-            except NotImplementedError:
-                known = False
+            # The predicate only narrows: a year chinese_calendar cannot answer is never "known".
+            known = _chinese_calendar_knows(y) and (self._known_years is None or bool(self._known_years(y)))
             self._known[y] = known
         return known
 
@@ -206,6 +207,14 @@ class WorkCalendar:
         for flag in flags:
             cum.append(cum[-1] + (1 if flag else 0))
         return _Year(first=first, flags=bytes(1 if f else 0 for f in flags), cum=tuple(cum))
+
+
+def _chinese_calendar_knows(y: int) -> bool:
+    try:
+        chinese_calendar.is_workday(date(y, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
 
 
 def _as_date(value: date) -> date:

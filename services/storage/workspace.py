@@ -90,6 +90,9 @@ class Workspace:
     extras: dict = field(default_factory=dict)
     # The data dir's instance lock when opened with ``lock=True`` (services.storage.instance_lock); released by close().
     instance_lock: object | None = None
+    # Which years' official holiday schedule the calendar treats as published (services.deadlines.workdays);
+    # None asks the chinese_calendar package. Tests set it so they do not depend on the package's release.
+    calendar_known_years: Callable[[int], bool] | None = None
 
     @property
     def db_path(self) -> Path:

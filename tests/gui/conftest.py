@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from gui.app import configure_application
 from gui.context import create_app_context
 from services.security import setup, users
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, published_up_to_2026
 
 
 @pytest.fixture
@@ -23,6 +23,7 @@ def make_ctx(tmp_path, today, qapp):
 
     def make(**kw):
         ctx = create_app_context(tmp_path / "data", synchronous=True, today=lambda: today, **kw)
+        ctx.workspace.calendar_known_years = published_up_to_2026
         made.append(ctx)
         return ctx
 

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 import chinese_calendar
 import pytest
 
-from services.deadlines.workdays import WorkCalendar
+from services.deadlines.workdays import WorkCalendar, unknown_year_warning
 
 
 def _first_year_unknown_to_chinese_calendar() -> int:
@@ -103,9 +103,7 @@ def test_year_beyond_the_package_uses_public_holidays_and_warns():
     assert UNKNOWN in cal.unknown_years
     assert not cal.is_year_known(UNKNOWN)
 
-    warnings = cal.warnings_for(date(UNKNOWN - 1, 12, 1), date(UNKNOWN, 1, 31))
-    assert len(warnings) == 1
-    assert f"{UNKNOWN}年" in warnings[0] and "调休" in warnings[0] and "设置" in warnings[0]
+    assert cal.warnings_for(date(UNKNOWN - 1, 12, 1), date(UNKNOWN, 1, 31)) == [unknown_year_warning(UNKNOWN)]
     assert cal.warnings_for(date(2025, 1, 1), date(2025, 12, 31)) == []
 
 
@@ -116,6 +114,22 @@ def test_counting_runs_into_an_unknown_year():
     assert due.year == UNKNOWN
     assert cal.workdays_between(last_known, due) == 10
     assert UNKNOWN in cal.unknown_years
+
+
+def test_by_default_the_known_years_are_chinese_calendars():
+    cal = WorkCalendar()
+    assert cal.is_year_known(2025)
+    assert cal.is_workday(date(2025, 1, 26))  # a Sunday 补班 day only chinese_calendar knows
+    assert not cal.is_year_known(UNKNOWN)
+
+
+def test_injected_known_years_narrow_the_package():
+    cal = WorkCalendar(known_years=lambda year: year <= 2024)
+    assert cal.is_year_known(2024) and not cal.is_year_known(2025)
+    assert not cal.is_workday(date(2025, 1, 26))  # estimated: a plain Sunday, no 补班
+    assert cal.warnings_for(date(2025, 1, 1)) == [unknown_year_warning(2025)]
+    # the predicate cannot claim a year the package has no schedule for
+    assert not WorkCalendar(known_years=lambda year: True).is_year_known(UNKNOWN)
 
 
 def test_confirmed_year_does_not_warn():
