@@ -22,7 +22,6 @@ import's one transaction, its result, and the empty template.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ from services.interchange.ledger_spec import CASES, COMPLAINTS, HELP_SHEET, LEAD
 from services.interchange.ledger_write import BulkWriter
 from services.security import audit
 from services.security.permissions import require
-from services.storage.files import atomic_write_bytes
+from services.storage.files import atomic_write_bytes, sha256_file
 from services.storage.workspace import Workspace
 
 __all__ = ["SHEETS", "Problem", "ImportResult", "import_workbook", "write_template"]
@@ -76,14 +75,6 @@ def _counts(plan: Plan) -> dict[str, int]:
             MEASURES: len(plan.measures), LEDGER: len(plan.ledgers)}
 
 
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def import_workbook(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> ImportResult:
     """Check every sheet, then write all of it in one transaction (or, with ``dry_run``, nothing)."""
     require(ws.current_user, "import.ledger")
@@ -106,7 +97,7 @@ def import_workbook(ws: Workspace, path: str | Path, *, dry_run: bool = False) -
             writer.ledgers(LEDGER)
             counts = _counts(plan)
             audit.record(s, ws.current_user, "ledger.import", "import", path.name,
-                         {"file": path.name, "sha256": _file_sha256(path), "counts": counts})
+                         {"file": path.name, "sha256": sha256_file(path), "counts": counts})
             if dry_run:
                 raise _DryRun
     except _DryRun:

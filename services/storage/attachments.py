@@ -17,6 +17,7 @@ from services.errors import IntegrityFailure, NotFoundError, ValidationError
 from services.security import audit
 from services.security.permissions import require
 from services.storage import settings
+from services.storage.files import sha256_file
 from services.storage.workspace import Workspace
 
 _OWNERS = {  # owner kind → (model, foreign key column, permission to add, permission to view, Chinese name)
@@ -144,8 +145,4 @@ def verify_attachment(ws: Workspace, attachment_id: int) -> bool:
     path = open_attachment_path(ws, attachment_id)
     with ws.reading() as s:
         expected = s.get(Attachment, attachment_id).sha256
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest() == expected
+    return sha256_file(path) == expected

@@ -4,7 +4,6 @@ SQLite checks and snapshots. Used by local backups (services.storage.backup) and
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import shutil
@@ -15,7 +14,7 @@ from typing import Literal
 
 
 from services.errors import DomainError, IntegrityFailure, NotFoundError
-from services.storage.files import os_reason
+from services.storage.files import os_reason, sha256_file
 
 BackupKind = Literal["daily", "exit", "manual", "upgrade"]
 KINDS: tuple[str, ...] = ("daily", "exit", "manual", "upgrade")
@@ -67,14 +66,6 @@ def place_file(src: Path, dst: Path) -> None:
     except BaseException:
         remove_quietly(tmp)
         raise
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def verify_content_address(path: Path) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import tempfile
@@ -50,6 +51,12 @@ def os_error_message(exc: OSError) -> str:
     name = exc.filename2 or exc.filename
     where = f"：{os.fsdecode(name)}" if name is not None else ""
     return f"读写文件失败（{os_reason(exc)}），操作未完成{where}"
+
+
+def sha256_file(path: Path | str) -> str:
+    """The SHA-256 of a file's bytes, as 64 lowercase hex digits (read in chunks, never whole)."""
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def ensure_writable(target: Path | str) -> None:

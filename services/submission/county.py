@@ -15,7 +15,6 @@ A zip must keep its package's name (``<folder>.zip``): a renamed copy is refused
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shutil
 import tempfile
@@ -35,7 +34,7 @@ from services.reporting.figures import parse_period
 from services.reporting.layout import period_text
 from services.security import audit
 from services.security.permissions import require
-from services.storage.files import os_error_message
+from services.storage.files import os_error_message, sha256_file
 from services.storage.workspace import Workspace
 from services.submission import county_audit, county_ca, pki
 from services.submission.county_summary import (consolidated_document, county_report_pdf, county_report_xlsx,
@@ -108,14 +107,6 @@ def _name_of(p: Path) -> str:
 
 
 # ---------------------------------------------------------------- one package
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
 
 def _stage(src: Path, staging: Path) -> Path | None:
     """Copy the package into ``staging``; None when it cannot be copied cleanly (links, extras)."""
@@ -220,7 +211,7 @@ def _import_one(ws: Workspace, src: Path, root_pem: bytes, crl_pem: bytes | None
             final.mkdir(parents=True)
             os.rename(staged, final / staged.name)
             stored = final / staged.name
-            sha = _sha256(stored) if stored.is_file() else _sha256(stored / "tagmanifest-sha256.txt")
+            sha = sha256_file(stored) if stored.is_file() else sha256_file(stored / "tagmanifest-sha256.txt")
             document_json = _report_json(stored, name)
             year, month = parse_period(report.period)
             with ws.transaction() as s:

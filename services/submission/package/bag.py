@@ -6,7 +6,6 @@ listed in it (bagit checks the tag files a tag manifest lists and allows others,
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -22,7 +21,7 @@ import bagit
 from cryptography.hazmat.primitives import serialization
 
 from services.errors import IntegrityFailure, StateError, ValidationError
-from services.storage.files import FileWriteError, os_reason
+from services.storage.files import FileWriteError, fsync_dir, os_reason, sha256_file
 from services.submission import pki
 from services.submission.package import report_schema, sign_pdf
 from services.submission.package.layout import (ALLOWED_FILES, AUDIT_CHAIN_FILE, SIGNATURE_FILE, package_name,
@@ -79,17 +78,7 @@ def _fsync_tree(root: Path) -> None:
         for name in files:
             with open(os.path.join(dirpath, name), "rb+") as f:
                 os.fsync(f.fileno())
-        _fsync_dir(Path(dirpath))
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fsync_dir(Path(dirpath))
 
 
 def stage_bag(
@@ -139,14 +128,6 @@ def write_zip(folder: Path, zip_path: Path, when: datetime) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
             zf.writestr(info, (folder / rel).read_bytes())
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _root_from_chain(chain_pems: list[bytes]):
@@ -259,7 +240,7 @@ def build_package(
             raise StateError(f"文件包 {name} 已存在；如需更正，请生成新的修订版本")
         os.rename(staging, final)
         written[0] = final
-        _fsync_dir(out_dir)
+        fsync_dir(out_dir)
         zip_path = zip_sha = None
         if make_zip:
             tmp_zip = out_dir / f".{name}.zip.{os.getpid()}.tmp"
@@ -271,8 +252,8 @@ def build_package(
                 raise StateError(f"文件包 {final_zip.name} 已存在")
             os.rename(tmp_zip, final_zip)
             written[-1] = final_zip
-            _fsync_dir(out_dir)
-            zip_path, zip_sha = final_zip, _sha256(final_zip)
+            fsync_dir(out_dir)
+            zip_path, zip_sha = final_zip, sha256_file(final_zip)
         root_pem = root.public_bytes(serialization.Encoding.PEM)
         for target in [final] + ([final_zip] if make_zip else []):
             report = verify_package(target, root_pem=root_pem, expected_org_code=org_code, now=now)
@@ -282,7 +263,7 @@ def build_package(
         return PackageResult(
             folder=final,
             zip_path=zip_path,
-            tagmanifest_sha256=_sha256(final / "tagmanifest-sha256.txt"),
+            tagmanifest_sha256=sha256_file(final / "tagmanifest-sha256.txt"),
             zip_sha256=zip_sha,
             file_name=final_zip.name if make_zip else name,
         )
