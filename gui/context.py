@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator, Signal
 from PySide6.QtWidgets import QWidget
 
 from resources import compiled_catalogue
@@ -15,6 +15,13 @@ from services.storage.workspace import OrgInfo, Workspace, open_workspace
 from .executor import Executor, db_executor, export_pool, run_with_progress
 
 STATE_FILE = "desktop-state.ini"
+
+
+class ContextSignals(QObject):
+    """What the whole GUI may want to hear about, whoever caused it."""
+
+    sig_data_changed = Signal()
+    """A ``DbOp`` wrote to the database (pages showing data refresh when next shown)."""
 
 
 @dataclass
@@ -29,14 +36,24 @@ class AppContext:
     lang: str = "zh"
     demo: bool = False
     synchronous: bool = False
-    extras: dict = field(default_factory=dict)
+    signals: ContextSignals = field(default_factory=ContextSignals)
+
+    @property
+    def sig_data_changed(self):
+        return self.signals.sig_data_changed
 
     @property
     def ws(self) -> Workspace:
         return self.workspace
 
     def call_db(self, parent: QWidget | None, fn: Callable[[], Any], title: str = "") -> Any:
-        """Run ``fn()`` on the database worker and wait for it (progress shown after 0.5 s)."""
+        """Run ``fn()`` on the database worker and WAIT for it (progress shown after 0.5 s).
+
+        Only for the few truly modal steps, where nothing else may happen until the answer is in:
+        sign-in (no window behind it may act before the user is known), restore and setup (the
+        data dir is being replaced), and reads a dialog needs before it can be built. Everything
+        else goes through ``gui.operations`` (DbOp/QueryOp), which never blocks the GUI thread.
+        """
         title = title or QCoreApplication.translate("AppContext", "正在处理，请稍候……")
         return run_with_progress(parent, lambda _token: fn(), title, executor=self.db, cancellable=False)
 

@@ -1,15 +1,16 @@
 """Small shared widgets: field error labels, a form error map, Chinese message boxes."""
 from __future__ import annotations
 
-import traceback
 from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit,
                                QHBoxLayout, QPushButton, QWidget)
 
 from models.enums import Role
-from services.errors import DomainError, ValidationError
+from services.errors import ValidationError
+
+from .interaction import Interaction
 
 # The role labels of models.enums.Role, marked for translation (the enum itself stays Qt-free).
 ROLE_LABELS = {
@@ -143,36 +144,12 @@ def ok_cancel_row(parent: QWidget, ok_text: str, on_ok, on_cancel, *,
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     """A DomainError's Chinese message as a warning; anything else as an unexpected error with details."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or QCoreApplication.translate("widgets", "操作未完成"))
-    if isinstance(error, DomainError):
-        box.setText(error.message)
-    else:
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setText(QCoreApplication.translate("widgets", "发生了意外错误，操作没有完成。请将详细信息告知系统管理员。"))
-        box.setDetailedText("".join(traceback.format_exception(error)))
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("widgets", "确定"))
-    box.exec()
+    Interaction.error(parent, error, title)
 
 
 def show_info(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title or QCoreApplication.translate("widgets", "提示"))
-    box.setText(message)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("widgets", "确定"))
-    box.exec()
+    Interaction.info(parent, message, title)
 
 
 def confirm(parent: QWidget | None, message: str, title: str | None = None) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title or QCoreApplication.translate("widgets", "请确认"))
-    box.setText(message)
-    yes = box.addButton(QCoreApplication.translate("widgets", "确定"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("widgets", "取消"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is yes
+    return Interaction.confirm(parent, message, title)

@@ -112,3 +112,14 @@ def type_text(qtbot, widget, text: str, clear: bool = True) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def prompts(monkeypatch):
+    """Replace the prompt seam: message boxes and file dialogs are recorded and answered from a script."""
+    from gui.interaction import PROMPT_METHODS, Interaction, ScriptedInteraction
+
+    scripted = ScriptedInteraction()
+    for name in PROMPT_METHODS:
+        monkeypatch.setattr(Interaction, name, getattr(scripted, name))
+    return scripted
