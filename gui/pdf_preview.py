@@ -11,13 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from services.errors import DomainError
 from services.storage.files import atomic_write_bytes
 
 from .geometry import remember_geometry
 from .print_pdf import LoadedPdf, new_a4_printer, paint_document
+from .interaction import Interaction
 from .widgets import primary, show_error
 
 
@@ -73,17 +74,16 @@ class PdfPreviewDialog(QDialog):
             return
         try:
             self.print_to(printer)
-        except DomainError as exc:
+        except DomainError as exc:  # painting on the printer is GUI-thread work (QPainter), not an op
             show_error(self, exc)
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为PDF"), self.default_name,
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path = Interaction.save_path(self, self.tr("另存为PDF"), self.default_name, self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return
         try:
             atomic_write_bytes(Path(path), self.pdf_bytes)
-        except DomainError as exc:
+        except DomainError as exc:  # the preview has no context of its own: bytes in hand, written here
             show_error(self, exc)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Ctrl+P prints

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
 from services.errors import ValidationError
@@ -14,6 +14,7 @@ from services.reporting import layout, monthly_report
 from services.security.permissions import allowed
 
 from ..form_widgets import DateEdit
+from ..interaction import Interaction
 from ..widgets import FieldError, FormErrors, form_error_label, show_error
 
 FOOT_FIELDS = ("leader", "preparer", "phone", "date")
@@ -127,7 +128,7 @@ class DraftEditor:
         narrative, footer = self._draft_values()
         ws, period = self.ctx.ws, self._period
         self.errors.clear()
-        try:
+        try:  # blocking: leaving the page, signing out and output all need the answer now
             self.ctx.call_db(self, lambda: monthly_report.save_draft(ws, period, narrative, footer),
                              self.tr("正在保存……"))
         except ValidationError as exc:
@@ -145,18 +146,10 @@ class DraftEditor:
 
     def _ask_unsaved(self) -> str:
         """保存 / 放弃 / 取消 for unsaved edits: returns "save", "discard" or "cancel"."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("未保存的修改"))
-        box.setText(self.tr("{p}月报的情况说明或表尾有未保存的修改，是否保存？")
-                    .format(p=layout.period_text(self._period)))
-        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+        answer = Interaction.choose(self, self.tr("{p}月报的情况说明或表尾有未保存的修改，是否保存？")
+                                    .format(p=layout.period_text(self._period)),
+                                    [self.tr("保存"), self.tr("放弃修改"), self.tr("取消")], title=self.tr("未保存的修改"))
+        return {0: "save", 1: "discard"}.get(answer, "cancel")
 
     def _resolve_unsaved(self) -> bool:
         """True when the page may move on (nothing unsaved, saved, or discarded on request)."""

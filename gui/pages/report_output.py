@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from services.errors import DomainError
 from services.reporting import layout, monthly_report
 from services.storage.files import atomic_write_bytes
 
+from ..interaction import Interaction
+from ..operations import QueryOp
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import show_error
 
@@ -25,56 +28,64 @@ class ReportOutput:
         return self.tr("{org}{p}月报第{n}版{state}").format(org=self.org_name, p=layout.period_text(self._period),
                                                          n=n, state=state)
 
-    def current_pdf(self) -> bytes:
-        """The PDF the page would print: frozen when finalized, else the saved draft rendered now."""
-        ws, period = self.ctx.ws, self._period
-        return self.ctx.call_db(self, lambda: monthly_report.export_pdf(ws, period), self.tr("正在生成 PDF……"))
+    def with_output(self, kind: str, then: Callable[[bytes], None], *, error_title: str | None = None) -> None:
+        """The bytes the page would print or export (``kind`` "pdf"/"xlsx"), handed to ``then``.
 
-    def current_xlsx(self) -> bytes:
+        Read on the database worker (frozen bytes when finalized, else the saved draft), rendered
+        on the export pool; the GUI thread never waits.
+        """
         ws, period = self.ctx.ws, self._period
-        return self.ctx.call_db(self, lambda: monthly_report.export_xlsx(ws, period), self.tr("正在生成 Excel……"))
+        label = self.tr("正在生成 PDF……") if kind == "pdf" else self.tr("正在生成 Excel……")
 
-    def open_preview(self, pdf: bytes | None = None, title: str | None = None) -> PdfPreviewDialog | None:
-        """预览/打印: the PDF in a preview with 打印…; returns the (window-modal, open) dialog."""
+        def render(source) -> None:
+            QueryOp(self, lambda: monthly_report.render_output(source, kind), pool=True) \
+                .progress(label).error_title(error_title).success(then).run()
+
+        QueryOp(self, lambda: monthly_report.output_source(ws, period)).progress(label) \
+            .error_title(error_title).success(render).run()
+
+    def open_preview(self, pdf: bytes | None = None, title: str | None = None) -> None:
+        """预览/打印: the PDF in a window-modal preview with 打印… (kept as ``self.preview`` while open)."""
         if pdf is None and not self._save_before_output():
-            return None
+            return
+        if pdf is not None:
+            self._show_preview(pdf, title)
+        else:
+            self.with_output("pdf", lambda data: self._show_preview(data, title), error_title=self.tr("无法预览"))
+
+    def _show_preview(self, data: bytes, title: str | None) -> None:
         try:
-            data = pdf if pdf is not None else self.current_pdf()
             dialog = PdfPreviewDialog(data, title or self._title(), self, settings=self.ctx.settings,
                                       default_name=(title or self._title()) + ".pdf")
-        except Exception as exc:  # noqa: BLE001
+        except DomainError as exc:  # a PDF the viewer cannot open: said in the preview's own words
             show_error(self, exc, self.tr("无法预览"))
-            return None
+            return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: setattr(self, "preview", None))
         self.preview = dialog
         dialog.open()
-        return dialog
 
-    def export(self, kind: str) -> Path | None:
-        """导出PDF / 导出Excel: ask where, write the service's bytes atomically; the path written or None."""
+    def export(self, kind: str) -> None:
+        """导出PDF / 导出Excel: ask where, write the service's bytes atomically; ``sig_exported(path)`` after."""
         if not self._save_before_output():
-            return None
+            return
         suffix, caption, filt = ((".pdf", self.tr("导出PDF"), self.tr("PDF 文件 (*.pdf)")) if kind == "pdf" else
                                  (".xlsx", self.tr("导出Excel"), self.tr("Excel 工作簿 (*.xlsx)")))
         folder = self.ctx.settings.value("report_page/export_dir", str(Path.home()))
-        default = str(Path(folder) / (self._title() + suffix))
-        path, _ = QFileDialog.getSaveFileName(self, caption, default, filt)
+        path = Interaction.save_path(self, caption, str(Path(folder) / (self._title() + suffix)), filt)
         if not path:
-            return None
+            return
         target = Path(path)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
-        try:
-            data = self.current_pdf() if kind == "pdf" else self.current_xlsx()
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("导出失败"))
-            return None
-        try:
-            atomic_write_bytes(target, data)
-        except DomainError as exc:  # FileWriteError: disk full, read-only stick, no permission
-            show_error(self, exc, self.tr("导出失败"))
-            return None
-        self.ctx.settings.setValue("report_page/export_dir", str(target.parent))
-        self.state_label.setText(self.tr("已导出：{path}").format(path=target))
-        return target
+
+        def write(data: bytes) -> None:
+            QueryOp(self, lambda: atomic_write_bytes(target, data), pool=True) \
+                .error_title(self.tr("导出失败")).success(lambda _: written()).run()
+
+        def written() -> None:
+            self.ctx.settings.setValue("report_page/export_dir", str(target.parent))
+            self.state_label.setText(self.tr("已导出：{path}").format(path=target))
+            self.sig_exported.emit(str(target))
+
+        self.with_output(kind, write, error_title=self.tr("导出失败"))

@@ -50,6 +50,9 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, QWidget):
     sig_loaded = Signal(str)
     """The figures of this period are on screen (after every load, also in tests)."""
 
+    sig_exported = Signal(str)
+    """The report was exported to this path."""
+
     def __init__(self, ctx: AppContext, spec: Any = None, parent: QWidget | None = None):
         if isinstance(spec, QWidget) and parent is None:
             spec, parent = None, spec

@@ -12,6 +12,7 @@ from services.reporting import layout, monthly_report
 from services.security.permissions import allowed
 
 from ..local_times import local_time
+from ..operations import DbOp, QueryOp
 from ..print_pdf import LoadedPdf
 from ..widgets import confirm, show_error, show_info
 
@@ -84,7 +85,9 @@ class Revisions:
         self.history_note.setText(self.tr("选择一个版次，即在下方显示该版定稿时冻结的 PDF。") if history else "")
 
     def finalize(self) -> bool:
-        """定稿 (secretary only): confirm, save pending edits, freeze; shows the SHA-256 afterwards."""
+        """定稿 (secretary only): confirm, save pending edits, freeze; shows the SHA-256 afterwards.
+
+        True when the 定稿 was started; its end is ``sig_finalized``."""
         if not allowed(self.roles, "report.finalize") or self.is_finalized() or self.doc is None:
             return False
         if not self._save_before_output():
@@ -96,19 +99,19 @@ class Revisions:
         if not confirm(self, message, self.tr("月报定稿")):
             return False
         ws, period = self.ctx.ws, self._period
-        try:
-            view = self.ctx.call_db(self, lambda: monthly_report.finalize(ws, period), self.tr("正在定稿……"))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("定稿未完成"))
-            return False
-        self.refresh()
-        self.sig_finalized.emit(period, view.revision)
-        show_info(self, self.tr("{p}月报已定稿（第{n}版）。\n\nSHA-256：\n{sha}")
-                  .format(p=layout.period_text(period), n=view.revision, sha=view.sha256), self.tr("定稿完成"))
+
+        def finalized(view) -> None:
+            self.refresh()
+            self.sig_finalized.emit(period, view.revision)
+            show_info(self, self.tr("{p}月报已定稿（第{n}版）。\n\nSHA-256：\n{sha}")
+                      .format(p=layout.period_text(period), n=view.revision, sha=view.sha256), self.tr("定稿完成"))
+
+        DbOp(self, lambda: monthly_report.finalize(ws, period)).progress(self.tr("正在定稿……")) \
+            .error_title(self.tr("定稿未完成")).success(finalized).run()
         return True
 
     def correct(self) -> bool:
-        """更正: ask the reason and open the next revision as a draft."""
+        """更正: ask the reason and open the next revision as a draft (True when started)."""
         if not allowed(self.roles, "report.finalize") or not self.is_finalized():
             return False
         dialog = QInputDialog(self)
@@ -122,12 +125,8 @@ class Revisions:
             return False
         reason = dialog.textValue().strip()
         ws, period = self.ctx.ws, self._period
-        try:
-            self.ctx.call_db(self, lambda: monthly_report.correct(ws, period, reason), self.tr("正在处理……"))
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc, self.tr("更正未完成"))
-            return False
-        self.refresh()
+        DbOp(self, lambda: monthly_report.correct(ws, period, reason)).progress(self.tr("正在处理……")) \
+            .error_title(self.tr("更正未完成")).success(lambda _: self.refresh()).run()
         return True
 
     def selected_revision(self) -> int | None:
@@ -145,16 +144,18 @@ class Revisions:
                 self.history_note.setText(self.tr("第{n}版正在更正，尚未定稿，还没有冻结的 PDF。").format(n=rev.revision))
             return
         ws, period = self.ctx.ws, self._period
-        try:
-            frozen = self.ctx.call_db(self, lambda: monthly_report.get_revision(ws, period, number))
+
+        def shown(frozen) -> None:
             self._show_history_pdf(frozen.pdf)
-        except Exception as exc:  # noqa: BLE001
+            self.history_note.setText(self.tr("第{n}版（{status}）定稿时冻结的 PDF：")
+                                      .format(n=rev.revision, status=rev.status_label))
+            self.history_note.setToolTip(rev.sha256)
+
+        def failed(exc: BaseException) -> None:
             self._show_history_pdf(None)
             show_error(self, exc, self.tr("无法显示该版次"))
-            return
-        self.history_note.setText(self.tr("第{n}版（{status}）定稿时冻结的 PDF：")
-                                  .format(n=rev.revision, status=rev.status_label))
-        self.history_note.setToolTip(rev.sha256)
+
+        QueryOp(self, lambda: monthly_report.get_revision(ws, period, number)).success(shown).failure(failed).run()
 
     def _show_history_pdf(self, pdf: bytes | None) -> None:
         old, self._history_pdf = self._history_pdf, (LoadedPdf(pdf) if pdf is not None else None)

@@ -344,19 +344,46 @@ def get_revision(ws: Workspace, period: str, revision: int | None = None) -> Fro
                               bytes(rev.pdf), bytes(rev.xlsx))
 
 
-def export_pdf(ws: Workspace, period: str) -> bytes:
-    """The current report's PDF: the frozen bytes when finalized, else the draft rendered now."""
+@dataclass(frozen=True)
+class OutputSource:
+    """What a report's PDF and workbook are made of, read from the database once.
+
+    Finalized: the frozen bytes. A draft: the document and the font to render it with. Rendering
+    (``render_output``) needs no database, so the GUI runs it on its export pool.
+    """
+
+    frozen_pdf: bytes | None = None
+    frozen_xlsx: bytes | None = None
+    document: dict[str, Any] | None = None
+    font: Any = None
+
+
+def output_source(ws: Workspace, period: str) -> OutputSource:
+    """Read what the current report's output is made of (frozen bytes when finalized)."""
     doc = build_document(ws, period)
     if doc.get("finalized"):
-        return get_revision(ws, period, doc["revision"]).pdf
+        frozen = get_revision(ws, period, doc["revision"])
+        return OutputSource(frozen_pdf=frozen.pdf, frozen_xlsx=frozen.xlsx)
     with ws.reading() as s:
         font = find_cjk_font(settings.get(s, settings.FONT_PATH) or None)
-    return pdf_form.render_report_pdf(doc, font=font)
+    return OutputSource(document=doc, font=font)
+
+
+def render_output(source: OutputSource, kind: str) -> bytes:
+    """The PDF (``kind="pdf"``) or workbook (``"xlsx"``) of ``source``; renders only a draft."""
+    if kind == "pdf":
+        return source.frozen_pdf if source.frozen_pdf is not None else pdf_form.render_report_pdf(
+            source.document, font=source.font)
+    if kind == "xlsx":
+        return source.frozen_xlsx if source.frozen_xlsx is not None else excel_form.render_report_xlsx(source.document)
+    raise ValueError(kind)
+
+
+def export_pdf(ws: Workspace, period: str) -> bytes:
+    """The current report's PDF: the frozen bytes when finalized, else the draft rendered now."""
+    return render_output(output_source(ws, period), "pdf")
 
 
 def export_xlsx(ws: Workspace, period: str) -> bytes:
     """The current report's workbook: the frozen bytes when finalized, else the draft rendered now."""
-    doc = build_document(ws, period)
-    if doc.get("finalized"):
-        return get_revision(ws, period, doc["revision"]).xlsx
-    return excel_form.render_report_xlsx(doc)
+    return render_output(output_source(ws, period), "xlsx")

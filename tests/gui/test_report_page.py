@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from gui.context import create_app_context
 from gui.pages.report_page import ReportPage
@@ -66,20 +66,11 @@ def answer_modals(*actions, attempts: int = 250) -> None:
     QTimer.singleShot(0, poll)
 
 
-seen: list[str] = []  # the texts of the message boxes answered by ``click``
-
-
-def click(text: str):
-    def act(box: QMessageBox) -> None:
-        seen.append(box.text())
-        next(b for b in box.buttons() if b.text() == text).click()
-    return act
-
-
-@pytest.fixture(autouse=True)
-def _clear_seen():
-    seen.clear()
-    yield
+def pdf_of(page: ReportPage) -> bytes:
+    """The bytes the page prints and exports (synchronous context: handed over at once)."""
+    got: list[bytes] = []
+    page.with_output("pdf", got.append)
+    return got[0]
 
 
 @pytest.fixture
@@ -200,35 +191,36 @@ def test_bad_phone_is_shown_at_the_field_and_nothing_is_saved(page, admin_ctx, q
     assert monthly_report.build_document(admin_ctx.ws, "2026-10")["narrative"] == ""
 
 
-def test_switching_month_with_unsaved_edits_asks(page, admin_ctx, qtbot):
+def test_switching_month_with_unsaved_edits_asks(page, admin_ctx, qtbot, prompts):
     type_text(qtbot, page.narrative, "尚未保存的说明")
-    answer_modals(click("取消"))
+    prompts.answer("取消")
     pick_month(page, 2026, 9)
-    assert seen and "未保存" in seen[0]
+    assert prompts.texts("choose") == ["2026年10月月报的情况说明或表尾有未保存的修改，是否保存？"]
     assert page.period == "2026-10" and page.month_combo.currentData() == 10
     assert page.narrative.toPlainText() == "尚未保存的说明"
 
-    answer_modals(click("保存"))
+    prompts.answer("保存")
     pick_month(page, 2026, 9)
     assert page.period == "2026-09"
     assert monthly_report.build_document(admin_ctx.ws, "2026-10")["narrative"] == "尚未保存的说明"
 
     type_text(qtbot, page.narrative, "九月的草稿")
-    answer_modals(click("放弃修改"))
+    prompts.answer("放弃修改")
     pick_month(page, 2026, 10)
     assert page.narrative.toPlainText() == "尚未保存的说明"
     assert monthly_report.build_document(admin_ctx.ws, "2026-09")["narrative"] == ""
     assert page.can_leave()
 
 
-def test_export_pdf_and_excel(page, tmp_path, monkeypatch):
+def test_export_pdf_and_excel(page, tmp_path, prompts, qtbot):
     pdf_path, xlsx_path = tmp_path / "out" / "月报.pdf", tmp_path / "out" / "月报"
     pdf_path.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf_path), ""))
-    page.pdf_button.click()
+    prompts.answer(str(pdf_path), str(xlsx_path))
+    with qtbot.waitSignal(page.sig_exported) as exported:
+        page.pdf_button.click()
+    assert exported.args == [str(pdf_path)] and page.state_label.text() == f"已导出：{pdf_path}"
     text = "".join(p.extract_text() for p in pypdf.PdfReader(pdf_path).pages)
     assert "青山镇纪委" in text and "2026年10月" in text
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx_path), ""))
     page.xlsx_button.click()
     written = xlsx_path.with_name("月报.xlsx")  # the suffix is added
     wb = openpyxl.load_workbook(written)
@@ -237,31 +229,30 @@ def test_export_pdf_and_excel(page, tmp_path, monkeypatch):
     assert sorted(p.name for p in pdf_path.parent.iterdir()) == ["月报.pdf", "月报.xlsx"]  # no temp files left
 
 
-def test_export_to_a_missing_folder_shows_a_chinese_error_and_writes_nothing(page, tmp_path, monkeypatch):
+def test_export_to_a_missing_folder_shows_a_chinese_error_and_writes_nothing(page, tmp_path, prompts):
     target = tmp_path / "没有这个文件夹" / "月报.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    answer_modals(click("确定"))
-    assert page.export("pdf") is None
-    assert seen and "文件夹不存在" in seen[0]
-    assert not target.parent.exists()
+    prompts.answer(str(target))
+    page.export("pdf")
+    [shown] = [s for s in prompts.shown if s.kind == "error"]
+    assert "文件夹不存在" in shown.text and shown.title == "导出失败"
+    assert not target.parent.exists() and not page.state_label.text().startswith("已导出")
 
 
-def test_export_to_a_full_stick_shows_the_reason_and_leaves_nothing(page, tmp_path, monkeypatch):
+def test_export_to_a_full_stick_shows_the_reason_and_leaves_nothing(page, tmp_path, prompts):
     from tests.full_disk import stick
     for full in stick(tmp_path, "size=64k", fallback="mode"):  # a real full tmpfs (a read-only folder unprivileged)
         target = full.path / "月报.pdf"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-        seen.clear()
-        answer_modals(click("确定"))
-        assert page.export("pdf") is None
-        assert seen == [full.full_message(target)]
+        prompts.shown.clear()
+        prompts.answer(str(target))
+        page.export("pdf")
+        assert prompts.texts("error") == [full.full_message(target)]
         assert full.leftovers() == []
 
 
 def test_printing_renders_every_page_of_the_pdf(page, tmp_path, qtbot):
     page.narrative.setPlainText("情况说明。" * 600)  # long enough for a second page (pasted, not typed)
     assert page.save()
-    pdf = page.current_pdf()
+    pdf = pdf_of(page)
     pages_in = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert pages_in >= 2
 
@@ -270,7 +261,8 @@ def test_printing_renders_every_page_of_the_pdf(page, tmp_path, qtbot):
     assert render_pdf_to_printer(pdf, printer) == pages_in
     assert len(pypdf.PdfReader(out).pages) == pages_in
 
-    dialog = page.open_preview()  # 预览/打印: the PDF itself, window-modal
+    page.open_preview()  # 预览/打印: the PDF itself, window-modal
+    dialog = page.preview
     assert dialog is not None and dialog.isVisible() and dialog.page_count() == pages_in
     second = tmp_path / "from_preview.pdf"
     printer2 = pdf_printer(second)
@@ -296,15 +288,18 @@ def test_unreadable_pdf_is_refused_with_a_message(tmp_path):
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_finalize_as_secretary_freezes_the_report(page, admin_ctx, qtbot):
+def test_finalize_as_secretary_freezes_the_report(page, admin_ctx, qtbot, prompts):
     type_text(qtbot, page.narrative, "十月情况说明")
-    answer_modals(click("确定"), click("确定"))  # the confirmation, then the SHA-256 notice
+    prompts.answer(True)  # the confirmation; the SHA-256 notice follows
     with qtbot.waitSignal(page.sig_finalized) as blocker:
         page.finalize_button.click()
     assert blocker.args == ["2026-10", 1]
-    assert "冻结" in seen[0] and "不能再修改" in seen[0]
+    confirmed, notice = prompts.shown
+    assert (confirmed.kind, confirmed.title) == ("confirm", "月报定稿")
+    assert "冻结2026年10月月报第1版" in confirmed.text and "此后不能再修改" in confirmed.text
     history = monthly_report.revisions(admin_ctx.ws, "2026-10")
-    assert len(history) == 1 and history[0].sha256 in seen[1]
+    assert len(history) == 1
+    assert (notice.kind, notice.text) == ("info", f"2026年10月月报已定稿（第1版）。\n\nSHA-256：\n{history[0].sha256}")
 
     assert page.banner.isVisibleTo(page) and "已定稿（第1版）" in page.banner.text()
     assert history[0].sha256 in page.banner.text()
@@ -321,7 +316,9 @@ def test_finalize_as_secretary_freezes_the_report(page, admin_ctx, qtbot):
     page.history_table.selectRow(0)
     frozen = monthly_report.get_revision(admin_ctx.ws, "2026-10", 1)
     assert page.history_pdf_bytes == frozen.pdf and page.history_page_count() >= 1
-    assert page.current_pdf() == frozen.pdf  # exports and prints use the frozen bytes
+    got = []
+    page.with_output("pdf", got.append)
+    assert got == [frozen.pdf]  # exports and prints use the frozen bytes
     assert table_cells(page) == expected_cells(frozen.document)
 
 
@@ -336,7 +333,7 @@ def test_an_officer_sees_finalize_disabled(admin_ctx, qtbot):
     assert p.finalize() is False
 
 
-def test_correct_opens_revision_2_as_a_draft(page, admin_ctx, qtbot):
+def test_correct_opens_revision_2_as_a_draft(page, admin_ctx, qtbot, prompts):
     monthly_report.finalize(admin_ctx.ws, "2026-10")
     page.refresh()
     assert page.is_finalized()
@@ -347,13 +344,15 @@ def test_correct_opens_revision_2_as_a_draft(page, admin_ctx, qtbot):
             dialog.accept()
         return act
 
-    answer_modals(give_reason("   "), click("确定"))  # an empty reason is refused
-    assert page.correct() is False
-    assert seen and "更正原因" in seen[0]
+    answer_modals(give_reason("   "))  # an empty reason is refused
+    page.correct()
+    [refused] = prompts.shown
+    assert (refused.kind, refused.title) == ("error", "更正未完成") and "更正原因" in refused.text
     assert page.is_finalized()
 
     answer_modals(give_reason("第1版漏报了一件来信"))
     assert page.correct() is True
+    assert len(prompts.shown) == 1
     assert not page.is_finalized() and page.doc["revision"] == 2
     assert "正在更正" in page.banner.text() and "第1版漏报了一件来信" in page.banner.text()
     assert not page.narrative.isReadOnly() and page.finalize_button.isEnabled()
@@ -387,27 +386,13 @@ def test_the_registry_builds_the_page(admin_ctx, qtbot):
     assert built.doc["period"] == "2026-10"
 
 
-def test_clicking_preview_shows_the_report(page, qtbot):
+def test_clicking_preview_shows_the_report(page, qtbot, prompts):
     """The 预览/打印… button (clicked passes a bool) opens the month's PDF, not "没有可打印的 PDF 内容"."""
     page.narrative.setPlainText("本月情况说明。")
     assert page.save()
-    expected = len(pypdf.PdfReader(io.BytesIO(page.current_pdf())).pages)
-    errors: list[str] = []
-    generation = current_test_generation()
-
-    def dismiss_error_box() -> None:  # an error box would block the click: note it and close it
-        if current_test_generation() != generation:
-            return  # this test is over: never close a later test's message boxes
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, QMessageBox) and w.isVisible():
-                errors.append(w.text())
-                w.done(0)
-        if not errors:
-            QTimer.singleShot(20, dismiss_error_box)
-
-    QTimer.singleShot(0, dismiss_error_box)
+    expected = len(pypdf.PdfReader(io.BytesIO(pdf_of(page))).pages)
     qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
-    assert errors == []
+    assert prompts.shown == []
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=5000)
     assert page.preview.page_count() == expected >= 1
     page.preview.close()
