@@ -1,7 +1,9 @@
 """The domain vocabularies of DOMAIN.md §8: one enum each, a code stored, a Chinese label shown.
 
 Members compare equal to their code string, so they can be stored in plain String columns and
-written to JSON as-is.
+written to JSON as-is. This is the only table of codes and labels: validation, the report layout
+rows, the ledger columns and the list filters all read it. It imports nothing of the ORM, so the
+GUI and the CLI load it cheaply (``import models.enums`` loads no SQLAlchemy).
 """
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ class CodedEnum(str, enum.Enum):
     @classmethod
     def codes(cls) -> list[str]:
         return [m.value for m in cls]
+
+    @classmethod
+    def labels(cls) -> tuple[str, ...]:
+        """The Chinese labels in declaration order (e.g. an Excel column's choices)."""
+        return tuple(m.label for m in cls)
 
     @classmethod
     def from_text(cls, text: str):
@@ -53,6 +60,11 @@ class ComplaintKind(CodedEnum):
     appeal = ("appeal", "申诉")
     out_of_scope = ("out_of_scope", "业务范围外")
     no_substance = ("no_substance", "无实质内容")
+
+    @classmethod
+    def not_acceptable(cls) -> frozenset[str]:
+        """The kinds that are not accepted (不予受理) but concluded at intake (DOMAIN §1), as codes."""
+        return frozenset({cls.out_of_scope.value, cls.no_substance.value})
 
 
 class Signature(CodedEnum):
@@ -97,6 +109,15 @@ class Disposition(CodedEnum):
     preliminary_verification = ("preliminary_verification", "初步核实")
     shelved = ("shelved", "暂存待查")
     closed = ("closed", "予以了结")
+
+
+class LeadState(CodedEnum):
+    """Where a lead stands, derived from its disposition, approval and result (not stored)."""
+
+    pending = ("pending", "未处置")
+    awaiting_approval = ("awaiting_approval", "待审批")
+    disposed = ("disposed", "办理中")
+    concluded = ("concluded", "已办结")
 
 
 class LeadResult(CodedEnum):

@@ -6,7 +6,6 @@ sorted in SQL by header click), 即将到期 / 已超期 marks from ``services.d
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -14,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from models.enums import Disposition, LeadSource
+from models.enums import Disposition, LeadSource, LeadState
 from services.casework import listing
 from services.deadlines import due_list
 from services.deadlines.rules import DueStatus
@@ -331,7 +330,7 @@ class LeadsPage(ItemListPage):
     def build_filters(self, layout: QHBoxLayout) -> None:
         self.sources = CheckCombo(LeadSource, self.tr("全部来源"), self)
         self.dispositions = CheckCombo(Disposition, self.tr("全部处置方式"), self)
-        self.states = CheckCombo(None, self.tr("全部状态"), self, members=LEAD_STATE_CHOICES)
+        self.states = CheckCombo(LeadState, self.tr("全部状态"), self)
         # No label before each combo (its "全部…" text says what it filters): the bar fits a 1366 px screen.
         for label, w in ((self.tr("线索来源"), self.sources), (self.tr("处置方式"), self.dispositions),
                          (self.tr("状态"), self.states)):
@@ -357,14 +356,3 @@ class LeadsPage(ItemListPage):
     def make_form(self, item_id: int | None) -> QWidget:
         from ..dialogs.lead_form import LeadForm
         return LeadForm(self.ctx, item_id, parent=self)
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A filter choice shaped like a CodedEnum member (value = code, label = Chinese)."""
-
-    value: str
-    label: str
-
-
-LEAD_STATE_CHOICES = [Choice(k, v) for k, v in listing.LEAD_STATES.items()]

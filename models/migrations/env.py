@@ -2,8 +2,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-import models  # noqa: F401  (registers every table)
-from models.base import Base
+from models import Base  # loads every entity module, registering every table
 from models.search import include_name
 
 config = context.config

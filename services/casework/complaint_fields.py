@@ -1,32 +1,21 @@
 """The registration form (登记表) checked as a whole: its coded choices and its rules (DOMAIN §1).
 
 ``validate_complaint_fields`` runs each field's validator (``services.validation``) and the rules
-between the fields, and reports every problem at once. The code tables are those of DOMAIN §8, with
-the Chinese labels that the CLI and the ledger import accept as well.
+between the fields, and reports every problem at once. The coded choices are the vocabularies of
+``models.enums`` (DOMAIN §8): a field takes a code, or its Chinese label as the CLI and the ledger
+import give it.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
 
+from models.enums import Channel, CodedEnum, ComplaintKind, Discipline, Rank, Signature
 from services.errors import ValidationError
 from services.validation import (MAX_LENGTHS, Collector, is_blank, raise_all, validate_date, validate_id_number,
                                  validate_name, validate_phone, validate_text)
 
-__all__ = ["CHANNELS", "KINDS", "SIGNATURES", "DISCIPLINES", "RANKS", "validate_complaint_fields"]
-
-# Codes of DOMAIN §8 (models.enums uses the same ones), with the labels used in messages.
-CHANNELS = {"letter": "来信", "visit": "来访", "phone": "来电", "online": "网络",
-            "referred_from_above": "上级转办交办", "inspection_transfer": "巡视巡察移交",
-            "audit_transfer": "审计移送", "other": "其他"}
-KINDS = {"accusation": "检举控告", "suggestion": "批评建议", "appeal": "申诉",
-         "out_of_scope": "业务范围外", "no_substance": "无实质内容"}
-SIGNATURES = {"real_name": "实名", "signed": "署名", "anonymous": "匿名"}
-DISCIPLINES = {"political": "政治纪律", "organizational": "组织纪律", "integrity": "廉洁纪律",
-               "mass": "群众纪律", "work": "工作纪律", "life": "生活纪律",
-               "duty_violation": "职务违法", "duty_crime": "职务犯罪"}
-RANKS = {"county_level": "县处级", "township_level": "乡科级", "general_cadre": "一般干部",
-         "village_cadre": "村（社区）干部", "institution_staff": "事业单位/企业人员", "other": "其他"}
+__all__ = ["validate_complaint_fields"]
 
 _TRUE = {"是", "true", "yes", "1", "y"}
 _FALSE = {"否", "false", "no", "0", "n"}
@@ -48,17 +37,15 @@ def _as_bool(value: object, label: str, field: str) -> bool | None:
     raise ValidationError(f"{label}应为“是”或“否”", field=field)
 
 
-def _code(value: object, table: Mapping[str, str], label: str, field: str, required: bool) -> str | None:
+def _code(value: object, vocabulary: type[CodedEnum], label: str, field: str, required: bool) -> str | None:
     if value is None or value == "":
         if required:
             raise ValidationError(f"请选择{label}", field=field)
         return None
     if isinstance(value, str):
-        if value in table:
-            return value
-        for code, zh in table.items():  # the Chinese label is accepted too (CLI, imports)
-            if value.strip() == zh:
-                return code
+        for member in vocabulary:  # the code as given, or the Chinese label (CLI, imports)
+            if value == member.value or value.strip() == member.label:
+                return member.value
     raise ValidationError(f"{label}“{value}”不是可选的值", field=field)
 
 
@@ -74,13 +61,14 @@ def _subject(c: Collector, raw: object, i: int) -> dict:
     for key, label in (("unit", "单位"), ("post", "职务")):
         out[key] = c.run(validate_text, raw.get(key), label=f"{who}{label}", field=f"{prefix}.{key}",
                          max_length=MAX_LENGTHS[key])
-    out["rank"] = c.run(_code, raw.get("rank"), RANKS, f"{who}职级", f"{prefix}.rank", False)
+    out["rank"] = c.run(_code, raw.get("rank"), Rank, f"{who}职级", f"{prefix}.rank", False)
     for key, label in (("is_party_member", "是否中共党员"), ("is_supervised_object", "是否监察对象")):
         out[key] = c.run(_as_bool, raw.get(key), f"{who}{label}", f"{prefix}.{key}")
     return out
 
 
-def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict:
+def validate_complaint_fields(values: Mapping[str, object], today: date,
+                              stored_identity: tuple[bool, bool] | None = None) -> dict:
     """Check a whole registration form (DOMAIN §1) and return the normalized values.
 
     Keys: number, received_date, channel, kind, signature, complainant_name, complainant_phone,
@@ -91,6 +79,8 @@ def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict
     申诉 cannot be anonymous; 检举控告 needs a named subject and the main problem (every kind but
     无实质内容 needs the main problem); a repeat names its original; 职务违法/职务犯罪 need a
     subject who may be a 监察对象. Every problem is reported at once in ``.problems``.
+    ``stored_identity`` (an edit keeping the sealed identity): (a name is stored, a contact is stored),
+    which the rules then read instead of the empty complainant fields.
     """
     if not isinstance(values, Mapping):
         raise ValidationError("登记表内容格式不正确")
@@ -102,9 +92,9 @@ def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict
                           max_length=MAX_LENGTHS["number"])
     out["received_date"] = c.run(validate_date, get("received_date"), today, label="收件日期",
                                  field="received_date")
-    out["channel"] = c.run(_code, get("channel"), CHANNELS, "来源渠道", "channel", True)
-    kind = out["kind"] = c.run(_code, get("kind"), KINDS, "类型", "kind", True)
-    signature = out["signature"] = c.run(_code, get("signature"), SIGNATURES, "署名情况", "signature", True)
+    out["channel"] = c.run(_code, get("channel"), Channel, "来源渠道", "channel", True)
+    kind = out["kind"] = c.run(_code, get("kind"), ComplaintKind, "类型", "kind", True)
+    signature = out["signature"] = c.run(_code, get("signature"), Signature, "署名情况", "signature", True)
 
     out["complainant_name"] = out["complainant_phone"] = out["complainant_id_number"] = None
     if not is_blank(get("complainant_name")):
@@ -121,6 +111,8 @@ def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict
     # A given but malformed value already has its own problem; don't also call it missing.
     name_given = not is_blank(get("complainant_name"))
     contact_given = not is_blank(get("complainant_phone")) or not is_blank(get("complainant_address"))
+    if stored_identity is not None:
+        name_given, contact_given = stored_identity
 
     if signature == "real_name":
         if not name_given:
@@ -161,7 +153,7 @@ def validate_complaint_fields(values: Mapping[str, object], today: date) -> dict
         raw_disc = []
     if isinstance(raw_disc, (list, tuple, set, frozenset)):
         for item in raw_disc:
-            code = c.run(_code, item, DISCIPLINES, "问题类别", "disciplines", False)
+            code = c.run(_code, item, Discipline, "问题类别", "disciplines", False)
             if code and code not in disciplines:
                 disciplines.append(code)
     else:

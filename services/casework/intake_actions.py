@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from models import Complaint
 from models.enums import ComplaintKind, ComplaintState, LeadSource, Signature
 
-from services.casework.intake_form import NOT_ACCEPTABLE_KINDS, ComplaintView, build_view, label_of, load
+from services.casework.intake_form import ComplaintView, build_view, label_of, load
 from services.casework.leads import create_lead_in
 from services.casework.persons import PersonInput
 from services.errors import StateError, ValidationError
@@ -45,7 +45,7 @@ def _required_text(value: Any, label: str, field_code: str, max_length: int = 20
 def accept(ws: Workspace, complaint_id: int, date: Any) -> ComplaintView:
     """受理. A 检举控告 becomes a problem lead (信访举报) with its subjects as the lead's persons."""
     def apply(s: Session, c: Complaint, d: dt.date) -> None:
-        if c.kind in NOT_ACCEPTABLE_KINDS:
+        if c.kind in ComplaintKind.not_acceptable():
             raise StateError(f"“{label_of(ComplaintKind, c.kind)}”的信访件应作不予受理处理（说明理由后转送或告知）")
         c.state, c.accepted_date = S.accepted.value, d
         if c.kind == ComplaintKind.accusation.value:

@@ -24,7 +24,6 @@ from services.validation import raise_all
 S = ComplaintState
 # Field codes of services.casework.complaint_fields → the ComplaintInput attribute the form shows.
 FIELD_MAP = {"receiver": "receiver_name", "repeat_of": "original_id", "disciplines": "discipline"}
-NOT_ACCEPTABLE_KINDS = {ComplaintKind.out_of_scope.value, ComplaintKind.no_substance.value}
 
 
 @dataclass
@@ -201,7 +200,7 @@ def actions_for(c: Complaint) -> list[str]:
     state = c.state
     out: list[str] = []
     if state == S.registered.value:
-        if c.kind not in NOT_ACCEPTABLE_KINDS:
+        if c.kind not in ComplaintKind.not_acceptable():
             out.append("accept")
         out += ["not_accept", "transfer", "report_up"]
     elif state == S.accepted.value:

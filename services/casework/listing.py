@@ -14,14 +14,14 @@ import tempfile
 from pathlib import Path
 
 from services.casework.listing_ids import BLOCK, WHOLE, IdList, count, query_ids
-from services.casework.listing_query import (COLUMNS, DEFAULT_SORT, ENTITIES, FTS_MIN, LEAD_STATES, ListQuery,
+from services.casework.listing_query import (COLUMNS, DEFAULT_SORT, ENTITIES, FTS_MIN, ListQuery,
                                              search_hint, search_terms)
 from services.casework.listing_rows import RowView, fetch_rows
 from services.interchange.xlsx_cells import write_only_cell, write_only_row
 from services.storage.files import FileWriteError, atomic_write_bytes, describe_os_error, ensure_writable
 from services.storage.workspace import Workspace
 
-__all__ = ["BLOCK", "WHOLE", "FTS_MIN", "ENTITIES", "COLUMNS", "DEFAULT_SORT", "LEAD_STATES", "ListQuery", "RowView",
+__all__ = ["BLOCK", "WHOLE", "FTS_MIN", "ENTITIES", "COLUMNS", "DEFAULT_SORT", "ListQuery", "RowView",
            "IdList", "search_terms", "search_hint", "query_ids", "count", "fetch_rows", "export_xlsx"]
 
 

@@ -49,7 +49,6 @@ MODEL = {"complaint": Complaint, "lead": Lead, "case": Case, "ledger": LedgerEnt
 DEFAULT_SORT = {"complaint": "received_date", "lead": "received_date", "case": "filing_date", "ledger": "entry_date"}
 # Sort keys that are not plain columns of the entity's table.
 _SORT_EXPR = {("complaint", "number"): (Complaint.year, Complaint.seq)}
-LEAD_STATES = {"pending": "未处置", "awaiting_approval": "待审批", "disposed": "办理中", "concluded": "已办结"}
 
 
 @dataclass

@@ -1,14 +1,15 @@
 """Sanctions and handling measures (DOMAIN §4, codes of §8): categories, effect periods, 四种形态.
 
-Plain string codes, exactly the ones ``models.enums`` uses. Besides the real measure kinds, two
-pseudo kinds feed the "four forms" count: ``talk_inquiry_concluded`` (a 谈话函询 lead closed as 了结
-or 澄清, form 1) and ``judicial_transfer`` (移送司法机关, a real handling kind, form 4).
+Plain string codes; the kinds and their labels are read from ``models.enums``. Besides the real
+measure kinds, two pseudo kinds feed the "four forms" count: ``talk_inquiry_concluded`` (a 谈话函询
+lead closed as 了结 or 澄清, form 1) and ``judicial_transfer`` (移送司法机关, a real handling kind, form 4).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
+from models.enums import GovernmentSanction, Handling, PartySanction
 from services.deadlines.rules import add_months
 from services.errors import ValidationError
 
@@ -18,34 +19,9 @@ __all__ = [
     "form_of", "highest_form", "check_measure_allowed",
 ]
 
-PARTY_SANCTIONS: dict[str, str] = {
-    "party_warning": "警告",
-    "party_serious_warning": "严重警告",
-    "party_post_removal": "撤销党内职务",
-    "party_probation": "留党察看",
-    "party_expulsion": "开除党籍",
-}
-GOVERNMENT_SANCTIONS: dict[str, str] = {
-    "gov_warning": "警告",
-    "gov_demerit": "记过",
-    "gov_major_demerit": "记大过",
-    "gov_demotion": "降级",
-    "gov_dismissal_from_post": "撤职",
-    "gov_expulsion": "开除",
-}
-HANDLING: dict[str, str] = {
-    "reminder_talk": "谈话提醒",
-    "criticism": "批评教育",
-    "self_review": "责令检查",
-    "admonishment": "诫勉",
-    "circulated_criticism": "通报批评",
-    "public_exposure": "通报曝光",
-    "suspension": "停职检查",
-    "post_adjustment": "调整职务",
-    "removal_from_post": "免职",
-    "demotion": "降职",
-    "judicial_transfer": "移送司法机关",
-}
+PARTY_SANCTIONS: dict[str, str] = {m.value: m.label for m in PartySanction}
+GOVERNMENT_SANCTIONS: dict[str, str] = {m.value: m.label for m in GovernmentSanction}
+HANDLING: dict[str, str] = {m.value: m.label for m in Handling}
 PSEUDO_KINDS: dict[str, str] = {"talk_inquiry_concluded": "谈话函询了结"}
 
 #: Chinese label of every kind; the sanction labels carry their category to be unambiguous.

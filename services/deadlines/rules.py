@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from models.enums import ComplaintKind
 from services.deadlines.workdays import WorkCalendar
 from services.errors import ValidationError
 
@@ -275,9 +276,6 @@ def collect_due(
 
 
 # --------------------------------------------------------------------------- rules
-_NOT_ACCEPTED_KINDS = frozenset({"out_of_scope", "no_substance"})
-
-
 def complaint_deadlines(
     received: date,
     signature: str,
@@ -313,7 +311,7 @@ def complaint_deadlines(
         out.append(Obligation("referral_accept", received, handled, accepted_date or forwarded_date))
     if signature == "real_name" and not is_repeat:
         out.append(Obligation("acceptance_notice", received, notice_date is not None, notice_date))
-        if concluded_date is not None and not belongs_upper and kind not in _NOT_ACCEPTED_KINDS:
+        if concluded_date is not None and not belongs_upper and kind not in ComplaintKind.not_acceptable():
             out.append(
                 Obligation("result_feedback", concluded_date, feedback_date is not None, feedback_date)
             )

@@ -15,10 +15,10 @@ from typing import Any, Callable
 
 from openpyxl.utils.datetime import from_excel
 
-from models.enums import (MEASURE_KINDS, AccountabilityMethod, CodedEnum, Disposition, LeaderPosition,
-                          LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank, Responsibility)
+from models.enums import (MEASURE_KINDS, AccountabilityMethod, Channel, CodedEnum, ComplaintKind, Discipline,
+                          Disposition, LeaderPosition, LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank,
+                          Responsibility, Signature)
 
-from services.casework.complaint_fields import CHANNELS, DISCIPLINES, KINDS, RANKS, SIGNATURES
 from services.errors import ValidationError
 from services.validation import validate_date, validate_name, validate_text
 
@@ -103,10 +103,6 @@ class Column:
         return f"{self.name}*" if self.required else self.name
 
 
-def _labels(enum_cls: type[CodedEnum]) -> tuple[str, ...]:
-    return tuple(m.label for m in enum_cls)
-
-
 def _measure_labels() -> tuple[str, ...]:
     out: list[str] = []
     for enum_cls in MEASURE_KINDS.values():
@@ -119,40 +115,40 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     COMPLAINTS: (
         Column("编号", TEXT40, True, key="number"),
         Column("收件日期", _raw, True, key="received_date"),
-        Column("来源渠道", _raw, True, choices=tuple(CHANNELS.values()), key="channel"),
-        Column("类型", _raw, True, choices=tuple(KINDS.values()), key="kind"),
-        Column("署名情况", _raw, True, choices=tuple(SIGNATURES.values()), key="signature"),
+        Column("来源渠道", _raw, True, choices=Channel.labels(), key="channel"),
+        Column("类型", _raw, True, choices=ComplaintKind.labels(), key="kind"),
+        Column("署名情况", _raw, True, choices=Signature.labels(), key="signature"),
         Column("反映人", _raw, key="complainant_name"),
         Column("联系电话", _raw, key="complainant_phone"),
         Column("身份证号", _raw, key="complainant_id_number"),
         Column("住址", _raw, key="complainant_address"),
         Column("被反映人", _raw, person=True, key="subject_name"),
         Column("单位职务", _raw, person=True, key="subject_post"),
-        Column("职级", _raw, person=True, choices=tuple(RANKS.values()), key="subject_rank"),
-        Column("问题类别", _raw, choices=tuple(DISCIPLINES.values()), key="discipline"),
+        Column("职级", _raw, person=True, choices=Rank.labels(), key="subject_rank"),
+        Column("问题类别", _raw, choices=Discipline.labels(), key="discipline"),
         Column("主要问题", _raw, key="main_problem"),
         Column("是否重复件", _raw, choices=FLAG_CHOICES, key="is_repeat"),
         Column("原信访件编号", _raw, key="repeat_of"),
     ),
     LEADS: (
         Column("线索编号", TEXT40, True, key="number"),
-        Column("线索来源", _coded(LeadSource), True, choices=_labels(LeadSource), key="source"),
+        Column("线索来源", _coded(LeadSource), True, choices=LeadSource.labels(), key="source"),
         Column("关联信访件编号", TEXT40, key="complaint"),
         Column("被反映人", _name, True, person=True, key="name"),
         Column("单位职务", TEXT100, person=True, key="post"),
-        Column("职级", _coded(Rank), person=True, choices=_labels(Rank), key="rank"),
+        Column("职级", _coded(Rank), person=True, choices=Rank.labels(), key="rank"),
         Column("是否中共党员", _flag, person=True, choices=FLAG_CHOICES, key="party"),
-        Column("处置方式", _coded(Disposition), True, choices=_labels(Disposition), key="disposition"),
+        Column("处置方式", _coded(Disposition), True, choices=Disposition.labels(), key="disposition"),
         Column("处置日期", excel_date, True, key="disposition_date"),
         Column("办结日期", excel_date, key="result_date"),
-        Column("办结结果", _coded(LeadResult), choices=_labels(LeadResult), key="result"),
+        Column("办结结果", _coded(LeadResult), choices=LeadResult.labels(), key="result"),
     ),
     CASES: (
         Column("案件编号", TEXT40, True, key="number"),
         Column("关联线索编号", TEXT40, key="lead"),
         Column("被调查人", _name, True, person=True, key="name"),
         Column("单位职务", TEXT100, person=True, key="post"),
-        Column("职级", _coded(Rank), person=True, choices=_labels(Rank), key="rank"),
+        Column("职级", _coded(Rank), person=True, choices=Rank.labels(), key="rank"),
         Column("是否中共党员", _flag, True, person=True, choices=FLAG_CHOICES, key="party"),
         Column("是否监察对象", _flag, True, person=True, choices=FLAG_CHOICES, key="supervised"),
         Column("立案日期", excel_date, True, key="filing_date"),
@@ -162,7 +158,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     MEASURES: (
         Column("编号", TEXT40, True, key="owner"),
         Column("姓名", _name, True, key="name"),
-        Column("类别", _coded(MeasureCategory), True, choices=_labels(MeasureCategory), key="category"),
+        Column("类别", _coded(MeasureCategory), True, choices=MeasureCategory.labels(), key="category"),
         Column("处理措施", _raw, True, choices=_measure_labels(), key="kind"),
         Column("决定日期", excel_date, True, key="decision_date"),
         Column("文号", TEXT100, key="document_number"),
@@ -174,13 +170,13 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("建账日期", excel_date, True, key="entry_date"),
         Column("领导干部姓名", _name, True, person=True, key="name"),
         Column("职务", TEXT100, person=True, key="post"),
-        Column("岗位类别", _coded(LeaderPosition), person=True, choices=_labels(LeaderPosition), key="position"),
-        Column("责任类型", _coded(Responsibility), True, person=True, choices=_labels(Responsibility),
+        Column("岗位类别", _coded(LeaderPosition), person=True, choices=LeaderPosition.labels(), key="position"),
+        Column("责任类型", _coded(Responsibility), True, person=True, choices=Responsibility.labels(),
                key="responsibility"),
         Column("处理结果", _coded(LedgerOutcome, _OUTCOME_ALIASES), True, person=True,
-               choices=_labels(LedgerOutcome), key="outcome"),
+               choices=LedgerOutcome.labels(), key="outcome"),
         Column("结果日期", excel_date, True, person=True, key="outcome_date"),
-        Column("追责方式", _coded(AccountabilityMethod), person=True, choices=_labels(AccountabilityMethod),
+        Column("追责方式", _coded(AccountabilityMethod), person=True, choices=AccountabilityMethod.labels(),
                key="method"),
         Column("追责依据", TEXT2000, person=True, key="basis"),
     ),

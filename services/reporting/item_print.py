@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from models import Organization
+from models.enums import CaseStage
 
 from services.casework.cases import get_case, stage_label
 from services.casework.intake import get_complaint, reveal_identity
@@ -108,8 +109,10 @@ def case_sheet_pdf(ws: Workspace, case_id: int) -> bytes:
                for i, p in enumerate(v.persons, 1)] or [("被调查人", "")]
     sections.append(("被调查人（姓名，性别，民族，出生年月，单位及职务，职级，政治面貌，是否主动交代，"
                      "收缴/没收/责令退赔）", persons))
-    stages = [("审查调查", _d(v.investigation_date)), ("移送审理", _d(v.trial_referral_date)),
-              ("审结", _d(v.trial_concluded_date)), ("结案", _d(v.closing_date))]
+    stages = [(CaseStage.investigating.label, _d(v.investigation_date)),
+              (CaseStage.referred_for_trial.label, _d(v.trial_referral_date)),
+              (CaseStage.trial_concluded.label, _d(v.trial_concluded_date)),
+              (CaseStage.closed.label, _d(v.closing_date))]
     sections.append(("办理阶段", stages))
     if v.measures:
         sections.append(("处分处理", [(m["person_name"], f"{m['kind_label']}（{_d(m['decision_date'])}"

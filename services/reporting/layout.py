@@ -2,7 +2,8 @@
 
 Free of ReportLab/openpyxl on purpose. A *key path* names one figure in the document's
 ``figures`` dict, e.g. ``"complaints_by_channel.letter"``; each figure is a dict with
-``month``, ``ytd``, ``ytd_last_year`` (int) and ``change_pct`` (float or None).
+``month``, ``ytd``, ``ytd_last_year`` (int) and ``change_pct`` (float or None). The rows by channel,
+kind and disposition are those of ``models.enums``, in its order and with its labels.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator, Literal, Mapping
 
+from models.enums import Channel, ComplaintKind, Disposition
 from services.errors import ValidationError
 
 SCHEMA = "jijian.monthly-report/1"
@@ -78,20 +80,16 @@ def _build_rows() -> tuple[Row, ...]:
 
     s = "complaints"
     add("complaints_received", "受理信访举报", "件", 0, s)
-    for code, label in (("letter", "来信"), ("visit", "来访"), ("phone", "来电"), ("online", "网络"),
-                        ("referred_from_above", "上级转办交办"), ("inspection_transfer", "巡视巡察移交"),
-                        ("audit_transfer", "审计移送"), ("other", "其他")):
-        add(f"complaints_by_channel.{code}", label, "件", 2, s, "按来源渠道分", "受理信访举报")
-    for code, label in (("accusation", "检举控告"), ("suggestion", "批评建议"), ("appeal", "申诉"),
-                        ("out_of_scope", "业务范围外"), ("no_substance", "无实质内容")):
-        add(f"complaints_by_kind.{code}", label, "件", 2, s, "按类型分", "受理信访举报")
+    for channel in Channel:
+        add(f"complaints_by_channel.{channel.value}", channel.label, "件", 2, s, "按来源渠道分", "受理信访举报")
+    for kind in ComplaintKind:
+        add(f"complaints_by_kind.{kind.value}", kind.label, "件", 2, s, "按类型分", "受理信访举报")
     add("complaints_repeat", "其中：重复件", "件", 1, s, None, None)
 
     s = "leads"
     add("leads_disposed", "处置问题线索", "件", 0, s)
-    for code, label in (("talk_inquiry", "谈话函询"), ("preliminary_verification", "初步核实"),
-                        ("shelved", "暂存待查"), ("closed", "予以了结")):
-        add(f"leads_by_disposition.{code}", label, "件", 2, s, "按处置方式分", "处置问题线索")
+    for disposition in Disposition:
+        add(f"leads_by_disposition.{disposition.value}", disposition.label, "件", 2, s, "按处置方式分", "处置问题线索")
     add("preliminary_verifications", "初核", "件", 0, s)
 
     s = "cases"
