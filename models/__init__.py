@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from .base import Base, utcnow
     from .casework import Case, Lead, Measure, Person
     from .checkpoints import AuditCheckpoint
+    from .followup import (ComplainantContact, ExecutionStep, FollowUpVisit, InquiryLetter, Referral,
+                           SanctionExecution, TalkRecord)
     from .intake import Complaint, ComplaintSubject
     from .ledger import LedgerEntry, LedgerLeader
     from .organization import HolidayOverride, Organization, Setting, User, UserRole
@@ -24,6 +26,8 @@ _ENTITY_MODULES: dict[str, tuple[str, ...]] = {
     "base": ("Base", "utcnow"),
     "casework": ("Case", "Lead", "Measure", "Person"),
     "checkpoints": ("AuditCheckpoint",),
+    "followup": ("ComplainantContact", "ExecutionStep", "FollowUpVisit", "InquiryLetter", "Referral",
+                 "SanctionExecution", "TalkRecord"),
     "intake": ("Complaint", "ComplaintSubject"),
     "ledger": ("LedgerEntry", "LedgerLeader"),
     "organization": ("HolidayOverride", "Organization", "Setting", "User", "UserRole"),

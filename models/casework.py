@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, String, Text)
+from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, Numeric, String,
+                        Text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, one_of, utcnow
@@ -40,6 +41,14 @@ class Lead(Base):
     result: Mapped[str | None] = mapped_column(String(30), index=True)
     result_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     result_note: Mapped[str] = mapped_column(Text, default="")
+    # 初核's 工作方案 (text or an attachment of the lead), approved by the secretary
+    work_plan: Mapped[str] = mapped_column(Text, default="")
+    work_plan_attachment_id: Mapped[int | None] = mapped_column(Integer)  # an attachment of this lead (no FK: a cycle)
+    # user ids without a FOREIGN KEY: added by ALTER TABLE ADD COLUMN (migration 0006), where SQLite
+    # would rebuild a referenced table to add one
+    work_plan_approver_id: Mapped[int | None] = mapped_column(Integer)
+    work_plan_approved_date: Mapped[dt.date | None] = mapped_column(Date)
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)   # brought in by import-ledger
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     persons: Mapped[list["Person"]] = relationship(back_populates="lead", foreign_keys="Person.lead_id",
@@ -68,6 +77,8 @@ class Case(Base):
     eight_rules: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     eight_rules_type: Mapped[str | None] = mapped_column(String(30))
     summary: Mapped[str] = mapped_column(Text, default="")
+    filing_approver_id: Mapped[int | None] = mapped_column(Integer)   # a user id (see Lead.work_plan_approver_id)
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)   # brought in by import-ledger
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     persons: Mapped[list["Person"]] = relationship(back_populates="case", foreign_keys="Person.case_id",
@@ -100,6 +111,11 @@ class Person(Base):
     post: Mapped[str] = mapped_column(String(100), default="")
     rank: Mapped[str | None] = mapped_column(String(30), index=True)
     is_party_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    # False: membership not yet confirmed (unknown at intake); is_party_member then means nothing
+    party_membership_known: Mapped[bool] = mapped_column(Boolean, default=True)
+    # optional ID number, encrypted like a complainant's; the blind index makes one person of two cases
+    id_number_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_number_index: Mapped[str | None] = mapped_column(String(64), index=True)
     is_supervised_object: Mapped[bool] = mapped_column(Boolean, default=True)
     self_reported: Mapped[bool] = mapped_column(Boolean, default=False)
     amount_confiscated: Mapped[Decimal] = mapped_column(Numeric(14, 4), default=Decimal(0))  # 收缴, 万元

@@ -259,3 +259,54 @@ class ReportStatus(CodedEnum):
 class PackageStatus(CodedEnum):
     accepted = ("accepted", "已接收")
     superseded = ("superseded", "已被新版本替代")
+
+
+# --------------------------------------------------------------------------- DOMAIN §9: the work around decisions
+class ContactKind(CodedEnum):
+    acceptance_notice = ("acceptance_notice", "受理告知")
+    feedback = ("feedback", "结果反馈")
+
+
+class ContactMethod(CodedEnum):
+    in_person = ("in_person", "当面")
+    phone = ("phone", "电话")
+    written = ("written", "书面")
+
+
+class FeedbackResponse(CodedEnum):
+    satisfied = ("satisfied", "满意")
+    basically_satisfied = ("basically_satisfied", "基本满意")
+    dissatisfied = ("dissatisfied", "不满意")
+    unreachable = ("unreachable", "无法联系")
+
+
+class InquiryAssessment(CodedEnum):
+    truthful = ("truthful", "如实说明")
+    untruthful = ("untruthful", "不如实说明")
+    new_leads = ("new_leads", "发现新线索")
+
+
+class InquiryOutcome(CodedEnum):
+    accepted_closed = ("accepted_closed", "采信了结")
+    to_verification = ("to_verification", "转初核")
+    inquire_again = ("inquire_again", "再次函询")
+
+
+class TalkKind(CodedEnum):
+    reminder_talk = ("reminder_talk", "谈话提醒")
+    integrity_talk = ("integrity_talk", "廉政谈话")
+    admonishment = ("admonishment", "诫勉")
+    inquiry_talk = ("inquiry_talk", "函询谈话")
+
+
+class ExecutionItem(CodedEnum):
+    post = ("post", "职务调整")
+    pay = ("pay", "工资待遇调整")
+    other = ("other", "其他")
+
+
+class FollowUpForm(CodedEnum):
+    home_visit = ("home_visit", "上门回访")
+    talk = ("talk", "谈心谈话")
+    phone = ("phone", "电话回访")
+    other = ("other", "其他")

@@ -64,6 +64,7 @@ class Complaint(Base):
     concluded_date: Mapped[dt.date | None] = mapped_column(Date)
     feedback_date: Mapped[dt.date | None] = mapped_column(Date)
     feedback_note: Mapped[str] = mapped_column(Text, default="")
+    imported: Mapped[bool] = mapped_column(Boolean, default=False)   # brought in by import-ledger
 
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -5,13 +5,15 @@ import sqlite3
 
 from sqlalchemy import text
 
-from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url, upgrade_database
+from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url
 from services.casework import intake
 from services.security import setup, users
 from services.storage import backup, maintenance
 from services.storage.backup_store import sha256_file
 from services.storage.workspace import Workspace, open_workspace
 from tests.conftest import ADMIN_PASSWORD
+from tests.helpers.crypto import CHEAP_CRYPTO
+from tests.helpers.legacy_db import copy_into_revision
 from tests.services.daily.conftest import VALID_ID, complaint_input
 from tests.services.test_identity_leak_files import leaks, raw_leaks, text_values
 from tests.services.test_identity_masks import LEGACY
@@ -34,30 +36,36 @@ def _old_mask(values) -> str:
 
 
 def test_upgrade_remasks_database_pre_upgrade_copy_and_backups(tmp_path, today):
+    scratch = open_workspace(tmp_path / "scratch", today=lambda: today, crypto=CHEAP_CRYPTO)
+    setup.initialize(scratch, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
+                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    users.login(scratch, "wang", ADMIN_PASSWORD)
+    ids = [intake.register_complaint(scratch, complaint_input(
+        complainant_name=n, complainant_phone=p, complainant_id_number=i, complainant_address=a)).id
+        for (n, p, i, a), _ in PEOPLE]
+    garbled = intake.register_complaint(scratch, complaint_input(complainant_address="红星村五组")).id
+    scratch_db = scratch.data_dir / "jijian.sqlite"
+    scratch.close()
+
     data = tmp_path / "data"
     (data / "backups").mkdir(parents=True)
     db = data / "jijian.sqlite"
+    copy_into_revision(scratch_db, db, "0003")  # the office's database as revision 0003 left it
     engine = make_engine(sqlite_url(db))
-    upgrade_database(engine, revision="0003")
     ws = Workspace(data_dir=data, engine=engine, session_factory=make_session_factory(engine), today=lambda: today)
-    setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
-                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
     users.login(ws, "wang", ADMIN_PASSWORD)
-    ids = [intake.register_complaint(ws, complaint_input(
-        complainant_name=n, complainant_phone=p, complainant_id_number=i, complainant_address=a)).id
-        for (n, p, i, a), _ in PEOPLE]
-    garbled = intake.register_complaint(ws, complaint_input(complainant_address="红星村五组")).id
     con = ws.engine.raw_connection()
     for cid, (values, _) in zip(ids, PEOPLE):
         con.execute("UPDATE complaints SET complainant_masked = ? WHERE id = ?", (_old_mask(values), cid))
     con.execute("UPDATE complaints SET complainant_masked = ? WHERE id = ?", ("红星村五组 (not JSON)", garbled))
+    con.commit()
     con.close()
     local = maintenance.backup_now(ws).path  # a local backup taken at 0003, holding the old masks
     assert leaks(text_values(local)) != []
     assert current_revision(engine) == "0003"
     ws.close()
 
-    ws = open_workspace(data, today=lambda: today)  # upgrades on open, after a pre-upgrade copy
+    ws = open_workspace(data, today=lambda: today, crypto=CHEAP_CRYPTO)  # upgrades on open, after a pre-upgrade copy
     assert current_revision(ws.engine) == head_revision()
     with ws.reading() as s:
         masks = dict(s.execute(text("SELECT id, complainant_masked FROM complaints")).all())
