@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -67,12 +67,12 @@ class EnumCombo(QComboBox):
     """A combo of a CodedEnum's labels; ``value()`` is the code (None for the empty entry)."""
 
     def __init__(self, enum_cls, allow_empty: bool = False, parent: QWidget | None = None, *,
-                 empty_text: str | None = None, members: Iterable | None = None):
+                 empty_text: str | None = None):
         super().__init__(parent)
         self.enum_cls = enum_cls
         if allow_empty:
             self.addItem(empty_text if empty_text is not None else self.tr("（未选择）"), None)
-        for m in (members if members is not None else enum_cls):
+        for m in enum_cls:
             self.addItem(m.label, m.value)
 
     def value(self) -> str | None:
@@ -108,11 +108,11 @@ class CheckCombo(QComboBox):
     sig_changed = Signal()
     """The set of checked codes changed."""
 
-    def __init__(self, enum_cls, all_text: str, parent: QWidget | None = None, *, members: Iterable | None = None):
+    def __init__(self, enum_cls, all_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.all_text = all_text
         self._model = QStandardItemModel(self)
-        for m in (members if members is not None else enum_cls):
+        for m in enum_cls:
             item = QStandardItem(m.label)
             item.setData(m.value, Qt.ItemDataRole.UserRole)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
