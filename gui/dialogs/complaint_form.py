@@ -236,7 +236,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
             receiver_name=self.receiver.text().strip(), belongs_upper=self.belongs_upper.isChecked(),
             referred_down=self.referred_down.isChecked(),
             is_repeat=bool(self.view.is_repeat) if self.view else False,
-            original_id=self.view.original_id if self.view else None)
+            original_id=self.view.original_id if self.view else None, keep_identity=self._keeps_identity())
 
     def save(self) -> bool:
         """Validate and save; True when saved. Errors are shown at their fields."""

@@ -1,6 +1,6 @@
 """信访件登记表, the complainant's identity: which fields the 署名情况 asks for, showing it masked, 查看 (the
-full identity, audited by the service) and what is sent back on save (nothing when unchanged, so the
-stored identity is kept). A mixin of ``ComplaintForm`` (translations stay in its context)."""
+full identity, audited by the service) and what is sent back on save (nothing and ``keep_identity``
+when unchanged, so the stored identity is kept). A mixin of ``ComplaintForm`` (translations stay in its context)."""
 from __future__ import annotations
 
 from models.enums import Signature
@@ -54,12 +54,18 @@ class ComplaintIdentity:
         self.identity_note.setText(self.tr("已显示完整身份信息（本次查看已记入审计日志）。请注意保密。"))
         self._load_timeline()
 
+    def _current_identity(self) -> dict:
+        return {k: e.text().strip() for k, e in zip(IDENTITY_FIELDS, (self.c_name, self.c_phone, self.c_id_number,
+                                                                      self.c_address))}
+
+    def _keeps_identity(self) -> bool:
+        """A saved complaint whose identity was not revealed (the fields show it masked) or is unchanged."""
+        if self.view is None:
+            return False
+        return self.revealed is None or self._current_identity() == {k: self.revealed.get(k) or ""
+                                                                     for k in IDENTITY_FIELDS}
+
     def _identity_input(self) -> dict:
-        current = {k: e.text().strip() for k, e in zip(IDENTITY_FIELDS, (self.c_name, self.c_phone, self.c_id_number,
-                                                                         self.c_address))}
-        if self.signature.value() == Signature.anonymous.value and self.view is None:
-            return dict.fromkeys(IDENTITY_FIELDS)
-        if self.view is not None:
-            if self.revealed is None or current == {k: self.revealed.get(k) or "" for k in IDENTITY_FIELDS}:
-                return dict.fromkeys(IDENTITY_FIELDS)   # unchanged: the service keeps what is stored
-        return {k: (v or None) for k, v in current.items()}
+        if self._keeps_identity() or (self.signature.value() == Signature.anonymous.value and self.view is None):
+            return dict.fromkeys(IDENTITY_FIELDS)   # kept: the service is told so (keep_identity), sent nothing
+        return {k: (v or None) for k, v in self._current_identity().items()}

@@ -14,6 +14,7 @@ from models import Complaint, ComplaintSubject
 from models.enums import ComplaintState
 
 from services.casework import numbering
+from services.casework.complaint_columns import new_columns
 from services.casework.intake_actions import (accept, conclude, not_accept, record_acceptance_notice,
                                               record_feedback, report_up, transfer)
 from services.casework.intake_form import (ComplaintInput, ComplaintView, RepeatCandidate, SubjectInput,
@@ -26,7 +27,7 @@ from services.security.permissions import require
 from services.storage.workspace import Workspace
 
 __all__ = ["ComplaintInput", "ComplaintView", "REPEAT_WINDOW_MONTHS", "RepeatCandidate", "SubjectInput", "accept",
-           "actions_for", "complaint_id_for_number", "conclude", "find_repeat_candidates", "get_complaint",
+           "actions_for", "complaint_id_for_number", "conclude", "create_in", "find_repeat_candidates", "get_complaint",
            "link_repeat", "not_accept", "record_acceptance_notice", "record_feedback", "register_complaint",
            "report_up", "reveal_identity", "transfer", "update_complaint"]
 
@@ -35,22 +36,30 @@ REPEAT_WINDOW_MONTHS = 24
 
 
 # ------------------------------------------------------------------ registration
+def create_in(ws: Workspace, session: Session, data: ComplaintInput) -> Complaint:
+    """The one writer of a complaint, inside the caller's transaction: check the whole form, take the
+    year's next number, store the columns of ``complaint_columns.new_columns`` (the ledger importer's
+    bulk insert writes the same), seal the identity, audit."""
+    v = validate_form(ws, session, data)
+    number, seq = numbering.next_complaint_number(session, v["received_date"].year)
+    c = Complaint(number=number, seq=seq, **new_columns(v, ws.current_user, original_id=data.original_id,
+                                                        belongs_upper=data.belongs_upper,
+                                                        referred_down=data.referred_down))
+    c.subjects = subject_rows(v)
+    session.add(c)
+    session.flush()
+    seal_identity(ws, session, c, v)
+    audit.record(session, ws.current_user, "complaint.create", "complaint", c.id,
+                 {"number": number, "kind": c.kind, "channel": c.channel, "subjects": len(c.subjects),
+                  "is_repeat": c.is_repeat})
+    return c
+
+
 def register_complaint(ws: Workspace, data: ComplaintInput) -> ComplaintView:
-    """Validate the whole form, assign the year's next number, seal the identity, audit."""
+    """Register one complaint (``create_in``) and name the earlier ones about the same subjects."""
     require(ws.current_user, "complaint.register")
     with ws.transaction() as s:
-        v = validate_form(ws, s, data)
-        number, seq = numbering.next_complaint_number(s, v["received_date"].year)
-        c = Complaint(number=number, year=v["received_date"].year, seq=seq, registered_by_id=ws.current_user.id,
-                      state=S.registered.value)
-        apply_form(c, v, data)
-        c.subjects = subject_rows(v)
-        s.add(c)
-        s.flush()
-        seal_identity(ws, s, c, v)
-        audit.record(s, ws.current_user, "complaint.create", "complaint", c.id,
-                     {"number": number, "kind": c.kind, "channel": c.channel, "subjects": len(c.subjects),
-                      "is_repeat": c.is_repeat})
+        c = create_in(ws, s, data)
         view = build_view(ws, s, c)
         if not c.is_repeat:
             view.repeat_candidates = _repeat_candidates(s, [(x.name, x.unit) for x in c.subjects],
@@ -63,7 +72,7 @@ _AUDITED_FIELDS = ("received_date", "channel", "kind", "signature", "main_proble
 
 
 def update_complaint(ws: Workspace, complaint_id: int, data: ComplaintInput) -> ComplaintView:
-    """Edit a complaint still registered or accepted; identity fields left empty keep the stored ones."""
+    """Edit a complaint still registered or accepted; ``data.keep_identity`` keeps the stored identity."""
     require(ws.current_user, "complaint.register")
     with ws.transaction() as s:
         c = load(s, complaint_id)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from models import Complaint, ComplaintSubject, Lead
 from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, EightRulesType, Rank, Signature
 
+from services.casework.complaint_columns import form_columns, subject_columns
 from services.casework.complaint_fields import validate_complaint_fields
 from services.errors import NotFoundError, ValidationError
 from services.security import identity
@@ -55,6 +56,8 @@ class ComplaintInput:
     referred_down: bool = False
     is_repeat: bool = False
     original_id: int | None = None
+    #: Editing: keep the stored (sealed) identity as it is; the four complainant fields must then be empty.
+    keep_identity: bool = False
 
 
 @dataclass
@@ -130,8 +133,12 @@ def existing_identity(c: Complaint | None) -> dict:
 
 def validate_form(ws: Workspace, session: Session, data: ComplaintInput, existing: Complaint | None = None) -> dict:
     """Every problem of the form at once (ValidationError.problems, each at its field)."""
-    keep_identity = existing is not None and not any(
-        (data.complainant_name, data.complainant_phone, data.complainant_id_number, data.complainant_address))
+    keep_identity = bool(data.keep_identity)
+    typed_identity = any((data.complainant_name, data.complainant_phone, data.complainant_id_number,
+                          data.complainant_address))
+    if keep_identity and (existing is None or typed_identity):
+        raise ValidationError("保留原登记的反映人信息时不能再填写反映人信息" if existing is not None
+                              else "新登记的信访件没有可保留的反映人信息", field="complainant_name")
     values: dict[str, Any] = {
         "received_date": data.received_date, "channel": data.channel, "kind": data.kind,
         "signature": data.signature, "complainant_name": data.complainant_name,
@@ -141,15 +148,15 @@ def validate_form(ws: Workspace, session: Session, data: ComplaintInput, existin
         "main_problem": data.main_problem, "disciplines": [data.discipline] if data.discipline else [],
         "is_repeat": data.is_repeat, "repeat_of": data.original_id, "receiver": data.receiver_name,
     }
+    stored = None
     if keep_identity:
         # The stored identity stays; the form's rules see only whether it is there (never its value).
         known = existing_identity(existing)
-        values["complainant_name"] = "某某" if known.get("name") else None
-        values["complainant_address"] = "原登记" if (known.get("phone") or known.get("address")) else None
+        stored = (bool(known.get("name")), bool(known.get("phone") or known.get("address")))
     problems: list[ValidationError] = []
     out: dict[str, Any] = {}
     try:
-        out = validate_complaint_fields(values, ws.today())
+        out = validate_complaint_fields(values, ws.today(), stored_identity=stored)
     except ValidationError as exc:
         problems.extend(exc.problems or [exc])
     for p in problems:
@@ -174,20 +181,14 @@ def validate_form(ws: Workspace, session: Session, data: ComplaintInput, existin
 
 
 def apply_form(c: Complaint, v: dict, data: ComplaintInput) -> None:
-    c.received_date = v["received_date"]
-    c.channel, c.kind, c.signature = v["channel"], v["kind"], v["signature"]
-    c.is_repeat = bool(v["is_repeat"])
-    c.original_id = data.original_id if c.is_repeat or data.original_id else None
-    c.main_problem = v["main_problem"] or ""
-    c.discipline, c.eight_rules_type = v["discipline"], v["eight_rules_type"]
-    c.receiver_name = v["receiver"] or ""
-    c.belongs_upper, c.referred_down = bool(data.belongs_upper), bool(data.referred_down)
+    """An edit: the form's columns (``complaint_columns.form_columns``) onto the stored complaint."""
+    for key, value in form_columns(v, original_id=data.original_id, belongs_upper=data.belongs_upper,
+                                   referred_down=data.referred_down).items():
+        setattr(c, key, value)
 
 
 def subject_rows(v: dict) -> list[ComplaintSubject]:
-    return [ComplaintSubject(name=s["name"], unit=s.get("unit") or "", post=s.get("post") or "", rank=s.get("rank"),
-                             is_party_member=s.get("is_party_member"),
-                             is_supervised_object=s.get("is_supervised_object")) for s in v["subjects"]]
+    return [ComplaintSubject(**row) for row in subject_columns(v)]
 
 
 def seal_identity(ws: Workspace, session: Session, c: Complaint, v: dict) -> None:

@@ -35,6 +35,17 @@ def next_complaint_number(session: Session, year: int) -> tuple[str, int]:
     return format_number(prefix_for(session, "complaint"), year, seq), seq
 
 
+def seq_of_imported(number: str, taken: set[int]) -> int:
+    """The sequence of a complaint imported under its own number: the number's trailing digits, or the
+    year's next free one when those are missing or taken; ``taken`` (the year's sequences) gains it."""
+    m = re.search(r"[^0-9]([0-9]{1,6})$", number)
+    seq = int(m[1]) if m else 0
+    if seq <= 0 or seq in taken:
+        seq = max(taken, default=0) + 1
+    taken.add(seq)
+    return seq
+
+
 def next_number(session: Session, kind: str, year: int) -> str:
     """The next number for a lead, case or ledger entry of ``year`` under the current prefix."""
     model = _MODEL[kind]

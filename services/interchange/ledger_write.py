@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from models import Case, Complaint, ComplaintSubject, Lead, LedgerEntry, LedgerLeader, Measure, Person, search
 from models.enums import CaseStage
 
-from services.casework import sanction_rules
+from services.casework import numbering, sanction_rules
+from services.casework.complaint_columns import new_columns, subject_columns
 from services.security import audit, identity
 from services.storage.workspace import Workspace
 
@@ -53,22 +54,12 @@ def _next_ids(session: Session, *models: Any) -> dict[Any, int]:
     return {m: (session.execute(select(func.max(m.id))).scalar() or 0) + 1 for m in models}
 
 
-def _seq_for(number: str, year: int, taken: dict[int, set[int]]) -> int:
-    m = re.search(r"[^0-9]([0-9]{1,6})$", number)
-    seq = int(m[1]) if m else 0
-    if seq <= 0 or seq in taken[year]:
-        seq = max(taken[year], default=0) + 1
-    taken[year].add(seq)
-    return seq
-
-
 class BulkWriter:
     """Writes a checked ``ledger_check.Plan``, one sheet per method, in the caller's transaction."""
 
     def __init__(self, ws: Workspace, session: Session, plan: Any, file_name: str):
         self.ws, self.s, self.plan, self.file = ws, session, plan, file_name
         self.conn = session.connection()
-        self.user_id = ws.current_user.id
         nxt = _next_ids(session, Complaint, ComplaintSubject, Lead, Case, Person, Measure, LedgerEntry,
                         LedgerLeader)
         self.next = nxt
@@ -122,18 +113,15 @@ class BulkWriter:
                     v = plan.complaints[number]
                     cid, year = self.complaint_ids[number], v["received_date"].year
                     ref = v.get("repeat_of")
-                    row = {"id": cid, "number": number, "year": year, "seq": _seq_for(number, year, taken),
-                           "received_date": v["received_date"], "channel": v["channel"], "kind": v["kind"],
-                           "signature": v["signature"], "is_repeat": bool(v["is_repeat"]),
-                           "original_id": self.complaint_ids[str(ref)] if ref is not None else None,
-                           "main_problem": v.get("main_problem") or "",
-                           "discipline": (v.get("disciplines") or [None])[0], "registered_by_id": self.user_id}
+                    # The columns the one writer (intake.create_in) stores; the number is the ledger's own.
+                    row = {"id": cid, "number": number, "seq": numbering.seq_of_imported(number, taken[year]),
+                           **new_columns(v, self.ws.current_user,
+                                         original_id=self.complaint_ids[str(ref)] if ref is not None else None)}
                     plain = {f: v.get(f"complainant_{f}") for f in identity.FIELDS}
                     row.update(identity.columns_for(self.ws, cid, **plain) if any(plain.values()) else no_identity)
                     rows.append(row)
-                    subjects += [{"id": self._id(ComplaintSubject), "complaint_id": cid, "name": sub["name"],
-                                  "unit": sub.get("unit") or "", "post": sub.get("post") or "",
-                                  "rank": sub.get("rank")} for sub in v["subjects"] if sub.get("name")]
+                    subjects += [{"id": self._id(ComplaintSubject), "complaint_id": cid, **sub}
+                                 for sub in subject_columns(v)]
                     items.append([cid, number, plan.complaint_rows[number][0].row])
                 self.conn.execute(insert(Complaint.__table__), rows)
                 if subjects:

@@ -136,15 +136,43 @@ def test_accepting_an_accusation_creates_a_lead_with_the_subjects(ws, register):
         assert [(p.name, p.is_party_member) for p in persons] == [("张三", True), ("李四", False)]
 
 
+_NO_IDENTITY = {"complainant_name": None, "complainant_phone": None, "complainant_id_number": None,
+                "complainant_address": None}
+
+
 def test_update_keeps_identity_and_audits_a_diff(ws, register):
     v = register()
-    u = intake.update_complaint(ws, v.id, complaint_input(complainant_name=None, complainant_phone=None,
-                                                          complainant_id_number=None, complainant_address=None,
+    u = intake.update_complaint(ws, v.id, complaint_input(**_NO_IDENTITY, keep_identity=True,
                                                           main_problem="反映张三违规吃喝问题（补充材料）"))
     assert u.identity_masked == v.identity_masked and u.main_problem.endswith("（补充材料）")
+    assert intake.reveal_identity(ws, v.id) == {"name": "赵六", "phone": "13812345678", "id_number": VALID_ID,
+                                                "address": "青山镇东街12号"}
     with ws.reading() as s:
-        ev = audit.events_for(s, "complaint", v.id)[-1]
+        ev = audit.events_for(s, "complaint", v.id)[-2]  # the last one is the 查看 above
         assert ev.action == "complaint.update" and "main_problem" in ev.detail_json and "赵六" not in ev.detail_json
+        assert "identity" not in ev.detail_json
+
+
+def test_update_without_keep_identity_replaces_it_even_with_nothing(ws, register):
+    """Empty identity fields no longer mean "keep": turned 匿名, the stored identity goes."""
+    v = register()
+    u = intake.update_complaint(ws, v.id, complaint_input(**_NO_IDENTITY, signature="anonymous"))
+    assert (u.has_identity, u.identity_masked, u.signature) == (
+        False, {"name": "", "phone": "", "id_number": "", "address": ""}, "anonymous")
+    with pytest.raises(ValidationError) as err:  # 实名 still needs a name: nothing is silently kept
+        intake.update_complaint(ws, v.id, complaint_input(**_NO_IDENTITY))
+    assert err.value.message == "登记表有2处需要修改：1. 实名举报须填写反映人姓名；2. 实名举报须填写反映人联系电话或单位、地址（至少一项）"
+
+
+def test_keep_identity_with_typed_identity_is_refused(ws, register):
+    v = register()
+    with pytest.raises(ValidationError) as err:
+        intake.update_complaint(ws, v.id, complaint_input(keep_identity=True))
+    assert (err.value.message, err.value.field) == ("保留原登记的反映人信息时不能再填写反映人信息", "complainant_name")
+    with pytest.raises(ValidationError) as err:
+        intake.register_complaint(ws, complaint_input(**_NO_IDENTITY, signature="anonymous", keep_identity=True))
+    assert err.value.message == "新登记的信访件没有可保留的反映人信息"
+    assert intake.get_complaint(ws, v.id).identity_masked == v.identity_masked
 
 
 def test_attachment_size_limit_has_a_clear_message(ws, register, tmp_path):

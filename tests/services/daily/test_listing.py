@@ -69,7 +69,7 @@ def test_full_text_and_short_fallback(ws, sample):
     # Editing the problem text and the subjects keeps the index in step.
     intake.update_complaint(ws, a.id, intake.ComplaintInput(
         received_date=D(2026, 3, 2), channel="letter", kind="accusation", signature="real_name",
-        subjects=[SubjectInput(name="赵强", unit="东岭村")], main_problem="反映赵强侵占集体资金"))
+        subjects=[SubjectInput(name="赵强", unit="东岭村")], main_problem="反映赵强侵占集体资金", keep_identity=True))
     assert _ids(ws, text="违规吃喝") == [] and _ids(ws, text="侵占集体") == [a.id] and _ids(ws, text="赵强") == [a.id]
     with ws.engine.begin() as conn:  # FTS5's own consistency check of the external-content index
         conn.exec_driver_sql("INSERT INTO complaint_search(complaint_search, rank) VALUES ('integrity-check', 1)")
