@@ -16,6 +16,8 @@ IDENTITY_KEYS = ("complainant_name_enc", "complainant_phone_enc", "complainant_i
                  "complainant_address_enc", "complainant_phone_index", "complainant_id_number_index",
                  "complainant_masked")
 
+_DUTY = ("duty_violation", "duty_crime")
+
 
 class ComplaintRows:
     def _complaint(self, day: dt.date, i: int) -> None:
@@ -40,6 +42,8 @@ class ComplaintRows:
             n = 1 if rng.random() < 0.7 else (2 if rng.random() < 0.73 else 3)
             cadres = self._pick_cadres(n)
             discipline, eight, problem, target = self._problem(kind)
+        if kind == "appeal" and signature == "anonymous":
+            signature = "signed"  # an appeal is made in one's own name (DOMAIN §1): the form refuses 匿名
         subject_text = "、".join(f"{c.post}{c.name}" for c in cadres)
         lead_in = T.CHANNEL_PREFIX.get(channel, "").format(county=self.county + "纪委")
         if kind == "accusation":
@@ -70,6 +74,10 @@ class ComplaintRows:
                 "post": c.post, "rank": c.rank,
                 "is_party_member": c.party if rng.random() < 0.85 else None,
                 "is_supervised_object": c.supervised if rng.random() < 0.75 else None})
+        subjects = self.rows["complaint_subjects"][-len(cadres):]
+        if discipline in _DUTY and all(x["is_supervised_object"] is False for x in subjects):
+            # The form refuses 职务违法/职务犯罪 when no subject may be a 监察对象 (DOMAIN §1): 廉洁纪律 instead.
+            discipline = row["discipline"] = "integrity"
         self._decide(row, cadres, original, target)
         if signature != "anonymous":
             self._identity(row, signature)
