@@ -18,6 +18,10 @@ class DomainError(Exception):
         return self.message
 
 
+class FileWriteError(DomainError):
+    """A file could not be written (disk full, read-only stick, no permission); names the file."""
+
+
 class ValidationError(DomainError):
     """Bad input. ``field`` names the form field (English code) when there is one."""
 

@@ -66,22 +66,31 @@ def readonly_message(target: Path) -> str:
     return f"没有写入权限或磁盘只读，文件未保存：{target}"
 
 
-def stick(tmp_path: Path, options: str, fallback: str):
+def stick(tmp_path: Path, options: str, fallback: str, files: dict[str, bytes] | None = None):
     """Yield a ``Stick``: a tmpfs mounted with ``options`` (filled unless ``ro``), unmounted after;
-    else ``fallback``: "fsize" (an RLIMIT for child processes) or "mode" (a folder without write permission)."""
+    else ``fallback``: "fsize" (an RLIMIT for child processes) or "mode" (a folder without write permission).
+    ``files`` (name → bytes) are written onto the stick before it is filled: the earlier files a
+    failed write must leave as they were."""
     where = tmp_path / f"stick-{uuid.uuid4().hex[:6]}"
+    files = files or {}
     if _mount(where, options):
         try:
+            for name, data in files.items():
+                (where / name).write_bytes(data)
             if "ro" not in options.split(","):
                 _fill(where)
-            yield Stick(where, None, {"filler.bin"})
+            yield Stick(where, None, {"filler.bin", *files})
         finally:
             _unmount(where)
     elif fallback == "fsize":
-        yield Stick(where, FSIZE_LIMIT, set())
+        for name, data in files.items():
+            (where / name).write_bytes(data)
+        yield Stick(where, FSIZE_LIMIT, set(files))
     else:
+        for name, data in files.items():
+            (where / name).write_bytes(data)
         os.chmod(where, 0o555)
         try:
-            yield Stick(where, None, set())
+            yield Stick(where, None, set(files))
         finally:
             os.chmod(where, 0o755)

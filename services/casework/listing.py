@@ -10,6 +10,7 @@ SQL conditions, text search, counting), ``listing_ids`` (the lazy id list read i
 """
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from services.casework.listing_query import (COLUMNS, DEFAULT_SORT, ENTITIES, FT
                                              search_hint, search_terms)
 from services.casework.listing_rows import RowView, fetch_rows
 from services.interchange.xlsx_cells import write_only_cell, write_only_row
-from services.storage.files import FileWriteError, atomic_write_bytes, describe_os_error, ensure_writable
+from services.storage.files import atomic_path
 from services.storage.workspace import Workspace
 
 __all__ = ["BLOCK", "WHOLE", "FTS_MIN", "ENTITIES", "COLUMNS", "DEFAULT_SORT", "ListQuery", "RowView",
@@ -28,24 +29,19 @@ __all__ = ["BLOCK", "WHOLE", "FTS_MIN", "ENTITIES", "COLUMNS", "DEFAULT_SORT", "
 def export_xlsx(ws: Workspace, q: ListQuery, path: Path | str) -> int:
     """Write the filtered list to an Excel file (no identity fields), atomically; returns the row count.
 
-    Text is stored as text, never as a formula (``xlsx_cells``). An unwritable target raises
-    ``FileWriteError`` before the list is read, and leaves no file behind.
+    Text is stored as text, never as a formula (``xlsx_cells``). A target that cannot be written
+    raises ``FileWriteError`` naming it (``atomic_path``), leaves no file behind and an earlier
+    export as it was; a folder that takes no file at all is found before the list is read.
     """
-    ids = query_ids(ws, q)
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:  # a file stands where a folder of the path should be
-        raise FileWriteError(f"目标路径不是文件夹：{exc.filename}") from exc
-    except OSError as exc:
-        raise FileWriteError(describe_os_error(exc, path)) from exc
-    ensure_writable(path)
     # Built aside, then copied in whole: openpyxl writing straight onto a full stick fails a second
     # time, noisily, when its zip is collected. About 120 bytes a row: 32 MB (~270k rows) in memory,
     # the rest in the system's temp folder.
-    with tempfile.SpooledTemporaryFile(max_size=32 << 20) as data:
+    with atomic_path(path, make_parents=True) as tmp, tempfile.SpooledTemporaryFile(max_size=32 << 20) as data:
+        ids = query_ids(ws, q)
         _write_list(ws, q.entity, ids, data)
-        atomic_write_bytes(path, data)
+        data.seek(0)
+        with open(tmp, "wb") as out:
+            shutil.copyfileobj(data, out, 1 << 20)
     return len(ids)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -16,6 +15,7 @@ from typing import Sequence
 from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
 from services.errors import ValidationError
+from services.storage.files import atomic_path
 
 CID_FALLBACK = "STSong-Light"
 CID_WARNING = ("未找到可嵌入的中文字体（如仿宋 simfang.ttf、宋体 simsun.ttc 或文泉驿正黑），"
@@ -143,15 +143,6 @@ def extract_ttf_face(ttc_path: str | os.PathLike[str], index: int = 0,
         raise ValidationError(f"字体文件“{source}”中没有第 {index + 1} 个字形。", field="font") from None
     except (TTLibError, AssertionError) as exc:
         raise ValidationError(f"字体文件“{source}”不是有效的字体集合：{exc}。", field="font") from exc
-    target_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".font-", suffix=".ttf", dir=target_dir)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            face.save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target, make_parents=True) as tmp, open(tmp, "wb") as out:
+        face.save(out)
     return target

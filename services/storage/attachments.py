@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from services.errors import IntegrityFailure, NotFoundError, ValidationError
 from services.security import audit
 from services.security.permissions import require
 from services.storage import settings
-from services.storage.files import sha256_file
+from services.storage.files import atomic_path, sha256_file
 from services.storage.workspace import Workspace
 
 _OWNERS = {  # owner kind → (model, foreign key column, permission to add, permission to view, Chinese name)
@@ -57,31 +55,27 @@ def stored_path(ws: Workspace, sha256: str) -> Path:
 
 
 def _store(ws: Workspace, src: Path, limit: int) -> tuple[str, int]:
-    """Copy ``src`` into the store (temp file, fsync, rename); returns (sha256, size)."""
-    ws.attachments_dir.mkdir(parents=True, exist_ok=True)
+    """Copy ``src`` into the store under its SHA-256 (``atomic_path``); returns (sha256, size).
+
+    The name is known only after a first read; the copy is hashed again as it is written, so a
+    file changed in between is refused rather than stored under a name its bytes do not match.
+    """
+    sha = sha256_file(src)
+    final = stored_path(ws, sha)
+    if final.is_file():  # the same content is stored already
+        return sha, final.stat().st_size
     digest, size = hashlib.sha256(), 0
-    fd, tmp = tempfile.mkstemp(dir=ws.attachments_dir, prefix=".incoming-")
-    try:
-        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+    with atomic_path(final, make_parents=True) as tmp:
+        with open(tmp, "wb") as out, open(src, "rb") as inp:
             while chunk := inp.read(_CHUNK):
                 size += len(chunk)
                 if size > limit:
                     raise _too_big(src.name, size, limit)
                 digest.update(chunk)
                 out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        sha = digest.hexdigest()
-        final = stored_path(ws, sha)
-        if final.exists():
-            os.unlink(tmp)
-        else:
-            os.replace(tmp, final)
-        return sha, size
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        if digest.hexdigest() != sha:
+            raise ValidationError(f"附件“{src.name}”在添加过程中被改动，请等它保存完毕后重新添加", field="path")
+    return sha, size
 
 
 def _too_big(name: str, size: int, limit: int) -> ValidationError:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from services.errors import IntegrityFailure, NotFoundError
-from services.storage.files import fsync_dir
+from services.storage.files import atomic_path, fsync_dir, fsync_file, keep_os_error
 
 from services.storage.backup_origin import RestoreTarget, read_organization
 
@@ -32,7 +32,7 @@ from services.storage.backup_origin import RestoreTarget, read_organization
 from services.storage.backup_export import (DEFAULT_CHUNK, EXPORT_SUFFIX, MAGIC, MIN_PASSPHRASE, stage_encrypted,
                                             export_encrypted, inspect_encrypted)
 from services.storage.backup_store import (ATTACHMENT_STORE, DB_MEMBER, KINDS, BackupCancelled, BackupError, BackupKind,
-                                           disk_error, fsync_file, integrity_check, iter_attachments, local_wall_clock,
+                                           disk_error, integrity_check, iter_attachments, local_wall_clock,
                                            manifest_path_for, place_file, quick_check, remove_quietly, safe_relpath,
                                            sha256_file, snapshot_database, verify_content_address)
 
@@ -112,25 +112,22 @@ def make_backup(db_path: Path, attachments_dir: Path | None, backups_dir: Path, 
         while (backups_dir / _backup_name(created, kind, seq)).exists():
             seq += 1
         final = backups_dir / _backup_name(created, kind, seq)
-        tmp = backups_dir / f".{final.name}.part"
         try:
-            snapshot_database(Path(db_path), tmp)
-            attachments = _store_attachments(attachments_dir, backups_dir / ATTACHMENT_STORE)
-            manifest = {"format": 1, "created": created.isoformat(), "kind": kind,
-                        "db_sha256": sha256_file(tmp), "attachments": attachments}
-            org = read_organization(tmp)
-            if org is not None:
-                manifest["organization"] = org.to_manifest()
-            mtmp = backups_dir / f".{manifest_path_for(final).name}.part"
-            mtmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-            fsync_file(mtmp)
-            fsync_file(tmp)
-            os.replace(mtmp, manifest_path_for(final))
-            os.replace(tmp, final)
-            fsync_dir(backups_dir)
-        finally:
-            remove_quietly(tmp)
-            remove_quietly(backups_dir / f".{manifest_path_for(final).name}.part")
+            # The manifest lands just before its copy; a copy never lands without it.
+            with atomic_path(final, error=keep_os_error) as tmp:
+                snapshot_database(Path(db_path), tmp)
+                attachments = _store_attachments(attachments_dir, backups_dir / ATTACHMENT_STORE)
+                manifest = {"format": 1, "created": created.isoformat(), "kind": kind,
+                            "db_sha256": sha256_file(tmp), "attachments": attachments}
+                org = read_organization(tmp)
+                if org is not None:
+                    manifest["organization"] = org.to_manifest()
+                with atomic_path(manifest_path_for(final), error=keep_os_error) as mtmp:
+                    mtmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
+        except BaseException:
+            if not final.exists():
+                remove_quietly(manifest_path_for(final))
+            raise
     except OSError as exc:
         raise disk_error(exc, "备份文件夹所在") from exc
     info = _parse(final)

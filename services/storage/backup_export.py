@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from services.errors import IntegrityFailure, NotFoundError, ValidationError
 from services.security.identity_crypto import KdfParams
-from services.storage.files import fsync_dir
+from services.storage.files import atomic_path, keep_os_error
 
 from services.storage.backup_format import (DAMAGED, DEFAULT_CHUNK, EXPORT_FORMAT, EXPORT_SUFFIX, MAGIC, MIN_PASSPHRASE,
                                             TRUNCATED, WRONG_PASSPHRASE, CancelFn, ChunkReader, ChunkWriter, Keys,
@@ -27,7 +27,7 @@ from services.storage.backup_format import (DAMAGED, DEFAULT_CHUNK, EXPORT_FORMA
                                             read_metadata, write_all)
 from services.storage.backup_origin import read_organization
 from services.storage.backup_store import (ATTACHMENT_STORE, DB_MEMBER, disk_error, iter_attachments, local_wall_clock,
-                                           remove_quietly, safe_relpath, snapshot_database, verify_content_address)
+                                           safe_relpath, snapshot_database, verify_content_address)
 
 __all__ = ["DAMAGED", "DEFAULT_CHUNK", "EXPORT_FORMAT", "EXPORT_SUFFIX", "MAGIC", "MIN_PASSPHRASE", "TRUNCATED",
            "WRONG_PASSPHRASE", "CancelFn", "ProgressFn", "export_encrypted", "inspect_encrypted", "stage_encrypted"]
@@ -120,32 +120,24 @@ def export_encrypted(db_path: Path, attachments_dir: Path | None, dest_dir: Path
                                             header_hash)
         meter = Progress(2 * sum(sizes), progress, cancelled)
         final = _unique_path(dest_dir, f"jijian-backup-{local_wall_clock(created):%Y%m%d-%H%M%S}", EXPORT_SUFFIX)
-        tmp = dest_dir / f".{final.name}.part"
-        fd: int | None = None
         try:
-            remove_quietly(tmp)  # left over from an interrupted run
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            write_all(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
-            writer = ChunkWriter(fd, keys.body, header_hash, chunk_size)
-            with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:  # type: ignore[call-overload]
-                for (name, path), size in zip(files, sizes):
-                    info = tarfile.TarInfo(name)
-                    info.size, info.mode, info.mtime = size, 0o600, int(created.timestamp())
-                    with open(path, "rb") as f:
-                        tar.addfile(info, _CountingReader(f, meter))
-            writer.finish()
-            os.fsync(fd)
-            os.close(fd)
-            fd = None
-            _verify_body(tmp, keys, meter)
-            os.replace(tmp, final)
-            fsync_dir(dest_dir)
+            with atomic_path(final, error=keep_os_error) as tmp:
+                fd = os.open(tmp, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+                try:
+                    write_all(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
+                    writer = ChunkWriter(fd, keys.body, header_hash, chunk_size)
+                    with tarfile.open(fileobj=writer, mode="w|", format=tarfile.PAX_FORMAT) as tar:  # type: ignore[call-overload]
+                        for (name, path), size in zip(files, sizes):
+                            info = tarfile.TarInfo(name)
+                            info.size, info.mode, info.mtime = size, 0o600, int(created.timestamp())
+                            with open(path, "rb") as f:
+                                tar.addfile(info, _CountingReader(f, meter))
+                    writer.finish()
+                finally:
+                    os.close(fd)
+                _verify_body(tmp, keys, meter)
         except OSError as exc:
             raise disk_error(exc, "目标") from exc
-        finally:
-            if fd is not None:
-                os.close(fd)
-            remove_quietly(tmp)
     return final
 
 

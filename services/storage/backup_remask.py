@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 from pathlib import Path
 
 from services.security.identity_masks import remask_rows
 from services.storage.backup import read_manifest
-from services.storage.backup_store import fsync_file, manifest_path_for, sha256_file
+from services.storage.backup_store import manifest_path_for, sha256_file
+from services.storage.files import atomic_path, keep_os_error
 
 _log = logging.getLogger(__name__)
 FIRST_CURRENT_REVISION = "0004"
@@ -95,9 +95,7 @@ def remask_copy(path: Path) -> bool:
     if changed and matched:
         assert manifest is not None
         manifest["db_sha256"] = sha256_file(path)
-        tmp = manifest_file.with_name(f".{manifest_file.name}.part")
-        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-        fsync_file(tmp)
-        os.replace(tmp, manifest_file)
+        with atomic_path(manifest_file, error=keep_os_error) as tmp:
+            tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     return bool(changed)
 

@@ -4,7 +4,6 @@ SQLite checks and snapshots. Used by local backups (services.storage.backup) and
 from __future__ import annotations
 
 import errno
-import os
 import re
 import shutil
 import sqlite3
@@ -14,7 +13,7 @@ from typing import Literal
 
 
 from services.errors import DomainError, IntegrityFailure, NotFoundError
-from services.storage.files import os_reason, sha256_file
+from services.storage.files import atomic_path, keep_os_error, os_reason, sha256_file
 
 BackupKind = Literal["daily", "exit", "manual", "upgrade"]
 KINDS: tuple[str, ...] = ("daily", "exit", "manual", "upgrade")
@@ -43,11 +42,6 @@ def manifest_path_for(db_file: Path) -> Path:
     return db_file.with_name(db_file.name.removesuffix(".sqlite3") + ".manifest.json")
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "rb+") as f:
-        os.fsync(f.fileno())
-
-
 def remove_quietly(path: Path) -> None:
     try:
         path.unlink()
@@ -57,15 +51,8 @@ def remove_quietly(path: Path) -> None:
 
 def place_file(src: Path, dst: Path) -> None:
     """Copy ``src`` to ``dst`` atomically (temp file in the target folder, fsync, rename)."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dst.with_name(f".{dst.name}.part")
-    try:
+    with atomic_path(dst, make_parents=True, error=keep_os_error) as tmp:
         shutil.copyfile(src, tmp)
-        fsync_file(tmp)
-        os.replace(tmp, dst)
-    except BaseException:
-        remove_quietly(tmp)
-        raise
 
 
 def verify_content_address(path: Path) -> bool:

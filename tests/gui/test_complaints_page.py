@@ -166,6 +166,25 @@ def test_export_excel_has_the_filtered_rows_and_no_identity(clerk_ctx, qtbot, th
     assert "已导出 2 件" in page.hint.text()
 
 
+def test_export_to_a_path_that_cannot_be_written_says_why_and_keeps_the_earlier_file(clerk_ctx, qtbot, three,
+                                                                                       tmp_path, prompts):
+    page = show(qtbot, ComplaintsPage(clerk_ctx))
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    earlier = tmp_path / "信访件.xlsx"
+    assert page.export_to(earlier) == 3
+    before = earlier.read_bytes()
+    blocker = tmp_path / "导出"
+    blocker.write_bytes(b"a file, not a folder")
+    assert page.export_to(blocker / "信访件.xlsx") is None
+    assert page.export_to(tmp_path) is None  # an existing folder chosen as the file
+    assert prompts.texts("error") == [f"目标路径不是文件夹：{blocker}",
+                                      f"已有同名文件夹，无法保存为文件：{tmp_path}"]
+    assert page.hint.text() == f"已导出 3 件到 {earlier}"
+    assert earlier.read_bytes() == before and blocker.read_bytes() == b"a file, not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["信访件.xlsx", "导出"]
+
+
 def test_officer_sees_the_list_without_new_button(ctx, qtbot):
     sign_in(ctx, "wang")
     register(ctx)

@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 import threading
 import zipfile
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ import bagit
 from cryptography.hazmat.primitives import serialization
 
 from services.errors import IntegrityFailure, StateError, ValidationError
-from services.storage.files import FileWriteError, fsync_dir, os_reason, sha256_file
+from services.storage.files import FileWriteError, atomic_path, keep_os_error, os_reason, sha256_file
 from services.submission import pki
 from services.submission.package import report_schema, sign_pdf
 from services.submission.package.layout import (ALLOWED_FILES, AUDIT_CHAIN_FILE, SIGNATURE_FILE, package_name,
@@ -73,14 +72,6 @@ def _report_with_meta(report_json: dict, meta: dict) -> bytes:
         raise ValidationError(f"报表数据无法保存为 JSON：{exc}", field="report_json") from exc
 
 
-def _fsync_tree(root: Path) -> None:
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            with open(os.path.join(dirpath, name), "rb+") as f:
-                os.fsync(f.fileno())
-        fsync_dir(Path(dirpath))
-
-
 def stage_bag(
     bag_dir: Path,
     *,
@@ -120,7 +111,7 @@ def stage_bag(
 def write_zip(folder: Path, zip_path: Path, when: datetime) -> None:
     """Zip ``folder`` as ``<name>/...`` entries (deterministic order) into ``zip_path``."""
     stamp = when.astimezone().timetuple()[:6]
-    with zipfile.ZipFile(zip_path, "x", compression=zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(zipfile.ZipInfo(folder.name + "/", date_time=stamp), b"")
         zf.writestr(zipfile.ZipInfo(folder.name + "/data/", date_time=stamp), b"")
         for rel in sorted(r for r in ALLOWED_FILES if (folder / r).is_file()):
@@ -221,38 +212,29 @@ def build_package(
         stamp_font_path=stamp_font_path, signature_box=signature_box, report=report,
     )
 
-    written: list[Path] = []
+    written: list[Path] = []  # what landed in out_dir, removed again if the self-check fails
+    staged = False  # an OSError before staging began: the output folder takes no file at all
     try:
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=".jijian-pkg-", dir=out_dir))
-        except OSError as exc:
-            raise FileWriteError(f"无法写入输出文件夹 {out_dir}：{os_reason(exc)}") from exc
-        written.append(staging)
-        stage_bag(
-            staging, signer=signer, org_code=org_code, org_name=org_name, period=period,
-            revision=revision, report_bytes=report_bytes, signed_pdf=signed_pdf,
-            xlsx_bytes=xlsx_bytes, audit_head=audit_head, signing_time=now, audit_chain=audit_chain,
-        )
-        for d in (staging, staging / "data"):
-            os.chmod(d, 0o755)
-        _fsync_tree(staging)
-        if final.exists():
-            raise StateError(f"文件包 {name} 已存在；如需更正，请生成新的修订版本")
-        os.rename(staging, final)
-        written[0] = final
-        fsync_dir(out_dir)
+        with atomic_path(final, directory=True, error=keep_os_error) as staging:
+            staged = True
+            stage_bag(
+                staging, signer=signer, org_code=org_code, org_name=org_name, period=period,
+                revision=revision, report_bytes=report_bytes, signed_pdf=signed_pdf,
+                xlsx_bytes=xlsx_bytes, audit_head=audit_head, signing_time=now, audit_chain=audit_chain,
+            )
+            for d in (staging, staging / "data"):
+                os.chmod(d, 0o755)
+            if final.exists():
+                raise StateError(f"文件包 {name} 已存在；如需更正，请生成新的修订版本")
+        written.append(final)
         zip_path = zip_sha = None
         if make_zip:
-            tmp_zip = out_dir / f".{name}.zip.{os.getpid()}.tmp"
-            written.append(tmp_zip)
-            write_zip(final, tmp_zip, now)
-            with open(tmp_zip, "rb+") as f:
-                os.fsync(f.fileno())
-            if final_zip.exists():
-                raise StateError(f"文件包 {final_zip.name} 已存在")
-            os.rename(tmp_zip, final_zip)
-            written[-1] = final_zip
-            fsync_dir(out_dir)
+            with atomic_path(final_zip, error=keep_os_error) as tmp_zip:
+                write_zip(final, tmp_zip, now)
+                os.chmod(tmp_zip, 0o644)
+                if final_zip.exists():
+                    raise StateError(f"文件包 {final_zip.name} 已存在")
+            written.append(final_zip)
             zip_path, zip_sha = final_zip, sha256_file(final_zip)
         root_pem = root.public_bytes(serialization.Encoding.PEM)
         for target in [final] + ([final_zip] if make_zip else []):
@@ -270,6 +252,8 @@ def build_package(
     except BaseException as exc:
         for p in written:
             _remove(p)
+        if isinstance(exc, OSError) and not staged:
+            raise FileWriteError(f"无法写入输出文件夹 {out_dir}：{os_reason(exc)}") from exc
         if isinstance(exc, OSError):
             raise IntegrityFailure(f"写入文件包失败（{os_reason(exc)}），已清理未完成的文件：{out_dir}") from exc
         if isinstance(exc, bagit.BagError):
