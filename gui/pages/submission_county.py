@@ -1,7 +1,7 @@
 """报送, county mode: receive packages from a stick (every check, every reason) and the county-wide 汇总.
 
 Everything is done by services (``county``); long work runs off the GUI thread through
-``run_with_progress``.
+``gui.operations`` (DbOp/QueryOp).
 """
 from __future__ import annotations
 
@@ -11,20 +11,19 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from services.errors import DomainError
 from services.reporting import layout
 from services.security.permissions import allowed
 from services.submission import county
 
 from ..dialogs.verify_dialog import VerifyResultDialog
-from ..executor import run_with_progress
 from ..figures_table import build_figures_table, fill_figures
+from ..interaction import Interaction, error_text
+from ..operations import DbOp, QueryOp
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
 from ..usb_files import last_dir, remember_dir, save_file
-from ..widgets import show_error
 from .submission_common import ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, set_row, table
 
 
@@ -83,29 +82,32 @@ class CountySubmissionPage(SubmissionPageBase):
         self.results_table.doubleClicked.connect(lambda _i: self.show_outcome_details())
         return tab
 
-    def import_from(self, path: Path | str | None = None) -> list[county.ImportOutcome]:
-        """Import every package under ``path`` (asks for a folder when None); fills the results table."""
+    def import_from(self, path: Path | str | None = None) -> None:
+        """Import every package under ``path`` (asks for a folder when None); fills the results table.
+
+        The end is ``sig_imported(outcomes)``; a failure is said in the import summary line."""
         if path is None:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("选择U盘或存放报送包的文件夹"), last_dir(self.ctx))
+            chosen = Interaction.folder(self, self.tr("选择U盘或存放报送包的文件夹"), last_dir(self.ctx))
             if not chosen:
-                return []
+                return
             path = chosen
         path = Path(path)
         remember_dir(self.ctx, path)
         ws = self.ctx.ws
-        try:
-            outcomes = run_with_progress(self, lambda _t: county.import_packages(ws, [path]),
-                                         self.tr("正在逐项核验并接收报送包……"), executor=self.ctx.db, cancellable=False)
-        except DomainError as exc:
-            self.import_summary.setText(exc.message)
+
+        def imported(outcomes) -> None:
+            self.outcomes = outcomes
+            self._show_outcomes(path)
+            self.sig_imported.emit(outcomes)
+            self.load_consolidated()
+
+        def failed(exc: BaseException) -> None:
+            self.import_summary.setText(error_text(exc))
             self.import_summary.setStyleSheet(ERROR_STYLE)
             self.import_summary.show()
-            return []
-        self.outcomes = outcomes
-        self._show_outcomes(path)
-        self.sig_imported.emit(outcomes)
-        self.load_consolidated()
-        return outcomes
+
+        DbOp(self, lambda: county.import_packages(ws, [path])).progress(self.tr("正在逐项核验并接收报送包……")) \
+            .success(imported).failure(failed).run()
 
     def outcome_texts(self, o: county.ImportOutcome) -> tuple[str, str, str, str, str]:
         name = o.township_name or o.township_code or self.tr("（无法识别）")
@@ -229,21 +231,23 @@ class CountySubmissionPage(SubmissionPageBase):
         self.month_combo.setCurrentIndex(month - 1)
         self.load_consolidated()
 
-    def load_consolidated(self) -> dict | None:
-        """The 汇总 of the chosen month: summed figures, per-township table, 未报送 list."""
+    def load_consolidated(self) -> None:
+        """The 汇总 of the chosen month: summed figures, per-township table, 未报送 list (then ``sig_loaded``)."""
         period = self.summary_period()
         ws = self.ctx.ws
-        try:
-            doc = self.ctx.call_db(self, lambda: county.consolidated_document(ws, period))
-        except DomainError as exc:
-            self.document = None
-            fill_figures(self.figures_table, self.figure_rows, None)
-            self.towns_table.setRowCount(0)
-            self.summary_line.setText(exc.message)
-            self.summary_line.setStyleSheet(WARN_STYLE)
-            self.pdf_button.setEnabled(False)
-            self.xlsx_button.setEnabled(False)
-            return None
+        QueryOp(self, lambda: county.consolidated_document(ws, period)) \
+            .success(lambda doc: self._show_consolidated(period, doc)).failure(self._consolidation_failed).run()
+
+    def _consolidation_failed(self, exc: BaseException) -> None:
+        self.document = None
+        fill_figures(self.figures_table, self.figure_rows, None)
+        self.towns_table.setRowCount(0)
+        self.summary_line.setText(error_text(exc))
+        self.summary_line.setStyleSheet(WARN_STYLE)
+        self.pdf_button.setEnabled(False)
+        self.xlsx_button.setEnabled(False)
+
+    def _show_consolidated(self, period: str, doc: dict) -> None:
         self.document = doc
         fill_figures(self.figures_table, self.figure_rows, doc["figures"])
         towns = doc["townships"]
@@ -279,19 +283,16 @@ class CountySubmissionPage(SubmissionPageBase):
         self.pdf_button.setEnabled(True)
         self.xlsx_button.setEnabled(True)
         self.sig_loaded.emit(period)
-        return doc
 
-    def export_consolidated(self, kind: str) -> Path | None:
+    def export_consolidated(self, kind: str) -> None:
         """导出PDF / 导出Excel of the 汇总: render on the worker, ask where, write atomically."""
         period = self.summary_period()
         ws = self.ctx.ws
         fn = county.county_report_pdf if kind == "pdf" else county.county_report_xlsx
-        try:
-            data = run_with_progress(self, lambda _t: fn(ws, period), self.tr("正在生成汇总表……"),
-                                     executor=self.ctx.db, cancellable=False)
-        except DomainError as exc:
-            show_error(self, exc, self.tr("导出失败"))
-            return None
+        QueryOp(self, lambda: fn(ws, period)).progress(self.tr("正在生成汇总表……")).error_title(self.tr("导出失败")) \
+            .success(lambda data: self._save_consolidated(kind, period, data)).run()
+
+    def _save_consolidated(self, kind: str, period: str, data: bytes) -> None:
         name = f"{self.org.name if self.org else ''}{layout.period_text(period)}{layout.COUNTY_TITLE}"
         if kind == "pdf":
             target = save_file(self, self.ctx, self.tr("导出PDF"), name + ".pdf", self.tr("PDF 文件 (*.pdf)"), data)
@@ -300,4 +301,3 @@ class CountySubmissionPage(SubmissionPageBase):
                                self.tr("Excel 工作簿 (*.xlsx)"), data)
         if target is not None:
             self.summary_line.setText(self.tr("已导出：{p}").format(p=target))
-        return target

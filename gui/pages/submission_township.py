@@ -1,27 +1,26 @@
 """报送, township mode: sign and write the month's package to a USB stick, self-check it, the history.
 
 Everything is done by services (``submission``, ``package.verify``); long work runs off the GUI thread
-through ``run_with_progress``. The passphrase is asked each time and never kept.
+through ``gui.operations`` (signing on the database worker, 自检 on the export pool). The passphrase is asked each time and never kept.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
-from services.errors import DomainError
 from services.reporting import layout, monthly_report
 from services.security.permissions import allowed
 from services.submission import keys, township
 from services.submission.package import verify_package
 
 from ..dialogs.verify_dialog import VerifyResultDialog
-from ..executor import run_with_progress
+from ..interaction import Interaction, error_text
 from ..local_times import local_time
+from ..operations import DbOp, QueryOp
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
 from ..usb_files import ask_passphrase, last_dir, remember_dir
-from ..widgets import show_error
 from .submission_common import (ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, recent_periods,
                                 selectable, set_row, table)
 
@@ -114,16 +113,18 @@ class TownshipSubmissionPage(SubmissionPageBase):
 
     def refresh(self) -> None:
         """Re-read the finalized months, the certificate state and the history."""
-        try:
-            months, subs, cert = self.ctx.call_db(self, self._load_township)
-        except DomainError as exc:
-            self.months_table.setRowCount(0)
-            self.months_table.hide()
-            self.months_empty.setText(exc.message)
-            self.months_empty.show()
-            self.history_table.hide()
-            self.generate_button.setEnabled(False)
-            return
+        QueryOp(self, self._load_township).success(self._fill).failure(self._load_failed).run()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.months_table.setRowCount(0)
+        self.months_table.hide()
+        self.months_empty.setText(error_text(exc))
+        self.months_empty.show()
+        self.history_table.hide()
+        self.generate_button.setEnabled(False)
+
+    def _fill(self, loaded) -> None:
+        months, subs, cert = loaded
         self.submissions = subs
         self._show_cert(cert)
         done = {(s["period"], s["revision"]): s for s in reversed(subs)}  # newest wins
@@ -202,38 +203,39 @@ class TownshipSubmissionPage(SubmissionPageBase):
         else:
             self.select_hint.setText(self.tr("请先在上表中选择一个月份。"))
 
-    def generate_package(self, period: str | None = None) -> township.SubmissionResult | None:
-        """Target folder (stick), passphrase, then sign + write + re-verify off the GUI thread."""
+    def generate_package(self, period: str | None = None) -> None:
+        """Target folder (stick), passphrase, then sign + write + re-verify off the GUI thread.
+
+        The end is ``sig_package_written`` (and ``last_result``), or the failure in the result box."""
         period = period or self.selected_period()
         if period is None or not allowed(self.roles, "package.create"):
-            return None
+            return
         title = self.tr("生成报送包")
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择写入报送包的位置（如U盘）"), last_dir(self.ctx))
+        folder = Interaction.folder(self, self.tr("选择写入报送包的位置（如U盘）"), last_dir(self.ctx))
         if not folder:
-            return None
+            return
         target = Path(folder)
         remember_dir(self.ctx, target)
         passphrase = ask_passphrase(self, title, self.tr("输入本单位签名私钥的口令（{p}月报）：")
                                     .format(p=layout.period_text(period)))
         if passphrase is None:
-            return None
+            return
         make_zip = bool(self.form_combo.currentData())
         ws = self.ctx.ws
-        try:
-            result = run_with_progress(
-                self, lambda _t: township.build_submission(ws, period, target, passphrase, make_zip=make_zip),
-                self.tr("正在签名、写入并复核报送包……"), executor=self.ctx.db, cancellable=False)
-        except DomainError as exc:
-            self._show_failure(exc.message)
-            return None
-        except OSError as exc:  # a stick pulled out mid-way
-            self._show_failure(self.tr("写入报送包失败：{e}。请检查U盘后重试。").format(e=exc.strerror or exc))
-            return None
+        DbOp(self, lambda: township.build_submission(ws, period, target, passphrase, make_zip=make_zip)) \
+            .progress(self.tr("正在签名、写入并复核报送包……")).success(self._written).failure(self._generation_failed).run()
+
+    def _written(self, result: township.SubmissionResult) -> None:
         self.last_result = result
         self._show_result(result)
         self.refresh()
         self.sig_package_written.emit(result)
-        return result
+
+    def _generation_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):  # a stick pulled out mid-way
+            self._show_failure(self.tr("写入报送包失败：{e}。请检查U盘后重试。").format(e=exc.strerror or exc))
+        else:
+            self._show_failure(error_text(exc))
 
     def _show_failure(self, message: str) -> None:
         self.result_box.show()
@@ -260,30 +262,33 @@ class TownshipSubmissionPage(SubmissionPageBase):
             w.show()
         self.result_warn.setVisible(bool(r.warnings))
 
-    def self_check(self, path: Path | str | None = None, kind: str = "folder") -> VerifyResultDialog | None:
-        """自检: verify a package (folder or zip) against the installed county root; show every check."""
+    def self_check(self, path: Path | str | None = None, kind: str = "folder") -> None:
+        """自检: verify a package (folder or zip) against the installed county root; show every check.
+
+        The root is read on the database worker, the package verified on the export pool; the
+        result dialog is ``verify_dialog``."""
         if path is None:
             if kind == "zip":
-                chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择要自检的报送包压缩包"), last_dir(self.ctx),
-                                                        self.tr("ZIP 压缩包 (*.zip)"))
+                chosen = Interaction.open_path(self, self.tr("选择要自检的报送包压缩包"), last_dir(self.ctx),
+                                               self.tr("ZIP 压缩包 (*.zip)"))
             else:
-                chosen = QFileDialog.getExistingDirectory(self, self.tr("选择要自检的报送包文件夹"), last_dir(self.ctx))
+                chosen = Interaction.folder(self, self.tr("选择要自检的报送包文件夹"), last_dir(self.ctx))
             if not chosen:
-                return None
+                return
             path = chosen
         path = Path(path)
         remember_dir(self.ctx, path)
         ws = self.ctx.ws
         code = self.org.code if self.org else None
-        try:
-            root = keys.signing_material(ws).root_pem
-            report = run_with_progress(
-                self, lambda _t: verify_package(path, root_pem=root, expected_org_code=code, now=ws.now()),
-                self.tr("正在逐项核验报送包……"), executor=self.ctx.pool, cancellable=False)
-        except DomainError as exc:
-            show_error(self, exc, self.tr("自检未完成"))
-            return None
+        title = self.tr("自检未完成")
+
+        def verify(root: str) -> None:
+            QueryOp(self, lambda: verify_package(path, root_pem=root, expected_org_code=code, now=ws.now()), pool=True) \
+                .progress(self.tr("正在逐项核验报送包……")).error_title(title).success(self._show_check).run()
+
+        QueryOp(self, lambda: keys.signing_material(ws).root_pem).error_title(title).success(verify).run()
+
+    def _show_check(self, report) -> None:
         dialog = VerifyResultDialog(report, self, settings=self.ctx.settings, title=self.tr("报送包自检结果"))
         self.verify_dialog = dialog
         dialog.open()
-        return dialog
