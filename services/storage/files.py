@@ -173,6 +173,8 @@ def atomic_path(target: Path | str, *, directory: bool = False, make_parents: bo
         yield Path(tmp)
         if directory:
             _fsync_tree(Path(tmp))
+            if os.path.lexists(target):  # rename would silently take the place of an empty folder
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
             os.rename(tmp, target)
         else:
             fsync_file(tmp)

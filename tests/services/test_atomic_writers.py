@@ -117,6 +117,12 @@ def test_a_folder_lands_whole_and_never_over_an_existing_one(tmp_path):
             (staging / "other.txt").write_text("new", "utf-8")
     assert str(err.value) == f"已有同名文件或文件夹，未覆盖：{target}"
     assert _names(target) == ["data"] and _names(tmp_path) == ["QS001_2026-10_r1"]
+    empty = tmp_path / "QS001_2026-10_r2"
+    empty.mkdir()  # not even an empty folder is taken over
+    with pytest.raises(FileWriteError):
+        with atomic_path(empty, directory=True) as staging:
+            (staging / "report.pdf").write_bytes(b"%PDF")
+    assert _names(empty) == [] and _names(tmp_path) == ["QS001_2026-10_r1", "QS001_2026-10_r2"]
 
 
 def test_a_folder_on_a_full_disk_leaves_nothing(full):
