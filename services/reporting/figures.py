@@ -3,9 +3,10 @@
 Most queries read their table once for all three spans: the WHERE clause keeps the rows dated from
 the start of last year's span to the month's end (one range of an indexed date column, covering where
 it matters); a span bucket in the GROUP BY, or three conditional sums, splits them into month / ytd /
-ytd_last_year. The per-person counts (sanctioned, 四种形态) read one range of the covering
-ix_measures_report per span instead and group by (person, span), with no join. Python only adds up a
-few dozen grouped rows.
+ytd_last_year. The sanctioned persons read one range of the covering ix_measures_report per span
+instead and group by (person, span), with no join. 四种形态 reads each person-time's measures up to
+the span's end (its highest form counts on the day it was first reached), once for this year's end and
+once for last year's. Python only adds up a few dozen grouped rows.
 
 "Distinct persons" are distinct ``persons`` rows: one person in one lead or case (a case opened from
 a lead carries the lead's row). "Distinct leaders" in the 一案双查 ledger are distinct (name, unit).
@@ -111,12 +112,10 @@ def _sanctioned(session: Session, params: dict) -> dict[str, Any]:
 
 
 def _four_forms(session: Session, params: dict) -> dict[str, Any]:
-    measures_sql, talks_sql = four_forms_sql()
     forms = {form: [0, 0, 0] for form in (1, 2, 3, 4)}
-    for row in session.execute(measures_sql, params):
-        forms[int(row.form)][row.s] += row.n
-    for row in session.execute(talks_sql, params):
-        forms[1][row.s] += row.n - row.with_forms
+    for row in session.execute(four_forms_sql(), params):
+        for i, span in enumerate(SPANS):
+            forms[int(row.form)][i] += int(getattr(row, span) or 0)
     return {"four_forms": {f"form{form}": _fig(forms[form]) for form in (1, 2, 3, 4)}}
 
 

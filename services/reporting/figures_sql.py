@@ -131,14 +131,17 @@ def form_case(kind_col):
     return case({k: f for k, f in forms.items() if f is not None}, value=kind_col, else_=None)
 
 
-def talk_concluded(low, high):
-    """Persons of 谈话函询 leads closed as 了结 or 澄清 with the result date in [low, high]."""
+def talk_concluded(low, end):
+    """(person, result date, form 1) of 谈话函询 leads closed as 了结 or 澄清 with the result date in
+    [low, end] (``low`` None: up to ``end``): a form-1 measure of each of the lead's persons (DOMAIN §4)."""
     # COALESCE keeps the planner on the result_date range of the covering ix_leads_report_result
     # instead of the far less selective disposition / result code indexes (NULL matches neither).
-    return (select(Person.id.label("pid")).select_from(Lead).join(Person, Person.lead_id == Lead.id)
+    dated = Lead.result_date <= end if low is None else Lead.result_date.between(low, end)
+    return (select(Person.id.label("pid"), Lead.result_date.label("day"), literal_column("1").label("form"))
+            .select_from(Lead).join(Person, Person.lead_id == Lead.id)
             .where(func.coalesce(Lead.disposition, "") == Disposition.talk_inquiry.value,
                    func.coalesce(Lead.result, "").in_([LeadResult.concluded.value, LeadResult.clarified.value]),
-                   Lead.result_date.between(low, high)))
+                   dated))
 
 
 @cache
@@ -163,34 +166,48 @@ def sanctioned_sql():
     return select(p.s, p.party, p.gov, p.admon, func.count().label("n")).group_by(p.s, p.party, p.gov, p.admon)
 
 
-@cache
-def four_forms_sql():
-    """Each person's highest form among their measures dated in the span (DOMAIN §7).
+def reached_forms(low, end):
+    """Per person-time with a form dated in [low, end], its highest form among its measures dated up
+    to ``end`` and the day it first reached that form (DOMAIN §7): a subquery of (form, day).
 
-    ``measures``: per span and form, the persons whose highest form among their measures is it.
-    ``talks``: per span, the persons of 谈话函询 leads closed as 了结 or 澄清 (a form-1 measure on the
-    result date), and how many of them also have a measure with a form in the span: only the others
-    add to form 1. The second count probes each such person's own measures (ix_measures_person_id),
-    so the many talk persons never join the sort of the measures.
-    """
+    Only those person-times can count in a span from ``low`` to ``end``; their earlier measures are
+    read through ix_measures_person_id, so the report does not sort all history."""
     m = Measure
     form = form_case(m.kind)
-    rows = span_rows(lambda low, high, s: select(m.person_id.label("pid"), s.label("s"), form.label("form"))
-                      .where(m.decision_date.between(low, high)))
-    highest = select(rows.c.s, func.max(rows.c.form).label("form")).group_by(rows.c.pid, rows.c.s).subquery()
-    measures = (select(highest.c.s, highest.c.form, func.count().label("n"))
-                .where(highest.c.form.is_not(None)).group_by(highest.c.s, highest.c.form))
 
-    def talk_rows(low, high, s):
-        talk = talk_concluded(low, high).subquery()
-        own = (select(literal_column("1")).select_from(m)
-               .where(m.person_id == talk.c.pid, m.decision_date.between(low, high), form.is_not(None)))
-        return (select(s.label("s"), func.count().label("n"),
-                       func.coalesce(func.sum(case((own.exists(), 1), else_=0)), 0).label("with_forms"))
-                .select_from(talk))
+    def measures(dated):
+        return select(m.person_id.label("pid"), m.decision_date.label("day"), form.label("form")).where(
+            dated, form.is_not(None))
 
-    talks = union_all(*(talk_rows(*_BOUNDS[span], literal_column(str(i))) for i, span in enumerate(SPANS)))
-    return measures, talks
+    active = union_all(measures(m.decision_date.between(low, end)), talk_concluded(low, end)).subquery()
+    pids = select(active.c.pid)
+    events = union_all(measures(m.decision_date <= end).where(m.person_id.in_(pids)),
+                       talk_concluded(None, end).where(Person.id.in_(pids))).subquery()
+    first = (select(events.c.pid, events.c.form, func.min(events.c.day).label("day"))
+             .group_by(events.c.pid, events.c.form).subquery())
+    highest = select(first.c.pid, func.max(first.c.form).label("form")).group_by(first.c.pid).subquery()
+    return (select(first.c.form, first.c.day)
+            .join(highest, and_(highest.c.pid == first.c.pid, highest.c.form == first.c.form)).subquery())
+
+
+@cache
+def four_forms_sql():
+    """Per form, the person-times whose highest form up to the span's end was first reached in the span.
+
+    The month and the year to date share their end (the month's), last year's span has its own: two
+    readings of the measures up to an end, each folded into (form, month, ytd, ytd_last_year) rows.
+    A form reached before the span keeps the person-time out of it, however old (so a cumulative
+    column never shows less than the month).
+    """
+    now, last = reached_forms(_Y0, _M1), reached_forms(_L0, _L1)
+    zero = literal_column("0")
+    this_year = (select(now.c.form, func.sum(case((in_span(now.c.day, "month"), 1), else_=0)).label("month"),
+                        func.sum(case((in_span(now.c.day, "ytd"), 1), else_=0)).label("ytd"),
+                        zero.label("ytd_last_year"))
+                 .where(in_span(now.c.day, "ytd")).group_by(now.c.form))
+    last_year = (select(last.c.form, zero.label("month"), zero.label("ytd"), func.count().label("ytd_last_year"))
+                 .where(in_span(last.c.day, "ytd_last_year")).group_by(last.c.form))
+    return union_all(this_year, last_year)
 
 
 @cache
