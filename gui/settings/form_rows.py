@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from services.errors import DomainError, ValidationError
+from services.errors import ValidationError
 
+from ..interaction import error_text
+from ..operations import DbOp
 from ..widgets import FieldError, FormErrors, primary
 
 
@@ -22,19 +24,16 @@ def form_row(form: QFormLayout, errors: FormErrors, code: str, label: str, edito
     errors.add(code, editor, err)
 
 
-FAILED = object()
+def run_service(widget: QWidget, errors: FormErrors, fn, then, other_error_field: str | None = None) -> None:
+    """Run ``fn`` on the DB worker, then ``then(result)``; a ValidationError is shown at its fields and
+    any other error on ``other_error_field`` (or the form's general line)."""
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            errors.show(exc)
+        else:
+            errors.set(other_error_field, error_text(exc))
 
-
-def run_service(widget: QWidget, errors: FormErrors, fn, other_error_field: str | None = None):
-    """Run ``fn`` on the DB worker; show a ValidationError at its fields and any other DomainError on
-    ``other_error_field`` (or the form's general line). Returns fn's result, or ``FAILED``."""
-    try:
-        return widget.ctx.call_db(widget, fn)
-    except ValidationError as exc:
-        errors.show(exc)
-    except DomainError as exc:
-        errors.set(other_error_field, exc.message)
-    return FAILED
+    DbOp(widget, fn).success(then).failure(failed).run()
 
 
 def password_edit() -> QLineEdit:

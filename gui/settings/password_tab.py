@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from services.security import users
 
 from ..widgets import FormErrors, form_error_label, primary
-from .form_rows import FAILED, form_row, password_edit, run_service
+from .form_rows import form_row, password_edit, run_service
 
 
 class PasswordTab(QWidget):
@@ -44,9 +44,10 @@ class PasswordTab(QWidget):
             return False
         ws, old, new = self.ctx.workspace, self.old.text(), self.new.text()
         # any other refusal is a wrong current password: shown at that field
-        if run_service(self, self.errors, lambda: users.change_password(ws, old, new), "old_password") is FAILED:
-            return False
+        run_service(self, self.errors, lambda: users.change_password(ws, old, new), self._changed, "old_password")
+        return True
+
+    def _changed(self, _result) -> None:
         for edit in (self.old, self.new, self.new2):
             edit.clear()
         self.message.setText(self.tr("密码已修改，下次登录请使用新密码。"))
-        return True

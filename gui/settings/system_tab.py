@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QFormLayout, QHBoxLayo
 from services.security.permissions import allowed
 from services.storage import settings
 
+from ..operations import QueryOp
 from ..widgets import FormErrors, form_error_label, primary
-from .form_rows import FAILED, form_row, run_service
+from .form_rows import form_row, run_service
 
 save_settings = settings.update
 # Settings with their own editor tab (not a raw box in 系统设置).
@@ -94,7 +95,10 @@ class SystemSettingsTab(QWidget):
             with ws.reading() as s:
                 return {spec.key: settings.get(s, spec) for spec in self.specs}
 
-        self.values = self.ctx.call_db(self, read)
+        QueryOp(self, read).success(self._fill).run()
+
+    def _fill(self, values: dict) -> None:
+        self.values = values
         for key, value in self.values.items():
             editor = self.editors[key]
             if isinstance(editor, QCheckBox):
@@ -123,11 +127,11 @@ class SystemSettingsTab(QWidget):
         self.errors.clear()
         self.message.clear()
         ws, values = self.ctx.workspace, self.edited_values()
-        changed = run_service(self, self.errors, lambda: save_settings(ws, values))
-        if changed is FAILED:
-            return False
+        run_service(self, self.errors, lambda: save_settings(ws, values), self._saved)
+        return True
+
+    def _saved(self, changed) -> None:
         self.load()
         self.message.setText(self.tr("已保存 {n} 项设置").format(n=len(changed)) if changed
                              else self.tr("设置没有变化"))
         self.saved.emit()
-        return True

@@ -8,12 +8,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayou
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import Role
-from services.errors import DomainError
 from services.security import users
 
 from ..geometry import remember_geometry
+from ..interaction import error_text
+from ..operations import DbOp, QueryOp
 from ..widgets import FormErrors, form_error_label, primary, role_label, roles_text
-from .form_rows import FAILED, dialog_buttons, form_row, password_edit, run_service
+from .form_rows import dialog_buttons, form_row, password_edit, run_service
 
 
 class _RoleBoxes(QWidget):
@@ -69,9 +70,7 @@ class UserDialog(QDialog):
             return False
         ws = self.ctx.workspace
         values = (self.username.text(), self.display_name.text(), self.password.text(), self.roles.codes())
-        if run_service(self, self.errors, lambda: users.create_user(ws, *values)) is FAILED:
-            return False
-        self.accept()
+        run_service(self, self.errors, lambda: users.create_user(ws, *values), lambda _r: self.accept())
         return True
 
 
@@ -92,14 +91,13 @@ class RolesDialog(QDialog):
 
     def submit(self) -> bool:
         ws, codes = self.ctx.workspace, self.roles.codes()
-        try:
-            self.ctx.call_db(self, lambda: users.set_roles(ws, self.username, codes))
-        except DomainError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
-            return False
-        self.accept()
+        DbOp(self, lambda: users.set_roles(ws, self.username, codes)).success(lambda _r: self.accept()) \
+            .failure(self._refused).run()
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
 
 
 class ResetPasswordDialog(QDialog):
@@ -132,9 +130,7 @@ class ResetPasswordDialog(QDialog):
             self.errors.set("password2", self.tr("两次输入的密码不一致"))
             return False
         ws, pw = self.ctx.workspace, self.password.text()
-        if run_service(self, self.errors, lambda: users.reset_password(ws, self.username, pw)) is FAILED:
-            return False
-        self.accept()
+        run_service(self, self.errors, lambda: users.reset_password(ws, self.username, pw), lambda _r: self.accept())
         return True
 
 
@@ -178,8 +174,10 @@ class UsersTab(QWidget):
 
     def refresh(self) -> None:
         ws = self.ctx.workspace
-        self.rows = self.ctx.call_db(self, lambda: users.list_users(ws))
-        now = ws.now()
+        QueryOp(self, lambda: users.list_users(ws)).success(self._fill).run()
+
+    def _fill(self, rows: list[dict]) -> None:
+        self.rows, now = rows, self.ctx.workspace.now()
         self.table.setRowCount(len(self.rows))
         for i, u in enumerate(self.rows):
             locked = u["locked_until"] and dt.datetime.fromisoformat(u["locked_until"]) > now
@@ -238,16 +236,18 @@ class UsersTab(QWidget):
         if u is None:
             return
         ws, name, active = self.ctx.workspace, u["username"], not u["active"]
-        try:
-            self.ctx.call_db(self, lambda: users.set_active(ws, name, active))
-        except DomainError as exc:
-            self.error.setText(exc.message)
+
+        def refused(exc: BaseException) -> None:
+            self.error.setText(error_text(exc))
             self.error.show()
-            return
-        self.error.hide()
-        self.refresh()
-        self.select(name)
-        self._say((self.tr("已启用 {user}") if active else self.tr("已停用 {user}")).format(user=name))
+
+        def done(_result) -> None:
+            self.error.hide()
+            self.refresh()
+            self.select(name)
+            self._say((self.tr("已启用 {user}") if active else self.tr("已停用 {user}")).format(user=name))
+
+        DbOp(self, lambda: users.set_active(ws, name, active)).success(done).failure(refused).run()
 
     def _say(self, text: str) -> None:
         if text:
