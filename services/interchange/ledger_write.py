@@ -29,7 +29,9 @@ from models.enums import CaseStage
 
 from services.casework import numbering, sanction_rules
 from services.casework.complaint_columns import new_columns, subject_columns
+from services.casework.persons import PersonInput, validate_person
 from services.security import audit, identity
+from services.validation import raise_all
 from services.storage.workspace import Workspace
 
 BATCH = 1000
@@ -60,6 +62,7 @@ class BulkWriter:
     def __init__(self, ws: Workspace, session: Session, plan: Any, file_name: str):
         self.ws, self.s, self.plan, self.file = ws, session, plan, file_name
         self.conn = session.connection()
+        self.today = ws.today()
         nxt = _next_ids(session, Complaint, ComplaintSubject, Lead, Case, Person, Measure, LedgerEntry,
                         LedgerLeader)
         self.next = nxt
@@ -87,6 +90,15 @@ class BulkWriter:
         value = self.next[model]
         self.next[model] = value + 1
         return value
+
+    def _person_columns(self, r: dict, *, supervised: bool) -> dict[str, Any]:
+        """A person's columns as the app's person form stores them (``persons.validate_person``)."""
+        unit, post = split_post(r.get("post"))
+        values, problems = validate_person(PersonInput(name=r["name"], unit=unit, post=post, rank=r.get("rank"),
+                                                       is_party_member=bool(r.get("party")),
+                                                       is_supervised_object=supervised), self.today)
+        raise_all(problems, f"人员“{r['name']}”")  # the sheet's columns were checked: never expected
+        return values
 
     def _audit(self, kind: str, batch: int, sheet: str, items: list[list]) -> None:
         audit.record(self.s, self.ws.current_user, _ACTIONS[kind], "import", self.file,
@@ -141,12 +153,9 @@ class BulkWriter:
                              "disposition": v["disposition"], "disposition_date": v["disposition_date"],
                              "result": v.get("result"), "result_date": v.get("result_date")})
                 for r in group:
-                    unit, post = split_post(r.values.get("post"))
                     pid = self._id(Person)
-                    self.person_rows.append({"id": pid, "lead_id": lid, "case_id": None, "name": r.values["name"],
-                                             "unit": unit, "post": post, "rank": r.values.get("rank"),
-                                             "is_party_member": bool(r.values.get("party")),
-                                             "is_supervised_object": True})
+                    self.person_rows.append({"id": pid, "lead_id": lid, "case_id": None,
+                                             **self._person_columns(r.values, supervised=True)})
                     self.persons[("lead", number, r.values["name"])] = pid
                 items.append([lid, number, group[0].row])
             self.conn.execute(insert(Lead.__table__), rows)
@@ -193,7 +202,8 @@ class BulkWriter:
 
     def _case_person(self, cid: int, number: str, lead: str | None, r: dict, new_rows: dict[int, dict]) -> None:
         """The lead's person joins the case (one row per person); otherwise a new person."""
-        unit, post = split_post(r.get("post"))
+        columns = self._person_columns(r, supervised=bool(r["supervised"]))
+        unit, post = columns["unit"], columns["post"]
         pid = self.persons.get(("lead", lead, r["name"])) if lead else None
         fields = {"case_id": cid, "is_party_member": bool(r["party"]), "is_supervised_object": bool(r["supervised"])}
         if pid is not None and pid in new_rows and new_rows[pid]["case_id"] is None:
@@ -206,8 +216,7 @@ class BulkWriter:
                                         "rank": r.get("rank") or p.rank})
         else:
             pid = self._id(Person)
-            row = {"id": pid, "lead_id": None, "name": r["name"], "unit": unit, "post": post, "rank": r.get("rank"),
-                   **fields}
+            row = {"id": pid, "lead_id": None, **columns, **fields}
             self.person_rows.append(row)
             new_rows[pid] = row
         self.persons[("case", number, r["name"])] = pid

@@ -54,3 +54,30 @@ def test_form_left_without_receiver_records_the_registering_user(ws):
     data.receiver_name = ""
     view = intake.register_complaint(ws, data)
     assert (view.receiver_name, view.referred_down) == ("王书记", True)
+
+
+_PERSON_IGNORED = {"id", "lead_id", "case_id", "created_at", "updated_at"}
+
+
+def test_imported_lead_person_is_stored_as_the_lead_form_stores_it(ws, tmp_path):
+    from models import Person
+    from services.casework import leads
+    from services.casework.persons import PersonInput
+    book = write_book(tmp_path / "线索.xlsx", {"问题线索": [
+        ["线索编号", "线索来源", "被反映人", "单位职务", "职级", "是否中共党员", "处置方式", "处置日期"],
+        ["XS2026-101", "监督检查发现", "赵六", "青山镇农业服务中心 站长", "乡科级", "是", "暂存待查",
+         dt.datetime(2026, 4, 1)]]})
+    result = ledger_import.import_workbook(ws, book)
+    assert result.problems == [] and result.imported
+    typed = leads.create_lead(ws, leads.LeadInput(
+        source="supervision_found", received_date=dt.date(2026, 4, 1), summary="监督检查发现",
+        persons=[PersonInput(name="赵六", unit="青山镇农业服务中心", post="站长", rank="township_level",
+                             is_party_member=True)]))
+    with ws.reading() as s:
+        imported, made = s.execute(select(Person).order_by(Person.id)).scalars().all()
+        assert made.lead_id == typed.id
+        columns = [{c.key: getattr(p, c.key) for c in Person.__table__.columns if c.key not in _PERSON_IGNORED}
+                   for p in (imported, made)]
+        assert columns[0] == columns[1]
+        assert (imported.unit, imported.post, imported.rank, imported.is_supervised_object) == (
+            "青山镇农业服务中心", "站长", "township_level", True)
