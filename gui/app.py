@@ -81,7 +81,7 @@ class ShellController(QObject):
 
     def start(self) -> bool:
         """False when the user cancelled the wizard or the login."""
-        if not self.ctx.call_db(None, self.ctx.workspace.is_initialized):
+        if not self.ctx.call_db(None, self.ctx.workspace.is_initialized):  # blocking: chooses wizard or sign-in
             wizard = SetupWizard(self.ctx)
             accepted = wizard.exec() == QDialog.DialogCode.Accepted
             self.ctx = wizard.ctx  # a restore in the wizard re-opened the context
@@ -144,6 +144,7 @@ def _demo_dir(args: argparse.Namespace) -> Path | None:
             "app", "本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。"))
         return None
     demo = importlib.import_module(DEMO_MODULE)
+    # blocking: the demo data must exist before the first window opens on it
     run_with_progress(None, lambda _token: demo.ensure_demo(target),
                       QApplication.translate("app", "正在准备演示数据……"), cancellable=False)
     return target
@@ -172,7 +173,7 @@ def run_gui(argv: list[str]) -> int:
             app_lock.release()
             return 1
         ctx = create_app_context(data_dir, lang=args.lang, demo=args.demo, translator=translator, lock=True)
-    except DomainError as exc:
+    except DomainError as exc:  # before any window: the data dir cannot be used, said in a box, exit
         if app_lock is not None:
             app_lock.release()
         QMessageBox.critical(None, "纪检桌面", exc.message)

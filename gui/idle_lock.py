@@ -98,9 +98,9 @@ class LockDialog(QDialog):
 
     def try_unlock(self) -> bool:
         ws, username, password = self.ctx.workspace, self.username, self.password.text()
-        try:
+        try:  # blocking: the lock screen is modal until the user is verified
             self.ctx.call_db(self, lambda: users.login(ws, username, password), self.tr("正在验证……"))
-        except DomainError as exc:
+        except DomainError as exc:  # said on the lock screen itself, which stays
             self.error.setText(exc.message)
             self.error.show()
             self.password.clear()
@@ -160,7 +160,7 @@ class IdleLock(QObject):
                 return app_settings.get(s, app_settings.IDLE_LOCK_MINUTES)
 
         try:
-            return float(self.ctx.call_db(None, read))
+            return float(self.ctx.call_db(None, read))  # blocking: the idle timer is armed from it
         except Exception:  # noqa: BLE001 - a broken setting must not disable the lock
             return float(app_settings.IDLE_LOCK_MINUTES.default)
 

@@ -23,7 +23,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("纪检桌面 — 登录"))
-        org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
+        org = ctx.call_db(self, lambda: org_summary(ctx.workspace))  # blocking: the dialog is built from it
         title = QLabel(org.name if org else self.tr("纪检桌面"))
         title.setObjectName("DialogTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -78,9 +78,9 @@ class LoginDialog(QDialog):
             self._fail(self.tr("请输入用户名"), self.username)
             return False
         ws = self.ctx.workspace
-        try:
+        try:  # blocking: sign-in is modal, nothing behind it may act before the user is known
             self.ctx.call_db(self, lambda: users.login(ws, username, password), self.tr("正在登录……"))
-        except DomainError as exc:
+        except DomainError as exc:  # shown at the password field, which is cleared for the next try
             self._fail(exc.message, self.password)
             return False
         except Exception as exc:  # noqa: BLE001

@@ -170,7 +170,7 @@ class SetupWizard(QWizard):
             users.login(ws, values["username"], values["password"])
             return current
 
-        try:
+        try:  # blocking: the wizard's 完成 must know whether the office exists before it closes
             self.created_user = self.ctx.call_db(self, work, self.tr("正在创建单位和用户……"))
         except ValidationError as exc:
             if exc.problems or exc.field in self.org_page.errors.fields:  # org problems: back to page 1
@@ -179,7 +179,7 @@ class SetupWizard(QWizard):
             else:
                 page.errors.show(exc)
             return False
-        except DomainError as exc:
+        except DomainError as exc:  # on the wizard page, which stays open
             page.errors.set(None, exc.message)
             return False
         except Exception as exc:  # noqa: BLE001 - unexpected: show it, keep the wizard open

@@ -43,7 +43,7 @@ def check_before_open(parent: QWidget | None, data_dir: Path | str) -> bool:
         return False
     try:
         result = maintenance.restore_backup(data_dir, good, None)
-    except DomainError as exc:
+    except DomainError as exc:  # restore before start-up, no context yet: modal by nature
         show_error(parent, exc, _tr("恢复未完成"))
         return False
     try:  # record it in the restored database's audit log (nobody is signed in yet)
@@ -52,7 +52,7 @@ def check_before_open(parent: QWidget | None, data_dir: Path | str) -> bool:
             maintenance.note_restore(ws, result, good)
         finally:
             ws.close()
-    except DomainError as exc:
+    except DomainError as exc:  # the restore itself succeeded: say that the audit note did not
         show_error(parent, exc, _tr("恢复已完成，但未能记入审计日志"))
     aside = result.moved_aside.name if result.moved_aside else ""
     show_info(parent, _tr("已从备份“{name}”恢复数据。损坏的数据库已另存为“{aside}”。\n请登录后核对最近录入的内容。")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from services.errors import DomainError, StateError
 from services.storage.files import atomic_write_bytes
 
 from .context import AppContext
+from .interaction import Interaction
 from .widgets import show_error
 
 LAST_DIR_KEY = "files/last_usb_dir"
@@ -44,7 +45,7 @@ def remember_dir(ctx: AppContext, path: Path) -> None:
 
 
 def choose_open_file(parent: QWidget, ctx: AppContext, caption: str, file_filter: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, last_dir(ctx), file_filter)
+    path = Interaction.open_path(parent, caption, last_dir(ctx), file_filter)
     if not path:
         return None
     remember_dir(ctx, Path(path))
@@ -55,7 +56,7 @@ def save_file(parent: QWidget, ctx: AppContext, caption: str, default_name: str,
               data: bytes) -> Path | None:
     """Ask where, then write ``data`` atomically; errors (stick full, read-only) are shown. The path or None."""
     suffix = Path(default_name).suffix
-    path, _ = QFileDialog.getSaveFileName(parent, caption, str(Path(last_dir(ctx)) / default_name), file_filter)
+    path = Interaction.save_path(parent, caption, str(Path(last_dir(ctx)) / default_name), file_filter)
     if not path:
         return None
     target = Path(path)
@@ -63,7 +64,7 @@ def save_file(parent: QWidget, ctx: AppContext, caption: str, default_name: str,
         target = target.with_name(target.name + suffix)
     try:
         atomic_write_bytes(target, data)
-    except DomainError as exc:
+    except DomainError as exc:  # a few KB already in memory (a PEM, a rendered PDF): written here, said here
         show_error(parent, exc, _tr("文件未保存"))
         return None
     remember_dir(ctx, target)
