@@ -4,7 +4,10 @@ Ids are assigned here (the next free id of each table; SQLite has one writer and
 the write transaction), so rows go in with ``executemany`` and never pass through the ORM's unit of
 work. The complaints' full-text triggers are suspended while they load and the new id range is
 indexed at once (``models.search.bulk_indexing``, as the demo generator loads). Identities are
-sealed per row as the registration form seals them (``identity.columns_for``).
+sealed per row as the registration form seals them (``identity.columns_for``). What a row stores is
+what the app's writers store: a complaint's columns and defaults from ``complaint_columns``
+(``intake.create_in`` writes the same; the ledger's own number is kept, its sequence from
+``numbering.seq_of_imported``), a person's from ``persons.validate_person``.
 
 Audit: one event per sheet and batch of ``BATCH`` items (``import.complaints``, ``import.leads``,
 ``import.cases``, ``import.measures``, ``import.ledgers``; entity ``import``, the file name as id)
