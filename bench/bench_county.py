@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from argon2 import PasswordHasher  # noqa: E402
 
 from services import demo
-from services.security import identity, setup, users
+from services.security import setup, users
+from services.security.crypto_params import CryptoParams  # noqa: E402
 from services.submission import county, county_ca, keys, pki, township
 from services.reporting import monthly_report  # noqa: E402
 from services.security.identity_crypto import KdfParams  # noqa: E402
@@ -30,11 +31,14 @@ from services.submission.package import build_package, verify_package  # noqa: E
 from services.storage.workspace import open_workspace  # noqa: E402
 
 PERIOD, TODAY = "2026-10", dt.date(2026, 11, 20)
+# Password hashing is not what is measured here.
+CHEAP = CryptoParams(password_hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+                     identity_kdf=KdfParams(time_cost=1, memory_cost=8, parallelism=1))
 PASSWORD, COUNTY_PASS, TOWN_PASS = "bench-pass-1", "county-bench-1", "town-bench-1"
 
 
 def _ws(path: Path, name: str, code: str, mode: str):
-    ws = open_workspace(path, today=lambda: TODAY)
+    ws = open_workspace(path, today=lambda: TODAY, crypto=CHEAP)
     setup.initialize(ws, org_name=name, org_code=code, county_name="基准县纪委", mode=mode, username="wang",
                      display_name="王", password=PASSWORD)
     users.login(ws, "wang", PASSWORD)
@@ -47,8 +51,6 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     # Password hashing is not what is measured here.
-    users.set_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         cty = _ws(tmp / "county", "基准县纪委", "JZ000", "county")

@@ -146,15 +146,16 @@ def child(path: Path, dry_run: bool, profile: bool) -> dict:
     """Import ``path`` into a fresh workspace; the import's seconds and this process's peak memory."""
     from argon2 import PasswordHasher
 
-    from services.security import identity, setup, users
+    from services.security import setup, users
     from services.interchange import ledger_import
+    from services.security.crypto_params import CryptoParams
     from services.security.identity_crypto import KdfParams
     from services.storage.workspace import open_workspace
     # Password hashing (argon2 with its production memory cost) is not what is measured here.
-    users.set_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
-        ws = open_workspace(Path(tmp) / "data", today=lambda: TODAY)
+        cheap = CryptoParams(password_hasher=PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),
+                             identity_kdf=KdfParams(time_cost=1, memory_cost=8, parallelism=1))
+        ws = open_workspace(Path(tmp) / "data", today=lambda: TODAY, crypto=cheap)
         setup.initialize(ws, org_name="基准镇纪委", org_code="JZ001", county_name="基准县纪委", mode="township",
                          username="wang", display_name="王书记", password=PASSWORD)
         users.login(ws, "wang", PASSWORD)

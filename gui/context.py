@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator, Signal
 from PySide6.QtWidgets import QWidget
@@ -13,6 +13,9 @@ from resources import compiled_catalogue
 from services.storage.workspace import OrgInfo, Workspace, open_workspace
 
 from .executor import Executor, db_executor, export_pool, run_with_progress
+
+if TYPE_CHECKING:
+    from services.security.crypto_params import CryptoParams
 
 STATE_FILE = "desktop-state.ini"
 
@@ -91,16 +94,17 @@ def load_translator(lang: str) -> QTranslator | None:
 
 def create_app_context(data_dir: Path | str, *, synchronous: bool = False, lang: str = "zh", demo: bool = False,
                        today: Callable[[], dt.date] | None = None,
-                       translator: QTranslator | None = None, lock: bool = False) -> AppContext:
+                       translator: QTranslator | None = None, lock: bool = False,
+                       crypto: "CryptoParams | None" = None) -> AppContext:
     """Open the workspace in ``data_dir`` (creating or upgrading it) and build the context.
 
     UI state (geometry) is kept in ``<data_dir>/desktop-state.ini``, so a portable data folder on a
     USB stick leaves nothing behind on the office PC. ``translator``: one already installed (else
     the catalogue for ``lang`` is loaded here). ``lock``: take the data dir's instance lock (the app
-    does; it is held until ``close()``). Raises ``DomainError`` when the data dir cannot be used.
+    does; it is held until ``close()``). ``crypto``: the argon2id costs (tests pass cheap ones). Raises ``DomainError`` when the data dir cannot be used.
     """
     data_dir = Path(data_dir)
-    workspace = open_workspace(data_dir, today=today, lock=lock)
+    workspace = open_workspace(data_dir, today=today, lock=lock, crypto=crypto)
     qsettings = QSettings(str(workspace.data_dir / STATE_FILE), QSettings.Format.IniFormat)
     return AppContext(workspace=workspace, db=db_executor(synchronous=synchronous),
                       pool=export_pool(synchronous=synchronous), settings=qsettings,

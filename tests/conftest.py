@@ -7,21 +7,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from argon2 import PasswordHasher
 
-from services.security import identity, setup, users
-from services.security.identity_crypto import KdfParams
+from services.security import setup, users
 from services.storage.workspace import open_workspace
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 ADMIN_PASSWORD = "admin-pass-1"
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing():
-    users.set_password_hasher(FAST_HASHER)
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
-    yield
 
 
 @pytest.fixture
@@ -36,7 +27,7 @@ def published_up_to_2026(year: int) -> bool:
 
 @pytest.fixture
 def blank_ws(tmp_path, today):
-    ws = open_workspace(tmp_path / "data", today=lambda: today)
+    ws = open_workspace(tmp_path / "data", today=lambda: today, crypto=CHEAP_CRYPTO)
     ws.calendar_known_years = published_up_to_2026
     yield ws
     ws.close()

@@ -62,7 +62,7 @@ def perform_restore(ctx: AppContext, file: Path | str, passphrase: str | None,
     """
     file = Path(file)
     ws = ctx.workspace
-    data_dir, today, actor = ws.data_dir, ws.today, ws.current_user
+    data_dir, today, actor, crypto = ws.data_dir, ws.today, ws.current_user, ws.crypto
     locked = ws.instance_lock is not None
     translator, lang, demo, synchronous = ctx.translator, ctx.lang, ctx.demo, ctx.synchronous
     ctx.close()
@@ -72,7 +72,7 @@ def perform_restore(ctx: AppContext, file: Path | str, passphrase: str | None,
 
     def reopen() -> AppContext:
         return create_app_context(data_dir, synchronous=synchronous, lang=lang, demo=demo, today=today,
-                                  translator=translator, lock=locked)
+                                  translator=translator, lock=locked, crypto=crypto)
 
     def work(_token) -> backup.RestoreResult:
         return maintenance.restore_backup(data_dir, file, passphrase, allow_foreign=allow_foreign)

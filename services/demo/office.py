@@ -7,6 +7,7 @@ from typing import Callable
 
 from services.demo.generator import IdentityColumns, generate_demo, validate_scale
 from services.security import audit, identity, setup, users
+from services.security.crypto_params import CryptoParams
 from services.storage import settings
 from services.storage.workspace import Workspace, open_workspace
 
@@ -48,10 +49,12 @@ def identity_sealer(ws: Workspace) -> IdentityColumns | None:
 
 
 def ensure_demo(data_dir: Path | str, scale: int = 2000, *, seed: int = 2026, end: dt.date | None = None,
-                progress: Callable[[int, int], None] | None = None) -> None:
-    """Initialize ``data_dir`` as the demo township and generate ``scale`` complaints, unless it is set up."""
+                progress: Callable[[int, int], None] | None = None, crypto: CryptoParams | None = None) -> None:
+    """Initialize ``data_dir`` as the demo township and generate ``scale`` complaints, unless it is set up.
+
+    ``crypto``: the argon2id costs of its users' passwords and key wraps (production defaults when None)."""
     validate_scale(scale)
-    ws = open_workspace(data_dir)
+    ws = open_workspace(data_dir, crypto=crypto)
     try:
         if ws.is_initialized():
             return

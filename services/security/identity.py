@@ -14,28 +14,18 @@ from models import Complaint, User
 
 from services.errors import NotFoundError, PermissionDenied, ValidationError
 from services.security import audit
-from services.security.identity_crypto import (IdentityVault, KdfParams, WrappedKey, needs_rewrap, new_data_key,
+from services.security.identity_crypto import (IdentityVault, WrappedKey, needs_rewrap, new_data_key,
                                                unwrap_data_key)
 from services.security.identity_masks import FIELDS, mask_identity
 from services.security.permissions import allowed, require
 from services.storage.workspace import Workspace
 
 _COLUMNS = {f: f"complainant_{f}_enc" for f in FIELDS}
-_kdf_params = KdfParams()
 NO_KEY = "身份信息密钥未解锁：您的账号尚未获得查看反映人身份信息的授权，请由纪委书记在“设置→用户管理”中授权"
 
 
-def set_kdf_params(params: KdfParams) -> None:
-    """Tests use cheaper argon2id parameters; production keeps the defaults."""
-    global _kdf_params
-    _kdf_params = params
-
-
 def vault(ws: Workspace) -> IdentityVault:
-    v = ws.extras.get("identity_vault")
-    if v is None:
-        v = ws.extras["identity_vault"] = IdentityVault()
-    return v
+    return ws.identity_vault
 
 
 def _may_hold_key(roles) -> bool:
@@ -47,13 +37,13 @@ def _may_hold_key(roles) -> bool:
 def on_setup(ws: Workspace, user: User, password: str) -> None:
     """The first user (secretary) gets a fresh data key wrapped under their password."""
     dek = new_data_key()
-    user.wrapped_data_key = _wrap(dek, password).to_bytes()
+    user.wrapped_data_key = _wrap(ws, dek, password).to_bytes()
     vault(ws).unlock_with_key(dek)
 
 
-def _wrap(dek: bytes, password: str) -> WrappedKey:
+def _wrap(ws: Workspace, dek: bytes, password: str) -> WrappedKey:
     from services.security.identity_crypto import wrap_data_key
-    return wrap_data_key(dek, password, _kdf_params)
+    return wrap_data_key(dek, password, ws.crypto.identity_kdf)
 
 
 def on_login(ws: Workspace, user: User, password: str) -> None:
@@ -63,8 +53,8 @@ def on_login(ws: Workspace, user: User, password: str) -> None:
         wrapped = WrappedKey.from_bytes(user.wrapped_data_key)
         dek = unwrap_data_key(wrapped, password)
         v.unlock_with_key(dek)
-        if needs_rewrap(wrapped, _kdf_params):
-            user.wrapped_data_key = _wrap(dek, password).to_bytes()
+        if needs_rewrap(wrapped, ws.crypto.identity_kdf):
+            user.wrapped_data_key = _wrap(ws, dek, password).to_bytes()
 
 
 def on_logout(ws: Workspace) -> None:
@@ -74,14 +64,14 @@ def on_logout(ws: Workspace) -> None:
 def on_password_change(ws: Workspace, user: User, old_password: str, new_password: str) -> None:
     if user.wrapped_data_key:
         dek = unwrap_data_key(WrappedKey.from_bytes(user.wrapped_data_key), old_password)
-        user.wrapped_data_key = _wrap(dek, new_password).to_bytes()
+        user.wrapped_data_key = _wrap(ws, dek, new_password).to_bytes()
 
 
 def on_new_user(ws: Workspace, user: User, password: str) -> None:
     """A new permitted user gets the key at once when the creator holds it unlocked."""
     v = vault(ws)
     if _may_hold_key(user.role_codes) and v.is_unlocked:
-        user.wrapped_data_key = v.wrap_for(password, _kdf_params).to_bytes()
+        user.wrapped_data_key = v.wrap_for(password, ws.crypto.identity_kdf).to_bytes()
 
 
 def on_roles_changed(user: User) -> None:
@@ -97,7 +87,7 @@ def grant_access(ws: Workspace, session: Session, user: User, user_password: str
     v = vault(ws)
     if not v.is_unlocked:
         raise PermissionDenied(NO_KEY)
-    user.wrapped_data_key = v.wrap_for(user_password, _kdf_params).to_bytes()
+    user.wrapped_data_key = v.wrap_for(user_password, ws.crypto.identity_kdf).to_bytes()
     audit.record(session, ws.current_user, "identity.grant", "user", user.id, {"username": user.username})
 
 

@@ -29,7 +29,6 @@ from models import User, UserRole
 from services.errors import AccountRevoked
 
 DISABLED = "您的账号已被停用，本次操作未执行。请联系系统管理员"
-_KEY = "session_guard.standing"
 
 
 class Standing:
@@ -48,10 +47,9 @@ class Standing:
 
 def standing_of(ws) -> Standing:
     """The workspace's own ``Standing`` (made on first use), to attach to a user it signs in."""
-    found = ws.extras.get(_KEY)
-    if found is None:
-        found = ws.extras[_KEY] = Standing(ws)
-    return found
+    if ws.standing is None:
+        ws.standing = Standing(ws)
+    return ws.standing
 
 
 _users, _roles = User.__table__, UserRole.__table__
@@ -79,6 +77,6 @@ def check_write(ws, session: Session) -> None:
     """Inside a write transaction: refuse it when the workspace's signed-in user has been disabled."""
     user = ws.current_user
     standing = getattr(user, "standing", None)
-    if standing is None or standing is not ws.extras.get(_KEY):
+    if standing is None or standing is not ws.standing:
         return
     current_roles(session, user.id)

@@ -40,7 +40,7 @@ def initialize(ws: Workspace, *, org_name: str, org_code: str, county_name: str,
             raise StateError("本系统已经完成初始化，不能重复设置单位信息")
         s.add(Organization(name=org_name, code=org_code, county_name=county_name, mode=mode))
         s.flush()
-        user = create_user_in(s, None, username, display_name, password, [Role.admin.value, Role.secretary.value])
+        user = create_user_in(ws, s, None, username, display_name, password, [Role.admin.value, Role.secretary.value])
         audit.record(s, user, "org.init", "organization", org_code,
                      {"name": org_name, "county": county_name, "mode": mode})
         identity.on_setup(ws, user, password)

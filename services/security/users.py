@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import secrets
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,18 +17,12 @@ from services.security.permissions import require
 from services.storage import settings
 from services.storage.workspace import CurrentUser, Workspace
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
 
 
-def set_password_hasher(hasher: PasswordHasher) -> None:
-    """Tests use cheaper parameters; production keeps the library defaults."""
-    global _hasher
-    _hasher = hasher
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+def hash_password(ws: Workspace, password: str) -> str:
+    """argon2id with the workspace's hasher (the library's recommended parameters in production)."""
+    return ws.crypto.password_hasher.hash(password)
 
 
 def check_password_policy(session: Session, password: str) -> None:
@@ -58,7 +50,7 @@ def to_current(user: User) -> CurrentUser:
     return CurrentUser(user.id, user.username, user.display_name, frozenset(user.role_codes))
 
 
-def create_user_in(session: Session, actor, username: str, display_name: str, password: str,
+def create_user_in(ws: Workspace, session: Session, actor, username: str, display_name: str, password: str,
                    roles) -> User:
     """Create a user inside an open transaction (used by setup and by ``create_user``)."""
     username = (username or "").strip()
@@ -72,7 +64,7 @@ def create_user_in(session: Session, actor, username: str, display_name: str, pa
     exists = session.execute(select(func.count()).select_from(User).where(User.username == username)).scalar_one()
     if exists:
         raise ValidationError(f"用户名“{username}”已存在", field="username")
-    user = User(username=username, display_name=display_name, password_hash=hash_password(password),
+    user = User(username=username, display_name=display_name, password_hash=hash_password(ws, password),
                 roles=[UserRole(role=c) for c in codes])
     session.add(user)
     session.flush()
@@ -88,7 +80,7 @@ def _after_create(ws: Workspace, user: User, password: str) -> None:
 def create_user(ws: Workspace, username: str, display_name: str, password: str, roles) -> CurrentUser:
     require(ws.current_user, "users.manage")
     with ws.transaction() as s:
-        user = create_user_in(s, ws.current_user, username, display_name, password, roles)
+        user = create_user_in(ws, s, ws.current_user, username, display_name, password, roles)
         _after_create(ws, user, password)
         return to_current(user)
 
@@ -154,9 +146,9 @@ def change_password(ws: Workspace, old_password: str, new_password: str) -> None
         raise AuthenticationError("请先登录")
     with ws.transaction() as s:
         user = s.get(User, ws.current_user.id)
-        _verify(user, old_password)
+        _verify(ws, user, old_password)
         check_password_policy(s, new_password)
-        user.password_hash = hash_password(new_password)
+        user.password_hash = hash_password(ws, new_password)
         identity.on_password_change(ws, user, old_password, new_password)
         audit.record(s, ws.current_user, "user.password", "user", user.id, {})
 
@@ -167,7 +159,7 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> None:
     with ws.transaction() as s:
         user = _get_by_name(s, username)
         check_password_policy(s, new_password)
-        user.password_hash = hash_password(new_password)
+        user.password_hash = hash_password(ws, new_password)
         user.wrapped_data_key = None
         user.failed_logins, user.locked_until = 0, None
         audit.record(s, ws.current_user, "user.password_reset", "user", user.id, {"username": username})
@@ -176,25 +168,17 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> None:
 # Every failed sign-in says the same, whatever failed: trying names and passwords tells nobody
 # which accounts exist, or whether a guess during a lockout was right.
 SIGN_IN_FAILED = "用户名或密码错误（连续输错 {max_fail} 次账号将锁定 {minutes} 分钟，已锁定的请稍后再试）"
-_dummy: dict = {}
 
 
-def _dummy_hash() -> str:
-    """A hash of a random password, made with the current hasher: an unknown name costs one verify too."""
-    if _dummy.get("hasher") is not _hasher:
-        _dummy["hasher"], _dummy["hash"] = _hasher, _hasher.hash(secrets.token_urlsafe(16))
-    return _dummy["hash"]
-
-
-def _password_ok(password_hash: str, password: str) -> bool:
+def _password_ok(ws: Workspace, password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password or "")
+        return ws.crypto.password_hasher.verify(password_hash, password or "")
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
 
-def _verify(user: User, password: str) -> None:
-    if not _password_ok(user.password_hash, password):
+def _verify(ws: Workspace, user: User, password: str) -> None:
+    if not _password_ok(ws, user.password_hash, password):
         raise AuthenticationError("用户名或密码错误")
 
 
@@ -210,7 +194,8 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
         max_fail = settings.get(s, settings.LOCKOUT_MAX_FAILURES)
         minutes = settings.get(s, settings.LOCKOUT_MINUTES)
         user = s.execute(select(User).where(User.username == (username or "").strip())).scalar_one_or_none()
-        right = _password_ok(user.password_hash if user is not None else _dummy_hash(), password)
+        right = _password_ok(ws, user.password_hash if user is not None else ws.crypto.dummy_password_hash,
+                             password)
         failed = AuthenticationError(SIGN_IN_FAILED.format(max_fail=max_fail, minutes=minutes))
         error: AuthenticationError | None = None
         if user is None:
@@ -233,8 +218,8 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
             error = AuthenticationError("该账号已停用，请联系系统管理员")
         if error is None:
             user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
+            if ws.crypto.password_hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(ws, password)
             audit.record(s, user, "login", "user", user.id, {})
             current = to_current(user)
             current.standing = session_guard.standing_of(ws)
@@ -254,7 +239,7 @@ def grant_identity_access(ws: Workspace, username: str, user_password: str) -> N
     """Give a permitted user the identity key; they type their own password at the granter's desk."""
     with ws.transaction() as s:
         user = _get_by_name(s, username)
-        _verify(user, user_password)
+        _verify(ws, user, user_password)
         identity.grant_access(ws, s, user, user_password)
 
 

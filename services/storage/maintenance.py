@@ -9,20 +9,10 @@ from typing import Callable
 from models.db import current_revision
 
 from services.security import audit
-from services.security.identity_crypto import KdfParams
 from services.security.permissions import require
 from services.storage import backup, instance_lock
 from services.storage.backup_origin import OrgRef, read_organization, restore_target
 from services.storage.workspace import Workspace
-
-_export_kdf: KdfParams | None = None
-
-
-def set_export_kdf_params(params: KdfParams | None) -> None:
-    """Tests use cheaper argon2id parameters for encrypted exports."""
-    global _export_kdf
-    _export_kdf = params
-
 
 @dataclass(frozen=True)
 class StartupReport:
@@ -88,7 +78,7 @@ def export_backup(ws: Workspace, dest_dir: Path, passphrase: str, *,
     require(ws.current_user, "backup.run")
     path = backup.export_encrypted(ws.db_path, ws.attachments_dir, Path(dest_dir), passphrase, progress=progress,
                                    cancelled=cancelled, now=ws.now(), schema_revision=current_revision(ws.engine),
-                                   kdf_params=_export_kdf)
+                                   kdf_params=ws.crypto.export_kdf)
     with ws.transaction() as s:
         audit.record(s, ws.current_user, "backup.export", "backup", path.name, {"target": str(dest_dir)})
     return path
@@ -135,4 +125,4 @@ def note_restore(ws: Workspace, result: backup.RestoreResult, source: Path) -> N
 
 
 __all__ = ["StartupReport", "startup_check", "daily_backup_if_due", "backup_on_exit", "export_backup", "backup_now",
-           "restore_backup", "backup_organization", "data_dir_is_fresh", "note_restore", "list_local_backups", "set_export_kdf_params"]
+           "restore_backup", "backup_organization", "data_dir_is_fresh", "note_restore", "list_local_backups"]

@@ -23,6 +23,8 @@ from models.db import make_engine, make_read_session_factory, make_session_facto
 
 from services.errors import DomainError
 from services.security import session_guard
+from services.security.crypto_params import CryptoParams
+from services.security.identity_crypto import IdentityVault
 
 APP_NAME = "jijian-desk"
 APP_AUTHOR = "jijian"
@@ -86,8 +88,12 @@ class Workspace:
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.timezone.utc))
     upgrade_backup: Path | None = None
     read_session_factory: sessionmaker[Session] | None = None
-    # Services keep per-workspace state here (e.g. the unlocked identity vault) instead of globals.
-    extras: dict = field(default_factory=dict)
+    # argon2id costs (password hashes, identity key wraps, backup exports); tests pass cheap ones.
+    crypto: CryptoParams = field(default_factory=CryptoParams)
+    # The identity data key while a permitted user is signed in (services.security.identity).
+    identity_vault: IdentityVault = field(default_factory=IdentityVault)
+    # This workspace's own answer to "is the signed-in user still active" (services.security.session_guard).
+    standing: "session_guard.Standing | None" = None
     # The data dir's instance lock when opened with ``lock=True`` (services.storage.instance_lock); released by close().
     instance_lock: object | None = None
     # Which years' official holiday schedule the calendar treats as published (services.deadlines.workdays);
@@ -158,11 +164,13 @@ class Workspace:
 
 
 def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None,
-                   today: Callable[[], dt.date] | None = None, lock: bool = False) -> Workspace:
+                   today: Callable[[], dt.date] | None = None, lock: bool = False,
+                   crypto: CryptoParams | None = None) -> Workspace:
     """Open (creating or upgrading) the database in ``data_dir``.
 
     ``lock=True`` (the desktop app, the CLI) takes the data dir's instance lock first, so migrations
     run under it, and holds it until ``close()``; ``InstanceLocked`` names the holder otherwise.
+    ``crypto``: the argon2id costs (production defaults when None).
     """
     data_dir = Path(data_dir) if data_dir else default_data_dir()
     try:
@@ -186,6 +194,8 @@ def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None
                    upgrade_backup=backup, read_session_factory=make_read_session_factory(engine), instance_lock=held)
     if today is not None:
         ws.today = today
+    if crypto is not None:
+        ws.crypto = crypto
     from services.security import audit_triggers  # imports the audit log, which needs the models loaded first
     try:
         audit_triggers.restore_missing(ws)  # dropped append-only triggers come back, audited

@@ -21,6 +21,7 @@ from services.storage.instance_lock import Holder, InstanceLocked, locked_messag
 from services.storage.workspace import open_workspace
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 HOLDER = Path(__file__).with_name("lock_holder.py")
 PW = {"JIJIAN_PASSWORD": ADMIN_PASSWORD}
@@ -35,7 +36,7 @@ def start_holder(data_dir: Path) -> subprocess.Popen:
 
 
 def usernames(data_dir: Path) -> list[str]:
-    ws = open_workspace(data_dir)
+    ws = open_workspace(data_dir, crypto=CHEAP_CRYPTO)
     try:
         users.login(ws, "wang", ADMIN_PASSWORD)
         return sorted(u["username"] for u in users.list_users(ws))
@@ -95,7 +96,7 @@ def test_second_process_write_command_is_refused_naming_the_holder(office):
 
 def test_restore_is_refused_while_another_process_holds_the_data_dir(office):
     data_dir, backup_file = office
-    ws = open_workspace(data_dir)
+    ws = open_workspace(data_dir, crypto=CHEAP_CRYPTO)
     users.login(ws, "wang", ADMIN_PASSWORD)
     users.create_user(ws, "zhao", "赵六", "zhao-pass-12", ["clerk"])  # after the backup
     ws.close()

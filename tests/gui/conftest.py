@@ -13,6 +13,7 @@ from gui.app import configure_application
 from gui.context import create_app_context
 from services.security import setup, users
 from tests.conftest import ADMIN_PASSWORD, published_up_to_2026
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def make_ctx(tmp_path, today, qapp):
     made = []
 
     def make(**kw):
+        kw.setdefault("crypto", CHEAP_CRYPTO)
         ctx = create_app_context(tmp_path / "data", synchronous=True, today=lambda: today, **kw)
         ctx.workspace.calendar_known_years = published_up_to_2026
         made.append(ctx)

@@ -10,19 +10,11 @@ from PySide6.QtWidgets import QPushButton
 
 from gui.pages.backup_tab import BackupTab
 from services.security import audit, users
-from services.security.identity_crypto import KdfParams
-from services.storage import maintenance
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.test_certificates_tab import FakeDialogs, answer_modals, click
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 PASS = "usb-backup-1"
-
-
-@pytest.fixture(autouse=True)
-def cheap_export_kdf():
-    maintenance.set_export_kdf_params(KdfParams(time_cost=1, memory_cost=64, parallelism=1))
-    yield
-    maintenance.set_export_kdf_params(None)
 
 
 @pytest.fixture
@@ -162,7 +154,8 @@ def test_export_runs_off_the_gui_thread(qtbot, ctx, dialogs, today):
     """The real app's executor: the export runs on the database worker, progress comes back by signal."""
     from gui.context import create_app_context
     ctx.close()
-    live = create_app_context(ctx.ws.data_dir, synchronous=False, today=lambda: today)
+    live = create_app_context(ctx.ws.data_dir, synchronous=False, today=lambda: today,
+                              crypto=CHEAP_CRYPTO)
     try:
         users.login(live.ws, "wang", ADMIN_PASSWORD)
         tab = BackupTab(live)

@@ -20,6 +20,7 @@ from services.security import setup, users
 from services.submission import county_ca, keys, pki
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import current_test_generation
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 COUNTY_PASS = "county-pass-1"
 TOWN_PASS = "town-pass-1"
@@ -105,7 +106,7 @@ def make_office(tmp_path, today, qapp):
     made = []
 
     def make(name: str, code: str, mode: str = "township"):
-        ctx = create_app_context(tmp_path / code, synchronous=True, today=lambda: today)
+        ctx = create_app_context(tmp_path / code, synchronous=True, today=lambda: today, crypto=CHEAP_CRYPTO)
         setup.initialize(ctx.workspace, org_name=name, org_code=code, county_name="云岭县纪委", mode=mode,
                          username="wang", display_name="王书记", password=ADMIN_PASSWORD)
         users.login(ctx.workspace, "wang", ADMIN_PASSWORD)

@@ -19,7 +19,8 @@ from services.storage.workspace import open_workspace
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.fault.test_instance_lock import start_holder
-from tests.gui.test_backup_tab import cheap_export_kdf, dialogs  # noqa: F401 - fixtures (one autouse)
+from tests.gui.test_backup_tab import dialogs  # noqa: F401 - fixture
+from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.gui.test_certificates_tab import answer_modals, click
 
 PASS = "same-passphrase-2026"
@@ -30,7 +31,7 @@ FOREIGN = ("这份备份属于柳溪镇纪委（单位代码 LX002），而本�
 @pytest.fixture
 def office_b(tmp_path, dialogs):
     """柳溪镇纪委 (LX002) on its own data dir: its .jjbak on the stick (same passphrase) and a local backup."""
-    ws = open_workspace(tmp_path / "B")
+    ws = open_workspace(tmp_path / "B", crypto=CHEAP_CRYPTO)
     setup.initialize(ws, org_name="柳溪镇纪委", org_code="LX002", county_name="云岭县纪委", mode="township",
                      username="wang", display_name="王书记", password=ADMIN_PASSWORD)
     users.login(ws, "wang", ADMIN_PASSWORD)

@@ -11,12 +11,13 @@ from services.storage import maintenance
 from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.test_certificates_tab import answer_modals, click
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 
 @pytest.fixture
 def data_dir(tmp_path, today):
     """A township with user li, backed up, then closed."""
-    ws = open_workspace(tmp_path / "data", today=lambda: today)
+    ws = open_workspace(tmp_path / "data", today=lambda: today, crypto=CHEAP_CRYPTO)
     setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
                      username="wang", display_name="王书记", password=ADMIN_PASSWORD)
     users.login(ws, "wang", ADMIN_PASSWORD)
@@ -51,7 +52,7 @@ def test_damaged_database_is_restored_from_the_newest_good_backup(qapp, data_dir
     assert "已从备份" in seen[1] and "另存为" in seen[1]
     assert maintenance.startup_check(data_dir).ok
     assert list(data_dir.glob("jijian*.before-restore-*"))  # the damaged file is kept
-    ws = open_workspace(data_dir)
+    ws = open_workspace(data_dir, crypto=CHEAP_CRYPTO)
     try:
         users.login(ws, "wang", ADMIN_PASSWORD)
         assert "li" in {u["username"] for u in users.list_users(ws)}

@@ -19,7 +19,7 @@ from services.storage import backup, maintenance
 from services.storage.backup_origin import ForeignBackup
 from services.storage.workspace import DB_FILE, open_workspace
 from tests.conftest import ADMIN_PASSWORD
-from tests.services.test_maintenance import _cheap_export_kdf  # noqa: F401 - autouse fixture
+from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.services.test_backup import PASS as CRAFT_PASS
 from tests.services.test_backup import craft_export
 
@@ -34,7 +34,7 @@ FRESH = (f"本数据目录尚未初始化，而这份备份属于{B_LABEL}。如
 
 
 def make_office(folder: Path, name: str, code: str, clerk: str):
-    ws = open_workspace(folder)
+    ws = open_workspace(folder, crypto=CHEAP_CRYPTO)
     setup.initialize(ws, org_name=name, org_code=code, county_name="云岭县纪委", mode="township",
                      username="wang", display_name="王书记", password=ADMIN_PASSWORD)
     users.login(ws, "wang", ADMIN_PASSWORD)
@@ -147,7 +147,7 @@ def test_own_backup_is_still_restored(offices):
 def test_fresh_data_dir_takes_another_pcs_backup_only_when_told(offices, tmp_path, with_database):
     fresh = tmp_path / "newpc"
     if with_database:  # the desktop app has opened it (schema created), nobody has set it up yet
-        open_workspace(fresh).close()
+        open_workspace(fresh, crypto=CHEAP_CRYPTO).close()
     with pytest.raises(ForeignBackup) as exc:
         maintenance.restore_backup(fresh, offices["b_export"], PASS)
     assert exc.value.message == FRESH
@@ -157,7 +157,7 @@ def test_fresh_data_dir_takes_another_pcs_backup_only_when_told(offices, tmp_pat
     org, names, _, _ = office_state(fresh)
     assert org == [("LX002", "柳溪镇纪委")] and names == ["liu", "wang"]
     assert not maintenance.data_dir_is_fresh(fresh)
-    ws = open_workspace(fresh)
+    ws = open_workspace(fresh, crypto=CHEAP_CRYPTO)
     try:
         users.login(ws, "wang", ADMIN_PASSWORD)
         assert ws.organization().code == "LX002"

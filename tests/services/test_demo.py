@@ -23,10 +23,10 @@ from services.demo import generator
 from services.casework import sanction_rules
 from services.errors import PermissionDenied, ValidationError
 from services.security import audit, identity, setup, users
-from services.security.identity_crypto import KdfParams
 from services.storage.workspace import open_workspace
 from services.validation import validate_id_number, validate_phone
-from tests.conftest import ADMIN_PASSWORD, FAST_HASHER, sign_in_as
+from tests.conftest import ADMIN_PASSWORD, sign_in_as
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 ROOT = Path(__file__).resolve().parents[2]
 END = dt.date(2026, 11, 20)
@@ -35,7 +35,7 @@ TABLES = (Complaint, ComplaintSubject, Lead, Case, Person, Measure, LedgerEntry,
 
 
 def _new_ws(path: Path):
-    ws = open_workspace(path, today=lambda: END)
+    ws = open_workspace(path, today=lambda: END, crypto=CHEAP_CRYPTO)
     setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
                      username="wang", display_name="王书记", password=ADMIN_PASSWORD)
     users.login(ws, "wang", ADMIN_PASSWORD)
@@ -61,8 +61,6 @@ def _count(s, model) -> int:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory):
     """2,000 complaints with real identity encryption, generated once for the consistency checks."""
-    users.set_password_hasher(FAST_HASHER)
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
     ws = _new_ws(tmp_path_factory.mktemp("big") / "data")
     summary = demo.generate_demo(ws, complaints=2000, end=END, identity_columns=demo.identity_sealer(ws))
     yield ws, summary
@@ -354,9 +352,9 @@ def test_bad_input_and_missing_permission_write_nothing(ws):
 
 def test_ensure_demo_sets_up_the_demo_township_once(tmp_path):
     d = tmp_path / "demo"
-    demo.ensure_demo(d, 150, end=END)
-    demo.ensure_demo(d, 150, end=END)  # already set up: nothing added
-    ws = open_workspace(d)
+    demo.ensure_demo(d, 150, end=END, crypto=CHEAP_CRYPTO)
+    demo.ensure_demo(d, 150, end=END, crypto=CHEAP_CRYPTO)  # already set up: nothing added
+    ws = open_workspace(d, crypto=CHEAP_CRYPTO)
     try:
         with ws.reading() as s:
             assert _count(s, Complaint) == 150

@@ -4,6 +4,7 @@ An unknown name, a wrong password and a locked account get the same message afte
 one argon2 verify each (counted on a real PasswordHasher, not timed). The audit log keeps the real
 reason for the admin.
 """
+import dataclasses
 import datetime as dt
 import json
 
@@ -34,7 +35,7 @@ class CountingHasher(PasswordHasher):
 @pytest.fixture
 def hasher(ws):
     counting = CountingHasher()
-    users.set_password_hasher(counting)  # the autouse fixture puts the fast one back afterwards
+    ws.crypto = dataclasses.replace(ws.crypto, password_hasher=counting)
     return counting
 
 

@@ -6,16 +6,9 @@ import pytest
 
 from models import Setting
 from services.errors import AuthenticationError, PermissionDenied
-from services.security.identity_crypto import KdfParams
 from services.storage import backup, maintenance
 from services.storage.workspace import open_workspace
-
-
-@pytest.fixture(autouse=True)
-def _cheap_export_kdf():
-    maintenance.set_export_kdf_params(KdfParams(time_cost=1, memory_cost=64, parallelism=1))
-    yield
-    maintenance.set_export_kdf_params(None)
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 
 def _put(ws, key, value="1"):
@@ -55,7 +48,7 @@ def test_export_and_restore_round_trip(ws, tmp_path):
         maintenance.restore_backup(data_dir, f, "wrong-passphrase")
     result = maintenance.restore_backup(data_dir, f, "usb-passphrase")
     assert result.moved_aside is not None and result.moved_aside.exists()
-    ws2 = open_workspace(data_dir)
+    ws2 = open_workspace(data_dir, crypto=CHEAP_CRYPTO)
     with ws2.reading() as s:
         assert s.get(Setting, "before") is not None and s.get(Setting, "after") is None
     ws2.close()

@@ -13,6 +13,7 @@ from services.casework import intake, listing
 from services.errors import AccountRevoked, PermissionDenied
 from services.security import users
 from services.storage.workspace import open_workspace
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 CLERK_PASSWORD = "li-pass-123"
 DISABLED = "您的账号已被停用，本次操作未执行。请联系系统管理员"
@@ -36,7 +37,7 @@ def _counts(ws) -> tuple[int, int]:
 def clerk_desk(ws, today):
     """The clerk li signed in at a second desk on the same data dir."""
     users.create_user(ws, "li", "李四", CLERK_PASSWORD, ["clerk", "officer"])
-    desk = open_workspace(ws.data_dir, today=lambda: today)
+    desk = open_workspace(ws.data_dir, today=lambda: today, crypto=CHEAP_CRYPTO)
     users.login(desk, "li", CLERK_PASSWORD)
     yield desk
     desk.close()

@@ -1,4 +1,4 @@
-"""Fixtures for the daily-work services: cheap key derivation, users by role, form helpers."""
+"""Fixtures for the daily-work services: users by role, form helpers."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,19 +6,10 @@ import datetime as dt
 import pytest
 
 from services.casework.intake import ComplaintInput, SubjectInput, register_complaint
-from services.security import identity
-from services.security.identity_crypto import KdfParams
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
 from services.security import users
 
 VALID_ID = "11010519491231002X"  # GB 11643 example number with a correct check digit
-
-
-@pytest.fixture(autouse=True)
-def _cheap_identity_kdf():
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=1024, parallelism=1))
-    yield
-    identity.set_kdf_params(KdfParams())
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from models import AuditCheckpoint, AuditEvent
 from services.reporting import monthly_report
 from services.security import audit, audit_checkpoints
 from services.storage.workspace import open_workspace
+from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.services.audit_attack import attack as _attack, checkpoint_row
 from tests.services.audit_attack import rewrite_without as _rewrite_without
 from tests.services.submission.conftest import TOWN_PASS, certify, make_county, make_ws
@@ -115,7 +116,7 @@ def test_delete_and_rehash_with_checkpoints_rewritten_breaks_the_signature(signe
 
 
 def test_checkpoint_resigned_with_another_townships_real_key_is_refused(signed, tmp_path, capsys):
-    county = open_workspace(tmp_path / "county", today=lambda: dt.date(2026, 11, 20))
+    county = open_workspace(tmp_path / "county", today=lambda: dt.date(2026, 11, 20), crypto=CHEAP_CRYPTO)
     from services.security import users
     from tests.conftest import ADMIN_PASSWORD
     users.login(county, "wang", ADMIN_PASSWORD)
@@ -220,7 +221,7 @@ def test_dropped_triggers_are_recreated_on_open_and_the_event_recorded(ws):
     con = sqlite3.connect(ws.db_path)
     assert con.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'audit_%_no_%'").fetchone()[0] == 0
     con.close()
-    again = open_workspace(ws.data_dir)
+    again = open_workspace(ws.data_dir, crypto=CHEAP_CRYPTO)
     try:
         [(detail, _rows)] = _events(again, "audit.triggers_restored")
         assert detail["triggers"] == ["audit_events_no_update", "audit_events_no_delete",
@@ -232,7 +233,7 @@ def test_dropped_triggers_are_recreated_on_open_and_the_event_recorded(ws):
             assert audit.verify_chain(s).ok
     finally:
         again.close()
-    ws2 = open_workspace(ws.data_dir)  # a second open finds them and records nothing more
+    ws2 = open_workspace(ws.data_dir, crypto=CHEAP_CRYPTO)  # a second open finds them and records nothing more
     try:
         assert len(_events(ws2, "audit.triggers_restored")) == 1
     finally:

@@ -27,7 +27,7 @@ from services.storage import settings
 from services.storage.files import FileWriteError
 from services.submission import county, county_ca
 from tests.conftest import ADMIN_PASSWORD
-from tests.services.submission.conftest import fast_crypto, make_county
+from tests.services.submission.conftest import make_county
 
 D = dt.date
 #: What an attacker types (a tab/CR before the sign is stripped by the form's validation).
@@ -130,7 +130,6 @@ def test_monthly_report_xlsx_holds_typed_text_as_text(ws):
 
 
 def test_county_report_xlsx_stores_a_hostile_township_name_as_text(tmp_path):
-    fast_crypto()
     cws = make_county(tmp_path / "county")
     try:
         county_ca.add_township(cws, "XX001", '=HYPERLINK("http://x","y")')

@@ -57,11 +57,8 @@ def bomb(path: Path, unpacked: int) -> Path:
 _CHILD = textwrap.dedent("""
     import json, resource, sys
     resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))  # a runaway reader dies, not the box
-    from argon2 import PasswordHasher
-    from services.security import identity, users
-    from services.security.identity_crypto import KdfParams
-    users.set_password_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
+    from services.security import users
+    from tests.helpers.crypto import CHEAP_CRYPTO  # the CLI run below keeps the production costs
     mode, data, xlsx, out = sys.argv[1:]
     def peak():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
@@ -81,7 +78,7 @@ _CHILD = textwrap.dedent("""
         from services.interchange import ledger_import
         from services.security import setup
         from services.storage.workspace import open_workspace
-        ws = open_workspace(data)
+        ws = open_workspace(data, crypto=CHEAP_CRYPTO)
         setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
                          username="wang", display_name="王书记", password="secret-123")
         users.login(ws, "wang", "secret-123")

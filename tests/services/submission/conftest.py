@@ -14,11 +14,11 @@ import pytest
 
 from services import demo
 from services.reporting import monthly_report
-from services.security import identity, setup, users
-from services.security.identity_crypto import KdfParams
+from services.security import setup, users
 from services.storage.workspace import Workspace, open_workspace
 from services.submission import county_ca, keys, township
-from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
+from tests.conftest import ADMIN_PASSWORD
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 COUNTY_PASS = "county-pass-1"
 TOWN_PASS = "town-pass-1"
@@ -29,14 +29,9 @@ TOWNS = [("QS001", "青山镇纪委", 11), ("HS002", "红石乡纪委", 22), ("B
 ROSTER_ONLY = ("LS004", "柳树乡纪委")
 
 
-def fast_crypto() -> None:
-    users.set_password_hasher(FAST_HASHER)
-    identity.set_kdf_params(KdfParams(time_cost=1, memory_cost=8, parallelism=1))
-
-
 def make_ws(path: Path, *, name: str, code: str, mode: str = "township") -> Workspace:
     """A fresh, initialized workspace signed in as "wang" (admin + secretary)."""
-    ws = open_workspace(path, today=lambda: TODAY)
+    ws = open_workspace(path, today=lambda: TODAY, crypto=CHEAP_CRYPTO)
     setup.initialize(ws, org_name=name, org_code=code, county_name=COUNTY[0], mode=mode, username="wang",
                      display_name="王书记", password=ADMIN_PASSWORD)
     users.login(ws, "wang", ADMIN_PASSWORD)
@@ -63,7 +58,7 @@ def certify(town: Workspace, county: Workspace, *, valid_days: int = 730, replac
 
 
 def reopen(path: Path) -> Workspace:
-    ws = open_workspace(path, today=lambda: TODAY)
+    ws = open_workspace(path, today=lambda: TODAY, crypto=CHEAP_CRYPTO)
     users.login(ws, "wang", ADMIN_PASSWORD)
     return ws
 
@@ -91,7 +86,6 @@ class World:
 
 @pytest.fixture(scope="session")
 def world(tmp_path_factory) -> World:
-    fast_crypto()
     base = tmp_path_factory.mktemp("world")
     county = make_county(base / "county")
     county_ca.add_township(county, *ROSTER_ONLY)
@@ -124,9 +118,16 @@ def county_ws(world, tmp_path):
 
 
 @pytest.fixture
+def stick(tmp_path):
+    """An empty folder standing for the USB stick."""
+    d = tmp_path / "usb"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
 def county(tmp_path):
     """A fresh county with its root (no townships)."""
-    fast_crypto()
     ws = make_county(tmp_path / "fresh-county")
     yield ws
     ws.close()

@@ -11,7 +11,7 @@ from services.submission import county_ca, keys, pki
 from services.errors import (AuthenticationError, IntegrityFailure, NotFoundError, PermissionDenied, StateError,
                              ValidationError)
 from tests.conftest import sign_in_as
-from tests.services.submission.conftest import COUNTY_PASS, TOWN_PASS, certify, fast_crypto, make_county
+from tests.services.submission.conftest import COUNTY_PASS, TOWN_PASS, certify, make_county
 
 
 def _actions(ws) -> list[str]:
@@ -55,7 +55,6 @@ def test_short_passphrase_refused_and_nothing_written(ws):
 
 
 def test_install_checks_root_key_and_passphrase(ws, county, tmp_path):
-    fast_crypto()
     csr = keys.create_signing_key(ws, TOWN_PASS)
     cert = county_ca.issue(county, csr, COUNTY_PASS)
     root = county_ca.root_cert_pem(county)
@@ -88,7 +87,6 @@ def test_install_checks_root_key_and_passphrase(ws, county, tmp_path):
 
 
 def test_install_refuses_certificate_of_another_office(ws, county):
-    fast_crypto()
     keys.create_signing_key(ws, TOWN_PASS)
     key_pem = (ws.data_dir / "keys" / "signing-key.pem").read_bytes()
     # Someone edits the organization name after making the request: the cert names the old one.
@@ -132,7 +130,6 @@ def test_ca_init_once(county):
 
 
 def test_issue_registers_certificate_and_township(ws, county):
-    fast_crypto()
     csr = keys.create_signing_key(ws, TOWN_PASS)
     pem = county_ca.issue(county, csr, COUNTY_PASS)
     cert = pki.load_certificate(pem)
@@ -158,7 +155,6 @@ def test_issue_registers_certificate_and_township(ws, county):
 
 
 def test_issue_refuses_tampered_request_and_wrong_passphrase(ws, county):
-    fast_crypto()
     csr_pem = keys.create_signing_key(ws, TOWN_PASS)
     der = x509.load_pem_x509_csr(csr_pem).public_bytes(serialization.Encoding.DER)
     assert der.count(b"QS001") == 1
@@ -174,7 +170,6 @@ def test_issue_refuses_tampered_request_and_wrong_passphrase(ws, county):
 
 
 def test_revoke_and_crl(ws, county):
-    fast_crypto()
     cert = pki.load_certificate(certify(ws, county))
     serial = f"{cert.serial_number:X}"
     with pytest.raises(AuthenticationError):

@@ -16,14 +16,7 @@ from services.reporting.fonts import find_cjk_font
 from services.submission import county_ca, keys, township
 from services.submission.package import verify_package
 from tests.conftest import sign_in_as
-from tests.services.submission.conftest import PERIOD, TOWN_PASS, certify, fast_crypto
-
-
-@pytest.fixture
-def stick(tmp_path):
-    d = tmp_path / "usb"
-    d.mkdir()
-    return d
+from tests.services.submission.conftest import PERIOD, TOWN_PASS, certify
 
 
 @pytest.fixture
@@ -38,7 +31,6 @@ def _submissions(ws) -> int:
 
 
 def test_unfinalized_report_refused(ws, county, stick):
-    fast_crypto()
     certify(ws, county)
     with pytest.raises(StateError, match="^2026年11月月报尚未定稿，不能生成报送包$"):
         township.build_submission(ws, "2026-11", stick, TOWN_PASS)
@@ -46,7 +38,6 @@ def test_unfinalized_report_refused(ws, county, stick):
 
 
 def test_open_correction_refused(finalized, county, stick):
-    fast_crypto()
     certify(finalized, county)
     monthly_report.correct(finalized, PERIOD, "数字有误")
     with pytest.raises(StateError, match="正在更正（第 2 版）"):
@@ -55,7 +46,6 @@ def test_open_correction_refused(finalized, county, stick):
 
 
 def test_missing_key_or_certificate_refused(finalized, county, stick):
-    fast_crypto()
     with pytest.raises(NotFoundError, match="还没有签章私钥"):
         township.build_submission(finalized, PERIOD, stick, TOWN_PASS)
     keys.create_signing_key(finalized, TOWN_PASS)
@@ -65,7 +55,6 @@ def test_missing_key_or_certificate_refused(finalized, county, stick):
 
 
 def test_expired_certificate_refused(finalized, county, stick):
-    fast_crypto()
     certify(finalized, county, valid_days=1)
     later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)
     finalized.now = lambda: later
@@ -76,7 +65,6 @@ def test_expired_certificate_refused(finalized, county, stick):
 
 
 def test_wrong_passphrase_refused(finalized, county, stick):
-    fast_crypto()
     certify(finalized, county)
     with pytest.raises(AuthenticationError, match="私钥口令错误"):
         township.build_submission(finalized, PERIOD, stick, "wrong-pass-9")
@@ -84,7 +72,6 @@ def test_wrong_passphrase_refused(finalized, county, stick):
 
 
 def test_missing_target_and_permission(finalized, county, stick, tmp_path):
-    fast_crypto()
     certify(finalized, county)
     from services.errors import ValidationError
     with pytest.raises(ValidationError, match="输出文件夹不存在"):
@@ -96,7 +83,6 @@ def test_missing_target_and_permission(finalized, county, stick, tmp_path):
 
 
 def test_good_package_is_signed_bagged_verified_and_recorded(finalized, county, stick):
-    fast_crypto()
     certify(finalized, county)
     frozen = monthly_report.get_revision(finalized, PERIOD)
     result = township.build_submission(finalized, PERIOD, stick, TOWN_PASS, make_zip=True)

@@ -14,12 +14,11 @@ from services.reporting.layout import all_key_paths, get_figure, leaf_key_paths
 from services.submission import county, county_ca, township
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
-from tests.services.submission.conftest import (PERIOD, ROSTER_ONLY, TOWN_PASS, TOWNS, certify, fast_crypto,
+from tests.services.submission.conftest import (PERIOD, ROSTER_ONLY, TOWN_PASS, TOWNS, certify,
                                                 fill_and_finalize, make_county, make_ws)
 
 
 def test_three_townships_consolidate(tmp_path):
-    fast_crypto()
     stick = tmp_path / "stick"
     stick.mkdir()
     cty = make_county(tmp_path / "county")
