@@ -1,4 +1,4 @@
-"""keys create | install | status: the township's signing key and certificate (township mode)."""
+"""keys create | install | install-crl | status: the township's signing key and certificate (township mode)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,6 +19,10 @@ def register(sub) -> None:
     i.add_argument("--root", type=Path, required=True, help="县纪委根证书")
     i.add_argument("--json", action="store_true")
     i.set_defaults(handler=run_install)
+    r = k.add_parser("install-crl", help="安装县纪委的吊销列表（CRL）：本单位证书被吊销后不能再生成报送包")
+    r.add_argument("crl", type=Path, help="县纪委发布的吊销列表文件")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(handler=run_install_crl)
     s = k.add_parser("status", help="查看密钥和证书状态")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=run_status)
@@ -52,6 +56,15 @@ def run_install(args, ctx) -> int:
     st = keys.install_certificate(ws, cert, root, ctx.password("私钥口令：", env=PASS_ENV))
     ctx.emit(st, f"已安装签章证书：{st['subject']}\n有效期至 {st['valid_until'][:10]}（剩 {st['days_left']} 天）\n"
                  f"县纪委根证书指纹：{st['root_fingerprint']}")
+    return 0
+
+
+def run_install_crl(args, ctx) -> int:
+    from services.submission import keys
+    crl = _read(args.crl, "吊销列表文件")
+    ws = ctx.login()
+    info = keys.install_crl(ws, crl)
+    ctx.emit(info, f"已安装县纪委吊销列表（共吊销 {info['revoked']} 份证书，更新于 {info['last_update'][:16].replace('T', ' ')} UTC）")
     return 0
 
 

@@ -48,7 +48,7 @@ from models import AuditCheckpoint, AuditEvent, Organization
 
 from services.errors import DomainError, IntegrityFailure, StateError
 from services.security import audit
-from services.submission import pki
+from services.submission import cert_trust, pki
 
 SCHEMA = "jijian.audit-checkpoint/1"
 CHAIN_SCHEMA = "jijian.audit-chain/1"
@@ -154,7 +154,7 @@ def _signature_problem(cp: AuditCheckpoint, org_code: str, root: "pki.x509.Certi
     if root is None:
         return f"{describe(cp)}：本机没有安装县纪委根证书，无法核对签名证书"
     try:
-        pki.check_signing_certificate(cert, root, cp.created_at)
+        cert_trust.check_certificate(cert, root, cp.created_at)
     except DomainError as exc:
         return f"{describe(cp)}：签名证书不可信（{exc.message}）"
     try:

@@ -2,7 +2,8 @@
 
 Files under ``<data_dir>/keys/``: ``signing-key.pem`` (encrypted PKCS#8; the passphrase is the
 secretary's and is never stored), ``signing-request.csr``, ``signing-cert.pem`` and
-``county-root.pem``. Replaced files are moved to ``keys/retired/<UTC time>/``, never deleted.
+``county-root.pem``, and the county's latest revocation list ``county-crl.pem`` once installed
+(packaging refuses a revoked certificate). Replaced files are moved to ``keys/retired/<UTC time>/``, never deleted.
 """
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ from services.security import audit
 from services.security.permissions import require
 from services.storage.files import atomic_write_bytes
 from services.storage.workspace import Workspace
-from services.submission import pki
+from services.submission import cert_trust, pki
 
 KEY_FILE = "signing-key.pem"
 CSR_FILE = "signing-request.csr"
 CERT_FILE = "signing-cert.pem"
 ROOT_FILE = "county-root.pem"
+CRL_FILE = "county-crl.pem"
 # Warn about renewal this many days before the certificate expires.
 RENEW_WARNING_DAYS = 60
 
@@ -113,7 +115,7 @@ def install_certificate(ws: Workspace, cert_pem: bytes, root_pem: bytes, passphr
     key_pem = _read(keys_dir(ws) / KEY_FILE)
     if key_pem is None:
         raise StateError("本机还没有签章私钥：请先“生成密钥和证书申请”，把申请文件交县纪委签发证书")
-    cert_org = pki.check_installation(key_pem, secret, cert_pem, root_pem, now=ws.now())
+    cert_org = cert_trust.check_installation(key_pem, secret, cert_pem, root_pem, now=ws.now())
     if cert_org != (name, code):
         raise ValidationError(f"证书属于“{cert_org[0]}（{cert_org[1]}）”，不是本单位“{name}（{code}）”的证书",
                               field="cert")
@@ -133,11 +135,34 @@ def install_certificate(ws: Workspace, cert_pem: bytes, root_pem: bytes, passphr
     return key_status(ws)
 
 
+def install_crl(ws: Workspace, crl_pem: bytes) -> dict:
+    """Install the county's revocation list (CRL): signed by the installed county root, not older than the one installed."""
+    require(ws.current_user, "keys.manage")
+    with ws.reading() as s:
+        code = require_mode(s, OrgMode.township.value).code
+    root_pem = _read(keys_dir(ws) / ROOT_FILE)
+    if root_pem is None:
+        raise StateError("尚未安装县纪委根证书：请先安装县纪委签发的证书，再安装吊销列表")
+    crl = pki.load_crl(crl_pem)
+    cert_trust.check_crl_issuer(crl, pki.load_certificate(root_pem), "吊销列表（CRL）不是由本机安装的县纪委根证书签发的")
+    old_pem = _read(keys_dir(ws) / CRL_FILE)
+    if old_pem is not None and pki.load_crl(old_pem).last_update_utc > crl.last_update_utc:
+        raise ValidationError(f"这份吊销列表（{crl.last_update_utc.astimezone():%Y-%m-%d %H:%M}）比本机已安装的旧，未安装",
+                              field="crl_pem")
+    with ws.transaction() as s:
+        atomic_write_bytes(keys_dir(ws) / CRL_FILE, crl.public_bytes(serialization.Encoding.PEM))
+        audit.record(s, ws.current_user, "keys.install_crl", "keys", code,
+                     {"revoked": len(crl), "last_update": crl.last_update_utc, "next_update": crl.next_update_utc})
+    return {"revoked": len(crl), "last_update": crl.last_update_utc.isoformat(),
+            "next_update": crl.next_update_utc.isoformat() if crl.next_update_utc else None}
+
+
 @dataclass(frozen=True)
 class SigningMaterial:
     key_pem: bytes
     cert_pem: bytes
     root_pem: bytes
+    crl_pem: bytes | None = None  # the county's revocation list, once installed
 
 
 def signing_material(ws: Workspace) -> SigningMaterial:
@@ -149,7 +174,7 @@ def signing_material(ws: Workspace) -> SigningMaterial:
     root_pem = _read(keys_dir(ws) / ROOT_FILE)
     if cert_pem is None or root_pem is None:
         raise NotFoundError("尚未安装县纪委签发的签章证书：请把证书申请文件交县纪委，取回证书后“安装证书”")
-    return SigningMaterial(key_pem, cert_pem, root_pem)
+    return SigningMaterial(key_pem, cert_pem, root_pem, _read(keys_dir(ws) / CRL_FILE))
 
 
 def key_status(ws: Workspace) -> dict:

@@ -1,8 +1,8 @@
 """The county certificate authority and township signing keys (ECDSA P-256, SHA-256).
 
 Pure functions over PEM bytes: the county creates a root, a township creates a key and a
-certificate signing request (CSR), the county issues the certificate, the township checks
-the installation. Private keys are always encrypted PKCS#8; the passphrase is never stored.
+certificate signing request (CSR), the county issues the certificate (``cert_trust`` checks it
+where it is used). Private keys are always encrypted PKCS#8; the passphrase is never stored.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from services.errors import AuthenticationError, IntegrityFailure, StateError, ValidationError
+from services.errors import AuthenticationError, StateError, ValidationError
 
 # Certificates start a little in the past so a township PC whose clock is slightly
 # behind the county's can use a freshly issued certificate at once.
@@ -327,43 +327,6 @@ def is_ca_root(cert: x509.Certificate) -> bool:
     except (x509.ExtensionNotFound, InvalidSignature, ValueError, TypeError):
         return False
     return bc.ca
-
-
-def check_signing_certificate(cert: x509.Certificate, root: x509.Certificate, now: datetime) -> None:
-    """The certificate is issued by ``root``, has the signing key usages and is valid at ``now``."""
-    if not is_ca_root(root):
-        raise ValidationError("所给的根证书不是有效的县纪委根证书", field="root_cert")
-    try:
-        if cert.issuer != root.subject:
-            raise InvalidSignature
-        cert.verify_directly_issued_by(root)
-    except (InvalidSignature, ValueError, TypeError) as exc:
-        raise IntegrityFailure("该证书不是由所给的县纪委根证书签发的") from exc
-    try:
-        ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-    except x509.ExtensionNotFound as exc:
-        raise ValidationError("证书缺少密钥用途（数字签名、不可否认），不能用于签章", field="cert") from exc
-    if not (ku.digital_signature and ku.content_commitment):
-        raise ValidationError("证书的密钥用途不包括数字签名和不可否认，不能用于签章", field="cert")
-    now = _now(now)
-    for c, label in ((root, "根证书"), (cert, "签章证书")):
-        if now < c.not_valid_before_utc:
-            raise ValidationError(f"{label}尚未生效（生效时间 {c.not_valid_before_utc:%Y-%m-%d %H:%M} UTC），请检查电脑时间", field="cert")
-        if now > c.not_valid_after_utc:
-            raise ValidationError(f"{label}已于 {c.not_valid_after_utc:%Y-%m-%d} 过期，请向县纪委申请新证书", field="cert")
-
-
-def check_installation(
-    key_pem: bytes, passphrase: bytes, cert_pem: bytes, root_pem: bytes, *, now: datetime | None = None
-) -> tuple[str, str]:
-    """Check a township's key + certificate + county root; return (org name, org code)."""
-    key = load_private_key(key_pem, passphrase)
-    cert = load_certificate(cert_pem)
-    root = load_certificate(root_pem)
-    check_signing_certificate(cert, root, _now(now))
-    if cert.public_key().public_numbers() != key.public_key().public_numbers():
-        raise ValidationError("证书与本单位私钥不匹配：这不是为本单位私钥签发的证书", field="cert")
-    return org_of_certificate(cert)
 
 
 def org_of_certificate(cert) -> tuple[str, str]:

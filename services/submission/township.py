@@ -25,7 +25,7 @@ from services.security import audit, audit_checkpoints
 from services.security.permissions import require
 from services.storage import settings
 from services.storage.workspace import Workspace
-from services.submission import keys, pki
+from services.submission import cert_trust, keys, pki
 from services.submission.package import build_package
 
 FONT_CACHE = Path("cache") / "fonts"
@@ -96,8 +96,9 @@ def build_submission(ws: Workspace, period: str, out_dir: Path | str, passphrase
     material = keys.signing_material(ws)
     now = ws.now()
     cert = pki.load_certificate(material.cert_pem)
+    crl = pki.load_crl(material.crl_pem) if material.crl_pem else None
     try:
-        pki.check_signing_certificate(cert, pki.load_certificate(material.root_pem), now)
+        cert_trust.check_certificate(cert, pki.load_certificate(material.root_pem), now, crl=crl)
     except DomainError as exc:
         raise StateError(f"不能生成报送包：{exc.message}") from exc
     # A wrong passphrase is refused here, before anything is written.

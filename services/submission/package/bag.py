@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import serialization
 
 from services.errors import IntegrityFailure, StateError, ValidationError
 from services.storage.files import FileWriteError, atomic_path, keep_os_error, os_reason, sha256_file
-from services.submission import pki
+from services.submission import cert_trust, pki
 from services.submission.package import report_schema, sign_pdf
 from services.submission.package.layout import (ALLOWED_FILES, AUDIT_CHAIN_FILE, SIGNATURE_FILE, package_name,
                                                 validate_period)
@@ -195,7 +195,7 @@ def build_package(
     signer = sign_pdf.load_signer(key_pem, passphrase, cert_pem, chain_pems)
     cert = pki.load_certificate(cert_pem)
     root = _root_from_chain(chain_pems)
-    pki.check_signing_certificate(cert, root, now)
+    cert_trust.check_certificate(cert, root, now)
     cert_org = pki.org_of_certificate(cert)
     if cert_org != (org_name, org_code):
         raise ValidationError(

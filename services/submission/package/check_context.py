@@ -12,7 +12,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from services.submission import pki
 from services.submission.package import layout, report_schema
-from services.submission.package.trust import validation_context
+from services.submission.cert_trust import validation_context
 
 
 class CheckFailed(Exception):

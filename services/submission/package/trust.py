@@ -1,43 +1,24 @@
 """What a package's signatures are checked against: the county root, its revocation list (CRL), the
-required key usage, and the Chinese reasons when a signer is not trusted."""
+required key usage, and the Chinese reasons when pyHanko does not trust a signer. The context and the
+certificate check itself are ``services.submission.cert_trust``'s, shared with packaging."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.validation import KeyUsageConstraints
-from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.policy_decl import (
-    CertRevTrustPolicy,
-    RevocationCheckingPolicy,
-    RevocationCheckingRule,
-)
 
-from services.errors import ValidationError
+from services.errors import DomainError, ValidationError
 from services.submission import pki
+from services.submission.cert_trust import (CertificateRevoked, RevocationUnknown, check_certificate, check_crl_issuer,
+                                            fmt, revoked_message)
 
 # pyHanko's default_usage_constraints() rebuilds the constraints without
 # match_all_key_usages, so a set of two would mean "either". Require nonRepudiation here;
 # cert_chain checks digitalSignature as well.
 REQUIRED_KEY_USAGE = KeyUsageConstraints(key_usage={"non_repudiation"})
-# Our certificates carry no CRL distribution point, so pyHanko's default ("check if
-# declared") would never consult a CRL we are given; require it instead.
-_CRL_REQUIRED = CertRevTrustPolicy(
-    RevocationCheckingPolicy(
-        ee_certificate_rule=RevocationCheckingRule.CRL_REQUIRED,
-        intermediate_ca_cert_rule=RevocationCheckingRule.CRL_REQUIRED,
-    )
-)
-# Clock difference tolerated between the PC that made a CRL and the one checking with it.
-TIME_TOLERANCE: timedelta = pki.CRL_CLOCK_SKEW
-
-
-def fmt(dt: datetime) -> str:
-    return dt.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def load_trust(root_pem: bytes, crl_pem: bytes | None):
     """(root, root as asn1crypto, CRL or None, CRL DER or None); bad settings raise ValidationError."""
     root = pki.load_certificate(root_pem)
@@ -46,22 +27,10 @@ def load_trust(root_pem: bytes, crl_pem: bytes | None):
     crl = crl_der = None
     if crl_pem:
         crl = pki.load_crl(crl_pem)
-        if crl.issuer != root.subject or not crl.is_signature_valid(root.public_key()):
-            raise ValidationError("吊销列表（CRL）不是由所配置的县纪委根证书签发的", field="crl_pem")
+        check_crl_issuer(crl, root, "吊销列表（CRL）不是由所配置的县纪委根证书签发的")
         crl_der = crl.public_bytes(serialization.Encoding.DER)
     root_asn1 = asn1_x509.Certificate.load(root.public_bytes(serialization.Encoding.DER))
     return root, root_asn1, crl, crl_der
-
-
-def validation_context(root_asn1: asn1_x509.Certificate, crl_der: bytes | None, now: datetime) -> ValidationContext:
-    return ValidationContext(
-        trust_roots=[root_asn1],
-        crls=[crl_der] if crl_der else None,
-        revinfo_policy=_CRL_REQUIRED if crl_der else None,
-        allow_fetching=False,
-        moment=now,
-        time_tolerance=TIME_TOLERANCE,
-    )
 
 
 def trust_reason(status, crl: x509.CertificateRevocationList | None, now: datetime) -> str:
@@ -92,12 +61,19 @@ def trust_reason(status, crl: x509.CertificateRevocationList | None, now: dateti
 
 def revocation_reason(crl: x509.CertificateRevocationList, root: x509.Certificate,
                       cert: x509.Certificate, now: datetime) -> tuple[bool, str]:
-    """(passed, Chinese reason) of checking ``cert`` against ``crl`` at ``now``."""
+    """(passed, Chinese reason) of checking ``cert`` against ``crl`` at ``now``: the CRL's answer of
+    ``cert_trust.check_certificate``. A certificate that fails for another reason (expired, key usage;
+    the certificate line says so) stops that check early, so its CRL entry is looked up directly."""
     if cert.issuer != root.subject:
         return False, "签名证书不是该根证书签发，无法用吊销列表核对"
-    entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
-    if entry is not None and entry.revocation_date_utc <= now:
-        return False, f"签名证书（序列号 {cert.serial_number:X}）已于 {fmt(entry.revocation_date_utc)} 被县纪委吊销"
+    try:
+        check_certificate(cert, root, now, crl=crl)
+    except (CertificateRevoked, RevocationUnknown) as exc:
+        return False, exc.message
+    except DomainError:
+        entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+        if entry is not None and entry.revocation_date_utc <= now:
+            return False, revoked_message(cert, entry.revocation_date_utc)
     problem = pki.crl_time_problem(crl, now)
     if problem:
         return False, problem

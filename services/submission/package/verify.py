@@ -29,6 +29,7 @@ from pyhanko.sign.validation import (
 
 from services.errors import DomainError, ValidationError
 from services.submission import pki
+from services.submission.cert_trust import check_certificate
 from services.submission.package import layout, pdf_binding, report_schema
 from services.submission.package.check_context import CheckContext as _Ctx, CheckFailed as _Fail
 from services.submission.package.safezip import Limits, UnsafePackage, copy_folder, extract_zip
@@ -216,7 +217,7 @@ def _check_same_signer(ctx: _Ctx) -> str:
 def _check_chain(ctx: _Ctx) -> str:
     cert = ctx.signer_cert()
     try:
-        pki.check_signing_certificate(cert, ctx.root, ctx.now)
+        check_certificate(cert, ctx.root, ctx.now)
     except DomainError as exc:
         raise _Fail(exc.message) from exc
     return f"证书由县纪委根证书签发，有效期至 {cert.not_valid_after_utc.astimezone():%Y-%m-%d}"

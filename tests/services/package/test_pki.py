@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, ValidationError
-from services.submission import pki
+from services.submission import cert_trust, pki
 from tests.services.package.conftest import COUNTY_PASS, ORG_CODE, ORG_NAME, TOWN_PASS, issue_raw
 
 
@@ -41,13 +41,13 @@ def test_township_cert_has_signing_usages_and_the_csr_subject(township):
     assert aki.key_identifier == root.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
     assert cert.serial_number == township.serial
     assert pki.org_of_certificate(township.cert_pem) == (ORG_NAME, ORG_CODE)
-    assert pki.check_installation(township.key_pem, TOWN_PASS, township.cert_pem, township.root.cert_pem) == (
+    assert cert_trust.check_installation(township.key_pem, TOWN_PASS, township.cert_pem, township.root.cert_pem) == (
         ORG_NAME, ORG_CODE)
 
 
 def test_wrong_passphrase_is_an_authentication_error(township):
     with pytest.raises(AuthenticationError, match="口令错误"):
-        pki.check_installation(township.key_pem, b"not-the-pass", township.cert_pem, township.root.cert_pem)
+        cert_trust.check_installation(township.key_pem, b"not-the-pass", township.cert_pem, township.root.cert_pem)
     with pytest.raises(AuthenticationError, match="口令错误"):
         pki.issue_certificate(township.root.key_pem, b"not-the-pass", township.root.cert_pem,
                               pki.create_signing_key("甲镇纪委", "JZ-1", TOWN_PASS)[1])
@@ -73,9 +73,9 @@ def test_tampered_csr_is_refused(township):
 
 def test_cert_for_another_key_or_root_fails_installation(township, other_root_township):
     with pytest.raises(ValidationError, match="不匹配"):
-        pki.check_installation(other_root_township.key_pem, TOWN_PASS, township.cert_pem, township.root.cert_pem)
+        cert_trust.check_installation(other_root_township.key_pem, TOWN_PASS, township.cert_pem, township.root.cert_pem)
     with pytest.raises(IntegrityFailure, match="不是由"):
-        pki.check_installation(township.key_pem, TOWN_PASS, other_root_township.cert_pem, township.root.cert_pem)
+        cert_trust.check_installation(township.key_pem, TOWN_PASS, other_root_township.cert_pem, township.root.cert_pem)
 
 
 def test_expired_and_no_nonrepudiation_certs_fail_installation(township):
@@ -83,11 +83,11 @@ def test_expired_and_no_nonrepudiation_certs_fail_installation(township):
     expired = issue_raw(township.root, township.key_pem, not_before=now - timedelta(days=40),
                         not_after=now - timedelta(days=1), serial=77)
     with pytest.raises(ValidationError, match="过期"):
-        pki.check_installation(township.key_pem, TOWN_PASS, expired, township.root.cert_pem)
+        cert_trust.check_installation(township.key_pem, TOWN_PASS, expired, township.root.cert_pem)
     no_nr = issue_raw(township.root, township.key_pem, not_before=now - timedelta(days=1),
                       not_after=now + timedelta(days=30), serial=78, non_repudiation=False)
     with pytest.raises(ValidationError, match="不可否认"):
-        pki.check_installation(township.key_pem, TOWN_PASS, no_nr, township.root.cert_pem)
+        cert_trust.check_installation(township.key_pem, TOWN_PASS, no_nr, township.root.cert_pem)
 
 
 def test_cert_validity_is_capped_by_the_root():
