@@ -112,6 +112,28 @@ def check_certificate(cert: x509.Certificate, root: x509.Certificate, at: dateti
         raise problem
 
 
+def listed_revocation(crl: x509.CertificateRevocationList, cert: x509.Certificate, at: datetime) -> datetime | None:
+    """When ``crl`` lists ``cert`` as revoked by ``at`` (whether or not the CRL is still current)."""
+    entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+    return entry.revocation_date_utc if entry is not None and entry.revocation_date_utc <= at else None
+
+
+def check_for_signing(cert: x509.Certificate, root: x509.Certificate, at: datetime,
+                      crl: x509.CertificateRevocationList | None) -> str | None:
+    """Packaging's check: ``check_certificate``, except that an installed CRL out of date (the county
+    publishes a new one at each revocation) does not stop a township from reporting: a certificate it
+    lists is still refused, any other gets a warning (returned). The county checks again on import."""
+    try:
+        check_certificate(cert, root, at, crl=crl)
+        return None
+    except RevocationUnknown as exc:
+        when = listed_revocation(crl, cert, at)
+        if when is not None:
+            raise CertificateRevoked(revoked_message(cert, when), field="cert") from exc
+        check_certificate(cert, root, at)
+        return f"{exc.message}（本次未能用它核对本单位证书是否被吊销）"
+
+
 def _usage_problem(cert: x509.Certificate) -> ValidationError:
     try:
         cert.extensions.get_extension_for_class(x509.KeyUsage)
@@ -144,4 +166,4 @@ def check_installation(
 
 
 __all__ = ["CertificateRevoked", "RevocationUnknown", "SIGNING_KEY_USAGE", "TIME_TOLERANCE", "check_certificate",
-           "check_installation", "revoked_message", "validation_context"]
+           "check_for_signing", "check_installation", "listed_revocation", "revoked_message", "validation_context"]

@@ -98,12 +98,14 @@ def build_submission(ws: Workspace, period: str, out_dir: Path | str, passphrase
     cert = pki.load_certificate(material.cert_pem)
     crl = pki.load_crl(material.crl_pem) if material.crl_pem else None
     try:
-        cert_trust.check_certificate(cert, pki.load_certificate(material.root_pem), now, crl=crl)
+        crl_warning = cert_trust.check_for_signing(cert, pki.load_certificate(material.root_pem), now, crl)
     except DomainError as exc:
         raise StateError(f"不能生成报送包：{exc.message}") from exc
     # A wrong passphrase is refused here, before anything is written.
     signer = audit_checkpoints.Signer(pki.load_private_key(material.key_pem, secret), material.cert_pem)
     font_path, box, warnings = _stamp(ws, frozen.document)
+    if crl_warning:
+        warnings.append(crl_warning)
     # The signed checkpoint this package carries (kept even if writing the package fails: it only
     # states what the chain was); its extract goes into data/audit-chain.json.
     with ws.transaction() as s:

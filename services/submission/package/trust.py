@@ -13,7 +13,7 @@ from pyhanko.sign.validation import KeyUsageConstraints
 from services.errors import DomainError, ValidationError
 from services.submission import pki
 from services.submission.cert_trust import (CertificateRevoked, RevocationUnknown, check_certificate, check_crl_issuer,
-                                            fmt, revoked_message)
+                                            fmt, listed_revocation, revoked_message)
 
 # pyHanko's default_usage_constraints() rebuilds the constraints without
 # match_all_key_usages, so a set of two would mean "either". Require nonRepudiation here;
@@ -71,9 +71,9 @@ def revocation_reason(crl: x509.CertificateRevocationList, root: x509.Certificat
     except (CertificateRevoked, RevocationUnknown) as exc:
         return False, exc.message
     except DomainError:
-        entry = crl.get_revoked_certificate_by_serial_number(cert.serial_number)
-        if entry is not None and entry.revocation_date_utc <= now:
-            return False, revoked_message(cert, entry.revocation_date_utc)
+        when = listed_revocation(crl, cert, now)
+        if when is not None:
+            return False, revoked_message(cert, when)
     problem = pki.crl_time_problem(crl, now)
     if problem:
         return False, problem

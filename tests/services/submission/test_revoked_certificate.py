@@ -73,3 +73,28 @@ def test_crl_of_another_county_or_older_one_is_refused(certified, county, tmp_pa
     issued = pki.load_crl(older).last_update_utc.astimezone()
     assert stale.value.message == f"这份吊销列表（{issued:%Y-%m-%d %H:%M}）比本机已安装的旧，未安装"
     assert (keys.keys_dir(ws) / keys.CRL_FILE).read_bytes() == pki.load_crl(newer).public_bytes(serialization.Encoding.PEM)
+
+
+def test_an_out_of_date_crl_still_refuses_what_it_lists(certified, county, stick):
+    ws, cert = certified
+    revoked = county_ca.revoke(county, township_code="QS001", reason="私钥丢失", passphrase=COUNTY_PASS)
+    keys.install_crl(ws, revoked["crl_pem"])
+    crl = pki.load_crl(revoked["crl_pem"])
+    ws.now = lambda: crl.next_update_utc + dt.timedelta(days=5)
+    with pytest.raises(StateError) as refused:
+        township.build_submission(ws, PERIOD, stick, TOWN_PASS)
+    when = crl.get_revoked_certificate_by_serial_number(cert.serial_number).revocation_date_utc
+    assert refused.value.message == "不能生成报送包：" + revoked_message(cert, when)
+    assert list(stick.iterdir()) == []
+
+
+def test_an_out_of_date_crl_without_this_certificate_only_warns(certified, county, stick):
+    ws, _ = certified
+    crl_pem = county_ca.crl(county, COUNTY_PASS)
+    keys.install_crl(ws, crl_pem)
+    next_update = pki.load_crl(crl_pem).next_update_utc
+    ws.now = lambda: next_update + dt.timedelta(days=5)
+    result = township.build_submission(ws, PERIOD, stick, TOWN_PASS)
+    assert (stick / result.file_name).is_dir()
+    assert result.warnings[-1] == (f"吊销列表已于 {next_update.astimezone():%Y-%m-%d %H:%M} 过期，请向县纪委获取最新的吊销列表"
+                                   "（本次未能用它核对本单位证书是否被吊销）")
