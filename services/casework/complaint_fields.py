@@ -58,6 +58,8 @@ def _subject(c: Collector, raw: object, i: int) -> dict:
     out["name"] = None
     if not is_blank(raw.get("name")):
         out["name"] = c.run(validate_name, raw.get("name"), label=f"{who}姓名", field=f"{prefix}.name")
+    elif any(not is_blank(raw.get(k)) for k in ("unit", "post", "rank")):  # a row whose name was forgotten
+        c.add(f"请填写{who}姓名（或删除该行）", f"{prefix}.name")
     for key, label in (("unit", "单位"), ("post", "职务")):
         out[key] = c.run(validate_text, raw.get(key), label=f"{who}{label}", field=f"{prefix}.{key}",
                          max_length=MAX_LENGTHS[key])
@@ -77,7 +79,8 @@ def validate_complaint_fields(values: Mapping[str, object], today: date,
     is_repeat, repeat_of, receiver (接待人/登记人). Other keys pass through unchanged.
     Rules: 实名 needs a name and a contact (phone or address); 署名 needs a name; 匿名 has none;
     申诉 cannot be anonymous; 检举控告 needs a named subject and the main problem (every kind but
-    无实质内容 needs the main problem); a repeat names its original; 职务违法/职务犯罪 need a
+    无实质内容 needs the main problem); a 被反映人 row with a unit, post or rank needs a name;
+    a repeat names its original; 职务违法/职务犯罪 need a
     subject who may be a 监察对象. Every problem is reported at once in ``.problems``.
     ``stored_identity`` (an edit keeping the sealed identity): (a name is stored, a contact is stored),
     which the rules then read instead of the empty complainant fields.

@@ -162,9 +162,6 @@ def validate_form(ws: Workspace, session: Session, data: ComplaintInput, existin
     for p in problems:
         if p.field in FIELD_MAP:
             p.field = FIELD_MAP[p.field]
-    for i, raw in enumerate(values["subjects"]):
-        if not (raw.get("name") or "").strip() and any((raw.get(k) or "") for k in ("unit", "post", "rank")):
-            problems.append(ValidationError(f"请填写第{i + 1}个被反映人的姓名（或删除该行）", field=f"subjects[{i}].name"))
     if data.eight_rules_type and EightRulesType.from_text(data.eight_rules_type) is None:
         problems.append(ValidationError(f"八项规定问题类型“{data.eight_rules_type}”不是可选的值",
                                         field="eight_rules_type"))

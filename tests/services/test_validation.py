@@ -183,8 +183,8 @@ def test_every_problem_is_reported_at_once():
         ), TODAY)
     fields = [p.field for p in err.value.problems]
     assert fields == ["received_date", "channel", "complainant_phone", "complainant_name",
-                      "subjects", "main_problem"]
-    assert "登记表有6处需要修改" in err.value.message
+                      "subjects[0].name", "subjects", "main_problem"]
+    assert "登记表有7处需要修改" in err.value.message
     assert "实名举报须填写反映人姓名" in err.value.message
 
 

@@ -81,3 +81,17 @@ def test_imported_lead_person_is_stored_as_the_lead_form_stores_it(ws, tmp_path)
         assert columns[0] == columns[1]
         assert (imported.unit, imported.post, imported.rank, imported.is_supervised_object) == (
             "青山镇农业服务中心", "站长", "township_level", True)
+
+
+def test_a_subject_row_without_a_name_is_refused_as_the_form_refuses_it(ws, tmp_path):
+    """The form says 请填写第2个被反映人的姓名; the import used to drop the row's 单位职务 silently."""
+    book = write_book(tmp_path / "缺姓名.xlsx", {"信访件": [HEAD, [
+        "XF2026-0101", dt.datetime(2026, 3, 2), "来信", "检举控告", "匿名", None, None, "李四",
+        "青山镇财政所 所长", "乡科级", "廉洁纪律", "违规发放补贴", "否", None],
+        ["XF2026-0101", None, None, None, None, None, None, None, "青山镇财政所 会计"]]})
+    result = ledger_import.import_workbook(ws, book)
+    assert [(p.sheet, p.row, p.column, p.reason_zh) for p in result.problems] == [
+        ("信访件", 3, "被反映人", "请填写第2个被反映人的姓名（或删除该行）")]
+    assert not result.imported
+    with ws.reading() as s:
+        assert s.execute(select(Complaint)).scalars().all() == []
