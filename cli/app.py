@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import getpass
 import importlib
 import json
@@ -9,7 +11,7 @@ import os
 import pkgutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TextIO
 
 from services.errors import DomainError, ValidationError
 from services.version import __version__
@@ -21,8 +23,9 @@ GUI_ONLY_FLAGS = {"--demo", "--lang"}
 class CliContext:
     """What a command handler gets: parsed args, a lazily opened workspace, sign-in and output."""
 
-    def __init__(self, args: argparse.Namespace):
+    def __init__(self, args: argparse.Namespace, today: Callable[[], dt.date] | None = None):
         self.args = args
+        self._today = today
         self._ws = None
 
     @property
@@ -34,7 +37,7 @@ class CliContext:
             from services.storage.workspace import open_workspace
             # Every command that opens the data dir holds its instance lock until it ends (open may
             # migrate or repair, so even `audit verify` writes); `check` and `verify` never open it.
-            self._ws = open_workspace(self.args.data_dir, lock=True)
+            self._ws = open_workspace(self.args.data_dir, lock=True, today=self._today)
         return self._ws
 
     def password(self, prompt: str = "密码：", env: str = "JIJIAN_PASSWORD", confirm: bool = False) -> str:
@@ -109,13 +112,34 @@ def wants_gui(argv: list[str]) -> bool:
     return True
 
 
-def run_cli(argv: list[str]) -> int:
+def run_cli(argv: list[str], *, stdin: TextIO | None = None, stdout: TextIO | None = None,
+            stderr: TextIO | None = None, today: Callable[[], dt.date] | None = None) -> int:
+    """Run one command and return its exit code; the process state is as before afterwards.
+
+    ``stdin``/``stdout``/``stderr`` replace the process streams for the run (tests pass StringIO);
+    ``today`` fixes the workspace's clock. Whatever the command opens is closed before returning.
+    """
+    with contextlib.ExitStack() as streams:
+        if stdout is not None:
+            streams.enter_context(contextlib.redirect_stdout(stdout))
+        if stderr is not None:
+            streams.enter_context(contextlib.redirect_stderr(stderr))
+        if stdin is not None:
+            streams.callback(setattr, sys, "stdin", sys.stdin)
+            sys.stdin = stdin
+        return _run(argv, today)
+
+
+def _run(argv: list[str], today: Callable[[], dt.date] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and bad usage (2) end inside argparse
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
-    ctx = CliContext(args)
+    ctx = CliContext(args, today)
     try:
         code = args.handler(args, ctx)
         return EXIT_OK if code is None else int(code)

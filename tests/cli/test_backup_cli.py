@@ -1,6 +1,6 @@
 import json
 
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run
 
 PW = {"JIJIAN_PASSWORD": "secret-123"}
 

@@ -1,19 +1,29 @@
+"""The shell interface's basics, in-process (tests/helpers/cli.py), plus one real process start."""
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from cli.app import run_cli
+from tests.helpers.cli import run
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args, env=None, data_dir=None):
-    e = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    e.update(env or {})
-    cmd = [sys.executable, str(ROOT / "main.py")]
-    if data_dir:
-        cmd += ["--data-dir", str(data_dir)]
-    return subprocess.run(cmd + list(args), capture_output=True, text=True, env=e, cwd=ROOT)
+def test_a_real_process_initializes_and_verifies(tmp_path):
+    """The one smoke test through `python main.py`: the entry point, exit codes and streams of a real process."""
+    d = tmp_path / "d"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", JIJIAN_PASSWORD="secret-123")
+    main = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(d)]
+    r = subprocess.run([*main, "--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001",
+                        "--county-name", "云岭县纪委"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert (r.returncode, r.stderr) == (0, ""), r.stdout
+    r = subprocess.run([*main, "audit", "verify", "--json"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert r.returncode == 0 and json.loads(r.stdout)["ok"] is True, r.stderr
+    r = subprocess.run([*main, "no-such-command"], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert r.returncode == 2 and "用法错误" in r.stderr
 
 
 def test_help_and_version():
@@ -62,3 +72,24 @@ def test_data_dir_from_env(tmp_path):
     r = run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001", "--county-name", "云岭县纪委",
             env={"JIJIAN_PASSWORD": "secret-123", "JIJIAN_DATA_DIR": str(d)})
     assert r.returncode == 0 and (d / "jijian.sqlite").exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_password_is_asked_on_a_terminal_and_never_without_one(tmp_path, monkeypatch, capsys):
+    d = tmp_path / "d"
+    r = run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001", "--county-name", "云岭县纪委",
+            env={"JIJIAN_PASSWORD": "secret-123"}, data_dir=d)
+    assert r.returncode == 0, r.stderr
+    monkeypatch.delenv("JIJIAN_PASSWORD", raising=False)
+    asked = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "secret-123")
+    argv = ["--data-dir", str(d), "--user", "wang", "users", "list", "--json"]
+    assert run_cli(argv, stdin=_Terminal()) == 0
+    assert asked == ["密码："] and [u["username"] for u in json.loads(capsys.readouterr().out)] == ["wang"]
+    assert run_cli(argv, stdin=io.StringIO()) == 2  # a script without the variable: told how, nothing asked
+    assert capsys.readouterr().err == "错误：请通过环境变量 JIJIAN_PASSWORD 提供口令，或在终端中运行以便输入\n"
+    assert asked == ["密码："]

@@ -4,7 +4,7 @@ import datetime as dt
 from openpyxl import Workbook
 
 from services.validation import id_check_digit
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run
 
 PW = {"JIJIAN_PASSWORD": "secret-123"}
 ID_NUMBER = "11010519491231002" + id_check_digit("11010519491231002")

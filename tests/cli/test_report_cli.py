@@ -5,7 +5,7 @@ import json
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run
 
 PW = {"JIJIAN_PASSWORD": "secret-123"}
 

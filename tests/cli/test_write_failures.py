@@ -20,22 +20,23 @@ from services.reporting import monthly_report
 from services.security import setup, users
 from services.storage.workspace import open_workspace
 from services.submission import county_ca, keys
-from tests.cli.test_cli_basics import ROOT
 from tests.conftest import ADMIN_PASSWORD
 from tests.full_disk import Stick, readonly_message, stick
+from tests.helpers import cli
 from tests.services.submission.conftest import COUNTY_PASS, TOWN_PASS
 
 PERIOD = "2026-10"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(stick: Stick, *args, env: dict, data_dir: Path):
-    """The CLI as a separate process (under the stick's RLIMIT when it has one)."""
-    e = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
-    argv = ["--data-dir", str(data_dir), *args]
+    """The CLI in-process on a real tmpfs or read-only folder; a separate process only under the stick's
+    RLIMIT_FSIZE, which would limit the test process itself."""
     if stick.limit is None:
-        cmd = [sys.executable, str(ROOT / "main.py"), *argv]
-    else:
-        cmd = [sys.executable, str(ROOT / "tests" / "cli" / "fsize_child.py"), str(stick.limit), *argv]
+        return cli.run(*args, env=env, data_dir=data_dir)
+    e = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env)
+    cmd = [sys.executable, str(ROOT / "tests" / "cli" / "fsize_child.py"), str(stick.limit),
+           "--data-dir", str(data_dir), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=e, cwd=ROOT)
 
 
