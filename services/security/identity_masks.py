@@ -8,7 +8,7 @@ digits) of at most a fixed number of characters (name 1, phone 4, ID number 2, a
 more than half of it, naming nothing smaller than a province or a long-distance phone area, and
 ``T`` is a fixed tail of ``*`` (and ``-``). Its shape is fixed, so the mask's length says nothing
 about the value's length; an empty value gives ``""`` (field not given). No other piece of the value
-appears in the mask (tests/services/test_identity_masks.py checks this over random text).
+appears in the mask (tests/services/security/test_identity_masks.py checks this over random text).
 
 The form's identity fields are 姓名, 联系电话, 身份证号 and 单位或地址 (one field: a work unit or an
 address; the form has no e-mail field). Per field:

@@ -15,8 +15,8 @@ from tests.conftest import ADMIN_PASSWORD
 from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.helpers.legacy_db import copy_into_revision
 from tests.services.daily.conftest import VALID_ID, complaint_input
-from tests.services.test_identity_leak_files import leaks, raw_leaks, text_values
-from tests.services.test_identity_masks import LEGACY
+from tests.helpers.identity_leaks import leaks, raw_leaks, text_values
+from tests.helpers.legacy_masks import LEGACY
 
 PEOPLE = [  # (name, phone, ID number, 单位或地址) → the mask migration 0004 must leave
     (("赵铁柱", "0571-87654321转808661", VALID_ID, "红星村五组"),

@@ -6,10 +6,11 @@ from hypothesis import given, settings, strategies as st
 from services.casework.complaint_fields import validate_complaint_fields
 from services.errors import ValidationError
 from services.validation import (
-    _PROVINCES, check_order, id_check_digit, mask_address, mask_id_number, mask_name, mask_phone,
+    check_order, mask_address, mask_id_number, mask_name, mask_phone,
     validate_date, validate_id_number, validate_name, validate_phone, validate_text,
 )
 from services.deadlines.workdays import WorkCalendar
+from tests.helpers.id_numbers import valid_ids
 
 TODAY = date(2025, 6, 1)
 CAL = WorkCalendar({date(2025, 3, 3): False, date(2025, 10, 8): True})
@@ -83,16 +84,6 @@ def test_masks_never_fail_on_text(value):
     if isinstance(value, str):
         for mask in (mask_name, mask_phone, mask_id_number, mask_address):
             assert isinstance(mask(value), str)
-
-
-@st.composite
-def valid_ids(draw):
-    province = draw(st.sampled_from(sorted(_PROVINCES)))
-    area = province + draw(st.text(alphabet="0123456789", min_size=4, max_size=4))
-    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY))
-    seq = draw(st.text(alphabet="0123456789", min_size=3, max_size=3))
-    body = area + birth.strftime("%Y%m%d") + seq
-    return body + id_check_digit(body)
 
 
 @fast

@@ -19,7 +19,7 @@ hid the others with ``*``, and each current rule shows only a prefix that the ol
   first 6 characters decide whether a province name begins it (``浙江省杭州市****`` → ``浙江****``),
   everything else → ``****``.
 
-So the result equals the mask the current rules give the plaintext (tests/services/test_identity_masks.py
+So the result equals the mask the current rules give the plaintext (tests/services/security/test_identity_masks.py
 shows it over random values), and never shows a character the old mask did not. Text that is not a
 JSON object, or a value that is not text, is blanked (``{}`` / ``""``: nothing shown, the
 ciphertexts stay). Nothing needs recomputing at the next unlock.

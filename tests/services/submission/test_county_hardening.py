@@ -21,7 +21,7 @@ from services.submission import county, township
 from tests.cli.test_cli_basics import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.submission.conftest import PERIOD, TOWN_PASS, certify, make_ws, reopen
-from tests.services.submission.forge import forge
+from tests.helpers.forge import forge
 
 PW = {"JIJIAN_PASSWORD": ADMIN_PASSWORD}
 SCHEMA_FAIL = "报表数据格式（report.json）：report.json 不符合月报数据格式："

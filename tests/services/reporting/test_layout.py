@@ -12,7 +12,7 @@ from services.errors import ValidationError
 from services.reporting import layout
 from services.reporting.layout import (ROWS, SECTIONS, all_key_paths, get_figure, iter_form_lines, iter_rows,
                                        leaf_key_paths, validate_document)
-from tests.services.reports.sample import sample_county_document, sample_document
+from tests.helpers.report_sample import sample_county_document, sample_document
 
 REPO = Path(__file__).resolve().parents[3]
 

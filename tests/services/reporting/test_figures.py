@@ -7,7 +7,7 @@ from services.errors import ValidationError
 from services.reporting.figures import change_pct, spans_for
 from services.reporting.layout import all_key_paths, get_figure, leaf_key_paths
 
-from .conftest import assert_figures
+from tests.helpers.report_builder import assert_figures
 
 D = dt.date
 

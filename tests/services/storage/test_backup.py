@@ -13,15 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from services.storage import backup as bk, backup_format as bf
+from services.storage import backup as bk
 from services.storage.backup import (BackupCancelled, BackupError, export_encrypted, inspect_encrypted, list_backups,
                                      make_backup, newest_good_backup, quick_check, restore, rotate, should_run_daily)
 from services.errors import AuthenticationError, IntegrityFailure, NotFoundError, ValidationError
 from services.security.identity_crypto import KdfParams
+from tests.helpers.backup_craft import CHUNK, PASS, craft_export
 
-PASS = "县纪委备份口令2025"
 NOW = datetime(2025, 3, 10, 8, 30, 0)
-CHUNK = 4096  # small chunks so a test file spans many of them
 
 
 @pytest.fixture
@@ -554,31 +553,6 @@ def test_restore_of_a_file_that_is_not_a_backup(data, tmp_path):
     with pytest.raises(NotFoundError):
         restore(tmp_path / "missing.jjbak", PASS, db, att)
     assert db_files(db) == before
-
-
-def craft_export(path: Path, members: dict[str, bytes], meta: dict, cheap: KdfParams) -> None:
-    """A correctly encrypted .jjbak with arbitrary tar content (what a hostile file could hold)."""
-    import io
-    import struct
-    import tarfile
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    salt = os.urandom(16)
-    keys = bf.derive_keys(PASS, salt, cheap)
-    header, header_hash = bf.build_header(salt, cheap, CHUNK, keys.check)
-    meta_ct = AESGCM(keys.meta).encrypt(bytes(12), json.dumps(meta).encode(), header_hash)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-    try:
-        os.write(fd, header + struct.pack(">I", len(meta_ct)) + meta_ct)
-        writer = bf.ChunkWriter(fd, keys.body, header_hash, CHUNK)
-        with tarfile.open(fileobj=writer, mode="w|") as tar:
-            for name, content in members.items():
-                info = tarfile.TarInfo(name)
-                info.size = len(content)
-                tar.addfile(info, io.BytesIO(content))
-        writer.finish()
-    finally:
-        os.close(fd)
 
 
 def test_hostile_member_names_are_refused(data, cheap, tmp_path):

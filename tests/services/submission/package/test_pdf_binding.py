@@ -12,7 +12,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 
 from services.submission.package import build_package, pdf_binding, sign_pdf, verify_package
-from tests.services.package.conftest import ORG_NAME, TOWN_PASS, resign
+from tests.services.submission.package.conftest import ORG_NAME, TOWN_PASS, resign
 
 
 def _verify(folder, town):
@@ -56,7 +56,7 @@ def test_another_revisions_signed_pdf_is_refused(tmp_path, build_args, township,
 
 
 def test_pdf_signed_over_other_figures_is_refused(tmp_path, build_args, township, package):
-    from tests.services.package.conftest import report_json
+    from tests.services.submission.package.conftest import report_json
     other = report_json()
     other["figures"]["complaints_received"] = {"month": 9, "ytd": 21, "ytd_last_year": 16, "change_pct": 31.3}
     (tmp_path / "other").mkdir()
@@ -69,7 +69,7 @@ def test_pdf_signed_over_other_figures_is_refused(tmp_path, build_args, township
 
 
 def test_pdf_signed_over_another_narrative_is_refused(tmp_path, build_args, township, package):
-    from tests.services.package.conftest import report_json
+    from tests.services.submission.package.conftest import report_json
     other = {**report_json(), "narrative": "另一份情况说明。"}
     (tmp_path / "other").mkdir()
     forged = build_package(tmp_path / "other", **build_args(report_json=other))

@@ -6,7 +6,8 @@ from hypothesis import given, settings, strategies as st
 from services.security.identity_masks import (MASKS, TAILS, mask_address, mask_id_number, mask_identity, mask_name,
                                               mask_phone, remask_legacy, remask_legacy_json)
 from services.validation import mask_phone as mask_phone_from_validation
-from tests.services.test_validation_properties import valid_ids
+from tests.helpers.id_numbers import valid_ids
+from tests.helpers.legacy_masks import LEGACY  # the masks of revision 0003 and earlier
 
 fast = settings(deadline=None, max_examples=400)
 
@@ -97,39 +98,6 @@ def test_examples_of_each_rule():
 
 # ---------------------------------------------------------------- masks of revision 0003 and earlier
 
-def legacy_name(name):
-    if not name:
-        return ""
-    return "*" if len(name) == 1 else name[0] + "*" * (len(name) - 1)
-
-
-def legacy_phone(phone):
-    if not phone:
-        return ""
-    if "转" in phone:
-        main, ext = phone.split("转", 1)
-        return legacy_phone(main) + "转" + ext
-    keep_head = 3
-    if re.match(r"0[0-9]{2,3}-", phone):
-        keep_head = phone.index("-")
-    positions = [i for i, ch in enumerate(phone) if ch.isdigit()]
-    hidden = set(positions[:-2]) if len(positions) <= keep_head + 4 else set(positions[keep_head:-4])
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(phone))
-
-
-def legacy_id(id_number):
-    if not id_number:
-        return ""
-    return "*" * len(id_number) if len(id_number) <= 10 else id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
-
-
-def legacy_address(address):
-    if not address:
-        return ""
-    return address if len(address) <= 6 else address[:6] + "****"
-
-
-LEGACY = {"name": legacy_name, "phone": legacy_phone, "id_number": legacy_id, "address": legacy_address}
 HIDDEN = {"name": "***", "phone": "****", "id_number": "*" * 18, "address": "****"}
 
 names = st.text(st.sampled_from(list("赵钱孙李周吴郑王欧阳·") + list("abc")), min_size=1, max_size=8)

@@ -10,7 +10,7 @@ import pytest
 
 from services.errors import ValidationError
 from services.submission.package import build_package, sign_pdf, verify_package
-from tests.services.package.conftest import ORG_NAME, TOWN_PASS, resign, utcnow
+from tests.services.submission.package.conftest import ORG_NAME, TOWN_PASS, resign, utcnow
 
 SCHEMA_FAIL = "report.json 不符合月报数据格式："
 ALL_FROM_REPORT = {"organization", "period_revision", "report_schema", "pdf_binding"}
@@ -124,7 +124,7 @@ def test_report_json_that_is_not_strict_json_is_refused(package, township, raw, 
 
 
 def test_township_cannot_build_a_package_off_the_schema(tmp_path, build_args):
-    from tests.services.package.conftest import report_json
+    from tests.services.submission.package.conftest import report_json
     bad = report_json()
     bad["figures"]["cases_filed"]["month"] = "七"
     with pytest.raises(ValidationError) as err:

@@ -10,7 +10,7 @@ from cryptography.x509.oid import NameOID
 
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, ValidationError
 from services.submission import cert_trust, pki
-from tests.services.package.conftest import COUNTY_PASS, ORG_CODE, ORG_NAME, TOWN_PASS, issue_raw
+from tests.services.submission.package.conftest import COUNTY_PASS, ORG_CODE, ORG_NAME, TOWN_PASS, issue_raw
 
 
 def test_root_is_a_unique_p256_ca(township):

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 
 from services.submission import pki
 from services.submission.package import verify_package
-from tests.services.package.conftest import COUNTY_PASS, utcnow
+from tests.services.submission.package.conftest import COUNTY_PASS, utcnow
 
 
 def _crl(township, this_update, next_update) -> bytes:

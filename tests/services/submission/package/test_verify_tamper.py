@@ -19,7 +19,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from services.errors import ValidationError
 from services.submission import pki
 from services.submission.package import Limits, bag as bagmod, sign_pdf, verify_package
-from tests.services.package.conftest import (
+from tests.services.submission.package.conftest import (
     AUDIT_HEAD, COUNTY_PASS, ORG_CODE, ORG_NAME, PERIOD, TOWN_PASS, issue_raw, report_json, resign, utcnow,
 )
 

@@ -1,40 +1,14 @@
 """An attacker with a copy of the database file or a local backup, but no key, reads no part of a
 complainant's identity beyond what the masks allow (services.security.identity_masks)."""
 import sqlite3
-from pathlib import Path
 
 from services.casework import intake
 from services.storage import maintenance
 from tests.conftest import sign_in_as
+from tests.helpers.identity_leaks import leaks, raw_leaks, text_values
 from tests.services.daily.conftest import VALID_ID, complaint_input
 
 NAME, PHONE, ADDRESS = "赵铁柱", "0571-87654321转808661", "红星村五组"
-# Every piece that identifies the person, the line or the place: none may lie in clear anywhere.
-PIECES = ("赵铁柱", "铁柱", "87654321", "808661", "转8", "红星村五组", "红星", "五组",
-          "110105", "19491231", "002X")
-
-
-def text_values(db: Path) -> list[tuple[str, str]]:
-    """(table, value) for every text value in every table of ``db``, read the way sqlite3 would show it."""
-    con = sqlite3.connect(db)
-    try:
-        out = []
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in tables:
-            for row in con.execute(f'SELECT * FROM "{table}"'):
-                out += [(table, v) for v in row if isinstance(v, str)]
-        return out
-    finally:
-        con.close()
-
-
-def leaks(values: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    return [(table, piece, v) for table, v in values for piece in PIECES if piece in v]
-
-
-def raw_leaks(path: Path) -> list[str]:
-    raw = path.read_bytes()
-    return [piece for piece in PIECES if piece.encode("utf-8") in raw]
 
 
 def test_database_file_and_local_backup_hold_no_identity_piece(ws):

@@ -28,7 +28,7 @@ from services.validation import validate_id_number, validate_phone
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
 from tests.helpers.crypto import CHEAP_CRYPTO
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 END = dt.date(2026, 11, 20)
 START = dt.date(2025, 1, 1)
 TABLES = (Complaint, ComplaintSubject, Lead, Case, Person, Measure, LedgerEntry, LedgerLeader)

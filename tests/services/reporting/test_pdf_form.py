@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from services.errors import ValidationError
 from services.reporting.fonts import CID_FALLBACK, extract_ttf_face, find_cjk_font, register_reportlab_font
 from services.reporting.pdf_form import render_report_pdf, signature_box
-from tests.services.reports.sample import sample_county_document, sample_document
+from tests.helpers.report_sample import sample_county_document, sample_document
 
 WQY = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 NOTO = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"

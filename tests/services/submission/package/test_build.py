@@ -17,7 +17,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from services.errors import AuthenticationError, DomainError, IntegrityFailure, StateError, ValidationError
 from services.storage.files import FileWriteError
 from services.submission.package import bag as bagmod, build_package, layout, verify_package
-from tests.services.package.conftest import ORG_CODE, ORG_NAME, PERIOD, issue_raw, utcnow
+from tests.services.submission.package.conftest import ORG_CODE, ORG_NAME, PERIOD, issue_raw, utcnow
 
 NAME = f"{ORG_CODE}_{PERIOD}_月报_r1"
 

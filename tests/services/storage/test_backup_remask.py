@@ -11,7 +11,7 @@ from services.storage import backup, maintenance
 from services.storage.backup_remask import local_copies, remask_copy, remask_local_copies
 from services.storage.backup_store import sha256_file
 from tests.services.daily.conftest import complaint_input
-from tests.services.test_identity_leak_files import leaks, text_values
+from tests.helpers.identity_leaks import leaks, text_values
 
 OLD = '{"name": "赵*", "phone": "0571-****4321转808661", "id_number": "110105********002X", "address": "红星村五组"}'
 NEW = {"name": "赵**", "phone": "0571-****", "id_number": "11****************", "address": "****"}

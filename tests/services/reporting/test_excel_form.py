@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from services.errors import ValidationError
 from services.reporting.excel_form import HEADER_ROW, render_report_xlsx
 from services.reporting.layout import COLUMN_TITLES, HEADLINE_KEYS, ROWS, get_figure, iter_form_lines, row_for
-from tests.services.reports.sample import sample_county_document, sample_document
+from tests.helpers.report_sample import sample_county_document, sample_document
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,8 @@ from services.storage.backup_origin import ForeignBackup
 from services.storage.workspace import DB_FILE, open_workspace
 from tests.conftest import ADMIN_PASSWORD
 from tests.helpers.crypto import CHEAP_CRYPTO
-from tests.services.test_backup import PASS as CRAFT_PASS
-from tests.services.test_backup import craft_export
+from tests.helpers.backup_craft import PASS as CRAFT_PASS
+from tests.helpers.backup_craft import craft_export
 
 PASS = "same-passphrase-2026"
 A_LABEL = "青山镇纪委（单位代码 QS001）"
