@@ -154,7 +154,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
                     entry = len(entries) + 1
                     entries.append({"id": entry, "number": f"TZ-{entry:08d}", "case_id": case_id,
                                     "unit": f"单位{rng.randrange(200)}", "entry_date": decided})
-                    for k in range(2):
+                    for _ in range(2):
                         leaders.append({"entry_id": entry, "name": f"领导{rng.randrange(5000)}",
                                         "responsibility": "principal",
                                         "outcome": rng.choice(LedgerOutcome.codes()), "outcome_date": decided})

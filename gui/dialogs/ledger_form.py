@@ -8,12 +8,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
 from services.casework import ledger_entries, listing
 from services.casework.ledger_entries import LedgerLeaderInput
-from services.errors import DomainError, ValidationError
+from services.errors import ValidationError
 
 from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
-from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
+from ..operations import DbOp, QueryOp
+from ..widgets import FieldError, FormErrors, form_error_label, primary
 from .measure_form import ItemDialog, TimelineTable
 
 LEADER_COLUMNS = [("name", "姓名", 80), ("post", "职务", 130), ("position_type", "岗位类别", 120),
@@ -102,8 +103,6 @@ class LeadersTable(EditorRowsTable):
         for row in range(self.rowCount()):
             self._outcome_changed(row)
 
-    def mark(self, problems, general: QLabel, row_of=lambda i: i) -> None:
-        self.show_problems(problems, general, row_of)
 
 
 class LedgerForm(ItemDialog):
@@ -170,7 +169,7 @@ class LedgerForm(ItemDialog):
         self.tabs.addTab(self.timeline, self.tr("时间线"))
 
         self.save_button = primary(QPushButton(self.tr("保存"), self))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button = QPushButton(self.tr("关闭"), self)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -203,23 +202,27 @@ class LedgerForm(ItemDialog):
             rows = listing.fetch_rows(ws, "case", ids)
             return [(i, rows[i]) for i in ids if i in rows]
 
-        try:
-            items = self.ctx.call_db(self, cases_list)
-        except DomainError as exc:
-            show_error(self, exc)
-            items = []
         self.case.addItem(self.tr("（请选择案件）"), None)
+        self.leaders.add_leader()
+        self.leaders.clear_changed()
+        self.tabs.setTabEnabled(1, False)
+        QueryOp(self, cases_list).success(lambda items: self._fill_cases(items, case_id)).run()
+
+    def _fill_cases(self, items, case_id: int | None) -> None:
+        """The cases to choose from, newest first (arriving after the form is shown)."""
+        loading, self._loading = self._loading, True
         for cid, row in items:
             self.case.addItem(f"{row['number']}  {row['title'] or row['persons']}", cid)
         if case_id is not None and self.case.findData(case_id) >= 0:
             self.case.setCurrentIndex(self.case.findData(case_id))
-        self.leaders.add_leader()
-        self.leaders.clear_changed()
-        self.tabs.setTabEnabled(1, False)
+        self._loading = loading
 
     def load(self, entry_id: int) -> None:
         ws = self.ctx.workspace
-        v = self.ctx.call_db(self, lambda: ledger_entries.get_ledger_entry(ws, entry_id))
+        # blocking: the form shows the entry as it opens
+        self._show(self.ctx.call_db(self, lambda: ledger_entries.get_ledger_entry(ws, entry_id)))
+
+    def _show(self, v) -> None:
         self.entry_id, self.view = v.id, v
         self._loading = True
         self.setWindowTitle(self.tr("一案双查台账 {n}").format(n=v.number))
@@ -241,49 +244,49 @@ class LedgerForm(ItemDialog):
         self._loading = False
         self.set_dirty(False)
 
-    def save(self) -> bool:
+    def save(self, then=None) -> None:
+        """Create the entry, or record the outcomes edited on a saved one (row by row); ``then()`` once saved."""
         ws = self.ctx.workspace
         self.leaders_error.hide()
+        self.errors.clear()
         if self.entry_id is None:
             case_id = self.case.currentData()
             if case_id is None:
-                self.errors.clear()
                 self.errors.set("case_id", self.tr("请选择案件"))
-                return False
+                return
             kwargs = dict(case_id=case_id, unit=self.unit.text().strip(), entry_date=self.entry_date.value(),
                           lead_source=self.lead_source.value(), problem_nature=self.problem_nature.toPlainText().strip(),
                           evidence=self.evidence.toPlainText().strip(), leaders=self.leaders.leaders())
-            view = self._run(lambda: ledger_entries.create_ledger_entry(ws, **kwargs))
-            if view is None:
-                return False
-            self.load(view.id)
-            self.sig_saved.emit("ledger", view.id)
-            return True
-        for row in self.leaders.changed_rows():
-            x = self.leaders.leader_input(row)
-            lid = self.leaders.leader_id(row)
-            view = self._run(lambda: ledger_entries.set_leader_outcome(
-                ws, lid, x.outcome or "", x.outcome_date, x.accountability_method, x.basis),
-                row_of=lambda _i, r=row: r, prefix=f"leaders[{row}].")
-            if view is None:
-                return False
-        self.load(self.entry_id)
-        self.sig_saved.emit("ledger", self.entry_id)
-        return True
+            DbOp(self, lambda: ledger_entries.create_ledger_entry(ws, **kwargs)) \
+                .success(lambda view: self._saved(view, then)).failure(self._failed).run()
+            return
 
-    def _run(self, fn, row_of=lambda i: i, prefix: str = ""):
-        self.errors.clear()
-        try:
-            return self.ctx.call_db(self, fn)
-        except ValidationError as exc:
-            problems = [ValidationError(p.message, field=(prefix + p.field) if prefix and p.field else p.field)
-                        for p in (exc.problems or [exc])]
-            in_table = [p for p in problems if (p.field or "").startswith("leaders[")]
-            others = [p for p in problems if p not in in_table]
-            if in_table:
-                self.leaders.mark(in_table, self.leaders_error, row_of)
-            if others:
-                self.errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
-        except DomainError as exc:
-            show_error(self, exc)
-        return None
+        def write(row):
+            x, lid = self.leaders.leader_input(row), self.leaders.leader_id(row)
+            return lambda: ledger_entries.set_leader_outcome(ws, lid, x.outcome or "", x.outcome_date,
+                                                             x.accountability_method, x.basis)
+
+        def saved() -> None:
+            entry_id = self.entry_id
+            QueryOp(self, lambda: ledger_entries.get_ledger_entry(ws, entry_id)) \
+                .success(lambda view: self._saved(view, then)).run()
+
+        self.leaders.save_rows(self, self.leaders.changed_rows(), write, done=saved,
+                               failed=lambda row, exc: self._failed(exc, row_of=lambda _i: row,
+                                                                    prefix=f"leaders[{row}]."))
+
+    def _saved(self, view, then) -> None:
+        self._show(view)
+        self.sig_saved.emit("ledger", view.id)
+        if then:
+            then()
+
+    def _failed(self, exc: BaseException, row_of=lambda i: i, prefix: str = "") -> None:
+        """A refusal at its leader's row or at the form's field; the input stays as typed."""
+        if not isinstance(exc, ValidationError):
+            self.show_failure(exc)
+            return
+        problems = [ValidationError(p.message, field=(prefix + p.field) if prefix and p.field else p.field)
+                    for p in (exc.problems or [exc])]
+        self.leaders.show_split(ValidationError(exc.message, field=exc.field, problems=problems),
+                                self.leaders_error, self.errors, row_of)

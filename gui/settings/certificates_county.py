@@ -192,7 +192,7 @@ class CountyCertificatesTab(CertificatesTabBase):
         replace = False
         while True:
             try:
-                pem = self._db(lambda: county_ca.issue(self.ctx.ws, csr, passphrase, replace=replace))
+                pem = self._db(lambda replace=replace: county_ca.issue(self.ctx.ws, csr, passphrase, replace=replace))
                 break
             except StateError as exc:
                 if replace or "替换" not in exc.message:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from models import Case, Complaint, HolidayOverride, Lead, Measure, Person
+from models import Case, Complaint, HolidayOverride, InquiryLetter, Lead, Measure, Person, Referral
 from models.enums import ComplaintState, Disposition
 
 from services.security import audit
@@ -25,6 +25,10 @@ from services.validation import validate_text
 
 EFFECT_END_CODE = "effect_end"
 EFFECT_END_LABEL = "处分影响期届满"
+INQUIRY_REPLY_CODE = "inquiry_reply"
+INQUIRY_REPLY_LABEL = "函询回复"
+REFERRAL_REPLY_CODE = "referral_reply"
+REFERRAL_REPLY_LABEL = "转办件回复"
 _FORWARDED = (ComplaintState.reported_up.value, ComplaintState.transferred.value)
 
 
@@ -45,7 +49,7 @@ def _complaint_inputs(s: Session, ids: list[int] | None = None) -> list[Deadline
                             C.concluded_date, C.feedback_date, C.belongs_upper, C.referred_down, C.accepted_date,
                             C.acceptance_notice_date, C.kind)
                      .where(*only, or_(
-                         and_(C.signature == "real_name", C.is_repeat.is_(False),
+                         and_(C.signature == "real_name", C.is_repeat.is_(False), C.kind == "accusation",
                               or_(C.acceptance_notice_date.is_(None),
                                   and_(C.concluded_date.is_not(None), C.feedback_date.is_(None)))),
                          and_(C.belongs_upper.is_(True), C.state.not_in(_FORWARDED)),
@@ -88,6 +92,41 @@ def _case_inputs(s: Session) -> list[DeadlineInput]:
     return out
 
 
+def _referral_dues(s: Session, today: dt.date, cal: WorkCalendar, warn: int, include_ok: bool,
+                   ids: list[int] | None = None) -> list[Deadline]:
+    """The due date set on each 转办 still waiting for its reply (a repeat's excepted)."""
+    only = [Referral.complaint_id.in_(ids)] if ids is not None else []
+    rows = s.execute(select(Referral.due_date, Referral.to_body, Complaint.id, Complaint.number)
+                     .join(Complaint, Complaint.id == Referral.complaint_id)
+                     .where(*only, Referral.due_date.is_not(None), Referral.reply_date.is_(None),
+                            Complaint.is_repeat.is_(False))).all()
+    out = []
+    for due, body, cid, number in rows:
+        status = status_of(due, today, cal, warn_workdays=warn)
+        if status is DueStatus.OK and not include_ok:
+            continue
+        out.append(Deadline(item_type="complaint", item_id=cid, item_number=f"{number} {body}",
+                            limit_code=REFERRAL_REPLY_CODE, label=REFERRAL_REPLY_LABEL, due=due, status=status,
+                            start=None, workdays_left=cal.workdays_between(today, due)))
+    return out
+
+
+def _inquiry_dues(s: Session, today: dt.date, cal: WorkCalendar, warn: int, include_ok: bool) -> list[Deadline]:
+    """The reply date of each 函询 letter still waiting for its written explanation (the lead still open)."""
+    rows = s.execute(select(InquiryLetter.reply_due, InquiryLetter.round, Lead.id, Lead.number)
+                     .join(Lead, Lead.id == InquiryLetter.lead_id)
+                     .where(InquiryLetter.reply_date.is_(None), Lead.result.is_(None))).all()
+    out = []
+    for due, round_, lead_id, number in rows:
+        status = status_of(due, today, cal, warn_workdays=warn)
+        if status is DueStatus.OK and not include_ok:
+            continue
+        out.append(Deadline(item_type="lead", item_id=lead_id, item_number=f"{number} 第{round_}轮函询",
+                            limit_code=INQUIRY_REPLY_CODE, label=INQUIRY_REPLY_LABEL, due=due, status=status,
+                            start=None, workdays_left=cal.workdays_between(today, due)))
+    return out
+
+
 def _effect_ends(s: Session, today: dt.date, cal: WorkCalendar, warn: int, include_ok: bool) -> list[Deadline]:
     horizon = add_months(today, 1) if include_ok else cal.add_workdays(today - dt.timedelta(days=1), max(warn, 1))
     rows = s.execute(select(Measure.id, Measure.kind, Measure.effect_end, Measure.case_id, Measure.lead_id,
@@ -96,7 +135,7 @@ def _effect_ends(s: Session, today: dt.date, cal: WorkCalendar, warn: int, inclu
                      .outerjoin(Case, Case.id == Measure.case_id).outerjoin(Lead, Lead.id == Measure.lead_id)
                      .where(Measure.effect_end >= today, Measure.effect_end <= horizon)).all()
     out = []
-    for mid, kind, end, case_id, lead_id, name, case_no, lead_no in rows:
+    for _mid, _kind, end, case_id, lead_id, name, case_no, lead_no in rows:
         status = status_of(end, today, cal, warn_workdays=warn)
         if status is DueStatus.OK and not include_ok:
             continue
@@ -117,13 +156,18 @@ def due_items(ws: Workspace, today: dt.date | None = None, *, include_ok: bool =
         limits = settings.get(s, settings.DEADLINE_OVERRIDES) or {}
         warn = int(settings.get(s, settings.DUE_SOON_WORKDAYS))
         items: list[DeadlineInput] = []
+        extra: list[Deadline] = []
         if allowed(user.roles, "complaint.view"):
             items += _complaint_inputs(s)
+            extra += _referral_dues(s, today, cal, warn, include_ok)
         if allowed(user.roles, "lead.view"):
             items += _lead_inputs(s)
+            inquiry_rows = _inquiry_dues(s, today, cal, warn, include_ok)
         if allowed(user.roles, "case.view"):
             items += _case_inputs(s)
-        rows = collect_due(items, today, cal, limits=limits, warn_workdays=warn, include_ok=include_ok)
+        rows = collect_due(items, today, cal, limits=limits, warn_workdays=warn, include_ok=include_ok) + extra
+        if allowed(user.roles, "lead.view"):
+            rows += inquiry_rows
         if allowed(user.roles, "case.view"):
             rows += _effect_ends(s, today, cal, warn, include_ok)
     order = {DueStatus.OVERDUE: 0, DueStatus.DUE_SOON: 1, DueStatus.OK: 2, DueStatus.DONE: 3}
@@ -142,7 +186,9 @@ def complaint_due(ws: Workspace, ids: list[int], today: dt.date | None = None) -
         limits = settings.get(s, settings.DEADLINE_OVERRIDES) or {}
         warn = int(settings.get(s, settings.DUE_SOON_WORKDAYS))
         rows = collect_due(_complaint_inputs(s, list(ids)), today, cal, limits=limits, warn_workdays=warn,
-                           include_ok=False)
+                           include_ok=False) + _referral_dues(s, today, cal, warn, False, list(ids))
+    order = {DueStatus.OVERDUE: 0, DueStatus.DUE_SOON: 1}
+    rows.sort(key=lambda r: (order[r.status], r.due))
     worst: dict[int, Deadline] = {}
     for d in rows:  # 已超期 first, then by due date: the first seen is the worst
         worst.setdefault(d.item_id, d)

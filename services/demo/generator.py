@@ -157,7 +157,7 @@ class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows):
     def _build_roster(self) -> None:
         k = max(1, min(40, self.total // 4000))  # a larger demo has more staff in the scaled posts
         self.units = []
-        for unit, posts, weight, kind in T.units_of(self.town, self.county):
+        for unit, posts, _weight, kind in T.units_of(self.town, self.county):
             holders, weights = [], []
             for post in posts:
                 n = post.count * (k if post.scaled else 1)

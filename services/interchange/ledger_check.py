@@ -198,7 +198,7 @@ def _persons_unique(group: list[Row], column: str, pr: Problems) -> None:
 
 def _check_leads(rows: list[Row], plan: Plan, pr: Problems) -> None:
     plan.leads = _group(rows, pr, repeat_ok=True)
-    for number, group in plan.leads.items():
+    for group in plan.leads.values():
         v = group[0].values
         _persons_unique(group, "被反映人", pr)
         ref = v.get("complaint")
@@ -221,7 +221,7 @@ def _check_leads(rows: list[Row], plan: Plan, pr: Problems) -> None:
 
 def _check_cases(rows: list[Row], plan: Plan, pr: Problems) -> None:
     plan.cases = _group(rows, pr, repeat_ok=True)
-    for number, group in plan.cases.items():
+    for group in plan.cases.values():
         v = group[0].values
         _persons_unique(group, "被调查人", pr)
         ref = v.get("lead")
@@ -298,7 +298,7 @@ def _check_measures(rows: list[Row], plan: Plan, pr: Problems) -> None:
 
 def _check_ledgers(rows: list[Row], plan: Plan, pr: Problems) -> None:
     plan.ledgers = _group(rows, pr, repeat_ok=True)
-    for number, group in plan.ledgers.items():
+    for group in plan.ledgers.values():
         v = group[0].values
         _persons_unique(group, "领导干部姓名", pr)
         ref = v.get("case")

@@ -55,7 +55,7 @@ def test_lockout_after_five_failures_then_expires(ws):
     t0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
     ws.now = lambda: t0
     failed = "用户名或密码错误（连续输错 5 次账号将锁定 15 分钟，已锁定的请稍后再试）"
-    for i in range(5):
+    for _ in range(5):
         with pytest.raises(AuthenticationError) as refused:
             users.login(ws, "wang", "bad")
         assert refused.value.message == failed  # no countdown: it would tell the name exists
