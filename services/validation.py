@@ -21,7 +21,7 @@ from services.security.identity_masks import mask_address, mask_id_number, mask_
 
 __all__ = [
     "EARLIEST_DATE", "MAX_LENGTHS", "is_blank",
-    "id_check_digit", "validate_id_number", "validate_phone", "validate_name", "validate_text",
+    "id_check_digit", "validate_id_number", "validate_phone", "validate_name", "validate_names", "validate_text",
     "validate_date", "action_date", "check_order", "Collector", "raise_all",
     "mask_name", "mask_phone", "mask_id_number", "mask_address",
 ]
@@ -85,6 +85,26 @@ def validate_name(value: object, *, label: str = "姓名", field: str | None = "
     if not all(ch.isalpha() or ch in "· -'" for ch in text) or not any(ch.isalpha() for ch in text):
         raise _err(f"{label}只能包含汉字、字母和间隔号“·”，不能有数字或其他符号", field)
     return text
+
+
+_NAME_SEPARATORS = re.compile(r"[、,，;；\s]+")
+
+
+def validate_names(value: object, *, label: str, field: str | None = None, minimum: int = 2) -> list[str]:
+    """Several people's names in one field ("李四、赵六"; 、 ，, ; and spaces separate them), each checked
+    by :func:`validate_name`; at least ``minimum`` distinct people, so one name given twice is refused."""
+    text = validate_text(value, label=label, field=field, max_length=500) or ""
+    names: list[str] = []
+    for part in _NAME_SEPARATORS.split(text):
+        if not part:
+            continue
+        name = validate_name(part, label=f"{label}“{part}”", field=field)
+        if name in names:
+            raise _err(f"{label}中“{name}”填写了两次，须由至少{minimum}名不同人员进行", field)
+        names.append(name)
+    if len(names) < minimum:
+        raise _err(f"{label}须至少{minimum}人（当前{len(names)}人），姓名之间用顿号分隔，如：李四、赵六", field)
+    return names
 
 
 # --------------------------------------------------------------------------- 身份证号

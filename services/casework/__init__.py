@@ -3,7 +3,8 @@
 Offers: ``intake`` (信访举报: registration, repeats, the actions by state, identity views), ``persons``
 (the persons of a lead or a case), ``leads`` (问题线索 and their one disposition), ``cases`` (立案审查调查,
 stages in date order), ``measures`` (处分与处理), ``ledger_entries`` (the 一案双查 ledger), ``timeline``
-(an item's history), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
+(an item's history), ``inquiries`` (谈话函询 by letter: the letter, the written explanation, the
+assessment), ``talks`` (谈话 records), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
 ``sanction_rules`` (what measure a person may receive, effect periods, 四种形态). Internal:
 ``numbering`` (XF/XS/LA/TZ sequence numbers), ``complaint_fields`` (the registration form checked as a
 whole, and its code tables; the ledger import checks its 信访件 rows with it too), the pieces behind
@@ -14,5 +15,5 @@ search, counting), ``listing_ids`` (the lazy id list) and ``listing_rows`` (disp
 May use: deadlines, interchange, security, storage (interchange only for the list export's safe cells).
 """
 
-__all__ = ["cases", "intake", "leads", "ledger_entries", "listing", "measures", "persons", "sanction_rules",
-           "timeline"]
+__all__ = ["cases", "inquiries", "intake", "leads", "ledger_entries", "listing", "measures", "persons",
+           "sanction_rules", "talks", "timeline"]

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Case, Complaint, Lead, Person, User
+from models import Case, Complaint, InquiryLetter, Lead, Person, User
 from models.enums import Disposition, LeadResult, LeadSource
 
 from services.casework import numbering
@@ -233,39 +233,51 @@ def conclude_lead(ws: Workspace, lead_id: int, result: str, date: Any, note: str
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
         lead = _get(s, lead_id)
-        if lead.disposition is None:
-            raise StateError(f"线索 {lead.number} 尚未处置，请先确定处置方式")
-        if lead.approver_id is None:
-            raise StateError(f"线索 {lead.number} 的处置尚未经纪委书记审批")
-        if lead.result is not None:
-            raise StateError(f"线索 {lead.number} 已有办理结果“{_label(LeadResult, lead.result)}”")
-        res = LeadResult.from_text(result)
-        allowed_results = RESULTS_BY_DISPOSITION[lead.disposition]
-        disp_label = _label(Disposition, lead.disposition)
-        if res is None or res.value not in allowed_results:
-            if not allowed_results:
-                raise ValidationError(f"“{disp_label}”的线索暂无办理结果，待有新情况时再处置", field="result")
-            options = "、".join(_label(LeadResult, r) for r in allowed_results)
-            raise ValidationError(f"“{disp_label}”的线索办理结果只能是：{options}", field="result")
-        if res is R.case_filed:
-            raise StateError("立案请通过“立案”操作办理（将同时登记案件）")
-        d = action_date(date, ws.today(), "办理结果日期", "date", ("处置日期", lead.disposition_date))
-        text = validate_text(note, label="办理情况", field="note", max_length=2000) or ""
-        lead.result, lead.result_date, lead.result_note = res.value, d, text
-        audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
-                     {"number": lead.number, "result": res.value, "date": d})
-        followup = None
-        if res is R.to_verification:
-            persons = [PersonInput(name=p.name, gender=p.gender, ethnicity=p.ethnicity, birth_month=p.birth_month,
-                                   party_join_date=p.party_join_date, unit=p.unit, post=p.post, rank=p.rank,
-                                   is_party_member=p.is_party_member, is_supervised_object=p.is_supervised_object,
-                                   self_reported=p.self_reported) for p in lead.persons]
-            followup = create_lead_in(ws, s, source=lead.source, received_date=d,
-                                      summary=f"（由线索{lead.number}谈话函询后转初核）{lead.summary}",
-                                      complaint_id=lead.complaint_id, persons=persons, note=f"转初核自{lead.number}")
+        followup = conclude_in(ws, s, lead, result, date, note)
         view = _view(s, lead)
         view.followup_lead_id = followup.id if followup else None
         return view
+
+
+def conclude_in(ws: Workspace, s: Session, lead: Lead, result: str, date: Any, note: str = "") -> Lead | None:
+    """``conclude_lead`` inside the caller's transaction (a 函询 assessment concludes its lead through it);
+    returns the follow-up lead a 转初核 opens, else None. While a 函询 round waits for its assessment the
+    lead is concluded only by that assessment (services.casework.inquiries)."""
+    if lead.disposition is None:
+        raise StateError(f"线索 {lead.number} 尚未处置，请先确定处置方式")
+    open_round = s.execute(select(InquiryLetter.round).where(InquiryLetter.lead_id == lead.id,
+                                                             InquiryLetter.outcome.is_(None))).scalar()
+    if open_round is not None:
+        raise StateError(f"线索 {lead.number} 的第{open_round}轮函询尚未评估，请先在“函询”中登记收到的说明和评估结果")
+    if lead.approver_id is None:
+        raise StateError(f"线索 {lead.number} 的处置尚未经纪委书记审批")
+    if lead.result is not None:
+        raise StateError(f"线索 {lead.number} 已有办理结果“{_label(LeadResult, lead.result)}”")
+    res = LeadResult.from_text(result)
+    allowed_results = RESULTS_BY_DISPOSITION[lead.disposition]
+    disp_label = _label(Disposition, lead.disposition)
+    if res is None or res.value not in allowed_results:
+        if not allowed_results:
+            raise ValidationError(f"“{disp_label}”的线索暂无办理结果，待有新情况时再处置", field="result")
+        options = "、".join(_label(LeadResult, r) for r in allowed_results)
+        raise ValidationError(f"“{disp_label}”的线索办理结果只能是：{options}", field="result")
+    if res is R.case_filed:
+        raise StateError("立案请通过“立案”操作办理（将同时登记案件）")
+    d = action_date(date, ws.today(), "办理结果日期", "date", ("处置日期", lead.disposition_date))
+    text = validate_text(note, label="办理情况", field="note", max_length=2000) or ""
+    lead.result, lead.result_date, lead.result_note = res.value, d, text
+    audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
+                 {"number": lead.number, "result": res.value, "date": d})
+    followup = None
+    if res is R.to_verification:
+        persons = [PersonInput(name=p.name, gender=p.gender, ethnicity=p.ethnicity, birth_month=p.birth_month,
+                               party_join_date=p.party_join_date, unit=p.unit, post=p.post, rank=p.rank,
+                               is_party_member=p.is_party_member, is_supervised_object=p.is_supervised_object,
+                               self_reported=p.self_reported) for p in lead.persons]
+        followup = create_lead_in(ws, s, source=lead.source, received_date=d,
+                                  summary=f"（由线索{lead.number}谈话函询后转初核）{lead.summary}",
+                                  complaint_id=lead.complaint_id, persons=persons, note=f"转初核自{lead.number}")
+    return followup
 
 
 def get_lead(ws: Workspace, lead_id: int) -> LeadView:

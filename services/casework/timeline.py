@@ -9,8 +9,8 @@ from typing import Any, Callable
 from sqlalchemy import select
 
 from models import AuditEvent, User
-from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, Disposition, LeadResult, LeadSource,
-                          LedgerOutcome)
+from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, Disposition, InquiryAssessment,
+                          InquiryOutcome, LeadResult, LeadSource, LedgerOutcome, TalkKind)
 
 from services.casework import sanction_rules
 from services.security.permissions import require
@@ -64,6 +64,16 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "lead.approve": lambda d: f"纪委书记审批处置方式：{_l(Disposition, d.get('disposition'))}",
     "lead.conclude": lambda d: f"办理结果：{_l(LeadResult, d.get('result'))}{_d(d)}"
                                + (f"，立案 {d['case']}" if d.get("case") else ""),
+    "lead.inquiry_send": lambda d: f"发出第{d.get('round', 1)}轮函询函{_d(d)}，函询对象 {d.get('recipient', '')}"
+                                   + (f"，回复期限 {d['due']}" if d.get("due") else ""),
+    "lead.inquiry_reply": lambda d: f"收到第{d.get('round', 1)}轮函询书面说明{_d(d)}"
+                                    + (f"，附件“{d['attachment']}”" if d.get("attachment") else "")
+                                    + ("，逾期回复" if d.get("late") else ""),
+    "lead.inquiry_assess": lambda d: f"第{d.get('round', 1)}轮函询评估{_d(d)}：{_l(InquiryAssessment, d.get('assessment'))}，"
+                                     f"{_l(InquiryOutcome, d.get('outcome'))}"
+                                     + (f"，了结函 {d['closing_date']}" if d.get("closing_date") else ""),
+    "talk.record": lambda d: f"{_l(TalkKind, d.get('kind'))}{_d(d)}：谈话对象 {d.get('person', '')}，"
+                             f"谈话人 {d.get('interviewers', '')}" + (f"，地点 {d['place']}" if d.get("place") else ""),
     "case.create": lambda d: f"立案 {d.get('number', '')}{_d(d)}" + ("，违反中央八项规定精神" if d.get("eight_rules") else ""),
     "case.advance": lambda d: f"进入“{_l(CaseStage, d.get('stage'))}”阶段{_d(d)}",
     "person.update": lambda d: f"修改人员信息：{d.get('name', '')}",

@@ -2,7 +2,7 @@
 
 Offers: ``monthly_report`` (the report as a document: draft, 定稿 into frozen revisions, 更正),
 ``layout`` (the report's rows, shared by PDF, Excel, CLI and GUI), ``item_print`` (one-page sheets:
-登记表, 审批表), ``dashboard`` (工作台 counters and trend). Internal: ``figures`` (the figures counted in
+登记表, 审批表, 谈话记录), ``dashboard`` (工作台 counters and trend). Internal: ``figures`` (the figures counted in
 SQL) with its pieces ``figures_spans`` (the period's three spans, one figure) and ``figures_sql`` (the
 statements), ``pdf_form`` and ``excel_form`` (the renderings), ``fonts`` (a CJK font), ``item_sheet``
 (the one-page form renderer).

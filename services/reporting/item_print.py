@@ -1,9 +1,10 @@
-"""One-page print sheets: 信访举报登记表, 问题线索处置审批表, 立案审批表 (PDF bytes)."""
+"""One-page print sheets: 信访举报登记表, 问题线索处置审批表, 立案审批表, 谈话记录 (PDF bytes)."""
 from __future__ import annotations
 
 from models import Organization
 from models.enums import CaseStage
 
+from services.casework import talks
 from services.casework.cases import get_case, stage_label
 from services.casework.intake import get_complaint, reveal_identity
 from services.casework.leads import get_lead
@@ -121,3 +122,18 @@ def case_sheet_pdf(ws: Workspace, case_id: int) -> bytes:
     sections.append(("审批意见", [("承办部门意见", ""), ("纪委书记意见", "")]))
     org, font = _org_and_font(ws)
     return render_item_sheet("立案审批表", org, sections, font=font)
+
+
+def talk_sheet_pdf(ws: Workspace, talk_id: int) -> bytes:
+    """谈话记录 filled from a recorded talk; the signature lines stay blank for the people present."""
+    v = talks.get_talk(ws, talk_id)
+    owner = ("问题线索" if v.lead_id else "案件", v.owner_number)
+    sections = [
+        ("谈话情况", [("谈话类型", v.kind_label), ("谈话时间", _d(v.talk_date)), ("谈话地点", v.place),
+                      ("谈话人", "、".join(v.interviewers)), (f"关联{owner[0]}", owner[1])]),
+        ("谈话对象", [("姓名", v.person_name), ("单位", v.person_unit), ("职务", v.person_post)]),
+        ("谈话内容", [("主要内容", v.summary), ("记录附件", v.record_attachment_name)]),
+        ("签字", [("谈话对象签字", ""), ("谈话人签字", "")]),
+    ]
+    org, font = _org_and_font(ws)
+    return render_item_sheet("谈话记录", org, sections, font=font)

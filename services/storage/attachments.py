@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models import Attachment, Case, Complaint, Lead
 
@@ -85,29 +86,35 @@ def _too_big(name: str, size: int, limit: int) -> ValidationError:
 
 def add_attachment(ws: Workspace, owner: tuple[str, int], path: Path | str) -> AttachmentView:
     """Add a file to a complaint, lead or case; the same content is stored once."""
+    with ws.transaction() as s:
+        return _view(add_attachment_in(ws, s, owner, path))
+
+
+def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: Path | str) -> Attachment:
+    """``add_attachment`` inside the caller's transaction (a record that comes with its file: a 函询 reply,
+    a 谈话 record). Should the transaction roll back, the stored file stays unreferenced, never half-written."""
     kind, oid, model, fk, perm, _, name = _owner(owner)
     require(ws.current_user, perm)
     src = Path(path)
     if not src.is_file():
         raise ValidationError(f"找不到文件“{src}”，请重新选择", field="path")
-    with ws.transaction() as s:
-        if s.get(model, oid) is None:
-            raise NotFoundError(f"{name}不存在或已被删除")
-        limit = int(settings.get(s, settings.ATTACHMENT_MAX_MB)) * 1024 * 1024
-        size = src.stat().st_size
-        if size > limit:
-            raise _too_big(src.name, size, limit)
-        if size == 0:
-            raise ValidationError(f"附件“{src.name}”是空文件，请检查扫描件或照片是否保存完整", field="path")
-        sha, size = _store(ws, src, limit)
-        media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
-        a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
-                       added_by_id=ws.current_user.id, **{fk: oid})
-        s.add(a)
-        s.flush()
-        audit.record(s, ws.current_user, "attachment.add", kind, oid,
-                     {"attachment_id": a.id, "filename": a.filename, "sha256": sha, "size": size})
-        return _view(a)
+    if s.get(model, oid) is None:
+        raise NotFoundError(f"{name}不存在或已被删除")
+    limit = int(settings.get(s, settings.ATTACHMENT_MAX_MB)) * 1024 * 1024
+    size = src.stat().st_size
+    if size > limit:
+        raise _too_big(src.name, size, limit)
+    if size == 0:
+        raise ValidationError(f"附件“{src.name}”是空文件，请检查扫描件或照片是否保存完整", field="path")
+    sha, size = _store(ws, src, limit)
+    media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
+    a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
+                   added_by_id=ws.current_user.id, **{fk: oid})
+    s.add(a)
+    s.flush()
+    audit.record(s, ws.current_user, "attachment.add", kind, oid,
+                 {"attachment_id": a.id, "filename": a.filename, "sha256": sha, "size": size})
+    return a
 
 
 def list_attachments(ws: Workspace, owner: tuple[str, int]) -> list[AttachmentView]:

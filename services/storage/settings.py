@@ -43,6 +43,7 @@ ATTACHMENT_MAX_MB = declare("attachments.max_mb", int, 50, "单个附件大小�
 FONT_PATH = declare("reports.font_path", str, "", "报表字体文件（留空自动查找）")
 DUE_SOON_WORKDAYS = declare("deadlines.due_soon_workdays", int, 3, "即将到期提醒（工作日）", 0, 30)
 DEADLINE_OVERRIDES = declare("deadlines.limits", dict, {}, "办理时限（覆盖默认值）")
+INQUIRY_REPLY_DAYS = declare("deadlines.inquiry_reply_days", int, 15, "函询回复期限（天）", 1, 90)
 REPORT_LEADER = declare("report.leader", str, "", "月报负责人")
 REPORT_PREPARER = declare("report.preparer", str, "", "月报填报人")
 REPORT_PHONE = declare("report.phone", str, "", "月报联系电话")
