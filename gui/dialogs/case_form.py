@@ -19,6 +19,7 @@ from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 from .measure_form import ItemDialog, MeasureForm
 from .person_table import LEAD_PERSON_KEYS, PERSON_COLUMNS, PersonTable, person_label
+from .talk_form import talk_button
 
 __all__ = ["LEAD_PERSON_KEYS", "PERSON_COLUMNS", "CaseForm", "PersonTable", "person_label"]
 
@@ -160,6 +161,8 @@ class CaseForm(ItemDialog):
         ml.addWidget(self.measures, 1)
         mb = QHBoxLayout()
         mb.addWidget(self.add_measure_button)
+        self.talk_button = talk_button(self, "case")   # 谈话记录…
+        mb.addWidget(self.talk_button)
         mb.addStretch(1)
         ml.addLayout(mb)
 

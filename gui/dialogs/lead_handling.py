@@ -14,6 +14,7 @@ from services.security.permissions import allowed
 from ..form_widgets import DateEdit
 from ..widgets import FieldError, FormErrors, form_error_label, primary
 from .case_form import CaseForm
+from .lead_inquiry import LeadFollowups
 
 
 class LeadHandling:
@@ -105,6 +106,8 @@ class LeadHandling:
         hl = QVBoxLayout(handle_tab)
         hl.addWidget(self.dispose_box)
         hl.addWidget(self.result_box)
+        self.followups = LeadFollowups(self)   # 函询… and 谈话记录…
+        hl.addWidget(self.followups)
         hl.addStretch(1)
         return handle_tab
 
@@ -202,6 +205,7 @@ class LeadHandling:
         for w in (self.result, self.result_date, self.result_note):
             w.setEnabled(editable)
         self.conclude_button.setVisible(editable)
+        self.followups.show_lead(v)
 
     # ---- actions -----------------------------------------------------------------------------------------
     def dispose(self) -> bool:
