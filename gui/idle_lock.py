@@ -4,8 +4,8 @@ An event filter on the QApplication restarts a timer on every keyboard or mouse 
 fires, every open window (the main window and any dialogs, which stay open with their contents)
 is covered by an opaque panel, the user is signed out of the workspace (logout hooks forget
 unlocked keys), and an application-modal dialog asks for the same user's password. Unlocking
-signs in again through ``services.security.users.login``, so wrong passwords are audited and the lockout
-applies.
+signs in again through ``services.security.users.resume`` (a ``login``), so wrong passwords are
+audited and the lockout applies; a failure says 密码错误, the user being fixed.
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ class LockDialog(QDialog):
     def try_unlock(self) -> bool:
         ws, username, password = self.ctx.workspace, self.username, self.password.text()
         try:  # blocking: the lock screen is modal until the user is verified
-            self.ctx.call_db(self, lambda: users.login(ws, username, password), self.tr("正在验证……"))
+            self.ctx.call_db(self, lambda: users.resume(ws, username, password), self.tr("正在验证……"))
         except DomainError as exc:  # said on the lock screen itself, which stays
             self.error.setText(exc.message)
             self.error.show()

@@ -1,5 +1,7 @@
-"""users add|list|disable|enable|passwd."""
+"""users add|list|disable|enable|unlock."""
 from __future__ import annotations
+
+import datetime as dt
 
 from models.enums import Role
 
@@ -20,6 +22,9 @@ def register(sub) -> None:
         d = s.add_parser(name, help=help_)
         d.add_argument("username")
         d.set_defaults(handler=lambda a, c, active=active: run_active(a, c, active))
+    u = s.add_parser("unlock", help="解除因连续输错密码而锁定的账号")
+    u.add_argument("username")
+    u.set_defaults(handler=run_unlock)
 
 
 def run_add(args, ctx) -> int:
@@ -36,10 +41,13 @@ def run_list(args, ctx) -> int:
     from services.security import users
     ws = ctx.login()
     rows = users.list_users(ws)
+    now = ws.now()
     lines = [f"{'用户名':<12}{'姓名':<10}{'角色':<24}状态"]
     for r in rows:
         roles = "、".join(Role(x).label for x in r["roles"])
-        lines.append(f"{r['username']:<14}{r['display_name']:<10}{roles:<24}{'启用' if r['active'] else '停用'}")
+        locked = r["locked_until"] and dt.datetime.fromisoformat(r["locked_until"]) > now
+        state = "停用" if not r["active"] else "已锁定" if locked else "启用"
+        lines.append(f"{r['username']:<14}{r['display_name']:<10}{roles:<24}{state}")
     ctx.emit(rows, "\n".join(lines))
     return 0
 
@@ -49,4 +57,12 @@ def run_active(args, ctx, active: bool) -> int:
     ws = ctx.login()
     users.set_active(ws, args.username, active)
     print(f"已{'启用' if active else '停用'}用户 {args.username}")
+    return 0
+
+
+def run_unlock(args, ctx) -> int:
+    from services.security import users
+    ws = ctx.login()
+    users.unlock(ws, args.username)
+    print(f"已解锁用户 {args.username}，可以重新登录")
     return 0

@@ -1,4 +1,4 @@
-"""设置 → 用户管理 (users.manage): the list of accounts; add a user, change roles, disable, reset a password."""
+"""设置 → 用户管理 (users.manage): the list of accounts; add a user, change roles, disable, unlock, reset a password."""
 from __future__ import annotations
 
 import datetime as dt
@@ -152,16 +152,19 @@ class UsersTab(QWidget):
         self.roles_button = QPushButton(self.tr("修改角色…"))
         self.active_button = QPushButton(self.tr("停用"))
         self.reset_button = QPushButton(self.tr("重置密码…"))
+        self.unlock_button = QPushButton(self.tr("解锁"))
+        self.unlock_button.setToolTip(self.tr("解除因连续输错密码而锁定的账号，不必等到锁定时间结束"))
         self.add_button.clicked.connect(self.open_add_user)
         self.roles_button.clicked.connect(self.open_roles)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.open_reset)
+        self.unlock_button.clicked.connect(self.unlock)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.message = QLabel()
         self.message.setObjectName("Hint")
         self.error = form_error_label()
         bar = QHBoxLayout()
-        for b in (self.add_button, self.roles_button, self.active_button, self.reset_button):
+        for b in (self.add_button, self.roles_button, self.active_button, self.unlock_button, self.reset_button):
             bar.addWidget(b)
         bar.addStretch(1)
         lay = QVBoxLayout(self)
@@ -180,7 +183,7 @@ class UsersTab(QWidget):
         self.rows, now = rows, self.ctx.workspace.now()
         self.table.setRowCount(len(self.rows))
         for i, u in enumerate(self.rows):
-            locked = u["locked_until"] and dt.datetime.fromisoformat(u["locked_until"]) > now
+            locked = self._locked(u, now)
             state = self.tr("已停用") if not u["active"] else self.tr("已锁定") if locked else self.tr("启用")
             for j, text in enumerate((u["username"], u["display_name"], roles_text(u["roles"]), state)):
                 item = QTableWidgetItem(text)
@@ -189,6 +192,10 @@ class UsersTab(QWidget):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._selection_changed()
+
+    @staticmethod
+    def _locked(u: dict, now: dt.datetime) -> bool:
+        return bool(u["active"] and u["locked_until"] and dt.datetime.fromisoformat(u["locked_until"]) > now)
 
     def usernames(self) -> list[str]:
         return [u["username"] for u in self.rows]
@@ -205,6 +212,7 @@ class UsersTab(QWidget):
         for b in (self.roles_button, self.active_button, self.reset_button):
             b.setEnabled(u is not None)
         self.active_button.setText(self.tr("启用") if u and not u["active"] else self.tr("停用"))
+        self.unlock_button.setEnabled(u is not None and self._locked(u, self.ctx.workspace.now()))
 
     def _open(self, dialog: QDialog, done_message: str) -> QDialog:
         self.dialog = dialog
@@ -236,18 +244,30 @@ class UsersTab(QWidget):
         if u is None:
             return
         ws, name, active = self.ctx.workspace, u["username"], not u["active"]
+        done = (self.tr("已启用 {user}") if active else self.tr("已停用 {user}")).format(user=name)
+        self._change(name, lambda: users.set_active(ws, name, active), done)
 
-        def refused(exc: BaseException) -> None:
-            self.error.setText(error_text(exc))
-            self.error.show()
+    def unlock(self) -> None:
+        u = self.selected()
+        if u is None:
+            return
+        ws, name = self.ctx.workspace, u["username"]
+        self._change(name, lambda: users.unlock(ws, name), self.tr("已解锁 {user}，可以重新登录").format(user=name))
+
+    def _change(self, name: str, work, done_message: str) -> None:
+        """Run ``work`` on the selected user's row; then show the list again with that row selected."""
 
         def done(_result) -> None:
             self.error.hide()
             self.refresh()
             self.select(name)
-            self._say((self.tr("已启用 {user}") if active else self.tr("已停用 {user}")).format(user=name))
+            self._say(done_message)
 
-        DbOp(self, lambda: users.set_active(ws, name, active)).success(done).failure(refused).run()
+        DbOp(self, work).success(done).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc))
+        self.error.show()
 
     def _say(self, text: str) -> None:
         if text:

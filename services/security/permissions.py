@@ -24,6 +24,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "lead.approve": ("审批线索处置", frozenset({S})),
     "case.view": ("查看案件", frozenset({S, O})),
     "case.manage": ("办理案件", frozenset({S, O})),
+    "case.approve": ("审批立案", frozenset({S})),
     "measure.manage": ("录入处分处理", frozenset({S, O})),
     "ledger.manage": ("维护一案双查台账", frozenset({S, O})),
     "report.view": ("查看月报", frozenset({S, O, C})),
@@ -50,7 +51,16 @@ def require(user, permission: str) -> None:
     label, _ = PERMISSIONS[permission]
     if user is None:
         raise PermissionDenied(f"请先登录后再{label}")
-    if not allowed(session_guard.roles_now(user), permission):
+    roles = session_guard.roles_now(user)
+    if not allowed(roles, permission):
         if allowed(user.roles, permission):
             raise PermissionDenied(f"您的角色已被系统管理员更改，现在没有“{label}”的权限。请注销后重新登录")
+        if A in roles:  # the admin is the one others are sent to: say whose work it is instead
+            raise PermissionDenied(f"您没有“{label}”的权限：此项由{who_may(permission)}办理")
         raise PermissionDenied(f"您没有“{label}”的权限，请联系纪委书记或系统管理员")
+
+
+def who_may(permission: str) -> str:
+    """The roles that hold ``permission``, by their Chinese names: "纪委书记、办案人员"."""
+    _, who = PERMISSIONS[permission]
+    return "、".join(r.label for r in Role if r.value in who)

@@ -25,10 +25,12 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from models import User, UserRole
+from models.enums import Role
 
 from services.errors import AccountRevoked
 
 DISABLED = "您的账号已被停用，本次操作未执行。请联系系统管理员"
+DISABLED_ADMIN = "您的账号已被另一名系统管理员停用，本次操作未执行。需由其他系统管理员重新启用"
 
 
 class Standing:
@@ -63,7 +65,7 @@ def current_roles(session: Session, user_id: int) -> frozenset[str]:
     """The roles the user's row holds now; ``AccountRevoked`` when it is disabled or gone."""
     rows = session.connection().execute(_STANDING, {"user_id": user_id}).all()
     if not rows or not rows[0].is_active:
-        raise AccountRevoked(DISABLED)
+        raise AccountRevoked(DISABLED_ADMIN if any(r.role == Role.admin.value for r in rows) else DISABLED)
     return frozenset(r.role for r in rows if r.role is not None)
 
 

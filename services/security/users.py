@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models import User, UserRole
 from models.enums import Role
 
-from services.errors import AuthenticationError, NotFoundError, ValidationError
+from services.errors import AuthenticationError, NotFoundError, StateError, ValidationError
 from services.security import audit, identity, session_guard
 from services.security.permissions import require
 from services.storage import settings
@@ -140,6 +140,20 @@ def set_active(ws: Workspace, username: str, active: bool) -> None:
                      {"username": username})
 
 
+def unlock(ws: Workspace, username: str) -> None:
+    """An admin lifts a sign-in lockout before it runs out (audited); the count of failures starts again."""
+    require(ws.current_user, "users.manage")
+    now = ws.now()
+    with ws.transaction() as s:
+        user = _get_by_name(s, username)
+        if not (user.locked_until and user.locked_until > now):
+            raise StateError(f"用户“{username}”没有被锁定，无需解锁")
+        until = user.locked_until
+        user.failed_logins, user.locked_until = 0, None
+        audit.record(s, ws.current_user, "user.unlock", "user", user.id,
+                     {"username": username, "locked_until": until.isoformat()})
+
+
 def change_password(ws: Workspace, old_password: str, new_password: str) -> None:
     """The signed-in user changes their own password (re-wrapping their identity key)."""
     if ws.current_user is None:
@@ -168,6 +182,10 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> None:
 # Every failed sign-in says the same, whatever failed: trying names and passwords tells nobody
 # which accounts exist, or whether a guess during a lockout was right.
 SIGN_IN_FAILED = "用户名或密码错误（连续输错 {max_fail} 次账号将锁定 {minutes} 分钟，已锁定的请稍后再试）"
+# The lock screen names its user, so its failure names the password alone (the same for every cause).
+PASSWORD_FAILED = "密码错误（连续输错 {max_fail} 次账号将锁定 {minutes} 分钟，已锁定的请稍后再试）"
+DISABLED = "该账号已停用，请联系系统管理员"
+DISABLED_ADMIN = "该账号已停用，需由另一名系统管理员在“设置 → 用户管理”中启用"
 
 
 def _password_ok(ws: Workspace, password_hash: str, password: str) -> bool:
@@ -179,10 +197,10 @@ def _password_ok(ws: Workspace, password_hash: str, password: str) -> bool:
 
 def _verify(ws: Workspace, user: User, password: str) -> None:
     if not _password_ok(ws, user.password_hash, password):
-        raise AuthenticationError("用户名或密码错误")
+        raise AuthenticationError("密码错误")  # the user is known: only the password is in question
 
 
-def login(ws: Workspace, username: str, password: str) -> CurrentUser:
+def login(ws: Workspace, username: str, password: str, *, failure: str = SIGN_IN_FAILED) -> CurrentUser:
     """Check the password; lock the account after repeated failures. Failures are audited.
 
     An unknown name, a wrong password and a locked account all take the same work (one argon2
@@ -196,7 +214,7 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
         user = s.execute(select(User).where(User.username == (username or "").strip())).scalar_one_or_none()
         right = _password_ok(ws, user.password_hash if user is not None else ws.crypto.dummy_password_hash,
                              password)
-        failed = AuthenticationError(SIGN_IN_FAILED.format(max_fail=max_fail, minutes=minutes))
+        failed = AuthenticationError(failure.format(max_fail=max_fail, minutes=minutes))
         error: AuthenticationError | None = None
         if user is None:
             audit.record(s, None, "login.failed", "user", "", {"username": (username or "")[:40], "reason": "unknown"})
@@ -215,7 +233,7 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
             error = failed
         elif not user.is_active:
             audit.record(s, user, "login.failed", "user", user.id, {"reason": "disabled"})
-            error = AuthenticationError("该账号已停用，请联系系统管理员")
+            error = AuthenticationError(DISABLED_ADMIN if Role.admin.value in user.role_codes else DISABLED)
         if error is None:
             user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
             if ws.crypto.password_hasher.check_needs_rehash(user.password_hash):
@@ -228,6 +246,11 @@ def login(ws: Workspace, username: str, password: str) -> CurrentUser:
         raise error
     ws.current_user = current
     return current
+
+
+def resume(ws: Workspace, username: str, password: str) -> CurrentUser:
+    """The lock screen's sign-in of its own user: ``login`` (audited, lockout), failing with 密码错误."""
+    return login(ws, username, password, failure=PASSWORD_FAILED)
 
 
 def logout(ws: Workspace) -> None:

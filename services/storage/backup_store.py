@@ -19,6 +19,8 @@ BackupKind = Literal["daily", "exit", "manual", "upgrade"]
 KINDS: tuple[str, ...] = ("daily", "exit", "manual", "upgrade")
 ATTACHMENT_STORE = "attachments"
 DB_MEMBER = "jijian.sqlite3"
+# Said to whoever ran the backup (a clerk too, at the daily backup): who restores, and where.
+RESTORE_EARLIER = "由纪委书记或系统管理员在“设置 → 备份与恢复”中从较早的备份恢复。"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -146,11 +148,12 @@ def snapshot_database(db_path: Path, target: Path) -> None:
             raise BackupError("磁盘空间不足，无法生成数据库副本：请清理空间后重试。") from exc
         if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
             raise BackupError("数据库正忙，暂时无法备份：请稍后重试。") from exc
-        raise IntegrityFailure(f"无法读取数据库生成备份（{exc}）：数据库可能已损坏，请联系管理员。") from exc
+        raise IntegrityFailure(f"无法读取数据库生成备份（{exc}）：数据库可能已损坏，请勿继续录入，"
+                               f"{RESTORE_EARLIER}") from exc
     ok, message = integrity_check(target)
     if not ok:
         remove_quietly(target)
         raise IntegrityFailure(f"备份副本未通过完整性检查，已删除该副本。{message}。原数据库可能已损坏，"
-                               "请勿继续录入，并联系管理员从较早的备份恢复。")
+                               f"请勿继续录入，{RESTORE_EARLIER}")
 
 

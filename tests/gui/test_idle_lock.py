@@ -57,7 +57,7 @@ def test_idle_lock_keeps_half_typed_input_and_open_dialogs(admin_ctx, qtbot):
 
     _unlock(qtbot, lock, "wrong-password")
     assert lock.is_locked
-    assert lock.dialog.error.text() == "用户名或密码错误（连续输错 5 次账号将锁定 15 分钟，已锁定的请稍后再试）"
+    assert lock.dialog.error.text() == "密码错误（连续输错 5 次账号将锁定 15 分钟，已锁定的请稍后再试）"
     assert "login.failed" in _actions(ws)
 
     with qtbot.waitSignal(lock.unlocked, timeout=2000):

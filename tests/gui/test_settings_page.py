@@ -118,7 +118,7 @@ def test_everyone_changes_their_own_password(ctx, qtbot):
     type_text(qtbot, tab.new, "brand-new-pass")
     type_text(qtbot, tab.new2, "brand-new-pass")
     _click(qtbot, tab.save_button)
-    assert tab.errors.message("old_password") == "用户名或密码错误"
+    assert tab.errors.message("old_password") == "密码错误"
 
     type_text(qtbot, tab.old, "user-pass-1")
     type_text(qtbot, tab.new2, "brand-new-pasz")

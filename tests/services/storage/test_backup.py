@@ -191,7 +191,8 @@ def test_corrupt_database_backup_is_refused_and_removed(data, tmp_path):
         make_backup(db, att, backups, now=NOW, kind="daily")
     # "database disk image is malformed" is SQLite's fixed text for SQLITE_CORRUPT
     assert str(err.value) == ("备份副本未通过完整性检查，已删除该副本。数据库无法读取，文件可能已损坏（database disk image is "
-                              "malformed）。原数据库可能已损坏，请勿继续录入，并联系管理员从较早的备份恢复。")
+                              "malformed）。原数据库可能已损坏，请勿继续录入，"
+                              "由纪委书记或系统管理员在“设置 → 备份与恢复”中从较早的备份恢复。")
     assert not [p for p in backups.iterdir() if p.suffix in (".sqlite3", ".part", ".json")]
 
 
