@@ -253,13 +253,16 @@ class LeadFollowups(QWidget):
         super().__init__(form)
         self.form = form
         self.view = None
-        self.inquiry_button = QPushButton(form.tr("函询…"), self)
+        self.inquiry_button = QPushButton(self.tr("函询…"), self)
         self.inquiry_button.clicked.connect(self.open_inquiry)
-        self.talk_button = QPushButton(form.tr("谈话记录…"), self)
+        self.talk_button = QPushButton(self.tr("谈话记录…"), self)
         self.talk_button.clicked.connect(self.open_talks)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("Hint")
+        self.summary.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addStretch(1)
+        row.addWidget(self.summary, 1)
         row.addWidget(self.inquiry_button)
         row.addWidget(self.talk_button)
 
@@ -269,6 +272,25 @@ class LeadFollowups(QWidget):
         self.inquiry_button.setVisible(talk_inquiry)
         self.inquiry_button.setEnabled(talk_inquiry and view.approved)
         self.talk_button.setEnabled(view.disposition is not None)
+        self.summary.clear()
+        if talk_inquiry:
+            ws = self.form.ctx.workspace
+            QueryOp(self, lambda: inquiries.overview(ws, view.id)).success(self._summarize).run()
+
+    def _summarize(self, o) -> None:
+        """One line on the lead form: where its 函询 stands."""
+        letter = o.open_letter
+        if letter is not None and letter.step == "awaiting_reply":
+            text = self.tr("函询：第{n}轮函询函已发出，回复期限 {due}").format(n=letter.round, due=_d(letter.reply_due))
+        elif letter is not None:
+            text = self.tr("函询：第{n}轮书面说明已收到，待评估").format(n=letter.round)
+        elif o.letters:
+            last = o.letters[-1]
+            text = self.tr("函询：第{n}轮评估为“{a}，{o}”").format(n=last.round, a=last.assessment_label,
+                                                                o=last.outcome_label)
+        else:
+            text = self.tr("函询：尚未发出函询函") if o.can_send else ""
+        self.summary.setText(text)
 
     def _child(self, dialog) -> None:
         dialog.sig_saved.connect(lambda *_: self.refresh())

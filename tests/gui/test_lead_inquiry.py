@@ -43,6 +43,7 @@ def test_talk_inquiry_letter_reply_and_accepted_closing_conclude_the_lead(admin_
     click(qtbot, form.dispose_button)
     assert form.view.disposition == "talk_inquiry" and form.view.approved
 
+    assert form.followups.summary.text() == "函询：尚未发出函询函"
     click(qtbot, form.followups.inquiry_button)
     dialog = form.children_forms[-1]
     assert isinstance(dialog, LeadInquiryDialog)
@@ -66,6 +67,7 @@ def test_talk_inquiry_letter_reply_and_accepted_closing_conclude_the_lead(admin_
     assert [dialog.table.item(0, c).text() for c in range(4)] == ["第1轮", "张三", "2026-11-03", "2026-11-18"]
     assert (dialog.send_box.isEnabled(), dialog.reply_box.isEnabled()) == (False, True)
     assert _inquiry_dues(ws, lead.id) == [(D(2026, 11, 18), "函询回复")]
+    assert form.followups.summary.text() == "函询：第1轮函询函已发出，回复期限 2026-11-18"
 
     # 书面说明 with its scan, chosen through the file prompt
     scan = tmp_path / "张三书面说明.pdf"
@@ -96,6 +98,7 @@ def test_talk_inquiry_letter_reply_and_accepted_closing_conclude_the_lead(admin_
     # the lead form shows the lead concluded, and each step in its timeline
     assert (form.view.result, form.view.result_date) == ("concluded", D(2026, 11, 13))
     assert form.status.text() == "状态：谈话函询，已办结（了结）"
+    assert form.followups.summary.text() == "函询：第1轮评估为“如实说明，采信了结”"
     assert leads.get_lead(ws, lead.id).result_label == "了结"
     assert form.timeline.texts()[-5:] == [
         "发出第1轮函询函（2026-11-03），函询对象 张三，回复期限 2026-11-18",
