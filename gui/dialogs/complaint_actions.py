@@ -1,5 +1,5 @@
-"""信访件登记表, the actions: the button row (受理, 不予受理, 转办, 上报, 办结, 受理告知, 记录反馈, 打印登记表, 保存,
-关闭), running an action through its prompt, printing the sheet, and the 时间线 tab's rows. A mixin of
+"""信访件登记表, the actions: the button row (受理, 不予受理, 转办, 登记催办/回复, 上报, 办结, 受理告知, 记录反馈,
+打印登记表, 保存, 关闭), running an action through its prompt, printing the sheet, and the 时间线 tab's rows. A mixin of
 ``ComplaintForm`` (translations stay in its context)."""
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from services.errors import DomainError
 
 from ..form_widgets import ActionDialog
 from ..widgets import primary, show_error, show_info
+from .complaint_followup import followup_dialog
 
 # action code -> (button text, prompt title, text label, text required, multiline, text field code)
 ACTIONS = {
     "accept": ("受理", "受理信访件", "", False, False, ""),
     "not_accept": ("不予受理", "不予受理", "不予受理理由", True, True, "reason"),
     "transfer": ("转办", "转办", "转办单位", True, False, "to_body"),
+    "referral": ("登记催办/回复", "转办催办与回复", "", False, False, ""),   # complaint_followup dialogs
     "report_up": ("上报", "上报上级纪委", "上报说明", False, True, "note"),
     "conclude": ("办结", "办结", "办结情况", False, True, "note"),
     "acceptance_notice": ("受理告知", "记录受理告知", "", False, False, ""),
@@ -60,18 +62,18 @@ class ComplaintActions:
         calls = {
             "accept": lambda d, t: intake.accept(self.ws, cid, d),
             "not_accept": lambda d, t: intake.not_accept(self.ws, cid, d, t),
-            "transfer": lambda d, t: intake.transfer(self.ws, cid, d, t),
             "report_up": lambda d, t: intake.report_up(self.ws, cid, d, t),
             "conclude": lambda d, t: intake.conclude(self.ws, cid, d, t),
-            "acceptance_notice": lambda d, t: intake.record_acceptance_notice(self.ws, cid, d),
-            "feedback": lambda d, t: intake.record_feedback(self.ws, cid, d, t),
         }
         hint = ""
         if code == "accept" and self.view and self.view.kind == ComplaintKind.accusation.value:
             hint = self.tr("检举控告受理后将自动登记为问题线索（来源：信访举报）。")
-        dialog = ActionDialog(self.tr(title), self.ws.today(), self, text_label=self.tr(text_label) if text_label else "",
-                              text_required=required, multiline=multiline, hint=hint, text_field=field,
-                              run=lambda d, t: self.ctx.call_db(self, lambda: calls[code](d, t)))
+        dialog = followup_dialog(self, code)   # 转办, 催办/回复, 告知, 反馈: their own forms
+        if dialog is None:
+            dialog = ActionDialog(self.tr(title), self.ws.today(), self,
+                                  text_label=self.tr(text_label) if text_label else "", text_required=required,
+                                  multiline=multiline, hint=hint, text_field=field,
+                                  run=lambda d, t: self.ctx.call_db(self, lambda: calls[code](d, t)))
         self.action_dialog = dialog
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.action_dialog = None

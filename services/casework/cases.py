@@ -12,6 +12,7 @@ from models import Case, Lead, Measure, Person
 from models.enums import CaseStage, Disposition, EightRulesType, LeadResult
 
 from services.casework import numbering
+from services.casework.complaint_closure import conclude_with_case
 from services.casework.measures import measure_view
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
 from services.errors import NotFoundError, StateError, ValidationError
@@ -174,6 +175,7 @@ def advance_case(ws: Workspace, case_id: int, stage: str, date: Any) -> CaseView
         c.stage = target.value
         audit.record(s, ws.current_user, "case.advance", "case", c.id,
                      {"number": c.number, "stage": target.value, "date": d})
+        conclude_with_case(s, ws.current_user, c)  # 结案 concludes the complaint it came from (DOMAIN §9)
         return _view(s, c)
 
 

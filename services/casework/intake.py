@@ -1,7 +1,8 @@
 """Complaint intake (信访举报): registration, repeat detection, reading, identity views.
 
-The form, its check and the view live in ``intake_form``; the actions by state in ``intake_actions``.
-Both are re-exported here, so ``intake`` stays the one interface importers use.
+The form, its check and the view live in ``intake_form``; the actions by state in ``intake_actions``,
+转办 in ``referrals`` and 受理告知/反馈 in ``contacts``. They are re-exported here, so ``intake`` stays the
+one interface importers use for the complaint's actions.
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from models.enums import ComplaintState
 
 from services.casework import numbering
 from services.casework.complaint_columns import new_columns
-from services.casework.intake_actions import (accept, conclude, not_accept, record_acceptance_notice,
-                                              record_feedback, report_up, transfer)
+from services.casework.contacts import record_acceptance_notice, record_feedback
+from services.casework.intake_actions import accept, conclude, not_accept, report_up
 from services.casework.intake_form import (ComplaintInput, ComplaintView, RepeatCandidate, SubjectInput,
                                            actions_for, apply_form, build_view, label_of, load, seal_identity,
                                            subject_rows, validate_form)
+from services.casework.referrals import transfer
 from services.deadlines.rules import add_months
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit, identity

@@ -16,6 +16,7 @@ from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Eig
 
 from services.casework.complaint_columns import form_columns, subject_columns
 from services.casework.complaint_fields import validate_complaint_fields
+from services.deadlines.rules import owes_notice_and_feedback
 from services.errors import NotFoundError, ValidationError
 from services.security import identity
 from services.security.permissions import allowed
@@ -203,7 +204,9 @@ def actions_for(c: Complaint) -> list[str]:
         out += ["not_accept", "transfer", "report_up"]
     elif state == S.accepted.value:
         out += ["transfer", "report_up", "conclude"]
-    if c.signature == Signature.real_name.value and not c.is_repeat:
+    if state == S.transferred.value:
+        out.append("referral")  # 催办 and the reply of the 转办 record
+    if owes_notice_and_feedback(c.signature, c.kind, c.is_repeat):
         if c.acceptance_notice_date is None and state != S.registered.value:
             out.append("acceptance_notice")
         if state in (S.concluded.value, S.not_accepted.value) and c.feedback_date is None:

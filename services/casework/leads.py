@@ -13,6 +13,7 @@ from models import Case, Complaint, InquiryLetter, Lead, Person, User
 from models.enums import Disposition, LeadResult, LeadSource
 
 from services.casework import numbering
+from services.casework.complaint_closure import conclude_with_lead
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
@@ -229,7 +230,8 @@ def approve_disposition(ws: Workspace, lead_id: int) -> LeadView:
 
 
 def conclude_lead(ws: Workspace, lead_id: int, result: str, date: Any, note: str = "") -> LeadView:
-    """The disposition's result; 转初核 opens a follow-up lead with the same persons for 初核."""
+    """The disposition's result; 转初核 opens a follow-up lead with the same persons for 初核. A final
+    result concludes the complaint the lead came from (``complaint_closure``), in the same transaction."""
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
         lead = _get(s, lead_id)
@@ -268,6 +270,7 @@ def conclude_in(ws: Workspace, s: Session, lead: Lead, result: str, date: Any, n
     lead.result, lead.result_date, lead.result_note = res.value, d, text
     audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
                  {"number": lead.number, "result": res.value, "date": d})
+    conclude_with_lead(s, ws.current_user, lead)  # its complaint is 办结 with it (DOMAIN §9)
     followup = None
     if res is R.to_verification:
         persons = [PersonInput(name=p.name, gender=p.gender, ethnicity=p.ethnicity, birth_month=p.birth_month,

@@ -9,8 +9,9 @@ from typing import Any, Callable
 from sqlalchemy import select
 
 from models import AuditEvent, User
-from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, Disposition, InquiryAssessment,
-                          InquiryOutcome, LeadResult, LeadSource, LedgerOutcome, TalkKind)
+from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
+                          FeedbackResponse, InquiryAssessment, InquiryOutcome, LeadResult, LeadSource, LedgerOutcome,
+                          TalkKind)
 
 from services.casework import sanction_rules
 from services.security.permissions import require
@@ -42,6 +43,12 @@ def _d(detail: dict, key: str = "date") -> str:
     return f"（{detail[key]}）" if detail.get(key) else ""
 
 
+def _how(detail: dict) -> str:
+    """"，电话，经办人 李登记" for a 告知/反馈 event (older events have neither)."""
+    how = f"，{_l(ContactMethod, detail['method'])}" if detail.get("method") else ""
+    return how + (f"，经办人 {detail['by']}" if detail.get("by") else "")
+
+
 _RENDER: dict[str, Callable[[dict], str]] = {
     "complaint.create": lambda d: f"登记信访件 {d.get('number', '')}：{_l(ComplaintKind, d.get('kind'))}，"
                                   f"{_l(Channel, d.get('channel'))}" + ("，重复件" if d.get("is_repeat") else ""),
@@ -50,11 +57,16 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "complaint.link_repeat": lambda d: f"关联为重复件，原件 {d.get('original', '')}",
     "complaint.accept": lambda d: f"受理{_d(d)}",
     "complaint.not_accept": lambda d: f"不予受理{_d(d)}：{d.get('reason', '')}",
-    "complaint.transfer": lambda d: f"转办至{d.get('to', '')}{_d(d)}",
+    "complaint.transfer": lambda d: f"转办至{d.get('to', '')}{_d(d)}"
+                                    + (f"，文号 {d['document_number']}" if d.get("document_number") else "")
+                                    + (f"，回复期限 {d['due']}" if d.get("due") else ""),
+    "complaint.referral_reminder": lambda d: f"向{d.get('to', '')}催办{_d(d)}",
+    "complaint.referral_reply": lambda d: f"收到{d.get('to', '')}的回复{_d(d)}：{d.get('result', '')}",
     "complaint.report_up": lambda d: f"报送上级{_d(d)}",
-    "complaint.conclude": lambda d: f"办结{_d(d)}",
-    "complaint.notice": lambda d: f"向实名反映人告知受理情况{_d(d)}",
-    "complaint.feedback": lambda d: f"向实名反映人反馈处理结果{_d(d)}",
+    "complaint.conclude": lambda d: f"办结{_d(d)}" + (f"，随{d['via']}办结" if d.get("via") else ""),
+    "complaint.notice": lambda d: f"向实名反映人告知受理情况{_d(d)}{_how(d)}",
+    "complaint.feedback": lambda d: f"向实名反映人反馈处理结果{_d(d)}{_how(d)}"
+                                    + (f"，反映人{_l(FeedbackResponse, d['response'])}" if d.get("response") else ""),
     "identity.view": lambda d: "查看反映人身份信息" + ("（打印登记表）" if d.get("purpose") == "print" else ""),
     "attachment.add": lambda d: f"添加附件“{d.get('filename', '')}”",
     "lead.create": lambda d: f"登记问题线索 {d.get('number', '')}，来源：{_l(LeadSource, d.get('source'))}"

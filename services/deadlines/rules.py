@@ -27,7 +27,7 @@ from services.errors import ValidationError
 __all__ = [
     "Unit", "LimitSpec", "DEFAULT_LIMITS", "resolve_limits", "add_months", "compute_due",
     "DueStatus", "status_of", "Obligation", "DeadlineInput", "Deadline", "deadlines_for",
-    "collect_due", "complaint_deadlines", "lead_deadlines", "case_deadlines",
+    "collect_due", "complaint_deadlines", "lead_deadlines", "case_deadlines", "owes_notice_and_feedback",
 ]
 
 
@@ -276,6 +276,11 @@ def collect_due(
 
 
 # --------------------------------------------------------------------------- rules
+def owes_notice_and_feedback(signature: str | None, kind: str | None, is_repeat: bool) -> bool:
+    """告知 and 反馈 are owed to the complainant of a 实名检举控告 that is not a repeat (DOMAIN §1, §9)."""
+    return signature == "real_name" and kind == ComplaintKind.accusation.value and not is_repeat
+
+
 def complaint_deadlines(
     received: date,
     signature: str,
@@ -289,17 +294,18 @@ def complaint_deadlines(
     forwarded_date: date | None = None,
     accepted_date: date | None = None,
     notice_date: date | None = None,
-    kind: str | None = None,
+    kind: str | None = ComplaintKind.accusation.value,
 ) -> list[Obligation]:
     """The limits of one complaint (DOMAIN §1).
 
     - belongs to the upper level → ``upper_forward`` from receipt, met by ``forwarded_date``;
     - referred down to us (上级转办交办) → ``referral_accept`` from receipt, met by ``accepted_date``
       (accepted here or referred on) or by any ``state`` other than ``"registered"``;
-    - 实名, not a repeat → ``acceptance_notice`` from receipt, met by ``notice_date``;
-      and, once concluded here (not forwarded up, not a 不予受理 kind), ``result_feedback`` from
-      ``concluded_date``, met by ``feedback_date``.
-    A repeat is registered for reference only and carries no notice or feedback limit.
+    - 实名 检举控告, not a repeat (:func:`owes_notice_and_feedback`) → ``acceptance_notice`` from receipt,
+      met by ``notice_date``; and, once concluded here (not forwarded up), ``result_feedback`` from
+      ``concluded_date`` (the lead's or case's conclusion), met by ``feedback_date``.
+    A repeat is registered for reference only and carries no notice or feedback limit; nor does a 署名 or
+    anonymous one, a 批评建议, 申诉 or a 不予受理 kind.
     """
     out: list[Obligation] = []
     if belongs_upper:
@@ -309,9 +315,9 @@ def complaint_deadlines(
             state is not None and state != "registered"
         )
         out.append(Obligation("referral_accept", received, handled, accepted_date or forwarded_date))
-    if signature == "real_name" and not is_repeat:
+    if owes_notice_and_feedback(signature, kind, is_repeat):
         out.append(Obligation("acceptance_notice", received, notice_date is not None, notice_date))
-        if concluded_date is not None and not belongs_upper and kind not in ComplaintKind.not_acceptable():
+        if concluded_date is not None and not belongs_upper:
             out.append(
                 Obligation("result_feedback", concluded_date, feedback_date is not None, feedback_date)
             )

@@ -280,7 +280,7 @@ def test_not_accepting_asks_the_reason(clerk_ctx, qtbot):
     assert steps and "不予受理理由" in steps[0]
     view = intake.get_complaint(ws, c.id)
     assert view.state == "not_accepted" and "法院" in view.state_reason
-    assert form.action_buttons["feedback"].isVisible()   # 实名: the result is fed back
+    assert not form.action_buttons["feedback"].isVisible()   # 反馈 is owed to a 实名检举控告 only
 
 
 # ------------------------------------------------------------------ identity masking

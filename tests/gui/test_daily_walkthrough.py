@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from gui.dialogs.case_form import CaseForm
+from gui.dialogs.complaint_followup import ContactDialog
 from gui.dialogs.complaint_form import ComplaintForm
 from gui.dialogs.lead_form import LeadForm
 from gui.form_widgets import ActionDialog
@@ -192,7 +193,14 @@ def test_complaint_to_lead_to_case_to_sanction_to_ledger_and_the_dashboard(wang_
     # the clerk sends the acceptance notice: the item leaves the due list
     sign_in(wang_ctx, "xu")
     cf = show(qtbot, ComplaintForm(wang_ctx, complaint_id), (1100, 800))
-    run_action(qtbot, cf, "acceptance_notice", dt.date(2026, 11, 20))
+    def notify(dialog):   # 受理告知: how (电话) and by whom (the clerk, prefilled)
+        assert isinstance(dialog, ContactDialog)
+        choose(dialog.method, "phone")
+        dialog.date_edit.set_value(dt.date(2026, 11, 20))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    when_modal(notify)
+    click(qtbot, cf.action_buttons["acceptance_notice"])
     cf.close()
     sign_in(wang_ctx, "wang")
     _, due_final = dashboard_numbers(qtbot, wang_ctx)

@@ -84,7 +84,8 @@ def test_due_list_shows_overdue_and_due_soon_and_double_click_opens_the_form(wan
     assert isinstance(form, ComplaintForm) and form.complaint_id == c.id
 
     # done in the form → the dashboard refreshes (on show) and the item leaves the list
-    intake.record_acceptance_notice(ws, c.id, dt.date(2026, 11, 20))
+    intake.accept(ws, c.id, dt.date(2026, 11, 20))   # 告知 follows the decision to accept
+    intake.record_acceptance_notice(ws, c.id, dt.date(2026, 11, 20), "phone", "李登记")
     form.close()
     page.page_shown()
     assert [r[1] for r in page.due_rows()] == [lead.number]

@@ -166,7 +166,9 @@ def test_upper_level_and_referred_down_rules():
     assert accepted.done
     out_of_scope = complaint_deadlines(received, "real_name", False, "concluded", date(2025, 3, 6),
                                        kind="out_of_scope")
-    assert [o.limit_code for o in out_of_scope] == ["acceptance_notice"]
+    assert out_of_scope == []  # 告知 and 反馈 are owed for a 实名检举控告 only
+    suggestion = complaint_deadlines(received, "real_name", False, "concluded", date(2025, 3, 6), kind="suggestion")
+    assert suggestion == []
 
 
 def test_lead_rules():

@@ -31,7 +31,7 @@ def test_acceptance_notice_counts_working_days_over_national_day(ws, register):
     row = _notice(ws, v.id)
     assert row.status is DueStatus.OVERDUE and row.status.label == "已超期" and "已超期" in row.message
     intake.accept(ws, v.id, D(2026, 9, 30))
-    intake.record_acceptance_notice(ws, v.id, D(2026, 10, 9))
+    intake.record_acceptance_notice(ws, v.id, D(2026, 10, 9), "phone", "李登记")
     assert not [r for r in due_list.due_items(ws) if r.item_id == v.id and r.item_type == "complaint"]
 
 

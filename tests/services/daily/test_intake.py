@@ -106,13 +106,9 @@ def test_actions_by_state_and_refusals(ws, register):
     a = intake.accept(ws, v.id, dt.date(2026, 11, 3))
     assert a.state == "accepted" and a.lead_id is None  # only an accusation becomes a lead
     done = intake.conclude(ws, v.id, dt.date(2026, 11, 5), "已答复")
-    assert done.state == "concluded" and "feedback" in done.actions
+    assert done.state == "concluded" and "feedback" not in done.actions  # 反馈 is owed to a 实名检举控告 only
     with pytest.raises(StateError, match="不能办结"):
         intake.conclude(ws, v.id, dt.date(2026, 11, 6))
-    fb = intake.record_feedback(ws, v.id, dt.date(2026, 11, 6), "电话反馈办理结果")
-    assert fb.feedback_date == dt.date(2026, 11, 6)
-    with pytest.raises(StateError):
-        intake.record_feedback(ws, v.id, dt.date(2026, 11, 7), "再次反馈")
 
     out_of_scope = register(kind="out_of_scope", subjects=[])
     with pytest.raises(StateError, match="不予受理"):
@@ -205,9 +201,9 @@ def test_timeline_in_chinese(ws, register, tmp_path):
     attachments.add_attachment(ws, ("complaint", v.id), scan)
     intake.reveal_identity(ws, v.id)
     intake.accept(ws, v.id, dt.date(2026, 11, 3))
-    intake.record_acceptance_notice(ws, v.id, dt.date(2026, 11, 4))
+    intake.record_acceptance_notice(ws, v.id, dt.date(2026, 11, 4), "phone", "李登记")
     events = timeline.timeline(ws, "complaint", v.id)
     assert [e.text_zh for e in events] == [
         "登记信访件 XF2026-0001：检举控告，来信", "添加附件“信件.jpg”", "查看反映人身份信息",
-        "受理（2026-11-03）", "向实名反映人告知受理情况（2026-11-04）"]
+        "受理（2026-11-03）", "向实名反映人告知受理情况（2026-11-04），电话，经办人 李登记"]
     assert {e.who for e in events} == {"王书记"}
