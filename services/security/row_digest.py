@@ -43,6 +43,7 @@ AUDITED_TABLES: dict[str, str] = {
     "users": "用户", "user_roles": "用户角色", "attachments": "附件", "monthly_reports": "月报",
     "report_revisions": "月报修订版", "submissions": "报送记录", "organization": "单位信息",
     "townships": "乡镇", "issued_certificates": "签发的证书", "received_packages": "接收的报送包",
+    "inquiry_letters": "函询记录", "talk_records": "谈话记录",
     "referrals": "转办记录", "complainant_contacts": "告知反馈记录",
 }
 # The column that names a row to a person (else its id).

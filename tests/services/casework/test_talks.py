@@ -9,6 +9,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from cli.app import run_cli
 from services.casework import cases, leads, talks, timeline
 from services.casework.leads import LeadInput
 from services.casework.persons import PersonInput
@@ -17,6 +18,8 @@ from services.errors import NotFoundError, PermissionDenied, ValidationError
 from services.reporting import item_print
 from services.storage import attachments
 from tests.conftest import sign_in_as
+from tests.services.audit_attack import attack
+from tests.helpers.verification import approve_plan
 
 D = dt.date
 
@@ -28,6 +31,8 @@ def _lead(ws, disposition="talk_inquiry", name="张三"):
                                                            rank="township_level", is_party_member=True)]))
     leads.dispose(ws, lead.id, disposition, D(2026, 10, 9), "纪委会议集体研究",
                   "李四、赵六" if disposition == "preliminary_verification" else "")
+    if disposition == "preliminary_verification":
+        approve_plan(ws, lead.id, D(2026, 10, 9))
     return leads.get_lead(ws, lead.id)
 
 
@@ -169,3 +174,15 @@ def test_the_printed_talk_record_is_one_a4_page_filled_from_the_record(ws):
     fonts = {str(f.get_object().get("/BaseFont")) for f in page["/Resources"]["/Font"].values()}
     assert fonts == {str(f.get_object().get("/BaseFont")) for f in PdfReader(io.BytesIO(
         item_print.lead_sheet_pdf(ws, lead.id))).pages[0]["/Resources"]["/Font"].values()}
+
+
+def test_a_talk_record_changed_in_the_file_is_named_by_check_deep(ws, capsys):
+    lead = _lead(ws)
+    v = talks.record_talk(ws, _talk(lead))
+    assert run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"]) == 0
+    capsys.readouterr()
+    # The attacker makes a one-person talk look like a two-person one, with plain sqlite3.
+    attack(ws.db_path, f"UPDATE talk_records SET interviewers = '李四、王五' WHERE id = {v.id}")
+    assert run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"]) == 1
+    out = capsys.readouterr()
+    assert f"谈话记录（talk_records #{v.id}）：内容与审计日志记录的不一致（在程序外被修改）" in out.out + out.err
