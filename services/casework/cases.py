@@ -5,13 +5,13 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Case, Lead, Measure, Person
 from models.enums import CaseStage, Disposition, EightRulesType, LeadResult
 
-from services.casework import numbering
+from services.casework import numbering, sanction_rules
 from services.casework.complaint_closure import conclude_with_case
 from services.casework.measures import measure_view
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
@@ -171,6 +171,9 @@ def advance_case(ws: Workspace, case_id: int, stage: str, date: Any) -> CaseView
         if prev is not None and d < prev:
             raise ValidationError(f"{target.label}日期（{d.isoformat()}）不能早于{stage_label(prev_code)}日期"
                                   f"（{prev.isoformat()}）", field="date")
+        if target is CaseStage.closed:
+            sanction_rules.check_decision_by_closing(s.scalar(select(func.max(Measure.decision_date))
+                                                              .where(Measure.case_id == c.id)), d, field="date")
         setattr(c, STAGES[new][1], d)
         c.stage = target.value
         audit.record(s, ws.current_user, "case.advance", "case", c.id,
@@ -188,9 +191,9 @@ def update_person(ws: Workspace, person_id: int, data: PersonInput) -> PersonVie
         require(ws.current_user, "case.manage" if p.case_id else "lead.manage")
         values, problems = validate_person(data, ws.today())
         raise_all(problems, "登记表")
-        if not values["is_party_member"] and s.execute(select(Measure.id).where(
+        if not (values["is_party_member"] and values["party_membership_known"]) and s.execute(select(Measure.id).where(
                 Measure.person_id == p.id, Measure.category == "party_sanction").limit(1)).first():
-            raise ValidationError(f"{p.name}已受党纪处分，不能改为非中共党员", field="is_party_member")
+            raise ValidationError(f"{p.name}已受党纪处分，不能改为非中共党员或“不详”", field="is_party_member")
         changed = {k: [getattr(p, k), v] for k, v in values.items() if getattr(p, k) != v}
         for k, v in values.items():
             setattr(p, k, v)

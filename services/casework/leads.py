@@ -275,7 +275,8 @@ def conclude_in(ws: Workspace, s: Session, lead: Lead, result: str, date: Any, n
     if res is R.to_verification:
         persons = [PersonInput(name=p.name, gender=p.gender, ethnicity=p.ethnicity, birth_month=p.birth_month,
                                party_join_date=p.party_join_date, unit=p.unit, post=p.post, rank=p.rank,
-                               is_party_member=p.is_party_member, is_supervised_object=p.is_supervised_object,
+                               is_party_member=p.is_party_member if p.party_membership_known else None,
+                               is_supervised_object=p.is_supervised_object,
                                self_reported=p.self_reported) for p in lead.persons]
         followup = create_lead_in(ws, s, source=lead.source, received_date=d,
                                   summary=f"（由线索{lead.number}谈话函询后转初核）{lead.summary}",

@@ -5,7 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from models import Case, Lead, Measure, Person
 from models.enums import MeasureCategory
@@ -72,11 +73,15 @@ def add_measure(ws: Workspace, *, person_id: int, case_id: int | None = None, le
         if cat is None or cat.value != actual:
             raise ValidationError(f"“{sanction_rules.label_of(kind)}”属于{MeasureCategory(actual).label}，"
                                   f"与所选类别“{cat.label if cat else category}”不符", field="category")
-        sanction_rules.check_measure_allowed(kind, person.is_party_member, person.is_supervised_object)
+        sanction_rules.check_measure_allowed(kind, person.is_party_member if person.party_membership_known else None,
+                                             person.is_supervised_object)
         if actual != "handling" and case_id is None:
             raise ValidationError("党纪处分、政务处分须在立案审查调查后作出，请先立案", field="kind")
         start = ("立案日期", owner.filing_date) if case_id else ("线索收到日期", owner.received_date)
         d = action_date(decision_date, ws.today(), "决定日期", "decision_date", start)
+        if case_id:
+            sanction_rules.check_decision_by_closing(d, owner.closing_date)
+        sanction_rules.check_after_expulsion(kind, d, _earlier_measures(s, person), person.name)
         doc = validate_text(document_number, label="文号", field="document_number", max_length=80) or ""
         text = validate_text(note, label="备注", field="note", max_length=2000) or ""
         if probation_years is not None and kind != "party_probation":
@@ -92,6 +97,15 @@ def add_measure(ws: Workspace, *, person_id: int, case_id: int | None = None, le
                      {"measure_id": m.id, "person_id": person.id, "person": person.name, "kind": kind,
                       "date": d, "document_number": doc})
         return measure_view(m, person.name)
+
+
+def _earlier_measures(s: Session, person: Person) -> list[tuple[str, dt.date]]:
+    """(kind, decision date) of the measures on this person: the same row, or the same ID number elsewhere."""
+    same = Person.id == person.id
+    if person.id_number_index:
+        same = or_(same, Person.id_number_index == person.id_number_index)
+    return [(k, d) for k, d in s.execute(select(Measure.kind, Measure.decision_date)
+                                         .join(Person, Person.id == Measure.person_id).where(same))]
 
 
 def measures_of(ws: Workspace, *, case_id: int | None = None, lead_id: int | None = None,

@@ -27,7 +27,7 @@ class PersonInput:
     unit: str = ""
     post: str = ""
     rank: str | None = None
-    is_party_member: bool = False
+    is_party_member: bool | None = False   # None: 不详 (unknown at intake; a party sanction waits for it)
     is_supervised_object: bool = True
     self_reported: bool = False
     amount_confiscated: Decimal | float | str = 0
@@ -55,6 +55,12 @@ class PersonView:
     amount_confiscated: Decimal
     amount_seized: Decimal
     amount_restitution: Decimal
+    party_membership_known: bool = True   # False: 不详, is_party_member then means nothing
+
+    @property
+    def party_member(self) -> bool | None:
+        """是 True, 否 False, 不详 None."""
+        return self.is_party_member if self.party_membership_known else None
 
 
 def _amount(value: Any, label: str, field_code: str) -> Decimal:
@@ -120,6 +126,7 @@ def validate_person(p: PersonInput, today: dt.date, prefix: str = "") -> tuple[d
                        ("amount_restitution", "责令退赔金额")):
         run(key, _amount, getattr(p, key), label, f(key))
     out["is_party_member"] = bool(p.is_party_member)
+    out["party_membership_known"] = p.is_party_member is not None
     out["is_supervised_object"] = bool(p.is_supervised_object)
     out["self_reported"] = bool(p.self_reported)
     return out, problems
@@ -129,7 +136,8 @@ def person_view(p: Person) -> PersonView:
     rank = Rank.from_text(p.rank) if p.rank else None
     return PersonView(p.id, p.lead_id, p.case_id, p.name, p.gender, p.ethnicity, p.birth_month, p.party_join_date,
                       p.unit, p.post, p.rank, rank.label if rank else "", p.is_party_member, p.is_supervised_object,
-                      p.self_reported, p.amount_confiscated, p.amount_seized, p.amount_restitution)
+                      p.self_reported, p.amount_confiscated, p.amount_seized, p.amount_restitution,
+                      p.party_membership_known)
 
 
 def new_person(values: dict, *, lead_id: int | None = None, case_id: int | None = None) -> Person:

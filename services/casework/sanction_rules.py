@@ -16,7 +16,7 @@ from services.errors import ValidationError
 __all__ = [
     "PARTY_SANCTIONS", "GOVERNMENT_SANCTIONS", "HANDLING", "PSEUDO_KINDS", "LABELS",
     "category_of", "label_of", "is_sanction", "effect_months", "effect_end", "restriction_end",
-    "form_of", "highest_form", "check_measure_allowed",
+    "form_of", "highest_form", "check_measure_allowed", "check_decision_by_closing", "check_after_expulsion",
 ]
 
 PARTY_SANCTIONS: dict[str, str] = {m.value: m.label for m in PartySanction}
@@ -129,11 +129,12 @@ def highest_form(kinds: Iterable[str]) -> int | None:
 def check_measure_allowed(
     kind: str, is_party_member: bool | None, is_supervised_object: bool | None
 ) -> None:
-    """Reject a measure the person cannot receive (DOMAIN §4)."""
+    """Reject a measure the person cannot receive (DOMAIN §4); ``is_party_member`` None: not confirmed."""
     category = category_of(kind)
     if category == "party_sanction":
-        if is_party_member is None:
-            raise ValidationError("请先填写被处分人是否为中共党员，再给予党纪处分", field="is_party_member")
+        if is_party_member is None:   # left 不详 at intake, or never filled in
+            raise ValidationError("被处分人是否为中共党员尚未确认（不详），请先在人员信息中确认后再给予党纪处分",
+                                  field="is_party_member")
         if not is_party_member:
             raise ValidationError(
                 f"非中共党员不能给予党纪处分（{label_of(kind)}），请改为政务处分或其他处理", field="kind"
@@ -147,3 +148,27 @@ def check_measure_allowed(
                 f"非监察对象（公职人员）不能给予政务处分（{label_of(kind)}），请改为党纪处分或其他处理",
                 field="kind",
             )
+
+
+def check_decision_by_closing(decision_date: date | None, closing_date: date | None,
+                              field: str = "decision_date") -> None:
+    """A measure of a case is decided by its 结案 at the latest (DOMAIN §3: 处分决定 → 结案); checked when a
+    measure is added to a closed case and when a case with measures is closed."""
+    if closing_date is not None and decision_date is not None and decision_date > closing_date:
+        raise ValidationError(f"决定日期（{decision_date.isoformat()}）不能晚于案件的结案日期（{closing_date.isoformat()}）",
+                              field=field)
+
+
+def check_after_expulsion(kind: str, decision_date: date, earlier: Iterable[tuple[str, date]],
+                          person_name: str) -> None:
+    """No sanction on or after the person's 开除党籍 but a 政务处分 (《公职人员政务处分法》 allows it).
+
+    ``earlier``: (kind, decision date) of the person's measures already recorded. Handling measures
+    (组织处理 and the like) are no sanctions and stay possible.
+    """
+    if category_of(kind) != "party_sanction":
+        return
+    expulsions = sorted(d for k, d in earlier if k == "party_expulsion" and d <= decision_date)
+    if expulsions:
+        raise ValidationError(f"{person_name}已于{expulsions[0].isoformat()}受到开除党籍处分，此后不能再给予"
+                              f"{label_of(kind)}（开除党籍后仍可给予政务处分）", field="kind")

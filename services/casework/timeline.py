@@ -9,7 +9,7 @@ from typing import Any, Callable
 from sqlalchemy import select
 
 from models import AuditEvent, User
-from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
+from models.enums import (AccountabilityMethod, ExecutionItem, FollowUpForm, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
                           FeedbackResponse, InquiryAssessment, InquiryOutcome, LeadResult, LeadSource, LedgerOutcome,
                           TalkKind)
 
@@ -92,6 +92,17 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "person.add": lambda d: f"增加被调查人：{d.get('name', '')}",
     "measure.add": lambda d: f"对{d.get('person', '')}作出{_kind(d.get('kind'))}{_d(d)}"
                              + (f"，文号 {d['document_number']}" if d.get("document_number") else ""),
+    "measure.announce": lambda d: f"宣布对{d.get('person', '')}的{_kind(d.get('kind'))}决定{_d(d)}"
+                                  + (f"，原登记为{d['previous']}" if d.get("previous") else ""),
+    "measure.deliver": lambda d: f"向{d.get('person', '')}送达{_kind(d.get('kind'))}决定书{_d(d)}"
+                                 + (f"，原登记为{d['previous']}" if d.get("previous") else ""),
+    "measure.file": lambda d: f"{d.get('person', '')}的{_kind(d.get('kind'))}决定材料归入档案{_d(d)}"
+                              + (f"，原登记为{d['previous']}" if d.get("previous") else ""),
+    "measure.execution_step": lambda d: f"执行对{d.get('person', '')}的{_kind(d.get('kind'))}："
+                                        f"{_l(ExecutionItem, d.get('item'))}{_d(d)}"
+                                        + (f"，{d['note']}" if d.get("note") else ""),
+    "measure.follow_up": lambda d: f"对{d.get('person', '')}回访教育{_d(d)}：{_l(FollowUpForm, d.get('form'))}，"
+                                   f"回访人 {d.get('by', '')}",
     "ledger.create": lambda d: f"建立一案双查台账 {d.get('number', '')}：{d.get('unit', '')}，"
                                f"检查领导干部{d.get('leaders', 0)}名",
     "ledger.outcome": lambda d: f"{d.get('leader', '')}的处理结果：{_l(LedgerOutcome, d.get('outcome'))}{_d(d)}"

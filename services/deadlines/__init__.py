@@ -2,7 +2,8 @@
 
 Offers: ``rules`` (the declared limits of DOMAIN §1–3, due dates and statuses, ``add_months``; pure),
 ``due_list`` (the deadlines of the open items from the database, the limits and holiday settings).
-Internal: ``workdays`` (statutory holidays, 调休 make-up days, user overrides).
+Internal: ``workdays`` (statutory holidays, 调休 make-up days, user overrides) and ``sanction_dues`` (a
+sanction's 宣布 and 回访教育 deadlines, for the due list).
 
 May use: security, storage.
 """

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from models import Case, Complaint, HolidayOverride, InquiryLetter, Lead, Measure, Person, Referral
@@ -16,7 +16,8 @@ from models.enums import ComplaintState, Disposition
 from services.security import audit
 from services.storage import settings
 from services.deadlines.rules import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, add_months, case_deadlines,
-                                      collect_due, complaint_deadlines, lead_deadlines, resolve_limits, status_of)
+                                      collect_due, complaint_deadlines, dated_deadline, lead_deadlines, resolve_limits, status_of)
+from services.deadlines import sanction_dues
 from services.deadlines.workdays import WorkCalendar
 from services.errors import NotFoundError, PermissionDenied, ValidationError
 from services.security.permissions import allowed, require
@@ -78,15 +79,11 @@ def _lead_inputs(s: Session) -> list[DeadlineInput]:
 
 
 def _case_inputs(s: Session) -> list[DeadlineInput]:
-    first_sanction = (select(func.min(Measure.decision_date)).where(Measure.case_id == Case.id,
-                                                                    Measure.category != "handling")
-                      .correlate(Case).scalar_subquery())
-    rows = s.execute(select(Case.id, Case.number, Case.filing_date, Case.trial_referral_date, Case.closing_date,
-                            first_sanction.label("decision")).where(Case.closing_date.is_(None))).all()
+    rows = s.execute(select(Case.id, Case.number, Case.filing_date, Case.trial_referral_date, Case.closing_date)
+                     .where(Case.closing_date.is_(None))).all()
     out: list[DeadlineInput] = []
     for r in rows:
         obligations = case_deadlines(r.filing_date, trial_transfer_date=r.trial_referral_date,
-                                     decision_date=r.decision, announced_date=r.closing_date,
                                      closed_date=r.closing_date)
         out += DeadlineInput.from_obligations("case", r.id, r.number, obligations)
     return out
@@ -136,13 +133,11 @@ def _effect_ends(s: Session, today: dt.date, cal: WorkCalendar, warn: int, inclu
                      .where(Measure.effect_end >= today, Measure.effect_end <= horizon)).all()
     out = []
     for _mid, _kind, end, case_id, lead_id, name, case_no, lead_no in rows:
-        status = status_of(end, today, cal, warn_workdays=warn)
-        if status is DueStatus.OK and not include_ok:
-            continue
         item_type, item_id = ("case", case_id) if case_id else ("lead", lead_id)
-        out.append(Deadline(item_type=item_type, item_id=item_id, item_number=f"{case_no or lead_no} {name}",
-                            limit_code=EFFECT_END_CODE, label=EFFECT_END_LABEL, due=end, status=status,
-                            start=None, workdays_left=cal.workdays_between(today, end)))
+        row = dated_deadline(item_type, item_id, f"{case_no or lead_no} {name}", EFFECT_END_CODE, EFFECT_END_LABEL,
+                             end, today, cal, warn_workdays=warn, include_ok=include_ok)
+        if row is not None:
+            out.append(row)
     return out
 
 
@@ -164,12 +159,14 @@ def due_items(ws: Workspace, today: dt.date | None = None, *, include_ok: bool =
             items += _lead_inputs(s)
             inquiry_rows = _inquiry_dues(s, today, cal, warn, include_ok)
         if allowed(user.roles, "case.view"):
-            items += _case_inputs(s)
+            items += _case_inputs(s) + sanction_dues.announcement_inputs(s)
         rows = collect_due(items, today, cal, limits=limits, warn_workdays=warn, include_ok=include_ok) + extra
         if allowed(user.roles, "lead.view"):
             rows += inquiry_rows
         if allowed(user.roles, "case.view"):
             rows += _effect_ends(s, today, cal, warn, include_ok)
+            rows += sanction_dues.follow_up_dues(s, today, cal, warn, include_ok,
+                                                 int(settings.get(s, settings.FOLLOW_UP_LEAD_DAYS)))
     order = {DueStatus.OVERDUE: 0, DueStatus.DUE_SOON: 1, DueStatus.OK: 2, DueStatus.DONE: 3}
     rows.sort(key=lambda r: (order[r.status], r.due, r.item_number))
     return rows

@@ -27,7 +27,7 @@ from services.errors import ValidationError
 __all__ = [
     "Unit", "LimitSpec", "DEFAULT_LIMITS", "resolve_limits", "add_months", "compute_due",
     "DueStatus", "status_of", "Obligation", "DeadlineInput", "Deadline", "deadlines_for",
-    "collect_due", "complaint_deadlines", "lead_deadlines", "case_deadlines", "owes_notice_and_feedback",
+    "dated_deadline", "collect_due", "complaint_deadlines", "lead_deadlines", "case_deadlines", "sanction_deadlines", "follow_up_due", "owes_notice_and_feedback",
 ]
 
 
@@ -254,6 +254,17 @@ def deadlines_for(
     return result
 
 
+def dated_deadline(item_type: str, item_id: int, item_number: str, code: str, label: str, due: date, today: date,
+                   calendar: WorkCalendar, *, warn_workdays: int = 3, include_ok: bool = True) -> Deadline | None:
+    """An open deadline set on its own date rather than by a limit (an effect period's end, a 回访, a reply
+    asked for by a given day); None when it is 正常 and ``include_ok`` is off."""
+    status = status_of(due, today, calendar, warn_workdays=warn_workdays)
+    if status is DueStatus.OK and not include_ok:
+        return None
+    return Deadline(item_type=item_type, item_id=item_id, item_number=item_number, limit_code=code, label=label,
+                    due=due, status=status, workdays_left=calendar.workdays_between(today, due))
+
+
 def collect_due(
     items: Iterable[DeadlineInput],
     today: date,
@@ -338,15 +349,12 @@ def case_deadlines(
     *,
     verification_concluded: date | None = None,
     trial_transfer_date: date | None = None,
-    decision_date: date | None = None,
-    announced_date: date | None = None,
     closed_date: date | None = None,
 ) -> list[Obligation]:
-    """The limits of one case (DOMAIN §2–3).
+    """The limits of one case (DOMAIN §2–3); a sanction's own are :func:`sanction_deadlines`.
 
     - ``filing_approval``: from the end of 初核 (``verification_concluded``) until ``filing_date``;
-    - ``investigation``: from ``filing_date`` until 移送审理 (``trial_transfer_date``) or closure;
-    - ``execution``: from the sanction decision until it is announced (``announced_date``).
+    - ``investigation``: from ``filing_date`` until 移送审理 (``trial_transfer_date``) or closure.
     """
     out: list[Obligation] = []
     if verification_concluded is not None:
@@ -354,6 +362,15 @@ def case_deadlines(
     if filing_date is not None:
         ended = trial_transfer_date or closed_date
         out.append(Obligation("investigation", filing_date, ended is not None, ended))
-    if decision_date is not None:
-        out.append(Obligation("execution", decision_date, announced_date is not None, announced_date))
     return out
+
+
+def sanction_deadlines(decision_date: date, announced_date: date | None) -> list[Obligation]:
+    """``execution``: a sanction is announced (宣布) within the limit from its decision (DOMAIN §3, §9) —
+    met by the 宣布 date, not by the case's 结案."""
+    return [Obligation("execution", decision_date, announced_date is not None, announced_date)]
+
+
+def follow_up_due(effect_end: date, lead_days: int) -> date:
+    """回访教育 is due ``lead_days`` calendar days before the effect period ends (DOMAIN §9)."""
+    return effect_end - timedelta(days=lead_days)

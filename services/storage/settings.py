@@ -44,6 +44,8 @@ FONT_PATH = declare("reports.font_path", str, "", "报表字体文件（留空�
 DUE_SOON_WORKDAYS = declare("deadlines.due_soon_workdays", int, 3, "即将到期提醒（工作日）", 0, 30)
 DEADLINE_OVERRIDES = declare("deadlines.limits", dict, {}, "办理时限（覆盖默认值）")
 INQUIRY_REPLY_DAYS = declare("deadlines.inquiry_reply_days", int, 15, "函询回复期限（天）", 1, 90)
+# 回访教育 is due this many days before a sanction's effect period ends (services.casework.follow_ups says why 30)
+FOLLOW_UP_LEAD_DAYS = declare("deadlines.follow_up_lead_days", int, 30, "回访提前天数（影响期届满前）", 1, 150)
 REPORT_LEADER = declare("report.leader", str, "", "月报负责人")
 REPORT_PREPARER = declare("report.preparer", str, "", "月报填报人")
 REPORT_PHONE = declare("report.phone", str, "", "月报联系电话")

@@ -5,7 +5,7 @@ import pytest
 
 from services.deadlines.rules import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, Obligation, Unit, add_months,
                                       case_deadlines, collect_due, complaint_deadlines, compute_due, deadlines_for,
-                                      lead_deadlines, resolve_limits, status_of)
+                                      lead_deadlines, resolve_limits, sanction_deadlines, status_of)
 from services.deadlines.workdays import WorkCalendar
 from services.errors import ValidationError
 
@@ -182,13 +182,15 @@ def test_lead_rules():
 
 
 def test_case_rules(cal):
-    rules = case_deadlines(date(2025, 3, 10), verification_concluded=date(2025, 3, 1),
-                           decision_date=date(2025, 6, 30))
+    rules = case_deadlines(date(2025, 3, 10), verification_concluded=date(2025, 3, 1)) + sanction_deadlines(
+        date(2025, 6, 30), None)
     assert rules == [
         Obligation("filing_approval", date(2025, 3, 1), True, date(2025, 3, 10)),
         Obligation("investigation", date(2025, 3, 10)),
         Obligation("execution", date(2025, 6, 30)),
     ]
+    assert sanction_deadlines(date(2025, 6, 30), date(2025, 7, 2)) == [
+        Obligation("execution", date(2025, 6, 30), True, date(2025, 7, 2))]
     rows = deadlines_for(DeadlineInput.from_obligations("case", 7, "AJ-7", rules), date(2025, 6, 20), cal)
     assert [(r.limit_code, r.due, r.status) for r in rows] == [
         ("filing_approval", date(2025, 4, 1), DueStatus.DONE),
