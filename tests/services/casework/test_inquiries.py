@@ -13,6 +13,7 @@ from services.casework import inquiries, leads, timeline
 from services.casework.leads import LeadInput
 from services.casework.persons import PersonInput
 from services.deadlines import due_list
+from services.reporting import figures_sql
 from services.deadlines.rules import DueStatus
 from services.errors import PermissionDenied, StateError, ValidationError
 from services.storage import attachments, settings
@@ -189,6 +190,9 @@ def test_truthful_is_accepted_and_closed_with_the_closing_letter_date_which_conc
     assert exc.value.message == "第1轮函询已于 2026-11-12 评估为“如实说明，采信了结”"
     overview = inquiries.overview(ws, lead.id)
     assert (overview.can_send, overview.blocked) == (False, f"线索 {lead.number} 已办结（了结），不能再发函询函")
+    with ws.reading() as s:   # the report counts it as 谈话函询了结 (第一种形态) on the 了结 letter's date
+        assert s.execute(figures_sql.talk_concluded(None, D(2026, 11, 30))).all() == [
+            (after.persons[0].id, D(2026, 11, 13), 1)]
 
 
 def test_untruthful_goes_to_verification_through_the_lead_conclusion(ws):
