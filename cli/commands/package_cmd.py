@@ -46,14 +46,20 @@ def _read(path: Path, label: str) -> bytes:
 def run_verify(args, ctx) -> int:
     # Deliberately no ctx.workspace()/ctx.login(): verification needs no data dir.
     from services.submission.package import verify_package
+    from services.submission.package.verify import status_mark
     root = _read(args.root, "根证书文件")
     crl = _read(args.crl, "吊销列表文件") if args.crl else None
     report = verify_package(args.path, root_pem=root, crl_pem=crl)
     lines = [f"文件包：{args.path}"]
     if report.org_name:
         lines.append(f"单位：{report.org_name}（{report.org_code}） 报告期：{report.period} 第 {report.revision} 版")
-    lines += [f"{'✓ 通过' if c.passed else '✗ 未通过'}  {c.title_zh}：{c.reason_zh}" for c in report.checks]
-    lines.append("结论：全部检查通过，可以接收。" if report.accepted
-                 else f"结论：{len(report.failed_codes)} 项检查未通过，不能接收。")
+    lines += [f"{status_mark(c)}  {c.title_zh}：{c.reason_zh}" for c in report.checks]
+    unchecked = "、".join(c.title_zh for c in report.unchecked)
+    if not report.accepted:
+        lines.append(f"结论：{len(report.failed_codes)} 项检查未通过，不能接收。")
+    elif unchecked:
+        lines.append(f"结论：其余检查均通过，{unchecked}未核对（见上面的说明）。")
+    else:
+        lines.append("结论：全部检查通过，可以接收。")
     ctx.emit(report.to_dict(), "\n".join(lines))
     return 0 if report.accepted else 1

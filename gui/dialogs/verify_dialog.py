@@ -1,4 +1,7 @@
-"""The result of verifying a submission package: every check with ✓/✗ and its reason, and a verdict."""
+"""The result of verifying a submission package: every check with ✓/!/✗ and its reason, and a verdict.
+
+A check that could not be made (no CRL: 证书吊销状态) is shown as "! 未核对" in amber, never as ✓.
+"""
 from __future__ import annotations
 
 from typing import Any, Iterable
@@ -9,11 +12,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from services.reporting.layout import period_text
+from services.submission.package.verify import FAILED, PASSED, WARNING, status_of
 
 from ..geometry import remember_geometry
 
 PASS_FG = QColor("#166534")
 FAIL_FG = QColor("#b91c1c")
+WARN_FG = QColor("#9a5b00")
 VERDICT_OK = ("background:#e9f7ee; border:1px solid #9fd5b1; border-radius:3px; padding:8px 12px;"
               "color:#14532d; font-weight:bold;")
 VERDICT_BAD = ("background:#fbeaea; border:1px solid #e8b4b4; border-radius:3px; padding:8px 12px;"
@@ -24,27 +29,33 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("VerifyResultDialog", text)
 
 
-def check_fields(check: Any) -> tuple[str, bool, str]:
-    """(title, passed, reason) of a ``Check`` or of its dict form (``ImportOutcome.checks``)."""
+def check_fields(check: Any) -> tuple[str, str, str]:
+    """(title, status, reason) of a ``Check`` or of its dict form (``ImportOutcome.checks``)."""
     if isinstance(check, dict):
-        return str(check.get("title_zh", "")), bool(check.get("passed")), str(check.get("reason_zh", ""))
-    return check.title_zh, bool(check.passed), check.reason_zh
+        return str(check.get("title_zh", "")), status_of(check), str(check.get("reason_zh", ""))
+    return check.title_zh, status_of(check), check.reason_zh
+
+
+def _marks() -> dict[str, tuple[str, QColor]]:
+    return {PASSED: (_tr("✓ 通过"), PASS_FG), WARNING: (_tr("! 未核对"), WARN_FG), FAILED: (_tr("✗ 未通过"), FAIL_FG)}
 
 
 def fill_checks_table(table: QTableWidget, checks: Iterable[Any]) -> None:
-    """Rows of 结果 / 检查项目 / 说明; failures in red."""
+    """Rows of 结果 / 检查项目 / 说明; failures in red, checks not made in amber."""
     rows = [check_fields(c) for c in checks]
+    marks = _marks()
     table.setRowCount(len(rows))
-    for r, (title, passed, reason) in enumerate(rows):
-        mark = QTableWidgetItem(_tr("✓ 通过") if passed else _tr("✗ 未通过"))
-        mark.setForeground(QBrush(PASS_FG if passed else FAIL_FG))
+    for r, (title, status, reason) in enumerate(rows):
+        text, color = marks[status]
+        mark = QTableWidgetItem(text)
+        mark.setForeground(QBrush(color))
         mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         name = QTableWidgetItem(title)
         why = QTableWidgetItem(reason)
         why.setToolTip(reason)
-        if not passed:
-            name.setForeground(QBrush(FAIL_FG))
-            why.setForeground(QBrush(FAIL_FG))
+        if status != PASSED:
+            name.setForeground(QBrush(color))
+            why.setForeground(QBrush(color))
         for c, item in enumerate((mark, name, why)):
             table.setItem(r, c, item)
 
@@ -88,13 +99,17 @@ class VerifyResultDialog(QDialog):
         super().__init__(parent)
         self.report = report
         checks = list(report.checks)
-        accepted = bool(getattr(report, "accepted", all(check_fields(c)[1] for c in checks)))
+        statuses = [check_fields(c)[1] for c in checks]
+        accepted = bool(getattr(report, "accepted", FAILED not in statuses))
         self.accepted_result = accepted
         self.setWindowTitle(title or self.tr("报送包核验结果"))
         what = describe(getattr(report, "org_name", None), getattr(report, "org_code", None),
                         getattr(report, "period", None), getattr(report, "revision", None))
-        failed = sum(1 for c in checks if not check_fields(c)[1])
-        if accepted:
+        failed, unchecked = statuses.count(FAILED), statuses.count(WARNING)
+        if accepted and unchecked:
+            text = self.tr("通过：{k} 项检查通过，{u} 项未核对（共 {n} 项），见下表中标为“未核对”的说明。").format(
+                k=statuses.count(PASSED), u=unchecked, n=len(checks))
+        elif accepted:
             text = self.tr("通过：全部 {n} 项检查均通过，文件包完整、签名有效。").format(n=len(checks))
         else:
             text = self.tr("不通过：{k} 项检查未通过（共 {n} 项），见下表中红色的原因。").format(k=failed, n=len(checks))

@@ -41,6 +41,7 @@ from services.reporting.layout import period_text
 from services.security import audit
 from services.submission.package import Check, VerifyReport
 from services.submission.package.layout import AUDIT_CHAIN_FILE
+from services.submission.package.verify import WARNING
 
 CODE = "audit_chain"
 TITLE = "审计链延续"
@@ -159,7 +160,7 @@ def check(session: Session, report: VerifyReport, stored: Path | None, name: str
             if known:
                 return Check(CODE, TITLE, False, f"本包缺少 {AUDIT_CHAIN_FILE}；{town}此前报送的文件包都附有审计链，"
                              "不能确认其审计日志未被改写")
-            return Check(CODE, TITLE, True, "文件包未附审计链（旧版本软件生成），从附有审计链的文件包起核对")
+            return Check(CODE, TITLE, True, "文件包未附审计链（旧版本软件生成），从附有审计链的文件包起核对", WARNING)
         count, head, stated = parse(data, code)
     except _Bad as exc:
         return Check(CODE, TITLE, False, str(exc))

@@ -69,14 +69,15 @@ def test_township_generates_a_package_and_self_checks_it(qtbot, offices, dialogs
     assert page.history_table.rowCount() == 1
     assert page.history_table.item(0, 2).text() == name
 
-    # 自检 against the installed county root: every check passes.
+    # 自检 against the installed county root: every check passes but revocation, not checked (no CRL installed).
     dialogs.dirs.append(usb / name)
     page.check_folder_action.trigger()
     dialog = page.verify_dialog
     assert dialog is not None and dialog.isVisible()
     rows = dialog.rows()
-    assert len(rows) >= 10 and all(r[0] == "✓ 通过" for r in rows)
-    assert dialog.summary.text().startswith("通过")
+    assert len(rows) == 12
+    assert [r for r in rows if r[0] != "✓ 通过"] == [("! 未核对", "证书吊销状态", "未提供吊销列表（CRL），未核对吊销状态")]
+    assert dialog.summary.text() == "通过：11 项检查通过，1 项未核对（共 12 项），见下表中标为“未核对”的说明。"
     assert "青山镇纪委（QS001）" in dialog.subject.text() and "2026年10月" in dialog.subject.text()
     dialog.close()
 

@@ -1,6 +1,8 @@
 """Verification of a submission package (folder or .zip), county side and self-check.
 
-Every check runs and is reported on its own; the package is accepted only when all pass.
+Every check runs and is reported on its own; the package is accepted only when all pass. A check
+that could not be made (no CRL given: revocation 未核对) passes with the status ``warning``, so it is
+never shown as a ✓; ``status_mark`` words each status once for the CLI and the GUI.
 The package is first copied (or extracted) into a private temp folder by ``safezip`` and
 every check reads that copy, so links are never followed and files cannot change mid-way.
 A zip must be named after the one folder it holds (``<folder>.zip``), else ``structure`` fails.
@@ -53,6 +55,12 @@ CHECKS: tuple[tuple[str, str], ...] = (
 TITLES = dict(CHECKS)
 FUTURE_SKEW = timedelta(minutes=10)
 NOT_CHECKED = "未检查"  # the reason's start when a check could not run at all
+PASSED, WARNING, FAILED = "passed", "warning", "failed"
+STATUS_MARKS = {PASSED: "✓ 通过", WARNING: "! 未核对", FAILED: "✗ 未通过"}
+
+
+class Unchecked(Exception):
+    """Raised by a check that could not be made for want of an input (it does not block acceptance)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,23 @@ class Check:
     title_zh: str
     passed: bool
     reason_zh: str
+    status: str = ""  # PASSED, WARNING (passed, but not checked) or FAILED; empty: from ``passed``
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            object.__setattr__(self, "status", PASSED if self.passed else FAILED)
+
+
+def status_of(check: Check | dict) -> str:
+    """The status of a ``Check`` or of its stored dict form (older ones have no status)."""
+    if isinstance(check, dict):
+        return str(check.get("status") or (PASSED if check.get("passed") else FAILED))
+    return check.status
+
+
+def status_mark(check: Check | dict) -> str:
+    """"✓ 通过", "! 未核对" or "✗ 未通过"."""
+    return STATUS_MARKS[status_of(check)]
 
 
 @dataclass
@@ -81,6 +106,10 @@ class VerifyReport:
     @property
     def failed_codes(self) -> set[str]:
         return {c.code for c in self.checks if not c.passed}
+
+    @property
+    def unchecked(self) -> list[Check]:
+        return [c for c in self.checks if c.status == WARNING]
 
     def check(self, code: str) -> Check:
         return next(c for c in self.checks if c.code == code)
@@ -225,7 +254,7 @@ def _check_chain(ctx: _Ctx) -> str:
 
 def _check_revocation(ctx: _Ctx) -> str:
     if ctx.crl is None:
-        return "未提供吊销列表（CRL），未核对吊销状态"
+        raise Unchecked("未提供吊销列表（CRL），未核对吊销状态")
     passed, reason = revocation_reason(ctx.crl, ctx.root, ctx.signer_cert(), ctx.now)
     if not passed:
         raise _Fail(reason)
@@ -377,6 +406,8 @@ def verify_package(
         for code, title in CHECKS:
             try:
                 checks.append(Check(code, title, True, _RUNNERS[code](ctx)))
+            except Unchecked as exc:
+                checks.append(Check(code, title, True, str(exc), WARNING))
             except _Fail as exc:
                 checks.append(Check(code, title, False, str(exc)))
             except Exception as exc:  # a check must never hide the others
