@@ -4,7 +4,7 @@ Offers the demo office and its data, re-exported here from ``office`` and ``gene
 (set up a data dir once), ``initialize_demo`` / ``login_demo`` (the demo office and its users),
 ``generate_demo`` (append a seeded amount of work), ``validate_scale``, ``identity_sealer`` and the demo
 constants.
-Internal: ``generator`` (one run: roster, days, ids and numbers), ``complaints``, ``leads``,
+Internal: ``generator`` (one run: roster, days, ids and numbers), ``complaints``, ``leads``, ``talks`` (函询 letters, talk records),
 ``cases`` and ``ledger`` (the rows of each entity), ``writer`` (the batch writer thread), ``shares``
 (vocabulary shares, the weighted picker) and ``texts`` (word pools).
 

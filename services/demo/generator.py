@@ -28,6 +28,7 @@ from services.demo.cases import CaseRows
 from services.demo.complaints import ComplaintRows
 from services.demo.leads import LeadRows
 from services.demo.ledger import LedgerRows
+from services.demo.talks import InquiryTalkRows
 from services.demo.shares import (CASE_HANDLING, CHANNELS, DISP_COMPLAINT, DISP_OTHER, GOV, KINDS, METHODS,
                                   MONTH_FACTOR, OTHER_SOURCES, OUTCOMES, PARTY, PROFILES, PV_RESULTS, SIG_OTHER,
                                   SIG_VISIT, TI_RESULTS, Cadre, Picker)
@@ -54,6 +55,8 @@ class DemoSummary:
     measures: int = 0
     ledger_entries: int = 0
     ledger_leaders: int = 0
+    inquiry_letters: int = 0
+    talk_records: int = 0
     batches: int = 0
     seed: int = 0
     start: dt.date | None = None
@@ -100,7 +103,7 @@ def generate_demo(ws: Workspace, *, complaints: int, seed: int = 2026, end: dt.d
     return summary
 
 
-class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows):
+class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows):
     """One run: the roster, the days, and the rows of each entity (the mixins), handed to the writer."""
 
     def __init__(self, ws: Workspace, total: int, seed: int, end: dt.date, identity_columns, progress):
@@ -145,6 +148,7 @@ class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows):
                     if name in self.prefix:
                         self.seq[(name, year)] = max_seq(s, model, f"{self.prefix[name]}{year}-")
             self.users = staff(s)
+            self.reply_days = int(settings.get(s, settings.INQUIRY_REPLY_DAYS))
             overrides = {o.day: o.is_workday for o in s.query(HolidayOverride)}
         self.calendar = WorkCalendar(overrides)
         # A secretary who is not also the administrator approves; clerks register.

@@ -54,9 +54,11 @@ class LeadRows:
         if disposition == "talk_inquiry":
             result_date = self._later(disposed, 10, 35)
             if result_date > end:
+                self._inquiry_rows(row, persons[0], None)
                 return None
             result = self.p["ti"](rng)
             row.update(result=result, result_date=result_date, result_note=T.RESULT_NOTES[result].format(name=first))
+            self._inquiry_rows(row, persons[0], result)
             if result == "to_verification":
                 return self._lead(source=source, complaint_id=complaint_id, received=result_date, cadres=cadres,
                                   summary=f"（由线索{number}谈话函询后转初核）{summary}", discipline=discipline, eight=eight,
@@ -73,6 +75,7 @@ class LeadRows:
         row.update(result=result, result_date=result_date,
                    result_note=T.RESULT_NOTES[note_key].format(name=first, target=rng.choice(T.LEAD_TRANSFER_TARGETS)))
         if result == "reminder_talk":
+            self._reminder_talk_rows(row, persons)
             for person in persons:
                 self._measure(person, "reminder_talk", result_date, lead_id=lid)
         elif result == "concluded" and rng.random() < 0.15:

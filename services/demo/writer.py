@@ -9,7 +9,8 @@ from collections import deque
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from models import Case, Complaint, ComplaintSubject, Lead, LedgerEntry, LedgerLeader, Measure, Person, User, UserRole
+from models import (Case, Complaint, ComplaintSubject, InquiryLetter, Lead, LedgerEntry, LedgerLeader, Measure, Person,
+                    TalkRecord, User, UserRole)
 from models import search
 
 from services.security import audit
@@ -18,7 +19,7 @@ from services.storage.workspace import Workspace
 
 TABLES = (("complaints", Complaint), ("complaint_subjects", ComplaintSubject), ("leads", Lead), ("cases", Case),
            ("persons", Person), ("measures", Measure), ("ledger_entries", LedgerEntry),
-           ("ledger_leaders", LedgerLeader))
+           ("ledger_leaders", LedgerLeader), ("inquiry_letters", InquiryLetter), ("talk_records", TalkRecord))
 
 
 class BatchWriter:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from models import (AuditEvent, Case, Complaint, ComplaintSubject, Lead, LedgerEntry, LedgerLeader, Measure, Person,
-                    User)
+from models import (AuditEvent, Case, Complaint, ComplaintSubject, InquiryLetter, Lead, LedgerEntry, LedgerLeader,
+                    Measure, Person, TalkRecord, User)
 from models.enums import (AccountabilityMethod, Channel, ComplaintKind, Disposition, EightRulesType, LeadSource,
                           LedgerOutcome, MeasureCategory, Signature, all_measure_kind_codes)
 from services import demo
@@ -24,7 +24,7 @@ from services.casework import sanction_rules
 from services.errors import PermissionDenied, ValidationError
 from services.security import audit, identity, setup, users
 from services.storage.workspace import open_workspace
-from services.validation import validate_id_number, validate_phone
+from services.validation import validate_id_number, validate_names, validate_phone
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
 from tests.helpers.crypto import CHEAP_CRYPTO
 
@@ -437,3 +437,37 @@ def test_search_index_covers_the_demo_and_its_triggers_are_back(big):
         hits = s.connection().exec_driver_sql(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
                                               (fts_phrase("欧阳测试"),)).scalars().all()
         assert hits == [cid]
+
+
+def test_inquiry_letters_and_talks_follow_their_leads(big):
+    ws, summary = big
+    with ws.reading() as s:
+        leads = {x.id: x for x in s.execute(select(Lead)).scalars()}
+        letters = s.execute(select(InquiryLetter)).scalars().all()
+        talks = s.execute(select(TalkRecord)).scalars().all()
+        assert (summary.inquiry_letters, summary.talk_records) == (len(letters), len(talks))
+        assert len(letters) > 50 and len(talks) > 50
+        for r in letters:
+            lead = leads[r.lead_id]
+            assert lead.disposition == "talk_inquiry" and r.round == 1
+            assert lead.disposition_date <= r.sent_date and r.reply_due == r.sent_date + dt.timedelta(days=15)
+            if r.reply_date:
+                assert r.sent_date <= r.reply_date <= END
+            if lead.result == "concluded":
+                assert (r.assessment, r.outcome, r.closing_letter_date) == ("truthful", "accepted_closed",
+                                                                            lead.result_date)
+                assert r.reply_date <= r.assessment_date <= r.closing_letter_date
+            elif lead.result == "to_verification":
+                assert r.assessment in ("untruthful", "new_leads") and r.outcome == "to_verification"
+                assert r.assessment_date == lead.result_date
+            else:
+                assert lead.result is None and r.outcome is None
+        waiting = [r for r in letters if r.reply_date is None]
+        assert waiting and all(leads[r.lead_id].result is None for r in waiting)   # on the due list
+        for t in talks:
+            lead = leads[t.lead_id]
+            names = validate_names(t.interviewers, label="谈话人")   # the talk writer's check
+            assert len(names) == 2 and t.person_name not in names
+            assert (t.kind, lead.result, t.talk_date) in {("inquiry_talk", "clarified", lead.result_date),
+                                                          ("reminder_talk", "reminder_talk", lead.result_date)}
+            assert s.get(Person, t.person_id).lead_id == lead.id
