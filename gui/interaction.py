@@ -47,11 +47,14 @@ class Interaction:
         box.exec()
 
     @staticmethod
-    def info(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    def info(parent: QWidget | None, message: str, title: str | None = None, details: str | None = None) -> None:
+        """A notice; ``details`` (a full hash, a path) behind the box's 详细信息 button."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(title or _tr("提示"))
         box.setText(message)
+        if details:
+            box.setDetailedText(details)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.button(QMessageBox.StandardButton.Ok).setText(_tr("确定"))
         box.exec()
@@ -108,6 +111,7 @@ class Shown:
     kind: str            # error, info, confirm, choose, open, save, folder
     text: str
     title: str | None = None
+    details: str | None = None
 
 
 @dataclass
@@ -133,8 +137,8 @@ class ScriptedInteraction:
     def error(self, parent, error, title=None) -> None:
         self.shown.append(Shown("error", error_text(error), title))
 
-    def info(self, parent, message, title=None) -> None:
-        self.shown.append(Shown("info", message, title))
+    def info(self, parent, message, title=None, details=None) -> None:
+        self.shown.append(Shown("info", message, title, details))
 
     def confirm(self, parent, message, title=None) -> bool:
         self.shown.append(Shown("confirm", message, title))

@@ -147,8 +147,13 @@ def show_error(parent: QWidget | None, error: BaseException, title: str | None =
     Interaction.error(parent, error, title)
 
 
-def show_info(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    Interaction.info(parent, message, title)
+def show_info(parent: QWidget | None, message: str, title: str | None = None, details: str | None = None) -> None:
+    Interaction.info(parent, message, title, details)
+
+
+def sha_details(sha: str) -> str:
+    """A full hash as the user reads it (in 详细信息 or a tooltip): 校验码, its algorithm in brackets."""
+    return QCoreApplication.translate("widgets", "校验码（SHA-256）：{sha}").format(sha=sha)
 
 
 def confirm(parent: QWidget | None, message: str, title: str | None = None) -> bool:

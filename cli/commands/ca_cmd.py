@@ -10,7 +10,7 @@ def register(sub) -> None:
     p = sub.add_parser("ca", help="县纪委证书签发：创建根证书、为乡镇签发/吊销证书、发布吊销列表")
     ca = p.add_subparsers(dest="ca_command", metavar="操作", required=True)
     i = ca.add_parser("init", help="创建县纪委根证书（口令取自 JIJIAN_KEY_PASSPHRASE 或提示输入）")
-    i.add_argument("--root-out", type=Path, required=True, help="根证书写到此文件（交各乡镇安装）")
+    i.add_argument("--root-out", type=Path, required=True, help="根证书写到此文件（交各乡镇安装），如 县纪委根证书.pem")
     i.add_argument("--json", action="store_true")
     i.set_defaults(handler=run_init)
     s = ca.add_parser("issue", help="审核乡镇的证书申请（CSR）并签发签章证书")

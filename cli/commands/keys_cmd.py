@@ -16,7 +16,7 @@ def register(sub) -> None:
     c.set_defaults(handler=run_create)
     i = k.add_parser("install", help="安装县纪委签发的证书和县纪委根证书")
     i.add_argument("--cert", type=Path, required=True, help="本单位的签章证书")
-    i.add_argument("--root", type=Path, required=True, help="县纪委根证书")
+    i.add_argument("--root", type=Path, required=True, help="县纪委根证书（县纪委根证书.pem）")
     i.add_argument("--json", action="store_true")
     i.set_defaults(handler=run_install)
     r = k.add_parser("install-crl", help="安装县纪委的吊销列表（CRL）：本单位证书被吊销后不能再生成报送包")

@@ -15,7 +15,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_package)
     v = sub.add_parser("verify", help="校验报送包（文件夹或 .zip），逐项给出结果；不需要数据目录和登录")
     v.add_argument("path", type=Path, help="报送包文件夹或 .zip")
-    v.add_argument("--root", type=Path, required=True, help="县纪委根证书")
+    v.add_argument("--root", type=Path, required=True, help="县纪委根证书（县纪委根证书.pem）")
     v.add_argument("--crl", type=Path, default=None, help="县纪委吊销列表（CRL）")
     v.add_argument("--json", action="store_true")
     v.set_defaults(handler=run_verify)

@@ -30,7 +30,7 @@ class ComplaintAttachments:
         if self.complaint_id is None:
             for path in paths:
                 self.pending_files.append(path)
-                self.attachments.add_row(path, path.name, path.stat().st_size, self.tr("保存时上传"))
+                self.attachments.add_row(path, path.name, path.stat().st_size, self.tr("保存时添加"))
             self._mark_dirty()
             return
         from services.storage import attachments

@@ -25,7 +25,7 @@ from ..context import AppContext, org_summary
 from ..form_widgets import DateEdit
 from ..pdf_preview import PdfPreviewDialog
 from ..print_pdf import LoadedPdf
-from ..widgets import primary, show_error
+from ..widgets import primary, sha_details, show_error
 from .report_draft import FOOT_FIELDS, DraftEditor
 from .report_output import ReportOutput
 from .report_revisions import HISTORY_HEADERS, Revisions, local_time
@@ -285,12 +285,14 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, QWidget):
         final = self.is_finalized()
         correcting = doc.get("correction")
         latest = next((h for h in reversed(self.history) if h.sha256), None)
+        self.banner.setToolTip("")
         if final and latest is not None:
             self._banner_state("final")
-            self.banner.setText(self.tr("已定稿（第{n}版）　{when} 由 {who} 定稿　SHA-256：{sha}\n"
+            self.banner.setText(self.tr("已定稿（第{n}版）　{when} 由 {who} 定稿　校验码：{sha}…\n"
                                         "定稿后的月报不能修改；如需修改，请由纪委书记点“更正”生成新的修订版。")
                                 .format(n=latest.revision, when=local_time(latest.finalized_at),
-                                        who=latest.finalized_by or "—", sha=latest.sha256))
+                                        who=latest.finalized_by or "—", sha=latest.sha256[:16]))
+            self.banner.setToolTip(sha_details(latest.sha256))
             self.banner.show()
         elif correcting:
             self._banner_state("open")

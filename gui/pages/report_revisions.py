@@ -14,9 +14,9 @@ from services.security.permissions import allowed
 from ..local_times import local_time
 from ..operations import DbOp, QueryOp
 from ..print_pdf import LoadedPdf
-from ..widgets import confirm, show_error, show_info
+from ..widgets import confirm, sha_details, show_error, show_info
 
-HISTORY_HEADERS = ("版次", "状态", "定稿时间", "定稿人", "SHA-256", "更正原因")
+HISTORY_HEADERS = ("版次", "状态", "定稿时间", "定稿人", "校验码", "更正原因")
 
 
 class Revisions:
@@ -74,7 +74,7 @@ class Revisions:
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, rev.revision)
                 if c == 4 and rev.sha256:
-                    item.setToolTip(rev.sha256)
+                    item.setToolTip(sha_details(rev.sha256))
                 if c == 5 and rev.correction_reason:
                     item.setToolTip(rev.correction_reason)
                 self.history_table.setItem(r, c, item)
@@ -85,7 +85,7 @@ class Revisions:
         self.history_note.setText(self.tr("选择一个版次，即在下方显示该版定稿时冻结的 PDF。") if history else "")
 
     def finalize(self) -> bool:
-        """定稿 (secretary only): confirm, save pending edits, freeze; shows the SHA-256 afterwards.
+        """定稿 (secretary only): confirm, save pending edits, freeze; says so after, the hash (校验码) in 详细信息.
 
         True when the 定稿 was started; its end is ``sig_finalized``."""
         if not allowed(self.roles, "report.finalize") or self.is_finalized() or self.doc is None:
@@ -93,7 +93,7 @@ class Revisions:
         if not self._save_before_output():
             return False
         n = self.doc.get("revision")
-        message = self.tr("定稿将冻结{p}月报第{n}版：本月的统计数字、情况说明、表尾和 PDF 一并存档并计算 SHA-256，"
+        message = self.tr("定稿将冻结{p}月报第{n}版：本月的统计数字、情况说明、表尾和 PDF 一并存档并生成校验码，"
                           "此后不能再修改；如发现错误，只能通过“更正”生成新的修订版。\n\n确定定稿吗？") \
             .format(p=layout.period_text(self._period), n=n)
         if not confirm(self, message, self.tr("月报定稿")):
@@ -103,8 +103,9 @@ class Revisions:
         def finalized(view) -> None:
             self.refresh()
             self.sig_finalized.emit(period, view.revision)
-            show_info(self, self.tr("{p}月报已定稿（第{n}版）。\n\nSHA-256：\n{sha}")
-                      .format(p=layout.period_text(period), n=view.revision, sha=view.sha256), self.tr("定稿完成"))
+            show_info(self, self.tr("{p}月报已定稿（第{n}版），已存档并生成校验码，存档内容此后若被改动即可发现。")
+                      .format(p=layout.period_text(period), n=view.revision), self.tr("定稿完成"),
+                      details=sha_details(view.sha256))
 
         DbOp(self, lambda: monthly_report.finalize(ws, period)).progress(self.tr("正在定稿……")) \
             .error_title(self.tr("定稿未完成")).success(finalized).run()

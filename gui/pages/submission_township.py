@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
 from services.reporting import layout, monthly_report
@@ -21,8 +21,12 @@ from ..local_times import local_time
 from ..operations import DbOp, QueryOp
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
 from ..usb_files import ask_passphrase, last_dir, remember_dir
+from ..widgets import sha_details
 from .submission_common import (ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, recent_periods,
                                 selectable, set_row, table)
+
+
+GONE_FG = QColor("#6b7280")  # a history row whose package is no longer where it was written
 
 
 class TownshipSubmissionPage(SubmissionPageBase):
@@ -83,7 +87,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
 
         history = QGroupBox(self.tr("报送记录"))
         lh = QVBoxLayout(history)
-        self.history_table = table([self.tr(h) for h in ("报告期", "版次", "文件包", "SHA-256", "写入位置", "生成时间",
+        self.history_table = table([self.tr(h) for h in ("报告期", "版次", "文件包", "校验码", "写入位置", "生成时间",
                                                          "操作人")], stretch=4)
         self.history_empty = empty(self.tr("还没有生成过报送包。生成后，每一次写入U盘的报送包都记录在这里。"))
         lh.addWidget(self.history_table, 1)
@@ -161,9 +165,15 @@ class TownshipSubmissionPage(SubmissionPageBase):
         h = self.history_table
         h.setRowCount(len(subs))
         for r, s in enumerate(subs):
-            set_row(h, r, (layout.period_text(s["period"]), s["revision"], s["file_name"], s["sha256"][:16] + "…",
-                            s["target"], local_time(s["created_at"]), s["created_by"]))
-            h.item(r, 3).setToolTip(s["sha256"])
+            # A package no longer where it was written (stick taken away, moved) keeps its row, marked.
+            name = s["file_name"] if s["present"] else self.tr("{name}（文件已不在原位置）").format(name=s["file_name"])
+            set_row(h, r, (layout.period_text(s["period"]), s["revision"], name, s["sha256"][:16] + "…",
+                            s["target"], local_time(s["created_at"]), s["created_by"]),
+                    None if s["present"] else GONE_FG)
+            h.item(r, 3).setToolTip(sha_details(s["sha256"]))
+            if not s["present"]:
+                h.item(r, 2).setToolTip(self.tr("生成时写入“{path}”，现在那里已没有这个文件包（U盘已取下，"
+                                                "或文件已移动、删除）。").format(path=s["target"]))
         h.setVisible(bool(subs))
         self.history_empty.setVisible(not subs)
         self._update_buttons()
@@ -251,7 +261,8 @@ class TownshipSubmissionPage(SubmissionPageBase):
                                    .format(p=layout.period_text(r.period), n=r.revision))
         self.result_status.setStyleSheet(NOTICE_STYLE + "font-weight:bold;")
         self.result_name.setText(self.tr("文件包名称：{name}").format(name=r.file_name))
-        self.result_sha.setText(self.tr("SHA-256：{sha}").format(sha=r.sha256))
+        self.result_sha.setText(self.tr("校验码：{sha}").format(sha=r.sha256))
+        self.result_sha.setToolTip(self.tr("按 SHA-256 计算；县纪委可据此核对收到的文件包与写出的一致"))
         carry = self.tr("请携带：U盘中的文件夹“{name}”（{path}），整个文件夹交县纪委。").format(
             name=Path(r.folder).name, path=r.folder)
         if r.zip_path:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxL
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from services.errors import DomainError, StateError
-from services.submission import county_ca, pki
+from services.submission import county_ca, keys, pki
 
 from ..local_times import local_date
 from ..usb_files import ask_passphrase, choose_open_file, read_file, save_file
@@ -146,10 +146,10 @@ class CountyCertificatesTab(CertificatesTabBase):
         self.revoke_button.setEnabled(bool(sel and sel["status"] != "revoked"))
 
     def _root_file_name(self) -> str:
-        return "ROOT.pem"
+        return keys.ROOT_HANDOUT_FILE
 
     def init_root(self) -> Path | None:
-        """Passphrase twice → create the root → save ROOT.pem to hand to the townships."""
+        """Passphrase twice → create the root → save 县纪委根证书.pem to hand to the townships."""
         title = self.tr("初始化根证书")
         passphrase = ask_passphrase(self, title, self.tr("设置根证书私钥口令（至少 8 个字符，请牢记并妥善保管，系统不保存）："),
                                     twice=True)
@@ -214,8 +214,8 @@ class CountyCertificatesTab(CertificatesTabBase):
                            self.tr("证书文件 (*.pem)"), pem)
         if target is not None:
             say(self.issue_notice, self.tr("已为{name}（{code}）签发证书，有效期至 {d}：{p}\n请将此文件连同根证书"
-                                            "（ROOT.pem）交回乡镇安装。").format(
-                name=name, code=code, d=local_date(cert.not_valid_after_utc), p=target))
+                                            "（{root}）交回乡镇安装。").format(
+                name=name, code=code, d=local_date(cert.not_valid_after_utc), p=target, root=keys.ROOT_HANDOUT_FILE))
         return target
 
     def revoke_selected(self) -> bool:

@@ -48,7 +48,8 @@ class TownshipCertificatesTab(CertificatesTabBase):
         step2 = QGroupBox(self.tr("第二步　安装县纪委签发的证书"))
         l2 = QVBoxLayout(step2)
         l2.addWidget(hint(self.tr("县纪委签发后会交回两个文件：本单位的证书（如 QS001-证书.pem）和县纪委根证书"
-                                   "（ROOT.pem）。依次选择这两个文件，再输入第一步设置的私钥口令。")))
+                                   "（{root}）。依次选择这两个文件，再输入第一步设置的私钥口令。")
+                          .format(root=keys.ROOT_HANDOUT_FILE)))
         self.install_button = primary(QPushButton(self.tr("安装证书…")))
         self.step2_state = value_label()
         row = QHBoxLayout()
@@ -165,13 +166,13 @@ class TownshipCertificatesTab(CertificatesTabBase):
         return self._save_request(csr)
 
     def install_certificate(self) -> bool:
-        """② choose CERT.pem and ROOT.pem, the passphrase → install."""
+        """② choose the certificate and 县纪委根证书.pem, the passphrase → install."""
         title = self.tr("安装证书")
         pem_filter = self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)")
         cert_path = choose_open_file(self, self.ctx, self.tr("选择县纪委签发的本单位证书"), pem_filter)
         if cert_path is None:
             return False
-        root_path = choose_open_file(self, self.ctx, self.tr("选择县纪委根证书（ROOT.pem）"), pem_filter)
+        root_path = choose_open_file(self, self.ctx, self.tr("选择县纪委根证书（{root}）").format(root=keys.ROOT_HANDOUT_FILE), pem_filter)
         if root_path is None:
             return False
         cert, root = read_file(self, cert_path), read_file(self, root_path)

@@ -74,7 +74,7 @@ def _outcome(outcome, when, method, basis, today: dt.date, not_before: dt.date, 
     out: dict[str, Any] = {"outcome": None, "outcome_date": None, "accountability_method": None, "basis": ""}
     if outcome in (None, ""):
         if method:
-            problems.append(ValidationError("未填写处理结果时不能选择问责方式", field=f"{prefix}accountability_method"))
+            problems.append(ValidationError("未填写处理结果时不能选择追责方式", field=f"{prefix}accountability_method"))
         return out, problems
     oc = LedgerOutcome.from_text(outcome)
     if oc is None:
@@ -93,12 +93,12 @@ def _outcome(outcome, when, method, basis, today: dt.date, not_before: dt.date, 
     if oc is LedgerOutcome.held_accountable:
         m = AccountabilityMethod.from_text(method or "")
         if m is None:
-            problems.append(ValidationError("追究问责须选择问责方式（通报、诫勉、组织调整、纪律处分）",
+            problems.append(ValidationError("处理结果为“追责”时须选择追责方式（通报、诫勉、组织调整、纪律处分）",
                                             field=f"{prefix}accountability_method"))
         else:
             out["accountability_method"] = m.value
     elif method:
-        problems.append(ValidationError("只有“追责”才需要选择问责方式", field=f"{prefix}accountability_method"))
+        problems.append(ValidationError("只有处理结果为“追责”时才选择追责方式", field=f"{prefix}accountability_method"))
     return out, problems
 
 

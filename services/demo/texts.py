@@ -280,7 +280,7 @@ BASIS = {
     "closed_no_fault": "经核查，已履行{resp}，无失职失责情形",
     "inquiry": "《中国共产党问责条例》第七条，失职情节轻微，予以函询",
     "integrity_talk": "《中国共产党问责条例》第七条，履行{resp}不到位，进行廉政谈话",
-    "held_accountable": "《中国共产党问责条例》第七条、第八条，履行{resp}不力，追究问责",
+    "held_accountable": "《中国共产党问责条例》第七条、第八条，履行{resp}不力，予以追责",
 }
 PROBATION_NOTE = "留党察看{years}年"
 MEASURE_DOC = {"party_sanction": "{short}纪发〔{year}〕{n}号", "government_sanction": "{short}监发〔{year}〕{n}号",

@@ -31,6 +31,8 @@ CSR_FILE = "signing-request.csr"
 CERT_FILE = "signing-cert.pem"
 ROOT_FILE = "county-root.pem"
 CRL_FILE = "county-crl.pem"
+# The root certificate as it is handed to the townships (the CLI's examples and the GUI's default name).
+ROOT_HANDOUT_FILE = "县纪委根证书.pem"
 # Warn about renewal this many days before the certificate expires.
 RENEW_WARNING_DAYS = 60
 

@@ -150,7 +150,8 @@ def build_submission(ws: Workspace, period: str, out_dir: Path | str, passphrase
 
 
 def list_submissions(ws: Workspace, period: str | None = None) -> list[dict]:
-    """Every package written, newest first: period, revision, file, hash, where, when, who."""
+    """Every package written, newest first: period, revision, file, hash, where, when, who, and whether
+    it is still where it was written (``present``: a stick taken away, a folder moved or deleted)."""
     require(ws.current_user, "report.view")
     with ws.reading() as s:
         q = (select(Submission, ReportRevision.revision, MonthlyReport.period, User.display_name)
@@ -161,6 +162,14 @@ def list_submissions(ws: Workspace, period: str | None = None) -> list[dict]:
         if period is not None:
             q = q.where(MonthlyReport.period == _period(period))
         return [{"id": sub.id, "period": per, "revision": rev, "file_name": sub.file_name, "target": sub.target,
-                 "sha256": sub.sha256, "created_at": sub.created_at.isoformat(), "created_by": name or ""}
+                 "sha256": sub.sha256, "created_at": sub.created_at.isoformat(), "created_by": name or "",
+                 "present": _present(Path(sub.target) / sub.file_name)}
                 for sub, rev, per, name in s.execute(q).all()]
+
+
+def _present(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a drive that is gone can say so by an error
+        return False
 

@@ -119,13 +119,13 @@ def make_office(tmp_path, today, qapp):
 
 
 def certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs: FakeDialogs) -> tuple[CertificatesTab, CertificatesTab]:
-    """The whole paper trail by clicks: root → ROOT.pem, key → .csr, issue → .pem, install."""
+    """The whole paper trail by clicks: root → 县纪委根证书.pem, key → .csr, issue → .pem, install."""
     stick = dialogs.save_dir
     county_tab = CertificatesTab(county_ctx)
     qtbot.addWidget(county_tab)
     dialogs.texts += [COUNTY_PASS, COUNTY_PASS]
     qtbot.mouseClick(county_tab.init_root_button, Qt.MouseButton.LeftButton)
-    assert (stick / "ROOT.pem").is_file()
+    assert (stick / "县纪委根证书.pem").is_file()
 
     town_tab = CertificatesTab(town_ctx)
     qtbot.addWidget(town_tab)
@@ -140,7 +140,7 @@ def certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs: FakeDialogs) -> t
     cert = stick / "QS001-证书.pem"
     assert cert.is_file()
 
-    dialogs.opens += [cert, stick / "ROOT.pem"]
+    dialogs.opens += [cert, stick / "县纪委根证书.pem"]
     dialogs.texts.append(TOWN_PASS)
     qtbot.mouseClick(town_tab.install_button, Qt.MouseButton.LeftButton)
     return county_tab, town_tab
@@ -155,7 +155,7 @@ def test_county_root_then_township_request_issue_install(qtbot, make_office, dia
     stick = dialogs.save_dir
 
     # County: the root exists once, its file is a CA certificate, and the clerk is told what to do with it.
-    root = (stick / "ROOT.pem").read_bytes()
+    root = (stick / "县纪委根证书.pem").read_bytes()
     assert pki.is_ca_root(pki.load_certificate(root))
     assert root == county_ca.root_cert_pem(county_ctx.ws)
     assert "已创建" in county_tab.root_state.text()
@@ -165,6 +165,8 @@ def test_county_root_then_township_request_issue_install(qtbot, make_office, dia
     # The request travelled with the right words, and was issued for this office.
     assert "请将此文件用U盘交县纪委" in town_tab.step1_notice.text()
     assert "QS001-证书.pem" in county_tab.issue_notice.text() and "交回乡镇" in county_tab.issue_notice.text()
+    # the root is named as the CLI's `ca init --root-out 县纪委根证书.pem` writes it, on both sides
+    assert county_tab.issue_notice.text().endswith("\n请将此文件连同根证书（县纪委根证书.pem）交回乡镇安装。")
     assert county_tab.cert_table.rowCount() == 1
     row = [county_tab.cert_table.item(0, c).text() for c in range(6)]
     assert row[0] == "QS001" and row[1] == "青山镇纪委" and row[5] == "有效"

@@ -45,7 +45,7 @@ def test_ledger_form_creates_an_entry_and_method_only_for_accountability(wang_ct
     assert method.isEnabled()
     leaders.editor(0, "outcome_date").set_value(dt.date(2026, 11, 19))
     ctrl_s(qtbot, form.unit)                                                   # no method, no basis: refused
-    assert "问责方式" in form.leaders_error.text() and "追责依据" in form.leaders_error.text()
+    assert "处理结果为“追责”时须选择追责方式" in form.leaders_error.text() and "追责依据" in form.leaders_error.text()
     assert form.entry_id is None and page.row_texts("number") == []
 
     choose(method, "admonishment")

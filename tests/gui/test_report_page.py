@@ -290,7 +290,7 @@ def test_unreadable_pdf_is_refused_with_a_message(tmp_path):
 
 def test_finalize_as_secretary_freezes_the_report(page, admin_ctx, qtbot, prompts):
     type_text(qtbot, page.narrative, "十月情况说明")
-    prompts.answer(True)  # the confirmation; the SHA-256 notice follows
+    prompts.answer(True)  # the confirmation; the notice follows, the hash in its 详细信息
     with qtbot.waitSignal(page.sig_finalized) as blocker:
         page.finalize_button.click()
     assert blocker.args == ["2026-10", 1]
@@ -299,10 +299,14 @@ def test_finalize_as_secretary_freezes_the_report(page, admin_ctx, qtbot, prompt
     assert "冻结2026年10月月报第1版" in confirmed.text and "此后不能再修改" in confirmed.text
     history = monthly_report.revisions(admin_ctx.ws, "2026-10")
     assert len(history) == 1
-    assert (notice.kind, notice.text) == ("info", f"2026年10月月报已定稿（第1版）。\n\nSHA-256：\n{history[0].sha256}")
+    assert (notice.kind, notice.text) == ("info", "2026年10月月报已定稿（第1版），已存档并生成校验码，存档内容此后若被改动即可发现。")
+    assert notice.details == f"校验码（SHA-256）：{history[0].sha256}"
+    assert "生成校验码" in confirmed.text and "SHA-256" not in confirmed.text
 
     assert page.banner.isVisibleTo(page) and "已定稿（第1版）" in page.banner.text()
-    assert history[0].sha256 in page.banner.text()
+    assert f"校验码：{history[0].sha256[:16]}…" in page.banner.text() and "SHA-256" not in page.banner.text()
+    assert page.banner.toolTip() == f"校验码（SHA-256）：{history[0].sha256}"
+    assert page.history_table.horizontalHeaderItem(4).text() == "校验码"
     assert page.narrative.isReadOnly() and page.foot_edits["leader"].isReadOnly()
     assert page.foot_edits["date"].isReadOnly()
     assert not page.save_button.isEnabled() and not page.finalize_button.isEnabled()

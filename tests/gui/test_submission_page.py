@@ -95,6 +95,19 @@ def test_township_generates_a_package_and_self_checks_it(qtbot, offices, dialogs
     dialogs.opens.append(usb2 / "QS001_2026-10_月报_r2.zip")
     page.check_zip_action.trigger()
     assert page.verify_dialog.accepted_result
+    page.verify_dialog.close()
+
+    # 报送记录 keeps every package written; one no longer where it was written is marked so.
+    shutil.rmtree(usb / name)
+    page.refresh()
+    h = page.history_table
+    assert [h.horizontalHeaderItem(c).text() for c in range(h.columnCount())] == [
+        "报告期", "版次", "文件包", "校验码", "写入位置", "生成时间", "操作人"]
+    assert [h.item(r, 2).text() for r in range(h.rowCount())] == [
+        "QS001_2026-10_月报_r2.zip", "QS001_2026-10_月报_r1（文件已不在原位置）"]
+    assert h.item(1, 2).toolTip() == (f"生成时写入“{usb.resolve()}”，现在那里已没有这个文件包（U盘已取下，"
+                                      "或文件已移动、删除）。")
+    assert h.item(0, 3).toolTip() == f"校验码（SHA-256）：{page.last_result.sha256}"
 
 
 def test_generation_errors_are_shown_in_chinese_and_nothing_is_written(qtbot, offices, dialogs, tmp_path, make_office):

@@ -176,7 +176,7 @@ def _check_bag(ctx: _Ctx) -> str:
         want.add(layout.AUDIT_CHAIN_FILE)
     if entries != want:
         raise _Fail("清单未完整列出规定的文件：" + "、".join(sorted(want ^ entries)))
-    return "全部文件的 SHA-256 与清单一致（完整校验）"
+    return "全部文件的校验码与清单一致（完整校验）"
 
 
 def _check_cms(ctx: _Ctx) -> str:
