@@ -29,7 +29,7 @@ def run_package(args, ctx) -> int:
     lines = [f"已生成报送包：{result.folder}"]
     if result.zip_path:
         lines.append(f"压缩包：{result.zip_path}")
-    lines += [f"SHA-256：{result.sha256}", "写入后已重新读取校验，全部通过。"]
+    lines += [f"校验码（SHA-256）：{result.sha256}", "写入后已重新读取校验，全部通过。"]
     lines += [f"提示：{w}" for w in result.warnings]
     ctx.emit(result.as_dict(), "\n".join(lines))
     return 0

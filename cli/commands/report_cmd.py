@@ -90,7 +90,7 @@ def run_finalize(args, ctx) -> int:
     from services.reporting import monthly_report
     ws = ctx.login()
     view = monthly_report.finalize(ws, args.period, note=args.note)
-    ctx.emit(view.as_dict(), f"{args.period} 月报第 {view.revision} 版已定稿，SHA-256：{view.sha256}")
+    ctx.emit(view.as_dict(), f"{args.period} 月报第 {view.revision} 版已定稿，校验码（SHA-256）：{view.sha256}")
     return 0
 
 
@@ -110,7 +110,7 @@ def run_revisions(args, ctx) -> int:
     for v in views:
         when = v.finalized_at.astimezone().strftime("%Y-%m-%d %H:%M") if v.finalized_at else ""
         extra = f" 更正原因：{v.correction_reason}" if v.correction_reason else ""
-        digest = f" SHA-256 {v.sha256[:16]}…" if v.sha256 else ""
+        digest = f" 校验码 {v.sha256[:16]}…" if v.sha256 else ""
         lines.append(f"第 {v.revision} 版 {v.status_label} {when} {v.finalized_by}{digest}{extra}".rstrip())
     ctx.emit([v.as_dict() for v in views], "\n".join(lines))
     return 0

@@ -78,8 +78,8 @@ def test_import_report_finalize_correct(tmp_path):
 
     r = run("--user", "zhou", "finalize", "2024-06", env={"JIJIAN_PASSWORD": "zhou-pass-1"}, data_dir=d)
     assert r.returncode == 1 and "权限" in r.stderr
-    r = run("--user", "wang", "finalize", "2024-06", "--note", "首报", env=PW, data_dir=d)
-    assert r.returncode == 0 and "第 1 版已定稿" in r.stdout, r.stderr
+    finalized = run("--user", "wang", "finalize", "2024-06", "--note", "首报", env=PW, data_dir=d)
+    assert finalized.returncode == 0, finalized.stderr
     r = run("--user", "wang", "finalize", "2024-06", env=PW, data_dir=d)
     assert r.returncode == 1 and "不能重复定稿" in r.stderr
     r = run("--user", "wang", "correct", "2024-06", "--reason", "补登一件来信", env=PW, data_dir=d)
@@ -88,6 +88,9 @@ def test_import_report_finalize_correct(tmp_path):
     revs = json.loads(r.stdout)
     assert [(v["revision"], v["status"], v["note"], v["correction_reason"]) for v in revs] == [
         (1, "finalized", "首报", ""), (2, "open", "", "补登一件来信")]
+    assert finalized.stdout == f"2024-06 月报第 1 版已定稿，校验码（SHA-256）：{revs[0]['sha256']}\n"
+    r = run("--user", "wang", "revisions", "2024-06", env=PW, data_dir=d)
+    assert f" 校验码 {revs[0]['sha256'][:16]}…" in r.stdout.splitlines()[0]
     assert len(revs[0]["sha256"]) == 64
 
     r = run("--user", "wang", "report", "2024-13", env=PW, data_dir=d)
