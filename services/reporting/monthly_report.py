@@ -338,7 +338,7 @@ def get_revision(ws: Workspace, period: str, revision: int | None = None) -> Fro
         if rev is None:
             raise NotFoundError(f"{period_text(period)}月报没有第 {revision} 版")
         if snapshot_digest(rev.document_json, rev.pdf, rev.xlsx) != rev.sha256:
-            raise IntegrityFailure(f"{period_text(period)}月报第 {rev.revision} 版的存档与定稿时的哈希不符，可能已被改动")
+            raise IntegrityFailure(f"{period_text(period)}月报第 {rev.revision} 版的存档与定稿时的校验码不符，可能已被改动")
         names = _user_names(s, {rev.finalized_by_id} if rev.finalized_by_id else set())
         return FrozenRevision(_view(period, rev, names), json.loads(rev.document_json), rev.document_json,
                               bytes(rev.pdf), bytes(rev.xlsx))
