@@ -57,6 +57,8 @@ def require(user, permission: str) -> None:
             raise PermissionDenied(f"您的角色已被系统管理员更改，现在没有“{label}”的权限。请注销后重新登录")
         if A in roles:  # the admin is the one others are sent to: say whose work it is instead
             raise PermissionDenied(f"您没有“{label}”的权限：此项由{who_may(permission)}办理")
+        if S in roles:  # nor is the secretary sent to the secretary
+            raise PermissionDenied(f"您没有“{label}”的权限，请联系系统管理员")
         raise PermissionDenied(f"您没有“{label}”的权限，请联系纪委书记或系统管理员")
 
 

@@ -53,6 +53,11 @@ def test_an_admin_refused_is_told_whose_work_it_is(ctx):
     with pytest.raises(PermissionDenied) as refused:
         monthly_report.revisions(ctx.workspace, "2026-11")
     assert refused.value.message == "您没有“查看月报”的权限：此项由纪委书记、办案人员、信访登记员办理"
+    add_user(ctx, "shuji", ["secretary"])
+    users.login(ctx.workspace, "shuji", "user-pass-1")
+    with pytest.raises(PermissionDenied) as refused:
+        users.list_users(ctx.workspace)
+    assert refused.value.message == "您没有“管理用户”的权限，请联系系统管理员"  # not 纪委书记: that is the reader
 
 
 def test_a_disabled_admin_is_not_told_to_contact_the_admin(ctx):
