@@ -157,9 +157,22 @@ class Handling(CodedEnum):
     public_exposure = ("public_exposure", "通报曝光")
     suspension = ("suspension", "停职检查")
     post_adjustment = ("post_adjustment", "调整职务")
+    ordered_resignation = ("ordered_resignation", "责令辞职")
     removal_from_post = ("removal_from_post", "免职")
     demotion = ("demotion", "降职")
     judicial_transfer = ("judicial_transfer", "移送司法机关")
+
+
+#: The two headings of the handling kinds on screens and forms (DOMAIN §4): 组织处理 in the strict sense,
+#: and the rest (移送司法机关 and 通报曝光 are not 组织处理).
+ORGANIZATIONAL_HANDLING: tuple[Handling, ...] = (
+    Handling.suspension, Handling.post_adjustment, Handling.ordered_resignation, Handling.removal_from_post,
+    Handling.demotion,
+)
+HANDLING_GROUPS: tuple[tuple[str, tuple[Handling, ...]], ...] = (
+    ("组织处理", ORGANIZATIONAL_HANDLING),
+    ("教育提醒/其他处理", tuple(m for m in Handling if m not in ORGANIZATIONAL_HANDLING)),
+)
 
 
 class MeasureCategory(CodedEnum):

@@ -53,7 +53,7 @@ _FORMS: dict[str, int | None] = {
          "talk_inquiry_concluded"), 1),
     **dict.fromkeys(
         ("party_warning", "party_serious_warning", "gov_warning", "gov_demerit", "gov_major_demerit",
-         "suspension", "post_adjustment", "removal_from_post"), 2),
+         "suspension", "post_adjustment", "ordered_resignation", "removal_from_post"), 2),
     **dict.fromkeys(
         ("party_post_removal", "party_probation", "party_expulsion", "gov_demotion",
          "gov_dismissal_from_post", "gov_expulsion", "demotion"), 3),

@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 
+from models.enums import HANDLING_GROUPS
 from services.errors import ValidationError
 from services.casework.sanction_rules import (GOVERNMENT_SANCTIONS, HANDLING, PARTY_SANCTIONS, category_of,
                                               check_measure_allowed, effect_end, form_of, highest_form, is_sanction,
@@ -49,7 +50,7 @@ def test_four_forms_exactly_as_the_domain_lists_them():
         1: {"reminder_talk", "criticism", "self_review", "circulated_criticism", "admonishment",
             "talk_inquiry_concluded"},
         2: {"party_warning", "party_serious_warning", "gov_warning", "gov_demerit", "gov_major_demerit",
-            "suspension", "post_adjustment", "removal_from_post"},
+            "suspension", "post_adjustment", "ordered_resignation", "removal_from_post"},
         3: {"party_post_removal", "party_probation", "party_expulsion", "gov_demotion",
             "gov_dismissal_from_post", "gov_expulsion", "demotion"},
         4: {"judicial_transfer"},
@@ -59,6 +60,15 @@ def test_four_forms_exactly_as_the_domain_lists_them():
         want = next((f for f, kinds in expected.items() if kind in kinds), None)
         assert form_of(kind) == want, kind
     assert form_of("public_exposure") is None
+
+
+def test_handling_under_the_two_headings_of_domain_4():
+    assert [(title, [m.label for m in kinds]) for title, kinds in HANDLING_GROUPS] == [
+        ("组织处理", ["停职检查", "调整职务", "责令辞职", "免职", "降职"]),
+        ("教育提醒/其他处理", ["谈话提醒", "批评教育", "责令检查", "诫勉", "通报批评", "通报曝光", "移送司法机关"]),
+    ]
+    assert label_of("ordered_resignation") == "责令辞职" and category_of("ordered_resignation") == "handling"
+    assert not is_sanction("ordered_resignation") and effect_end("ordered_resignation", date(2026, 3, 1)) is None
 
 
 def test_highest_form():
