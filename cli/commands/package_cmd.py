@@ -46,7 +46,7 @@ def _read(path: Path, label: str) -> bytes:
 def run_verify(args, ctx) -> int:
     # Deliberately no ctx.workspace()/ctx.login(): verification needs no data dir.
     from services.submission.package import verify_package
-    from services.submission.package.verify import status_mark
+    from services.submission.package import status_mark
     root = _read(args.root, "根证书文件")
     crl = _read(args.crl, "吊销列表文件") if args.crl else None
     report = verify_package(args.path, root_pem=root, crl_pem=crl)

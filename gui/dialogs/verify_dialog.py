@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from services.reporting.layout import period_text
-from services.submission.package.verify import FAILED, PASSED, WARNING, status_of
+from services.submission.package import FAILED, PASSED, WARNING, status_of
 
 from ..geometry import remember_geometry
 
