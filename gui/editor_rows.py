@@ -1,9 +1,16 @@
 """A table whose rows are editors (persons of a case, leaders of a ledger entry): each row remembers
-its stored id and whether the user changed it; field problems from services mark their cells."""
+its stored id and whether the user changed it; field problems from services mark their cells; the
+changed rows are saved one DbOp each, in turn."""
 from __future__ import annotations
+
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QWidget
+
+from services.errors import ValidationError
+
+from .operations import DbOp
 
 
 class EditorRowsTable(QTableWidget):
@@ -90,3 +97,50 @@ class EditorRowsTable(QTableWidget):
                 lines.append(p.message)
         general.setText("\n".join(lines))
         general.setVisible(bool(lines))
+
+    def show_split(self, exc: ValidationError, general: QLabel, errors, row_of=lambda i: i) -> tuple[bool, bool]:
+        """This table's problems at their cells (listed in ``general``), the others at the form's fields
+        (``errors``, a FormErrors). Whether there were (some in the table, some elsewhere)."""
+        problems = exc.problems or [exc]
+        in_table = [p for p in problems if (p.field or "").startswith(f"{self.field_prefix}[")]
+        others = [p for p in problems if p not in in_table]
+        if in_table:
+            self.show_problems(in_table, general, row_of)
+        if others:
+            errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
+        return bool(in_table), bool(others)
+
+    def show_row_problems(self, row: int, exc: BaseException, general: QLabel) -> bool:
+        """A ValidationError of saving ``row`` at that row's cells; False when ``exc`` is another error."""
+        if not isinstance(exc, ValidationError):
+            return False
+        self.show_problems([ValidationError(p.message, field=f"{self.field_prefix}[{row}].{p.field}")
+                            for p in (exc.problems or [exc])], general)
+        return True
+
+    def save_rows(self, parent: QWidget, rows: Iterable[int], write: Callable[[int], Callable[[], Any]], *,
+                  done: Callable[[], None], failed: Callable[[int, BaseException], None],
+                  id_of: Callable[[Any], int | None] | None = None) -> None:
+        """Save ``rows`` in turn, one DbOp each: ``write(row)`` (read from the editors now) is the call.
+
+        A saved row is no longer changed (``id_of(result)``: its new id, for a row added); ``done()`` after
+        the last, or ``failed(row, error)`` at the first that fails: the rows after it are not tried, and
+        the rows before it stay saved.
+        """
+        pending = list(rows)
+
+        def step() -> None:
+            if not pending:
+                done()
+                return
+            row = pending.pop(0)
+
+            def saved(result) -> None:
+                if id_of is not None and self._ids[row] is None:
+                    self._ids[row] = id_of(result)
+                self._changed.discard(row)
+                step()
+
+            DbOp(parent, write(row)).success(saved).failure(lambda exc: failed(row, exc)).run()
+
+        step()

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from services.errors import DomainError, ValidationError
 
-from .widgets import FieldError, ok_cancel_row
+from .operations import DbOp
+from .widgets import FieldError, ok_cancel_row, show_error
 
 _EMPTY_DATE = QDate(1900, 1, 1)
 
@@ -273,8 +274,9 @@ def dropped_files(mime) -> list[Path]:
 class ActionDialog(QDialog):
     """Asks what a state action needs: its date (default today) and, when ``text_label`` is given, a text.
 
-    ``run()`` is handed ``(date, text)`` on 确定 and may raise ValidationError: the message is shown at the
-    date (field ``date``) or the text field, and the dialog stays open.
+    ``run(date, text)`` is the write done on 确定 (a DbOp on the database worker; its result becomes
+    ``result_value``). A ValidationError is shown at the date (field ``date``) or the text field, another
+    refusal under the fields, and the dialog stays open with what was typed.
     """
 
     def __init__(self, title: str, today: dt.date, parent: QWidget | None = None, *, text_label: str = "",
@@ -341,9 +343,15 @@ class ActionDialog(QDialog):
             self.result_value = (self.date_edit.value(), self.text())
             self.accept()
             return
-        try:
-            self.result_value = self.run(self.date_edit.value(), self.text())
-        except ValidationError as exc:
+        when, text = self.date_edit.value(), self.text()
+        DbOp(self, lambda: self.run(when, text)).success(self._done).failure(self._refused).run()
+
+    def _done(self, result) -> None:
+        self.result_value = result
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
             for p in exc.problems or [exc]:
                 if p.field == "date":
                     self.date_error.show_message(p.message)
@@ -354,12 +362,11 @@ class ActionDialog(QDialog):
                 else:
                     self.general.setText(p.message)
                     self.general.show()
-            return
-        except DomainError as exc:
+        elif isinstance(exc, DomainError):
             self.general.setText(exc.message)
             self.general.show()
-            return
-        self.accept()
+        else:
+            show_error(self, exc)
 
 
 class YesNoCombo(QComboBox):

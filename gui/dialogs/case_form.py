@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QGridL
 
 from models.enums import CaseStage, EightRulesType
 from services.casework import cases
-from services.errors import DomainError, ValidationError
+from services.errors import ValidationError
 from services.reporting import item_print
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
+from ..operations import DbOp, QueryOp
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 from .measure_form import ItemDialog, MeasureForm
@@ -202,7 +203,16 @@ class CaseForm(ItemDialog):
 
     def load(self, case_id: int) -> None:
         ws = self.ctx.workspace
-        v = self.ctx.call_db(self, lambda: cases.get_case(ws, case_id))
+        # blocking: the form shows the case as it opens
+        self._show(self.ctx.call_db(self, lambda: cases.get_case(ws, case_id)))
+
+    def _reload(self, then=None) -> None:
+        """Show the case as stored now (after a save), then ``then()``."""
+        ws, case_id = self.ctx.workspace, self.case_id
+        self.show_stored(lambda: cases.get_case(ws, case_id), then)
+
+    def _show(self, v) -> None:
+        ws = self.ctx.workspace
         self.case_id, self.view = v.id, v
         self._loading = True
         self.setWindowTitle(self.tr("案件 {n}").format(n=v.number))
@@ -261,7 +271,8 @@ class CaseForm(ItemDialog):
         self.measures_empty.setVisible(not rows)
 
     # ---- actions -----------------------------------------------------------------------------------------
-    def save(self) -> bool:
+    def save(self, then=None) -> None:
+        """立案 (a new case), or save the edited 被调查人 rows; ``then()`` once all is saved."""
         ws = self.ctx.workspace
         if self.case_id is None:
             prefilled = self.lead is not None
@@ -274,63 +285,67 @@ class CaseForm(ItemDialog):
             persons = None if prefilled else self.persons.persons()
             self.persons_error.hide()
             self.errors.clear()
-            try:
-                view = self.ctx.call_db(self, lambda: cases.open_case(ws, persons=persons, **kwargs))
-            except ValidationError as exc:
-                problems = exc.problems or [exc]
-                in_table = [p for p in problems if (p.field or "").startswith("persons")]
-                others = [p for p in problems if p not in in_table]
-                if in_table:
-                    self.persons.show_problems(in_table, self.persons_error)
-                    if not others:
-                        self.tabs.setCurrentIndex(1)
-                if others:
-                    self.errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
-                return False
-            except DomainError as exc:
-                show_error(self, exc)
-                return False
-            self.case_id = view.id
-            if persons is None:
-                self._save_person_edits(view)
-            self.lead = None
-            self.load(view.id)
-            self.sig_saved.emit("case", view.id)
-            return True
+            DbOp(self, lambda: cases.open_case(ws, persons=persons, **kwargs)) \
+                .success(lambda view: self._opened(view, prefilled, then)).failure(self._open_failed).run()
+            return
         if not self.persons.changed_rows():
             self.set_dirty(False)
-            return True
-        ok = self._save_person_edits(self.view)
-        self.load(self.case_id)
+            if then:
+                then()
+            return
+        self._save_person_edits(self.case_id, lambda: self._reload(lambda: self._saved(then)))
+
+    def _opened(self, view, prefilled: bool, then) -> None:
+        self.case_id = view.id
+
+        def finish() -> None:
+            self.lead = None
+            self._reload(lambda: self._saved(then))
+
+        if prefilled:
+            self._save_person_edits(view.id, finish)
+        else:
+            finish()
+
+    def _saved(self, then) -> None:
         self.sig_saved.emit("case", self.case_id)
-        return ok
+        if then:
+            then()
 
-    def _save_person_edits(self, view) -> bool:
+    def _open_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ValidationError):
+            show_error(self, exc)
+            return
+        in_table, elsewhere = self.persons.show_split(exc, self.persons_error, self.errors)
+        if in_table and not elsewhere:
+            self.tabs.setCurrentIndex(1)
+
+    def _save_person_edits(self, case_id: int, done) -> None:
         ws = self.ctx.workspace
-        for row in self.persons.changed_rows():
-            pid, data = self.persons.person_id(row), self.persons.person_input(row)
-            try:
-                self.ctx.call_db(self, (lambda p=pid, d=data: cases.update_person(ws, p, d)) if pid is not None
-                                 else (lambda d=data: cases.add_person(ws, view.id, d)))
-            except ValidationError as exc:
-                problems = [type(exc)(p.message, field=f"persons[{row}].{p.field}") for p in (exc.problems or [exc])]
-                self.persons.show_problems(problems, self.persons_error)
-                self.tabs.setCurrentIndex(1)
-                return False
-            except Exception as exc:  # noqa: BLE001 - DomainError and others shown to the user
-                show_error(self, exc)
-                return False
-        self.persons.clear_changed()
-        return True
 
-    def advance(self) -> bool:
+        def write(row):
+            pid, data = self.persons.person_id(row), self.persons.person_input(row)
+            if pid is not None:
+                return lambda: cases.update_person(ws, pid, data)
+            return lambda: cases.add_person(ws, case_id, data)
+
+        def failed(row: int, exc: BaseException) -> None:
+            if self.persons.show_row_problems(row, exc, self.persons_error):
+                self.tabs.setCurrentIndex(1)
+            else:
+                show_error(self, exc)
+
+        self.persons.save_rows(self, self.persons.changed_rows(), write, done=done, failed=failed,
+                               id_of=lambda person: person.id)
+
+    def advance(self) -> None:
         """推进到下一阶段 with the date entered; a date before the previous stage is refused at the field."""
         if self.view is None or not self.view.next_stages:
-            return False
+            return
         ws, stage, when = self.ctx.workspace, self.view.next_stages[0], self.next_date.value()
-        view = self.run(lambda: cases.advance_case(ws, self.case_id, stage, when), self.stage_errors)
-        if view is None:
-            return False
+        self.run(lambda: cases.advance_case(ws, self.case_id, stage, when), self.stage_errors, self._advanced)
+
+    def _advanced(self, view) -> None:
         dirty = self.is_dirty()
         self.view = view
         self._show_stages(view)
@@ -338,7 +353,6 @@ class CaseForm(ItemDialog):
         self.timeline.load(self.ctx, "case", view.id)
         self._dirty = dirty
         self.sig_saved.emit("case", view.id)
-        return True
 
     def new_measure(self) -> MeasureForm | None:
         if self.view is None:
@@ -351,27 +365,27 @@ class CaseForm(ItemDialog):
         return form
 
     def _measures_changed(self) -> None:
-        ws = self.ctx.workspace
-        v = self.ctx.call_db(self, lambda: cases.get_case(ws, self.case_id))
+        ws, case_id = self.ctx.workspace, self.case_id
+        QueryOp(self, lambda: cases.get_case(ws, case_id)).success(self._show_new_measures).run()
+
+    def _show_new_measures(self, v) -> None:
         self.view = v
         self._show_measures(v.measures)
         self.timeline.load(self.ctx, "case", v.id)
         self.sig_saved.emit("case", v.id)
 
-    def print_sheet(self) -> PdfPreviewDialog | None:
+    def print_sheet(self) -> None:
+        """立案审批表 in a preview (rendered on the database worker: item_print reads and renders in one call)."""
         if self.case_id is None:
-            return None
-        ws = self.ctx.workspace
-        try:
-            pdf = self.ctx.call_db(self, lambda: item_print.case_sheet_pdf(ws, self.case_id))
-            dialog = PdfPreviewDialog(pdf, self.tr("立案审批表 {n}").format(n=self.view.number), self,
-                                      settings=self.ctx.settings)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return None
+            return
+        ws, case_id = self.ctx.workspace, self.case_id
+        QueryOp(self, lambda: item_print.case_sheet_pdf(ws, case_id)).success(self._preview).run()
+
+    def _preview(self, pdf: bytes) -> None:
+        dialog = PdfPreviewDialog(pdf, self.tr("立案审批表 {n}").format(n=self.view.number), self,
+                                  settings=self.ctx.settings)
         self.children_forms.append(dialog)
         dialog.show()
-        return dialog
 
     def stage_date_error(self) -> str:
         return self.advance_error.text() if self.advance_error.isVisible() or self.advance_error.text() else ""

@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetIte
 
 from models.enums import ComplaintKind
 from services.casework import intake
-from services.errors import DomainError
 
 from ..form_widgets import ActionDialog
-from ..widgets import primary, show_error, show_info
+from ..interaction import error_text
+from ..operations import DbOp, QueryOp
+from ..widgets import primary, show_info
 from .complaint_followup import followup_dialog
 
 # action code -> (button text, prompt title, text label, text required, multiline, text field code)
@@ -45,7 +46,7 @@ class ComplaintActions:
         actions_row.addStretch(1)
         self.save_button = primary(QPushButton(self.tr("保存 (Ctrl+S)"), self))
         self.cancel_button = QPushButton(self.tr("关闭"), self)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.cancel_button.clicked.connect(self.reject)
         actions_row.addWidget(self.save_button)
         actions_row.addWidget(self.cancel_button)
@@ -73,33 +74,36 @@ class ComplaintActions:
             dialog = ActionDialog(self.tr(title), self.ws.today(), self,
                                   text_label=self.tr(text_label) if text_label else "", text_required=required,
                                   multiline=multiline, hint=hint, text_field=field,
-                                  run=lambda d, t: self.ctx.call_db(self, lambda: calls[code](d, t)))
+                                  run=calls[code])   # the dialog runs it as a DbOp
         self.action_dialog = dialog
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         self.action_dialog = None
         if not accepted:
             return
         view = dialog.result_value
-        self.load(cid)
         message = self.tr("已{action}").format(action=self.tr(text))
         if code == "accept" and view is not None and view.lead_id:
             message += self.tr("，已生成问题线索 {n}").format(n=view.lead_number)
-        self.status.setText(message)
-        self.sig_saved.emit(cid)
+
+        def shown() -> None:
+            self.status.setText(message)
+            self.sig_saved.emit(cid)
+
+        self._reload(shown)
 
     def print_sheet(self) -> None:
+        """信访举报登记表 in a preview. A write: printing the identity is an audited view (and item_print
+        reads and renders in one call, so it stays on the database worker)."""
         if self.complaint_id is None:
             return
         from services.reporting import item_print
+        complaint_id = self.complaint_id
+        DbOp(self, lambda: item_print.complaint_sheet_pdf(self.ws, complaint_id)).success(self._preview).run()
 
+    def _preview(self, pdf: bytes) -> None:
         from ..pdf_preview import PdfPreviewDialog
-        try:
-            pdf = self.ctx.call_db(self, lambda: item_print.complaint_sheet_pdf(self.ws, self.complaint_id))
-            dialog = PdfPreviewDialog(pdf, self.tr("信访举报登记表 {n}").format(n=self.view.number), self,
-                                      settings=self.ctx.settings, default_name=f"{self.view.number}.pdf")
-        except DomainError as exc:
-            show_error(self, exc)
-            return
+        dialog = PdfPreviewDialog(pdf, self.tr("信访举报登记表 {n}").format(n=self.view.number), self,
+                                  settings=self.ctx.settings, default_name=f"{self.view.number}.pdf")
         self.preview = dialog
         self._load_timeline()  # printing the identity counts as a view
         dialog.exec()
@@ -109,11 +113,16 @@ class ComplaintActions:
         if self.complaint_id is None:
             return
         from services.casework import timeline
-        try:
-            events = self.ctx.call_db(self, lambda: timeline.timeline(self.ws, "complaint", self.complaint_id))
-        except DomainError as exc:
-            events = []
-            self.timeline.setToolTip(exc.message)
+        complaint_id = self.complaint_id
+
+        def failed(exc: BaseException) -> None:   # the tab stays empty and says why
+            self._show_timeline([])
+            self.timeline.setToolTip(error_text(exc))
+
+        QueryOp(self, lambda: timeline.timeline(self.ws, "complaint", complaint_id)) \
+            .success(self._show_timeline).failure(failed).run()
+
+    def _show_timeline(self, events) -> None:
         self.timeline.setRowCount(len(events))
         for row, e in enumerate(events):
             at = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(e.at, "astimezone") else str(e.at)

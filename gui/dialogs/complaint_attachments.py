@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
 
 from services.errors import DomainError
 
 from ..form_widgets import dropped_files
+from ..interaction import Interaction, error_text
+from ..operations import DbOp, QueryOp
 from ..widgets import show_error
 
 
@@ -18,8 +19,8 @@ class ComplaintAttachments:
     """The 附件 of ``ComplaintForm``."""
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择附件"), "",
-                                                self.tr("所有文件 (*);;图片 (*.jpg *.jpeg *.png *.tif *.tiff);;PDF (*.pdf)"))
+        paths = Interaction.open_paths(self, self.tr("选择附件"), "",
+                                       self.tr("所有文件 (*);;图片 (*.jpg *.jpeg *.png *.tif *.tiff);;PDF (*.pdf)"))
         if paths:
             self.add_files([Path(p) for p in paths])
 
@@ -33,57 +34,63 @@ class ComplaintAttachments:
                 self.attachments.add_row(path, path.name, path.stat().st_size, self.tr("保存时添加"))
             self._mark_dirty()
             return
-        from services.storage import attachments
-        problems = []
-        for path in paths:
-            try:
-                self.ctx.call_db(self, lambda p=path: attachments.add_attachment(self.ws, ("complaint",
-                                                                                          self.complaint_id), p))
-            except DomainError as exc:
-                problems.append(exc.message)
+        self._store_files(paths, self._files_stored)
+
+    def _files_stored(self, problems: list[str]) -> None:
         self._load_attachments()
         self._load_timeline()
         if problems:
             show_error(self, DomainError("\n".join(problems)), self.tr("附件未保存"))
 
-    def _store_pending_files(self) -> list[str]:
+    def _store_pending_files(self, done) -> None:
+        paths, self.pending_files = self.pending_files, []
+        self._store_files(paths, done)
+
+    def _store_files(self, paths: list[Path], done) -> None:
+        """Store each file with its own DbOp, in turn (one refused file does not stop the others);
+        ``done(problems)`` with the messages of the refused ones."""
         from services.storage import attachments
-        problems = []
-        for path in self.pending_files:
-            try:
-                self.ctx.call_db(self, lambda p=path: attachments.add_attachment(self.ws, ("complaint",
-                                                                                          self.complaint_id), p))
-            except DomainError as exc:
-                problems.append(exc.message)
-        self.pending_files = []
-        return problems
+        pending, problems, owner = list(paths), [], ("complaint", self.complaint_id)
+
+        def step(_result=None) -> None:
+            if not pending:
+                done(problems)
+                return
+            path = pending.pop(0)
+
+            def refused(exc: BaseException) -> None:
+                problems.append(error_text(exc))
+                step()
+
+            DbOp(self, lambda: attachments.add_attachment(self.ws, owner, path)).success(step).failure(refused).run()
+
+        step()
 
     def _load_attachments(self) -> None:
         from services.storage import attachments
-        self.attachments.clear_rows()
-        try:
-            rows = self.ctx.call_db(self, lambda: attachments.list_attachments(self.ws, ("complaint",
-                                                                                        self.complaint_id)))
-        except DomainError as exc:
-            self.attachments.add_row(None, exc.message, 0, "")
-            return
-        for a in rows:
-            name = getattr(a, "filename", None) or getattr(a, "name", "")
-            self.attachments.add_row(a.id, name, getattr(a, "size", 0) or 0, self.tr("已保存"))
+        owner = ("complaint", self.complaint_id)
+
+        def show(rows) -> None:
+            self.attachments.clear_rows()
+            for a in rows:
+                name = getattr(a, "filename", None) or getattr(a, "name", "")
+                self.attachments.add_row(a.id, name, getattr(a, "size", 0) or 0, self.tr("已保存"))
+
+        def failed(exc: BaseException) -> None:   # the list says why it is empty
+            self.attachments.clear_rows()
+            self.attachments.add_row(None, error_text(exc), 0, "")
+
+        QueryOp(self, lambda: attachments.list_attachments(self.ws, owner)).success(show).failure(failed).run()
 
     def open_attachment(self, key) -> None:
         if isinstance(key, Path):
-            path = key
-        elif key is None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(key)))
             return
-        else:
-            from services.storage import attachments
-            try:
-                path = self.ctx.call_db(self, lambda: attachments.open_attachment_path(self.ws, key))
-            except DomainError as exc:
-                show_error(self, exc)
-                return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        if key is None:
+            return
+        from services.storage import attachments
+        QueryOp(self, lambda: attachments.open_attachment_path(self.ws, key)) \
+            .success(lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))).run()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
         if self.can_register and dropped_files(event.mimeData()):

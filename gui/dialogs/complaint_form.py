@@ -1,7 +1,7 @@
 """信访件登记表: register a new complaint or show / edit / act on an existing one.
 
-``ComplaintForm(ctx, complaint_id=None, parent=None)`` — a non-modal dialog. Every service call goes through
-``ctx.call_db``. Validation problems are shown at their fields, all at once. The complainant's identity of a
+``ComplaintForm(ctx, complaint_id=None, parent=None)`` — a non-modal dialog. Every service call is a DbOp or
+QueryOp (gui.operations); only reading the complaint as the form opens waits. Validation problems are shown at their fields, all at once. The complainant's identity of a
 saved complaint is shown masked; 查看 (for permitted users) reveals it through ``intake.reveal_identity``,
 which writes an audit event.
 
@@ -17,13 +17,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QScrollArea, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from services.casework import intake
 from services.errors import DomainError, ValidationError
 from services.security.permissions import allowed
 
 from ..geometry import remember_geometry
+from ..interaction import Interaction
+from ..operations import DbOp, QueryOp
 from ..widgets import FormErrors, form_error_label, show_error
 from .complaint_actions import ACTIONS, ComplaintActions
 from .complaint_attachments import ComplaintAttachments
@@ -117,7 +119,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.errors.general)
         lay.addLayout(actions_row)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
         self.resize(1100, 820)
 
         for w in (self.receiver, self.c_name, self.c_phone, self.c_id_number, self.c_address):
@@ -160,7 +162,21 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
 
     def load(self, complaint_id: int) -> None:
         """Show the saved complaint (identity masked), its attachments and timeline."""
-        view = self.ctx.call_db(self, lambda: intake.get_complaint(self.ws, complaint_id))
+        # blocking: the form shows the complaint as it opens
+        self._show(self.ctx.call_db(self, lambda: intake.get_complaint(self.ws, complaint_id)))
+
+    def _reload(self, then=None) -> None:
+        """Show the complaint as stored now (after an action), then ``then()``."""
+        complaint_id = self.complaint_id
+
+        def shown(view) -> None:
+            self._show(view)
+            if then:
+                then()
+
+        QueryOp(self, lambda: intake.get_complaint(self.ws, complaint_id)).success(shown).run()
+
+    def _show(self, view: intake.ComplaintView) -> None:
         self.complaint_id, self.view, self.revealed = view.id, view, None
         self._loading = True
         self.title.setText(self.tr("信访件 {number}").format(number=view.number))
@@ -238,53 +254,69 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
             is_repeat=bool(self.view.is_repeat) if self.view else False,
             original_id=self.view.original_id if self.view else None, keep_identity=self._keeps_identity())
 
-    def save(self) -> bool:
-        """Validate and save; True when saved. Errors are shown at their fields."""
+    def save(self, then=None) -> None:
+        """Validate and save; ``then()`` once saved. Errors are shown at their fields; the input stays."""
         if not self.save_button.isVisible():
-            return False
+            return
         self.errors.clear()
         data = self.collect()
         if self.view is None:
-            choice = self._ask_repeat(data)
-            if choice is False:
-                return False
-            if choice is not None:
-                data = dataclasses.replace(data, is_repeat=True, original_id=choice)
-        try:
-            if self.view is None:
-                view = self.ctx.call_db(self, lambda: intake.register_complaint(self.ws, data))
-            else:
-                view = self.ctx.call_db(self, lambda: intake.update_complaint(self.ws, self.complaint_id, data))
-        except ValidationError as exc:
-            self.show_validation(exc)
-            return False
-        except DomainError as exc:
-            show_error(self, exc)
-            return False
-        new = self.view is None
-        self.complaint_id = view.id
-        failed = self._store_pending_files() if new else []
-        self.load(view.id)
-        self.status.setText(self.tr("已保存，编号 {n}").format(n=view.number) if new else self.tr("修改已保存"))
-        self.sig_saved.emit(view.id)
-        if failed:
-            show_error(self, DomainError("\n".join(failed)), self.tr("部分附件未保存"))
-        return True
+            self._ask_repeat(data, lambda data: self._write(data, then))
+        else:
+            self._write(data, then)
 
-    def _ask_repeat(self, data: intake.ComplaintInput):
-        """None = register as new, an id = link as a repeat of it, False = the user cancelled."""
+    def _write(self, data: intake.ComplaintInput, then) -> None:
+        new, complaint_id = self.view is None, self.complaint_id
+        if new:
+            fn = lambda: intake.register_complaint(self.ws, data)  # noqa: E731
+        else:
+            fn = lambda: intake.update_complaint(self.ws, complaint_id, data)  # noqa: E731
+        DbOp(self, fn).success(lambda view: self._saved(view, new, then)).failure(self._save_failed).run()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_validation(exc)
+        else:
+            show_error(self, exc)
+
+    def _saved(self, view: intake.ComplaintView, new: bool, then) -> None:
+        self.complaint_id = view.id
+
+        def finish(failed: list[str]) -> None:
+            self._show(view)
+            self.status.setText(self.tr("已保存，编号 {n}").format(n=view.number) if new else self.tr("修改已保存"))
+            self.sig_saved.emit(view.id)
+            if failed:
+                show_error(self, DomainError("\n".join(failed)), self.tr("部分附件未保存"))
+            if then:
+                then()
+
+        if new:
+            self._store_pending_files(finish)
+        else:
+            finish([])
+
+    def _ask_repeat(self, data: intake.ComplaintInput, go) -> None:
+        """Hand ``go`` the data to register: as new, or linked as a repeat of the original the user chose;
+        nothing when the user cancelled."""
         named = [s for s in data.subjects if s.name]
         if not named or data.received_date is None:
-            return None
+            go(data)
+            return
         key = (tuple((s.name, s.unit) for s in named), data.received_date)
         if self._repeat_answer and self._repeat_answer[0] == key:
-            return self._repeat_answer[1]
-        try:
-            found = self.ctx.call_db(self, lambda: intake.find_repeat_candidates(self.ws, named, data.received_date))
-        except DomainError:
-            return None
+            go(self._as_repeat(data, self._repeat_answer[1]))
+            return
+        received = data.received_date
+        # the check is advice: when it cannot be made the complaint is registered as new, as before
+        QueryOp(self, lambda: intake.find_repeat_candidates(self.ws, named, received)) \
+            .success(lambda found: self._repeat_found(found, key, data, go)) \
+            .failure(lambda exc: go(data) if isinstance(exc, DomainError) else show_error(self, exc)).run()
+
+    def _repeat_found(self, found, key, data: intake.ComplaintInput, go) -> None:
         if not found:
-            return None
+            go(data)
+            return
         dialog = RepeatDialog(found, self, self.ctx.settings)
         self.repeat_dialog = dialog
         code = dialog.exec()
@@ -294,9 +326,15 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         elif code == RepeatDialog.NOT_REPEAT:
             answer = None
         else:
-            return False
+            return
         self._repeat_answer = (key, answer)
-        return answer
+        go(self._as_repeat(data, answer))
+
+    @staticmethod
+    def _as_repeat(data: intake.ComplaintInput, original_id: int | None) -> intake.ComplaintInput:
+        if original_id is None:
+            return data
+        return dataclasses.replace(data, is_repeat=True, original_id=original_id)
 
     def show_validation(self, error: ValidationError) -> None:
         """Every problem under its field (several per field joined), the first field focused."""
@@ -339,24 +377,17 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
             answer = self.ask_unsaved()
             if answer == "cancel":
                 return
-            if answer == "save" and not self.save():
+            if answer == "save":
+                self.save(then=self._close)   # closes once saved; a refusal keeps the form open
                 return
+        self._close()
+
+    def _close(self) -> None:
         self._dirty = False
-        super().reject()
+        QDialog.reject(self)
 
     def ask_unsaved(self) -> str:
         """保存 / 放弃 / 取消 → "save" / "discard" / "cancel"."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("尚未保存"))
-        box.setText(self.tr("登记表有尚未保存的修改。是否保存？"))
-        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        self.unsaved_box = box
-        box.exec()
-        self.unsaved_box = None
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+        choice = Interaction.choose(self, self.tr("登记表有尚未保存的修改。是否保存？"),
+                                    [self.tr("保存"), self.tr("放弃"), self.tr("取消")], title=self.tr("尚未保存"))
+        return {0: "save", 1: "discard"}.get(choice, "cancel")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from models.enums import Signature
 from services.casework import intake
-from services.errors import DomainError
 
-from ..widgets import show_error
+from ..operations import DbOp
 
 IDENTITY_FIELDS = ("name", "phone", "id_number", "address")
 
@@ -41,11 +40,11 @@ class ComplaintIdentity:
     def reveal_identity(self) -> None:
         if self.complaint_id is None:
             return
-        try:
-            values = self.ctx.call_db(self, lambda: intake.reveal_identity(self.ws, self.complaint_id))
-        except DomainError as exc:
-            show_error(self, exc)
-            return
+        complaint_id = self.complaint_id
+        # a write: the service records the view in the audit log
+        DbOp(self, lambda: intake.reveal_identity(self.ws, complaint_id)).success(self._revealed).run()
+
+    def _revealed(self, values: dict) -> None:
         self._loading = True
         self.revealed = dict(values)
         self._show_identity(values, masked=False)

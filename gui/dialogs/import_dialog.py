@@ -1,7 +1,7 @@
 """导入既有台账: pick an Excel workbook, check it (dry run), see every problem or the counts, then import.
 
-The check and the import run on the database worker (``ctx.call_db``, a progress dialog after 0.5 s
-for a large file). The import is one transaction in ``services.interchange.ledger_import``: any problem and
+The check (a QueryOp) and the import (a DbOp) run on the database worker, a progress dialog after 0.5 s
+for a large file; the template is written on the export pool. The import is one transaction in ``services.interchange.ledger_import``: any problem and
 nothing is written. 导入 is only enabled after a check of the same, unchanged file found no problem.
 """
 from __future__ import annotations
@@ -9,17 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from services.errors import DomainError
 from services.interchange import ledger_import
-from services.storage.files import describe_os_error
 
 from ..context import AppContext
 from ..geometry import remember_geometry
-from ..widgets import confirm, primary, show_error, show_info
+from ..interaction import Interaction
+from ..operations import DbOp, QueryOp
+from ..widgets import confirm, primary, show_info
 
 PROBLEM_HEADERS = ("工作表", "行", "列", "原因")
 COUNT_HEADERS = ("工作表", "条数")
@@ -143,33 +143,27 @@ class ImportLedgerDialog(QDialog):
         return str(self.ctx.settings.value(LAST_DIR_KEY, str(Path.home())))
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的台账"), self._last_dir(),
-                                              self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
+        path = Interaction.open_path(self, self.tr("选择要导入的台账"), self._last_dir(),
+                                     self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
         if path:
             self.set_path(path)
             self.ctx.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
 
-    def save_template(self) -> Path | None:
-        """下载模板: ask where, write the empty template workbook there."""
+    def save_template(self) -> None:
+        """下载模板: ask where, write the empty template workbook there (a refusal says why, in Chinese)."""
         default = str(Path(self._last_dir()) / self.tr("台账导入模板.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入模板"), default,
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path = Interaction.save_path(self, self.tr("保存导入模板"), default, self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
-            return None
+            return
         target = Path(path)
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
-        try:
-            ledger_import.write_template(target)
-        except OSError as exc:
-            show_error(self, DomainError(describe_os_error(exc, target)), self.tr("模板未保存"))
-            return None
-        except DomainError as exc:
-            show_error(self, exc, self.tr("模板未保存"))
-            return None
+        QueryOp(self, lambda: ledger_import.write_template(target), pool=True) \
+            .error_title(self.tr("模板未保存")).success(lambda _path: self._template_saved(target)).run()
+
+    def _template_saved(self, target: Path) -> None:
         show_info(self, self.tr("模板已保存到：\n{path}\n\n按模板填写后，回到这里选择该文件并点“检查”。").format(path=target),
                   self.tr("下载模板"))
-        return target
 
     def _path_changed(self, *_args) -> None:
         # a different file needs its own check before it can be imported
@@ -178,18 +172,17 @@ class ImportLedgerDialog(QDialog):
             self._set_ready(False)
 
     # ------------------------------------------------------------------ check / import
-    def _run(self, dry_run: bool) -> ledger_import.ImportResult | None:
+    def _run(self, dry_run: bool, then) -> None:
+        """The check (``dry_run``, writes nothing) or the import, then ``then(result)``; an error is shown."""
         path = self.path()
         if path is None:
             self._show_summary(self.tr("请先选择要导入的 Excel 工作簿。"), error=True)
-            return None
+            return
         ws = self.ctx.ws
-        title = self.tr("正在检查工作簿……") if dry_run else self.tr("正在导入……")
-        try:
-            return self.ctx.call_db(self, lambda: ledger_import.import_workbook(ws, path, dry_run=dry_run), title)
-        except Exception as exc:  # noqa: BLE001 - shown; nothing was written
-            show_error(self, exc, self.tr("检查未完成") if dry_run else self.tr("导入未完成"))
-            return None
+        op = QueryOp if dry_run else DbOp
+        op(self, lambda: ledger_import.import_workbook(ws, path, dry_run=dry_run)) \
+            .progress(self.tr("正在检查工作簿……") if dry_run else self.tr("正在导入……")) \
+            .error_title(self.tr("检查未完成") if dry_run else self.tr("导入未完成")).success(then).run()
 
     def _set_ready(self, ready: bool) -> None:
         """导入 becomes the highlighted button once a check passed; otherwise 检查 is."""
@@ -202,13 +195,13 @@ class ImportLedgerDialog(QDialog):
         if ready:
             self.import_button.setFocus()
 
-    def check(self) -> ledger_import.ImportResult | None:
+    def check(self) -> None:
         """检查: a dry run; shows the counts or the problems; enables 导入 when clean."""
         self._checked = None
         self._set_ready(False)
-        result = self._run(dry_run=True)
-        if result is None:
-            return None
+        self._run(True, self._checked_result)
+
+    def _checked_result(self, result: ledger_import.ImportResult) -> None:
         self._show_result(result)
         if result.ok:
             if sum(result.counts.values()) == 0:
@@ -225,27 +218,26 @@ class ImportLedgerDialog(QDialog):
         else:
             self._show_summary(self.tr("发现 {n} 处问题，未导入任何数据。请按下表修改工作簿后重新检查。{ignored}")
                                .format(n=len(result.problems), ignored=self._ignored_text(result)), error=True)
-        return result
 
-    def run_import(self) -> ledger_import.ImportResult | None:
+    def run_import(self) -> None:
         """导入: only after a clean check of the same unchanged file; one transaction."""
         path = self.path()
         if self._checked is None or path is None:
-            return None
+            return
         if self._checked[1] != _file_stamp(path):
             self._checked = None
             self._set_ready(False)
             self._show_summary(self.tr("工作簿在检查之后被修改过，请重新检查。"), error=True)
-            return None
+            return
         total = sum(self.result.counts.values()) if self.result else 0
         if not confirm(self, self.tr("将导入 {n} 条记录（{detail}）。导入后会记入审计日志，确定导入吗？")
                        .format(n=total, detail=self._counts_text(self.result.counts)), self.tr("确认导入")):
-            return None
-        result = self._run(dry_run=False)
+            return
         self._checked = None
-        self._set_ready(False)
-        if result is None:
-            return None
+        self._set_ready(False)   # one import per clean check, whatever its outcome
+        self._run(False, self._imported)
+
+    def _imported(self, result: ledger_import.ImportResult) -> None:
         self._show_result(result)
         if result.imported:
             self._show_summary(self.tr("导入完成：{detail}。").format(detail=self._counts_text(result.counts)),
@@ -253,7 +245,6 @@ class ImportLedgerDialog(QDialog):
             self.sig_imported.emit(dict(result.counts))
         else:
             self._show_summary(self.tr("发现 {n} 处问题，未导入任何数据。").format(n=len(result.problems)), error=True)
-        return result
 
     # ------------------------------------------------------------------ display
     @staticmethod

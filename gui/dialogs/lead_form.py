@@ -14,6 +14,7 @@ from services.reporting import item_print
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
+from ..operations import DbOp, QueryOp
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, show_error
 from .lead_handling import LeadHandling
@@ -117,7 +118,15 @@ class LeadForm(LeadHandling, ItemDialog):
 
     def load(self, lead_id: int) -> None:
         ws = self.ctx.workspace
-        v = self.ctx.call_db(self, lambda: leads.get_lead(ws, lead_id))
+        # blocking: the form shows the lead as it opens
+        self._show(self.ctx.call_db(self, lambda: leads.get_lead(ws, lead_id)))
+
+    def _reload(self, then=None) -> None:
+        """Show the lead as stored now (after an action or a linked case), then ``then()``."""
+        ws, lead_id = self.ctx.workspace, self.lead_id
+        self.show_stored(lambda: leads.get_lead(ws, lead_id), then)
+
+    def _show(self, v) -> None:
         self.lead_id, self.view = v.id, v
         self._loading = True
         self.setWindowTitle(self.tr("问题线索 {n}").format(n=v.number))
@@ -159,80 +168,90 @@ class LeadForm(LeadHandling, ItemDialog):
         return text
 
     # ---- actions -----------------------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Ctrl+S: create the lead, or save what was edited (persons, the disposition, the result)."""
+    def save(self, then=None) -> None:
+        """Ctrl+S: create the lead, or save what was edited (persons, the disposition, the result), in turn;
+        ``then()`` once all is saved (a failure stops there and is shown)."""
         ws = self.ctx.workspace
         if self.lead_id is None:
             data = LeadInput(source=self.source.value(), received_date=self.received_date.value(),
                              summary=self.summary.toPlainText().strip(), complaint_id=self.complaint_id,
                              persons=[p for p in self.persons.persons() if p.name])
             self.persons_error.hide()
-            view = self._run_with_persons(lambda: leads.create_lead(ws, data))
-            if view is None:
-                return False
-            self.load(view.id)
-            self.tabs.setCurrentIndex(1)
-            self.sig_saved.emit("lead", view.id)
-            return True
-        ok = True
-        if self.persons.changed_rows():
-            ok = self._save_person_edits() and ok
-        if ok and self._dispose_dirty and self.view.disposition is None:
-            ok = self.dispose()
-        if ok and self._result_dirty and self.conclude_button.isVisible():
-            ok = self.conclude()
-        if ok:
+            self.errors.clear()
+            DbOp(self, lambda: leads.create_lead(ws, data)).success(lambda view: self._created(view, then)) \
+                .failure(self._create_failed).run()
+            return
+
+        def dispose_step() -> None:
+            if self._dispose_dirty and self.view.disposition is None:
+                self.dispose(then=result_step)
+            else:
+                result_step()
+
+        def result_step() -> None:
+            if self._result_dirty and self.conclude_button.isVisible():
+                self.conclude(then=finished)
+            else:
+                finished()
+
+        def finished() -> None:
             self.set_dirty(False)
-        return ok
+            if then:
+                then()
 
-    def _run_with_persons(self, fn):
-        from services.errors import DomainError, ValidationError
-        self.errors.clear()
-        try:
-            return self.ctx.call_db(self, fn)
-        except ValidationError as exc:
-            problems = exc.problems or [exc]
-            in_table = [p for p in problems if (p.field or "").startswith("persons")]
-            others = [p for p in problems if p not in in_table]
-            if in_table:
-                self.persons.show_problems(in_table, self.persons_error)
-            if others:
-                self.errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
-        except DomainError as exc:
-            show_error(self, exc)
-        return None
+        if self.persons.changed_rows():
+            self._save_person_edits(dispose_step)
+        else:
+            dispose_step()
 
-    def _save_person_edits(self) -> bool:
-        from services.casework import cases
-        from services.errors import ValidationError
-        ws = self.ctx.workspace
-        for row in self.persons.changed_rows():
-            pid = self.persons.person_id(row)
-            if pid is None:
-                continue
-            data = self.persons.person_input(row)
-            try:
-                self.ctx.call_db(self, lambda p=pid, d=data: cases.update_person(ws, p, d))
-            except ValidationError as exc:
-                problems = [ValidationError(p.message, field=f"persons[{row}].{p.field}")
-                            for p in (exc.problems or [exc])]
-                self.persons.show_problems(problems, self.persons_error)
-                self.tabs.setCurrentIndex(0)
-                return False
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-                return False
-        self.persons.clear_changed()
-        self.sig_saved.emit("lead", self.lead_id)
-        return True
-
-    def _after_action(self, view, tab: int = 1) -> None:
-        pending_persons = bool(self.persons.changed_rows())
-        self.load(view.id)
-        self.tabs.setCurrentIndex(tab)
-        if pending_persons:
-            self.set_dirty(True)
+    def _created(self, view, then) -> None:
+        self._show(view)
+        self.tabs.setCurrentIndex(1)
         self.sig_saved.emit("lead", view.id)
+        if then:
+            then()
+
+    def _create_failed(self, exc: BaseException) -> None:
+        from services.errors import ValidationError
+        if isinstance(exc, ValidationError):
+            self.persons.show_split(exc, self.persons_error, self.errors)
+        else:
+            show_error(self, exc)
+
+    def _save_person_edits(self, done) -> None:
+        from services.casework import cases
+        ws = self.ctx.workspace
+
+        def write(row):
+            pid, data = self.persons.person_id(row), self.persons.person_input(row)
+            return lambda: cases.update_person(ws, pid, data)
+
+        def saved() -> None:
+            self.persons.clear_changed()
+            self.sig_saved.emit("lead", self.lead_id)
+            done()
+
+        def failed(row: int, exc: BaseException) -> None:
+            if self.persons.show_row_problems(row, exc, self.persons_error):
+                self.tabs.setCurrentIndex(0)
+            else:
+                show_error(self, exc)
+
+        rows = [r for r in self.persons.changed_rows() if self.persons.person_id(r) is not None]
+        self.persons.save_rows(self, rows, write, done=saved, failed=failed)
+
+    def _after_action(self, tab: int = 1, then=None) -> None:
+        pending_persons = bool(self.persons.changed_rows())
+
+        def shown() -> None:
+            self.tabs.setCurrentIndex(tab)
+            if pending_persons:
+                self.set_dirty(True)
+            self.sig_saved.emit("lead", self.lead_id)
+            if then:
+                then()
+
+        self._reload(shown)
 
     def _open_complaint(self) -> None:
         cid = self.view.complaint_id if self.view else self.complaint_id
@@ -248,17 +267,15 @@ class LeadForm(LeadHandling, ItemDialog):
         self.children_forms.append(form)
         form.show()
 
-    def print_sheet(self) -> PdfPreviewDialog | None:
+    def print_sheet(self) -> None:
+        """问题线索处置审批表 in a preview (rendered on the database worker: item_print reads and renders in one call)."""
         if self.lead_id is None:
-            return None
-        ws = self.ctx.workspace
-        try:
-            pdf = self.ctx.call_db(self, lambda: item_print.lead_sheet_pdf(ws, self.lead_id))
-            dialog = PdfPreviewDialog(pdf, self.tr("问题线索处置审批表 {n}").format(n=self.view.number), self,
-                                      settings=self.ctx.settings)
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return None
+            return
+        ws, lead_id = self.ctx.workspace, self.lead_id
+        QueryOp(self, lambda: item_print.lead_sheet_pdf(ws, lead_id)).success(self._preview).run()
+
+    def _preview(self, pdf: bytes) -> None:
+        dialog = PdfPreviewDialog(pdf, self.tr("问题线索处置审批表 {n}").format(n=self.view.number), self,
+                                  settings=self.ctx.settings)
         self.children_forms.append(dialog)
         dialog.show()
-        return dialog

@@ -49,9 +49,9 @@ class LeadHandling:
         self.verifiers.setPlaceholderText(self.tr("初步核实须至少2人，用顿号分隔，如：李四、赵六"))
         self.approval = QLabel(self)
         self.approve_button = QPushButton(self.tr("审批同意"), self)
-        self.approve_button.clicked.connect(self.approve)
+        self.approve_button.clicked.connect(lambda: self.approve())
         self.dispose_button = primary(QPushButton(self.tr("确定处置"), self))
-        self.dispose_button.clicked.connect(self.dispose)
+        self.dispose_button.clicked.connect(lambda: self.dispose())
         self.dispose_general = form_error_label(self)
         self.dispose_errors = FormErrors(self.dispose_general)
         dform = QFormLayout(self.dispose_box)
@@ -79,7 +79,7 @@ class LeadHandling:
         self.result_note = QPlainTextEdit(self)
         self.result_note.setFixedHeight(64)
         self.conclude_button = primary(QPushButton(self.tr("登记办理结果"), self))
-        self.conclude_button.clicked.connect(self.conclude)
+        self.conclude_button.clicked.connect(lambda: self.conclude())
         self.case_button = QPushButton(self.tr("立案…"), self)
         self.case_button.clicked.connect(self.open_case_form)
         self.result_general = form_error_label(self)
@@ -208,37 +208,27 @@ class LeadHandling:
         self.followups.show_lead(v)
 
     # ---- actions -----------------------------------------------------------------------------------------
-    def dispose(self) -> bool:
+    def dispose(self, then=None) -> None:
         if self.lead_id is None:
-            return False
+            return
         ws, code = self.ctx.workspace, self.disposition()
         when, note = self.disposition_date.value(), self.collective_note.toPlainText().strip()
         verifiers = self.verifiers.text().strip() if code == Disposition.preliminary_verification.value else ""
-        view = self.run(lambda: leads.dispose(ws, self.lead_id, code or "", when, note, verifiers),
-                        self.dispose_errors)
-        if view is None:
-            self.tabs.setCurrentIndex(1)
-            return False
-        self._after_action(view)
-        return True
+        self.tabs.setCurrentIndex(1)   # where its answer is shown, a refusal or the new state
+        self.run(lambda: leads.dispose(ws, self.lead_id, code or "", when, note, verifiers),
+                 self.dispose_errors, lambda _view: self._after_action(then=then))
 
-    def approve(self) -> bool:
+    def approve(self) -> None:
         ws = self.ctx.workspace
-        view = self.run(lambda: leads.approve_disposition(ws, self.lead_id), self.dispose_errors)
-        if view is None:
-            return False
-        self._after_action(view)
-        return True
+        self.run(lambda: leads.approve_disposition(ws, self.lead_id), self.dispose_errors,
+                 lambda _view: self._after_action())
 
-    def conclude(self) -> bool:
+    def conclude(self, then=None) -> None:
         ws = self.ctx.workspace
         code, when, note = self.result.currentData(), self.result_date.value(), self.result_note.toPlainText().strip()
-        view = self.run(lambda: leads.conclude_lead(ws, self.lead_id, code or "", when, note), self.result_errors)
-        if view is None:
-            self.tabs.setCurrentIndex(1)
-            return False
-        self._after_action(view)
-        return True
+        self.tabs.setCurrentIndex(1)
+        self.run(lambda: leads.conclude_lead(ws, self.lead_id, code or "", when, note), self.result_errors,
+                 lambda _view: self._after_action(then=then))
 
     def open_case_form(self) -> CaseForm | None:
         """立案 from this 初核 lead: a CaseForm prefilled with the lead's summary and persons."""
@@ -251,8 +241,7 @@ class LeadHandling:
         return form
 
     def _case_saved(self) -> None:
-        self.load(self.lead_id)
-        self.sig_saved.emit("lead", self.lead_id)
+        self._reload(lambda: self.sig_saved.emit("lead", self.lead_id))
 
     def _open_case(self) -> None:
         if self.view and self.view.case_id:

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import MEASURE_KINDS, MeasureCategory
@@ -20,6 +20,8 @@ from services.errors import DomainError, ValidationError
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
+from ..interaction import Interaction
+from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -28,8 +30,9 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 class ItemDialog(QDialog):
     """Base of the lead, case, measure and ledger forms: dirty tracking, Ctrl+S, Esc, ask before losing edits.
 
-    Subclasses implement ``save() -> bool`` (True when everything pending was saved) and call
-    ``watch(widget, ...)`` on their editors so an edit marks the form dirty.
+    Subclasses implement ``save(then=None)`` (``then()`` once everything pending was saved; on a failure the
+    form stays as it is, with the user's input) and call ``watch(widget, ...)`` on their editors so an
+    edit marks the form dirty.
     """
 
     sig_saved = Signal(str, int)
@@ -41,7 +44,7 @@ class ItemDialog(QDialog):
         self._dirty = False
         self._loading = False
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=lambda: self.save())
 
     def frame_with_tabs(self, tabs: list[tuple[QWidget, str]], print_label: str) -> None:
         """Lay out the lead and case forms: ``self.heading``, ``self.status``, the tabs and a 时间线 tab,
@@ -54,7 +57,7 @@ class ItemDialog(QDialog):
         self.print_button = QPushButton(print_label, self)
         self.print_button.clicked.connect(self.print_sheet)
         self.save_button = primary(QPushButton(self.tr("保存"), self))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button = QPushButton(self.tr("关闭"), self)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -98,45 +101,41 @@ class ItemDialog(QDialog):
                 w.dateChanged.connect(lambda *_: self.set_dirty())
 
     # ---- service calls -----------------------------------------------------------------------------------
-    def run(self, fn: Callable[[], Any], errors: FormErrors | None = None) -> Any:
-        """Run ``fn`` on the DB worker; show a ValidationError at its fields, any other error in a box.
-
-        Returns the result, or None when it failed (the error has been shown).
-        """
+    def run(self, fn: Callable[[], Any], errors: FormErrors | None = None,
+            then: Callable[[Any], None] | None = None) -> None:
+        """Run the write ``fn`` as a DbOp and hand its result to ``then``. On failure the form stays as it
+        is: a ValidationError at its fields in ``errors``, another DomainError in their general line."""
         if errors is not None:
             errors.clear()
-        try:
-            return self.ctx.call_db(self, fn)
-        except ValidationError as exc:
-            if errors is not None:
-                errors.show(exc)
-            else:
-                show_error(self, exc)
-        except DomainError as exc:
-            if errors is not None and errors.general is not None:
-                errors.set(None, exc.message)
-            else:
-                show_error(self, exc)
-        return None
+        DbOp(self, fn).success(then or (lambda _result: None)).failure(lambda exc: self.show_failure(exc, errors)).run()
 
-    def save(self) -> bool:  # pragma: no cover - every subclass implements it
+    def show_failure(self, exc: BaseException, errors: FormErrors | None = None) -> None:
+        """Where a failed write is told: at the fields of ``errors`` when it can be, else in a box."""
+        if errors is not None and isinstance(exc, ValidationError):
+            errors.show(exc)
+        elif errors is not None and errors.general is not None and isinstance(exc, DomainError):
+            errors.set(None, exc.message)
+        else:
+            show_error(self, exc)
+
+    def show_stored(self, fetch: Callable[[], Any], then: Callable[[], None] | None = None) -> None:
+        """Read the item again (``fetch``, a QueryOp), show it with ``self._show(view)``, then ``then()``."""
+        def shown(view) -> None:
+            self._show(view)
+            if then:
+                then()
+
+        QueryOp(self, fetch).success(shown).run()
+
+    def save(self, then: Callable[[], None] | None = None) -> None:  # pragma: no cover - every subclass has one
         raise NotImplementedError
 
     # ---- closing -----------------------------------------------------------------------------------------
     def ask_unsaved(self) -> str:
         """保存 / 放弃 / 取消 — what to do with the unsaved changes."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("有未保存的修改"))
-        box.setText(self.tr("本表有尚未保存的修改。要保存吗？"))
-        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        choice = Interaction.choose(self, self.tr("本表有尚未保存的修改。要保存吗？"),
+                                    [self.tr("保存"), self.tr("放弃"), self.tr("取消")], title=self.tr("有未保存的修改"))
+        return {0: SAVE, 1: DISCARD}.get(choice, CANCEL)
 
     def reject(self) -> None:
         """Esc, 关闭 and the close box all come here; unsaved changes are never dropped silently."""
@@ -144,10 +143,14 @@ class ItemDialog(QDialog):
             answer = self.ask_unsaved()
             if answer == CANCEL:
                 return
-            if answer == SAVE and not self.save():
+            if answer == SAVE:
+                self.save(then=self._close)   # closes once saved; a failure keeps the form open
                 return
-            self._dirty = False
-        super().reject()
+        self._close()
+
+    def _close(self) -> None:
+        self._dirty = False
+        QDialog.reject(self)
 
 
 class TimelineTable(QTableWidget):
@@ -167,7 +170,9 @@ class TimelineTable(QTableWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def load(self, ctx, entity: str, item_id: int) -> None:
-        events = ctx.call_db(self, lambda: timeline.timeline(ctx.workspace, entity, item_id))
+        QueryOp(self, lambda: timeline.timeline(ctx.workspace, entity, item_id), ctx=ctx).success(self._fill).run()
+
+    def _fill(self, events) -> None:
         self.setRowCount(len(events))
         for row, ev in enumerate(events):
             at = ev.at.astimezone() if ev.at.tzinfo else ev.at
@@ -241,7 +246,7 @@ class MeasureForm(ItemDialog):
 
         self.save_button = primary(QPushButton(self.tr("保存"), self))
         self.close_button = QPushButton(self.tr("关闭"), self)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -282,19 +287,21 @@ class MeasureForm(ItemDialog):
         self.category.set_value(category)
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
-    def save(self) -> bool:
+    def save(self, then: Callable[[], None] | None = None) -> None:
         if self.saved is not None:
-            return True
+            if then:
+                then()
+            return
         kind = self.kind.currentData()
         years = self.probation.currentData() if kind == "party_probation" else None
         ws = self.ctx.workspace
-        view = self.run(lambda: measures.add_measure(
+        self.run(lambda: measures.add_measure(
             ws, person_id=self.person.currentData(), case_id=self.case_id, lead_id=self.lead_id,
             category=self.category.value(), kind=kind, decision_date=self.decision_date.value(),
             document_number=self.document_number.text().strip(), note=self.note.toPlainText().strip(),
-            probation_years=years), self.errors)
-        if view is None:
-            return False
+            probation_years=years), self.errors, lambda view: self._saved(view, then))
+
+    def _saved(self, view, then: Callable[[], None] | None) -> None:
         self.saved = view
         self.effect_end.setText(view.effect_end.isoformat() if view.effect_end else self.tr("无影响期"))
         self.form_label.setText(view.form_label or self.tr("不计入四种形态"))
@@ -306,7 +313,8 @@ class MeasureForm(ItemDialog):
         self.setWindowTitle(self.tr("处分/处理 — {person}：{kind}").format(person=view.person_name,
                                                                           kind=view.kind_label))
         self.sig_saved.emit("measure", view.id)
-        return True
+        if then:
+            then()
 
 
 def effect_text(end: dt.date | None) -> str:

@@ -181,8 +181,7 @@ def test_each_validation_error_appears_at_its_field_and_nothing_is_saved(clerk_c
     form.received_date.set_value(today)
     form.c_phone.clear()
     form.c_id_number.clear()
-    fill_subject(form, qtbot, 0, "李四", "青山村委会")
-    when_modal(lambda d: click_button(d, "不是重复件"))  # no earlier complaint: no dialog, harmless
+    fill_subject(form, qtbot, 0, "李四", "青山村委会")   # no earlier complaint: no repeat dialog
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     shown = _problems_shown(form)
     assert list(shown) == ["complainant_phone"]
@@ -342,40 +341,51 @@ def test_editing_after_reveal_changes_identity_and_unrevealed_save_keeps_it(cler
 
 
 # ------------------------------------------------------------------ unsaved changes
-def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_text(clerk_ctx, qtbot):
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_text(clerk_ctx, qtbot, prompts):
     form = show(qtbot, ComplaintForm(clerk_ctx))
     type_text(qtbot, form.main_problem, "反映村干部违规发放补贴")
     assert form.is_dirty()
-    asked = []
 
-    def cancel(box):
-        asked.append(box.text())
-        click_button(box, "取消")
-
-    when_modal(cancel)
+    prompts.answer("取消")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
-    assert asked and "尚未保存" in asked[0]
+    assert prompts.texts("choose") == ["登记表有尚未保存的修改。是否保存？"]
     assert form.isVisible() and form.main_problem.toPlainText() == "反映村干部违规发放补贴"
 
-    when_modal(lambda box: click_button(box, "取消"))
+    prompts.answer("取消")
     form.close()
     assert form.isVisible()
 
-    when_modal(lambda box: click_button(box, "放弃"))
+    prompts.answer("放弃")
     form.close()
     assert not form.isVisible()
+    assert prompts.texts("choose") == ["登记表有尚未保存的修改。是否保存？"] * 3
+    assert [s.title for s in prompts.shown] == ["尚未保存"] * 3
     assert listing.query_ids(clerk_ctx.workspace, listing.ListQuery()) == []
 
 
-def test_closing_and_choosing_save_saves(clerk_ctx, qtbot):
+def test_closing_and_choosing_save_saves(clerk_ctx, qtbot, prompts):
     form = show(qtbot, ComplaintForm(clerk_ctx))
     fill_basic(form, qtbot, signature="anonymous")
     fill_subject(form, qtbot, 0, "钱七", "青山镇财政所")
-    when_modal(lambda box: click_button(box, "保存"))
+    prompts.answer("保存")
     form.close()
     assert not form.isVisible()
+    assert prompts.texts() == ["登记表有尚未保存的修改。是否保存？"]
     ids = listing.query_ids(clerk_ctx.workspace, listing.ListQuery())
     assert len(ids) == 1 and intake.get_complaint(clerk_ctx.workspace, ids[0]).subjects[0]["name"] == "钱七"
+
+
+def test_closing_and_choosing_save_with_a_refused_field_keeps_the_form_and_the_text(clerk_ctx, qtbot, prompts, today):
+    form = show(qtbot, ComplaintForm(clerk_ctx))
+    fill_basic(form, qtbot, signature="anonymous", date=today + dt.timedelta(days=3))
+    fill_subject(form, qtbot, 0, "钱七", "青山镇财政所")
+    prompts.answer("保存")
+    form.close()
+    assert form.isVisible() and form.is_dirty()
+    assert form.main_problem.toPlainText() == "反映其在危房改造补助发放中虚报冒领"
+    assert set(_problems_shown(form)) == {"received_date"}
+    assert prompts.texts() == ["登记表有尚未保存的修改。是否保存？"]     # the refusal is at the field, no box
+    assert listing.query_ids(clerk_ctx.workspace, listing.ListQuery()) == []
 
 
 def test_ctrl_s_saves(clerk_ctx, qtbot):
@@ -388,7 +398,7 @@ def test_ctrl_s_saves(clerk_ctx, qtbot):
 
 
 # ------------------------------------------------------------------ attachments and print
-def test_attachment_over_the_size_limit_shows_the_service_message(clerk_ctx, qtbot, tmp_path):
+def test_attachment_over_the_size_limit_shows_the_service_message(clerk_ctx, qtbot, tmp_path, prompts):
     from services.storage import settings
     ws = clerk_ctx.workspace
     sign_in(clerk_ctx, "wang")
@@ -401,15 +411,10 @@ def test_attachment_over_the_size_limit_shows_the_service_message(clerk_ctx, qtb
     small = tmp_path / "照片.jpg"
     small.write_bytes(b"\xff\xd8" + b"1" * 2000)
     form = show(qtbot, ComplaintForm(clerk_ctx, c.id))
-    messages = []
-
-    def read(box):
-        messages.append(box.text())
-        click_button(box, "确定")
-
-    when_modal(read)
     drop_files(form, [big, small])
-    assert messages and "超过大小上限" in messages[0] and "录音.wav" in messages[0]
+    assert prompts.texts("error") == ["附件“录音.wav”超过大小上限 1 MB（至少 1.0 MB），请压缩、分拆后再添加，"
+                                      "或请管理员调整“单个附件大小上限”"]
+    assert [s.title for s in prompts.shown] == ["附件未保存"]
     assert form.attachments.names() == ["照片.jpg"]
     assert [a.filename for a in attachments.list_attachments(ws, ("complaint", c.id))] == ["照片.jpg"]
 

@@ -7,9 +7,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.gui.conftest import current_test_generation
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
 from gui.dialogs.import_dialog import ImportLedgerDialog
@@ -44,22 +41,6 @@ def workbook(path: Path, *, good: bool) -> Path:
     return path
 
 
-def answer_next_modal(text: str, seen: list[str]) -> None:
-    """Click the button labelled ``text`` on the next message box, as a user would."""
-    generation = current_test_generation()
-
-    def poll(left: int = 250) -> None:
-        if current_test_generation() != generation:
-            return  # that test is over: never touch a later test's dialogs
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box.isVisible():
-            seen.append(box.text())
-            next(b for b in box.buttons() if b.text() == text).click()
-        elif left:
-            QTimer.singleShot(20, lambda: poll(left - 1))
-    QTimer.singleShot(0, poll)
-
-
 def rows_in(ws, model) -> int:
     with ws.reading() as s:
         return s.scalar(select(func.count()).select_from(model))
@@ -73,10 +54,11 @@ def dialog(admin_ctx, qtbot):
     return d
 
 
-def test_good_workbook_shows_counts_then_imports_in_one_go(dialog, admin_ctx, tmp_path, qtbot, monkeypatch):
+def test_good_workbook_shows_counts_then_imports_in_one_go(dialog, admin_ctx, tmp_path, qtbot, prompts):
     path = workbook(tmp_path / "台账.xlsx", good=True)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    prompts.answer(str(path))
     dialog.browse_button.click()
+    assert prompts.texts("open") == ["选择要导入的台账"]
     assert dialog.path() == path
     assert not dialog.import_button.isEnabled()
 
@@ -87,11 +69,10 @@ def test_good_workbook_shows_counts_then_imports_in_one_go(dialog, admin_ctx, tm
     assert dialog.import_button.isEnabled()
     assert rows_in(admin_ctx.ws, Complaint) == 0  # the check wrote nothing
 
-    seen: list[str] = []
-    answer_next_modal("确定", seen)
+    prompts.answer(True)
     with qtbot.waitSignal(dialog.sig_imported) as blocker:
         dialog.import_button.click()
-    assert "4 条" in seen[0]
+    assert prompts.texts("confirm") == ["将导入 4 条记录（信访件 2 条、案件 1 条、处分处理 1 条）。导入后会记入审计日志，确定导入吗？"]
     assert blocker.args == [{"信访件": 2, "问题线索": 0, "案件": 1, "处分处理": 1, "一案双查": 0}]
     assert "导入完成" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
@@ -115,7 +96,7 @@ def test_bad_workbook_shows_every_problem_and_imports_nothing(dialog, admin_ctx,
     assert f"发现 {len(rows)} 处问题，未导入任何数据" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     dialog.import_button.click()  # disabled: nothing happens
-    assert dialog.run_import() is None
+    dialog.run_import()
     assert (rows_in(admin_ctx.ws, Complaint), rows_in(admin_ctx.ws, Case), rows_in(admin_ctx.ws, Measure)) == (0, 0, 0)
 
 
@@ -125,7 +106,7 @@ def test_a_file_changed_after_the_check_must_be_checked_again(dialog, admin_ctx,
     dialog.check_button.click()
     assert dialog.import_button.isEnabled()
     workbook(path, good=False)  # edited in Excel meanwhile
-    assert dialog.run_import() is None
+    dialog.run_import()
     assert "重新检查" in dialog.summary.text() and not dialog.import_button.isEnabled()
     assert rows_in(admin_ctx.ws, Complaint) == 0
 
@@ -141,25 +122,23 @@ def test_not_a_workbook_and_no_file_are_explained(dialog, tmp_path):
     assert sheet == "（整个工作簿）" and "无法打开工作簿" in reason
 
 
-def test_download_template_writes_the_workbook(dialog, tmp_path, monkeypatch):
+def test_download_template_writes_the_workbook(dialog, tmp_path, prompts):
     target = tmp_path / "模板"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    seen: list[str] = []
-    answer_next_modal("确定", seen)
+    prompts.answer(str(target))
     dialog.template_button.click()
     written = tmp_path / "模板.xlsx"
-    assert seen and str(written) in seen[0]
+    assert prompts.texts() == ["保存导入模板",
+                               f"模板已保存到：\n{written}\n\n按模板填写后，回到这里选择该文件并点“检查”。"]
     wb = openpyxl.load_workbook(written)
     assert {"信访件", "问题线索", "案件", "处分处理", "一案双查"} <= set(wb.sheetnames)
 
 
-def test_template_where_it_cannot_be_written_shows_a_chinese_error(dialog, tmp_path, monkeypatch):
+def test_template_where_it_cannot_be_written_shows_a_chinese_error(dialog, tmp_path, prompts):
     blocker = tmp_path / "一个文件"
     blocker.write_text("不是文件夹")
     target = blocker / "模板.xlsx"  # its "folder" is a file
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    seen: list[str] = []
-    answer_next_modal("确定", seen)
-    assert dialog.save_template() is None
-    assert seen and "未" in seen[0] and "保存" in seen[0]
+    prompts.answer(str(target))
+    dialog.save_template()
+    assert prompts.texts("error") == [f"目标路径不是文件夹：{blocker}"]
+    assert [s.title for s in prompts.shown if s.kind == "error"] == ["模板未保存"]
     assert blocker.read_text() == "不是文件夹"

@@ -21,6 +21,7 @@ from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import when_modal, add_user, type_text
 
 USER_PASSWORD = "user-pass-1"
+UNSAVED_QUESTION = "本表有尚未保存的修改。要保存吗？"
 
 
 # ------------------------------------------------------------------ helpers (also used by the other test files)
@@ -71,11 +72,19 @@ def ctrl_s(qtbot, widget) -> None:
     qtbot.keyClick(widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
-def discard(qtbot, form) -> None:
-    """Close a form with unsaved edits, answering 放弃."""
-    when_modal(lambda box: click_button(box, "放弃"))
+def discard(qtbot, form, prompts=None) -> None:
+    """Close a form with unsaved edits, answering 放弃 to the question it asks (through ``prompts``, the
+    fixture, when the test has it)."""
+    if prompts is None:
+        when_modal(lambda box: click_button(box, "放弃"))
+        form.close()
+        qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
+        return
+    asked = len(prompts.texts("choose"))
+    prompts.answer("放弃")
     form.close()
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
+    assert prompts.texts("choose")[asked:] == [UNSAVED_QUESTION]
+    assert not form.isVisible()
 
 
 def sign_in(ctx, username: str) -> None:
@@ -98,6 +107,19 @@ def verified_case(ws, filing=dt.date(2026, 11, 10), persons=(("张三", "青山�
 @pytest.fixture
 def wang_ctx(admin_ctx):
     return admin_ctx
+
+
+@pytest.fixture(autouse=True)
+def _forms_closable(_close_widgets):
+    """After each test, open forms close without asking (a failed test may leave unsaved edits; the
+    question would wait for a click that never comes)."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from gui.dialogs.measure_form import ItemDialog
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, ItemDialog):
+            widget._dirty = False
 
 
 # ------------------------------------------------------------------ leads page
@@ -220,45 +242,59 @@ def test_officer_disposition_waits_for_the_secretary(wang_ctx, qtbot):
     assert view.result == "clarified" and "已办结（澄清）" in form.status.text()
 
 
-def test_esc_on_a_dirty_lead_form_asks_and_cancel_keeps_it(wang_ctx, qtbot):
+def test_esc_on_a_dirty_lead_form_asks_and_cancel_keeps_it(wang_ctx, qtbot, prompts):
     form = show(qtbot, LeadForm(wang_ctx))
     type_text(qtbot, form.summary, "群众反映村干部违规发放补贴")
     assert form.is_dirty() and form.windowTitle().endswith("*")
-    asked = []
 
-    def cancel(box):
-        asked.append(box.text())
-        click_button(box, "取消")
-
-    when_modal(cancel)
+    prompts.answer("取消")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
-    assert asked and "尚未保存" in asked[0]
+    assert prompts.texts("choose") == [UNSAVED_QUESTION]
+    assert [s.title for s in prompts.shown] == ["有未保存的修改"]
     assert form.isVisible() and form.summary.toPlainText() == "群众反映村干部违规发放补贴"
 
-    when_modal(lambda box: click_button(box, "放弃"))
+    prompts.answer("放弃")
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert not form.isVisible()
+    assert prompts.texts("choose") == [UNSAVED_QUESTION] * 2
     assert listing.query_ids(wang_ctx.workspace, listing.ListQuery(entity="lead")) == []
 
 
-def test_closing_a_dirty_form_with_save_saves(wang_ctx, qtbot):
+def test_closing_a_dirty_form_with_save_saves(wang_ctx, qtbot, prompts):
     form = show(qtbot, LeadForm(wang_ctx))
     type_text(qtbot, form.summary, "巡察移交：青山村违规发包工程")
     choose(form.source, "inspection_transfer")
     type_text(qtbot, form.persons.editor(0, "name"), "周十")
-    when_modal(lambda box: click_button(box, "保存"))
+    prompts.answer("保存")
     form.close()
     assert not form.isVisible()
+    assert prompts.texts() == [UNSAVED_QUESTION]
     ids = listing.query_ids(wang_ctx.workspace, listing.ListQuery(entity="lead"))
     assert len(ids) == 1 and leads.get_lead(wang_ctx.workspace, ids[0]).persons[0].name == "周十"
+
+
+def test_closing_a_dirty_form_with_save_and_a_refusal_keeps_it_open_with_the_input(wang_ctx, qtbot, prompts):
+    form = show(qtbot, LeadForm(wang_ctx))
+    type_text(qtbot, form.summary, "巡察移交：青山村违规发包工程")
+    form.received_date.set_value(dt.date(2026, 12, 1))                          # after today
+    prompts.answer("保存")
+    form.close()
+    assert form.isVisible() and form.is_dirty()
+    assert form.summary.toPlainText() == "巡察移交：青山村违规发包工程"
+    assert form.errors.message("received_date") == "收到日期不能晚于今天（2026-11-20）"
+    assert prompts.texts() == [UNSAVED_QUESTION]                                   # at the field, no box
+    assert listing.query_ids(wang_ctx.workspace, listing.ListQuery(entity="lead")) == []
+    discard(qtbot, form, prompts)
 
 
 def test_lead_approval_sheet_prints_as_a_pdf(wang_ctx, qtbot):
     lead = make_lead(wang_ctx.workspace)
     form = show(qtbot, LeadForm(wang_ctx, lead.id))
-    dialog = form.print_sheet()
+    form.print_sheet()
+    dialog = form.children_forms[-1]
     assert isinstance(dialog, PdfPreviewDialog) and dialog.page_count() == 1
     assert dialog.pdf_bytes.startswith(b"%PDF")
+    assert dialog.windowTitle() == f"预览 — 问题线索处置审批表 {lead.number}"
 
 
 # ------------------------------------------------------------------ cases
@@ -285,7 +321,7 @@ def test_case_stages_refuse_an_out_of_order_date_at_the_date_field(wang_ctx, qtb
     assert any("移送审理" in t for t in form.timeline.texts())
 
 
-def test_case_person_fields_are_saved_with_ctrl_s(wang_ctx, qtbot):
+def test_case_person_fields_are_saved_with_ctrl_s(wang_ctx, qtbot, prompts):
     ws = wang_ctx.workspace
     case = verified_case(ws)
     form = show(qtbot, CaseForm(wang_ctx, case.id), (1240, 760))
@@ -307,7 +343,8 @@ def test_case_person_fields_are_saved_with_ctrl_s(wang_ctx, qtbot):
     ctrl_s(qtbot, form.persons.editor(0, "ethnicity"))
     assert "入党时间不能早于出生年月" in form.persons_error.text() and form.persons_error.isVisible()
     assert cases.get_case(ws, case.id).persons[0].party_join_date == dt.date(2001, 7, 1)
-    discard(qtbot, form)
+    assert form.persons.editor(0, "party_join_date").value() == dt.date(1970, 1, 1)   # the input stays
+    discard(qtbot, form, prompts)
 
 
 def test_measure_form_shows_effect_end_and_form_and_refuses_party_sanction_for_a_non_member(wang_ctx, qtbot):
@@ -346,7 +383,7 @@ def test_measure_form_shows_effect_end_and_form_and_refuses_party_sanction_for_a
     assert m2.effect_end.text() == "无影响期" and m2.form_label.text() == "第一种形态"
 
 
-def test_case_from_a_lead_is_prefilled_and_direct_case_needs_a_person(wang_ctx, qtbot):
+def test_case_from_a_lead_is_prefilled_and_direct_case_needs_a_person(wang_ctx, qtbot, prompts):
     ws = wang_ctx.workspace
     lead = make_lead(ws, received=dt.date(2026, 11, 2))
     leads.dispose(ws, lead.id, "preliminary_verification", dt.date(2026, 11, 3), "集体研究", "李四、赵六")
@@ -370,7 +407,7 @@ def test_case_from_a_lead_is_prefilled_and_direct_case_needs_a_person(wang_ctx, 
     type_text(qtbot, direct.title, "直接立案测试")
     ctrl_s(qtbot, direct.title)
     assert direct.case_id is None and "姓名" in direct.persons_error.text()
-    discard(qtbot, direct)
+    discard(qtbot, direct, prompts)
 
 
 def test_cases_page_filters_by_stage_and_eight_rules_and_sorts(wang_ctx, qtbot):
