@@ -12,6 +12,7 @@ from models.enums import CaseStage, EightRulesType
 from services.casework import cases
 from services.errors import ValidationError
 from services.reporting import item_print
+from services.security.permissions import allowed
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
@@ -109,10 +110,13 @@ class CaseForm(ItemDialog):
         self.advance_error = FieldError(self)
         self.stage_errors = FormErrors()
         self.stage_errors.add("date", self.next_date, self.advance_error)
+        self.approve_filing_button = QPushButton(self.tr("审批立案"), self)   # the secretary, for an officer's 立案
+        self.approve_filing_button.clicked.connect(self.approve_filing)
         row = QHBoxLayout()
         row.addWidget(self.next_label)
         row.addWidget(self.next_date)
         row.addWidget(self.advance_button)
+        row.addWidget(self.approve_filing_button)
         row.addStretch(1)
         grid.addLayout(row, 2, 0, 1, len(CaseStage))
         grid.addWidget(self.advance_error, 3, 0, 1, len(CaseStage))
@@ -255,6 +259,11 @@ class CaseForm(ItemDialog):
         nxt = v.next_stages[0] if v.next_stages else None
         for w in (self.next_date, self.advance_button):
             w.setVisible(nxt is not None)
+        user = self.ctx.workspace.current_user
+        pending = not v.filing_approved and not v.imported
+        self.approve_filing_button.setVisible(pending and user is not None and allowed(user.roles, "case.approve"))
+        self.advance_button.setEnabled(not pending)
+        self.advance_button.setToolTip(self.tr("立案经纪委书记审批后才能推进") if pending else "")
         self.next_label.setText(self.tr("下一阶段：{stage}　日期").format(stage=CaseStage(nxt).label) if nxt
                                 else self.tr("案件已结案。"))
         self.next_date.set_value(self.ctx.workspace.today())
@@ -344,6 +353,13 @@ class CaseForm(ItemDialog):
             return
         ws, stage, when = self.ctx.workspace, self.view.next_stages[0], self.next_date.value()
         self.run(lambda: cases.advance_case(ws, self.case_id, stage, when), self.stage_errors, self._advanced)
+
+    def approve_filing(self) -> None:
+        """审批立案 (the secretary): the case may then move on."""
+        if self.view is None:
+            return
+        ws = self.ctx.workspace
+        self.run(lambda: cases.approve_filing(ws, self.case_id), self.stage_errors, self._advanced)
 
     def _advanced(self, view) -> None:
         dirty = self.is_dirty()

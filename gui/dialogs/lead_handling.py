@@ -15,6 +15,7 @@ from ..form_widgets import DateEdit
 from ..widgets import FieldError, FormErrors, form_error_label, primary
 from .case_form import CaseForm
 from .lead_inquiry import LeadFollowups
+from .lead_work_plan import LeadWorkPlan
 
 
 class LeadHandling:
@@ -105,6 +106,8 @@ class LeadHandling:
         handle_tab = QWidget(self)
         hl = QVBoxLayout(handle_tab)
         hl.addWidget(self.dispose_box)
+        self.work_plan_box = LeadWorkPlan(self)   # 初核工作方案 and its approval
+        hl.addWidget(self.work_plan_box)
         hl.addWidget(self.result_box)
         self.followups = LeadFollowups(self)   # 函询… and 谈话记录…
         hl.addWidget(self.followups)
@@ -180,8 +183,11 @@ class LeadHandling:
         choices = [r for r in v.allowed_results if r != LeadResult.case_filed.value]
         for code in choices:
             self.result.addItem(LeadResult(code).label, code)
-        open_for_result = v.approved and v.result is None
-        can_file = open_for_result and v.disposition == Disposition.preliminary_verification.value
+        verifying = v.disposition == Disposition.preliminary_verification.value
+        plan_ready = not verifying or v.imported or bool((v.work_plan or {}).get("approved"))
+        open_for_result = v.approved and v.result is None and plan_ready
+        can_file = open_for_result and verifying
+        self.work_plan_box.show_lead(v)
         self.case_button.setVisible(can_file)
         self.result_box.setEnabled(v.disposition is not None)
         if v.result is not None:
@@ -197,6 +203,8 @@ class LeadHandling:
             self.result_hint.setText(self.tr("确定处置方式后登记办理结果。"))
         elif not v.approved:
             self.result_hint.setText(self.tr("处置经纪委书记审批后才能登记办理结果。"))
+        elif not plan_ready:
+            self.result_hint.setText(self.tr("初核工作方案经纪委书记审批后才能登记初核结果或立案。"))
         elif not choices and not can_file:
             self.result_hint.setText(self.tr("暂存待查的线索暂无办理结果，有新情况时再处置。"))
         else:

@@ -15,20 +15,16 @@ from services.casework import numbering, sanction_rules
 from services.casework.complaint_closure import conclude_with_case
 from services.casework.measures import measure_view
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
+from services.casework.stage_rules import STAGE_INDEX as _STAGE_INDEX, STAGES, check_advance, stage_label
+from services.casework.work_plan import require_approved_plan
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
-from services.security.permissions import require
+from services.security.permissions import allowed, require
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_date, validate_text
 
-STAGES: list[tuple[str, str]] = [  # (stage code, date column), in order
-    (CaseStage.filed.value, "filing_date"),
-    (CaseStage.investigating.value, "investigation_date"),
-    (CaseStage.referred_for_trial.value, "trial_referral_date"),
-    (CaseStage.trial_concluded.value, "trial_concluded_date"),
-    (CaseStage.closed.value, "closing_date"),
-]
-_STAGE_INDEX = {code: i for i, (code, _) in enumerate(STAGES)}
+__all__ = ["STAGES", "CaseView", "add_person", "advance_case", "approve_filing", "get_case", "open_case",
+           "stage_label", "update_person"]
 
 
 @dataclass
@@ -53,14 +49,11 @@ class CaseView:
     persons: list[PersonView]
     measures: list[dict] = field(default_factory=list)
     next_stages: list[str] = field(default_factory=list)
+    filing_approved: bool = False  # the secretary approved the 立案 (Case.filing_approver_id)
+    imported: bool = False  # brought in by import-ledger
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def stage_label(code: str) -> str:
-    m = CaseStage.from_text(code)
-    return m.label if m else code
 
 
 def _get(session: Session, case_id: int) -> Case:
@@ -83,14 +76,17 @@ def _view(session: Session, c: Case) -> CaseView:
         trial_concluded_date=c.trial_concluded_date, closing_date=c.closing_date, eight_rules=c.eight_rules,
         eight_rules_type=c.eight_rules_type, eight_rules_label=er.label if er else "", summary=c.summary,
         persons=[person_view(p) for p in persons], measures=[asdict(measure_view(m)) for m in measures],
-        next_stages=[code for code, _ in STAGES[idx + 1:]],
+        next_stages=[code for code, _ in STAGES[idx + 1:idx + 2]], filing_approved=c.filing_approver_id is not None,
+        imported=bool(c.imported),
     )
 
 
 def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, title: str = "",
               persons: list[PersonInput] | None = None, eight_rules: bool = False,
               eight_rules_type: str | None = None, filing_approver: str = "", summary: str = "") -> CaseView:
-    """立案: from a lead disposed as 初步核实 (its persons, the same rows) or directly with ``persons``."""
+    """立案: from a lead disposed as 初步核实 (its persons, the same rows; its 工作方案 approved) or directly
+    with ``persons``. Either way the secretary approves the 立案: at once when the secretary opens it, else
+    by :func:`approve_filing`; until then the case stays at 立案 (``stage_rules.check_advance``)."""
     require(ws.current_user, "case.manage")
     today = ws.today()
     with ws.transaction() as s:
@@ -106,6 +102,7 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
                 raise StateError(f"线索 {lead.number} 的处置尚未经纪委书记审批，审批后才能立案")
             if lead.result is not None:
                 raise StateError(f"线索 {lead.number} 已有办理结果（{LeadResult.from_text(lead.result).label}），不能再立案")
+            require_approved_plan(lead, "立案")
         try:
             d = action_date(filing_date, today, "立案日期", "filing_date",
                             ("处置日期", lead.disposition_date) if lead else None)
@@ -130,9 +127,11 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
         if lead is None and not persons:
             problems.append(ValidationError("直接立案须至少填写一名被调查人", field="persons"))
         raise_all(problems, "登记表")
+        approver = ws.current_user if allowed(ws.current_user.roles, "case.approve") else None
         c = Case(number=numbering.next_number(s, "case", d.year), lead_id=lead.id if lead else None,
                  title=title_text or "", stage=CaseStage.filed.value, filing_date=d,
-                 filing_approver=(filing_approver or "").strip()[:40], eight_rules=bool(eight_rules),
+                 filing_approver=((filing_approver or "").strip() or (approver.display_name if approver else ""))[:40],
+                 filing_approver_id=approver.id if approver else None, eight_rules=bool(eight_rules),
                  eight_rules_type=EightRulesType.from_text(eight_rules_type).value if eight_rules_type else None,
                  summary=(summary or "").strip() or (lead.summary if lead else ""))
         s.add(c)
@@ -150,21 +149,34 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
         s.flush()
         audit.record(s, ws.current_user, "case.create", "case", c.id,
                      {"number": c.number, "date": d, "lead": lead.number if lead else None,
-                      "eight_rules": c.eight_rules})
+                      "eight_rules": c.eight_rules, "approved": approver is not None})
+        return _view(s, c)
+
+
+def approve_filing(ws: Workspace, case_id: int) -> CaseView:
+    """The secretary approves a 立案 an officer registered (from a lead or directly alike)."""
+    require(ws.current_user, "case.approve")
+    with ws.transaction() as s:
+        c = _get(s, case_id)
+        if c.filing_approver_id is not None:
+            raise StateError(f"案件 {c.number} 的立案已经审批")
+        c.filing_approver_id = ws.current_user.id
+        c.filing_approver = c.filing_approver or (ws.current_user.display_name or "")[:40]
+        audit.record(s, ws.current_user, "case.approve", "case", c.id, {"number": c.number})
         return _view(s, c)
 
 
 def advance_case(ws: Workspace, case_id: int, stage: str, date: Any) -> CaseView:
-    """Move a case to a later stage; its date may not precede the previous stage's date."""
+    """Move a case to its next stage (``stage_rules.check_advance``); the date may not precede the previous
+    stage's date."""
     require(ws.current_user, "case.manage")
     with ws.transaction() as s:
         c = _get(s, case_id)
         target = CaseStage.from_text(stage)
         if target is None:
             raise ValidationError(f"案件阶段“{stage}”不是可选的值", field="stage")
+        check_advance(c, target)
         cur, new = _STAGE_INDEX[c.stage], _STAGE_INDEX[target.value]
-        if new <= cur:
-            raise StateError(f"案件 {c.number} 已处于“{stage_label(c.stage)}”阶段，不能再进入“{target.label}”阶段")
         d = validate_date(date, ws.today(), label=f"{target.label}日期", field="date")
         prev_code, prev_col = STAGES[cur]
         prev = getattr(c, prev_col)

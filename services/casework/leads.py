@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -15,6 +14,7 @@ from models.enums import Disposition, LeadResult, LeadSource
 from services.casework import numbering
 from services.casework.complaint_closure import conclude_with_lead
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
+from services.casework.work_plan import check_verifiers, plan_view, require_approved_plan
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
 from services.security.permissions import allowed, require
@@ -30,7 +30,6 @@ RESULTS_BY_DISPOSITION: dict[str, tuple[str, ...]] = {
     D.shelved.value: (),
     D.closed.value: (R.concluded.value,),
 }
-MIN_VERIFIERS = 2
 
 
 @dataclass
@@ -68,6 +67,8 @@ class LeadView:
     case_id: int | None
     case_number: str
     allowed_results: list[str]
+    work_plan: dict = field(default_factory=dict)  # work_plan.WorkPlanView as a dict
+    imported: bool = False  # brought in by import-ledger
     followup_lead_id: int | None = None
 
     def as_dict(self) -> dict:
@@ -102,6 +103,7 @@ def _view(session: Session, lead: Lead) -> LeadView:
         result_note=lead.result_note, persons=[person_view(p) for p in persons],
         case_id=case[0] if case else None, case_number=case[1] if case else "",
         allowed_results=list(RESULTS_BY_DISPOSITION.get(lead.disposition or "", ())) if lead.result is None else [],
+        work_plan=asdict(plan_view(session, lead)), imported=bool(lead.imported),
     )
 
 
@@ -170,10 +172,6 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
         return _view(s, lead)
 
 
-def _verifier_names(text: str) -> list[str]:
-    return [n for n in re.split(r"[,，、;；\s]+", text or "") if n]
-
-
 def dispose(ws: Workspace, lead_id: int, disposition: str, date: Any, collective_note: str,
             verifiers: str = "") -> LeadView:
     """The one disposition (处置方式), collectively decided; a secretary's disposition is approved at once."""
@@ -199,10 +197,9 @@ def dispose(ws: Workspace, lead_id: int, disposition: str, date: Any, collective
                                  required=True)
         except ValidationError as exc:
             problems.append(exc)
-        names = _verifier_names(verifiers)
-        if disp is D.preliminary_verification and len(names) < MIN_VERIFIERS:
-            problems.append(ValidationError(f"初步核实须由至少{MIN_VERIFIERS}名人员承办，请填写核查人员（用顿号分隔）",
-                                            field="verifiers"))
+        names, verifier_problem = check_verifiers(verifiers)
+        if disp is D.preliminary_verification and verifier_problem is not None:
+            problems.append(verifier_problem)
         raise_all(problems, "登记表")
         lead.disposition, lead.disposition_date = disp.value, d
         lead.collective_note, lead.verifiers = note or "", "、".join(names)[:200]
@@ -255,6 +252,7 @@ def conclude_in(ws: Workspace, s: Session, lead: Lead, result: str, date: Any, n
         raise StateError(f"线索 {lead.number} 的处置尚未经纪委书记审批")
     if lead.result is not None:
         raise StateError(f"线索 {lead.number} 已有办理结果“{_label(LeadResult, lead.result)}”")
+    require_approved_plan(lead, "登记初核结果")
     res = LeadResult.from_text(result)
     allowed_results = RESULTS_BY_DISPOSITION[lead.disposition]
     disp_label = _label(Disposition, lead.disposition)

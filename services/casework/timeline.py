@@ -6,12 +6,13 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
-from models import AuditEvent, User
-from models.enums import (AccountabilityMethod, ExecutionItem, FollowUpForm, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
-                          FeedbackResponse, InquiryAssessment, InquiryOutcome, LeadResult, LeadSource, LedgerOutcome,
-                          TalkKind)
+from models import AuditEvent, Case, Complaint, Lead, User
+from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
+                          ExecutionItem, FeedbackResponse, FollowUpForm, InquiryAssessment, InquiryOutcome, LeadResult,
+                          LeadSource, LedgerOutcome, TalkKind)
 
 from services.casework import sanction_rules
 from services.security.permissions import require
@@ -88,6 +89,9 @@ _RENDER: dict[str, Callable[[dict], str]] = {
                              f"谈话人 {d.get('interviewers', '')}" + (f"，地点 {d['place']}" if d.get("place") else ""),
     "case.create": lambda d: f"立案 {d.get('number', '')}{_d(d)}" + ("，违反中央八项规定精神" if d.get("eight_rules") else ""),
     "case.advance": lambda d: f"进入“{_l(CaseStage, d.get('stage'))}”阶段{_d(d)}",
+    "case.approve": lambda d: "纪委书记审批立案",
+    "lead.work_plan": lambda d: "填写初核工作方案" + ("（附件）" if d.get("attachment_id") else ""),
+    "lead.work_plan_approve": lambda d: f"纪委书记审批初核工作方案{_d(d)}",
     "person.update": lambda d: f"修改人员信息：{d.get('name', '')}",
     "person.add": lambda d: f"增加被调查人：{d.get('name', '')}",
     "measure.add": lambda d: f"对{d.get('person', '')}作出{_kind(d.get('kind'))}{_d(d)}"
@@ -127,15 +131,48 @@ def render(action: str, detail: dict[str, Any]) -> str:
         return f"操作：{action}"
 
 
+_IMPORTED = {"complaint": (Complaint, "import.complaints"), "lead": (Lead, "import.leads"),
+             "case": (Case, "import.cases")}
+IMPORT_ACTION = "ledger.imported"  # the action of the timeline's "导入自台账" entry (no event of its own)
+
+
+def _import_event(s: Session, entity: str, id: int) -> tuple[int | None, Any]:
+    """(the id of the import batch event that lists this imported item, its sheet row); ledger_write audits
+    one such event per sheet and batch, each item as [id, number, sheet row]."""
+    model, action = _IMPORTED.get(entity, (None, ""))
+    if model is None or not s.scalar(select(model.imported).where(model.id == id)):
+        return None, None
+    for eid, detail_json in s.execute(select(AuditEvent.id, AuditEvent.detail_json)
+                                      .where(AuditEvent.action == action).order_by(AuditEvent.id)):
+        for item in json.loads(detail_json or "{}").get("items", []):
+            if item and item[0] == id:
+                return eid, item[2] if len(item) > 2 else None
+    return None, None
+
+
+def _imported_text(ev: AuditEvent, detail: dict, row: Any) -> str:
+    """"导入自台账“旧台账.xlsx”（导入日期 2026-12-06，“线索”表第3行）"."""
+    at = ev.at.astimezone() if ev.at.tzinfo else ev.at
+    where = f"，“{detail['sheet']}”表" + (f"第{row}行" if row else "") if detail.get("sheet") else ""
+    return f"导入自台账“{detail.get('file', '')}”（导入日期 {at.date().isoformat()}{where}）"
+
+
 def timeline(ws: Workspace, entity: str, id: int) -> list[TimelineEvent]:
-    """Every audit event of the item, oldest first, with who did it and what, in Chinese."""
+    """Every audit event of the item, oldest first, with who did it and what, in Chinese; an item brought in
+    by import-ledger starts with its "导入自台账" entry (the import batch event that lists it)."""
     require(ws.current_user, _VIEW_PERM.get(entity, "audit.view"))
     with ws.reading() as s:
+        imported_from, sheet_row = _import_event(s, entity, id)
+        own = and_(AuditEvent.entity == entity, AuditEvent.entity_id == str(id))
         rows = s.execute(select(AuditEvent, User.display_name).outerjoin(User, User.id == AuditEvent.user_id)
-                         .where(AuditEvent.entity == entity, AuditEvent.entity_id == str(id))
+                         .where(or_(own, AuditEvent.id == imported_from) if imported_from else own)
                          .order_by(AuditEvent.id)).all()
         out = []
         for ev, display in rows:
             detail = json.loads(ev.detail_json or "{}")
+            if ev.id == imported_from:
+                out.append(TimelineEvent(ev.at, display or ev.username or "系统", _imported_text(ev, detail, sheet_row),
+                                         IMPORT_ACTION))
+                continue
             out.append(TimelineEvent(ev.at, display or ev.username or "系统", render(ev.action, detail), ev.action))
         return out

@@ -16,8 +16,10 @@ from models.enums import ComplaintState, Disposition
 from services.security import audit
 from services.storage import settings
 from services.deadlines.rules import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, add_months, case_deadlines,
-                                      collect_due, complaint_deadlines, dated_deadline, lead_deadlines, resolve_limits, status_of)
+                                      collect_due, complaint_deadlines, dated_deadline, lead_deadlines,
+                                      resolve_limits, status_of)
 from services.deadlines import sanction_dues
+from services.deadlines.filing_approval import filing_approval_inputs
 from services.deadlines.workdays import WorkCalendar
 from services.errors import NotFoundError, PermissionDenied, ValidationError
 from services.security.permissions import allowed, require
@@ -160,6 +162,8 @@ def due_items(ws: Workspace, today: dt.date | None = None, *, include_ok: bool =
             inquiry_rows = _inquiry_dues(s, today, cal, warn, include_ok)
         if allowed(user.roles, "case.view"):
             items += _case_inputs(s) + sanction_dues.announcement_inputs(s)
+        if allowed(user.roles, "case.view"):
+            items += filing_approval_inputs(s, cal, limits)  # 立案审批 after 初核
         rows = collect_due(items, today, cal, limits=limits, warn_workdays=warn, include_ok=include_ok) + extra
         if allowed(user.roles, "lead.view"):
             rows += inquiry_rows

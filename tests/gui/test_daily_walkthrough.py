@@ -98,6 +98,11 @@ def test_complaint_to_lead_to_case_to_sanction_to_ledger_and_the_dashboard(wang_
     type_text(qtbot, lf.verifiers, "李四、赵六")
     ctrl_s(qtbot, lf.verifiers)
     assert lf.approval.text() == "待纪委书记审批" and not lf.case_button.isVisible()
+    plan = lf.work_plan_box                                  # the 初核工作方案, then its approval
+    assert plan.isVisible() and plan.state.text() == "尚未填写工作方案" and not plan.approve_button.isVisible()
+    type_text(qtbot, plan.text, "核查组李四、赵六：调取村务账目，约谈知情人，一个月内完成")
+    click(qtbot, plan.save_button)
+    qtbot.waitUntil(lambda: plan.state.text() == "待纪委书记审批")
     assert page.row_texts("approved") == ["待审批"]
     lf.close()
 
@@ -107,6 +112,11 @@ def test_complaint_to_lead_to_case_to_sanction_to_ledger_and_the_dashboard(wang_
     lf.tabs.setCurrentIndex(1)
     click(qtbot, lf.approve_button)
     assert lf.approval.text() == "已审批（王书记）"
+    assert lf.result_hint.text() == "初核工作方案经纪委书记审批后才能登记初核结果或立案。"
+    lf.work_plan_box.approval_date.set_value(dt.date(2026, 11, 5))
+    click(qtbot, lf.work_plan_box.approve_button)
+    qtbot.waitUntil(lambda: lf.work_plan_box.state.text() == "已审批（王书记，2026-11-05）")
+    assert lf.case_button.isVisible()
     lf.close()
 
     # 4. the officer files the case from the lead and moves it through the stages
@@ -125,6 +135,14 @@ def test_complaint_to_lead_to_case_to_sanction_to_ledger_and_the_dashboard(wang_
     ctrl_s(qtbot, case_form.title)
     case_id = case_form.case_id
     assert case_id is not None and "已办结（立案）" in lf.status.text()
+    assert not case_form.advance_button.isEnabled()          # the officer's 立案 waits for the secretary
+    assert not case_form.approve_filing_button.isVisible()
+    sign_in(wang_ctx, "wang")
+    case_form.load(case_id)
+    qtbot.waitUntil(lambda: case_form.approve_filing_button.isVisible())
+    click(qtbot, case_form.approve_filing_button)
+    qtbot.waitUntil(lambda: case_form.advance_button.isEnabled())
+    assert not case_form.approve_filing_button.isVisible()
     case_form.next_date.set_value(dt.date(2026, 11, 12))
     click(qtbot, case_form.advance_button)
     case_form.next_date.set_value(dt.date(2026, 11, 11))                       # before 审查调查: refused

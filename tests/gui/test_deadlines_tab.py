@@ -78,8 +78,9 @@ def _press_on_modal(text: str):
 def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     lead_id = _lead_in_verification(ws)
-    (row,) = due_list.deadline_of(ws, "lead", lead_id)
+    row, approval = due_list.deadline_of(ws, "lead", lead_id)
     assert (row.label, row.due) == ("初步核实", D(2026, 12, 15))
+    assert (approval.label, approval.due) == ("立案审批", D(2027, 1, 15))     # a month after 初核 ends
 
     page = _page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
@@ -96,7 +97,7 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     assert _stored(ws) == {"preliminary_verification": 3}
     assert "setting.change" in _actions(ws)
     assert not tab.has_unsaved_changes()
-    (row,) = due_list.deadline_of(ws, "lead", lead_id)
+    row = next(r for r in due_list.deadline_of(ws, "lead", lead_id) if r.limit_code == "preliminary_verification")
     assert row.due == D(2027, 1, 15)
 
     _click(qtbot, tab.defaults_button)
@@ -105,8 +106,8 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     assert _stored(ws) == {"preliminary_verification": 3}  # not before 保存
     _click(qtbot, tab.save_button)
     assert _stored(ws) == {}
-    (row,) = due_list.deadline_of(ws, "lead", lead_id)
-    assert row.due == D(2026, 12, 15)
+    row, approval = due_list.deadline_of(ws, "lead", lead_id)
+    assert (row.due, approval.due) == (D(2026, 12, 15), D(2027, 1, 15))
 
 
 def test_zero_and_negative_amounts_are_refused_at_their_rows(admin_ctx, qtbot):

@@ -19,6 +19,7 @@ from services.casework.persons import PersonInput
 from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import when_modal, add_user, type_text
+from tests.helpers.verification import approve_plan
 
 USER_PASSWORD = "user-pass-1"
 UNSAVED_QUESTION = "本表有尚未保存的修改。要保存吗？"
@@ -101,6 +102,7 @@ def verified_case(ws, filing=dt.date(2026, 11, 10), persons=(("张三", "青山�
     """A lead disposed 初步核实 (by wang, the secretary: approved) and its case."""
     lead = make_lead(ws, received=dt.date(2026, 11, 2), persons=persons)
     leads.dispose(ws, lead.id, "preliminary_verification", dt.date(2026, 11, 3), "纪委会议集体研究", "李四、赵六")
+    approve_plan(ws, lead.id, dt.date(2026, 11, 3))
     return cases.open_case(ws, lead_id=lead.id, filing_date=filing, title="张三违规收受礼金案")
 
 
@@ -207,6 +209,11 @@ def test_new_lead_by_ctrl_n_and_ctrl_s_then_two_verifiers_needed_for_verificatio
     assert view.disposition == "preliminary_verification" and view.approved   # wang is the secretary
     assert "已审批（王书记）" in form.approval.text()
     assert all(not r.isEnabled() for r in form.disposition_radios.values())
+    assert not form.case_button.isVisible()                                   # 立案 waits for the 工作方案
+    type_text(qtbot, form.work_plan_box.text, "核查组李四、赵六，调取村集体资金账目")
+    form.work_plan_box.approval_date.set_value(dt.date(2026, 11, 20))
+    click(qtbot, form.work_plan_box.approve_button)                            # the secretary: saved and approved
+    qtbot.waitUntil(lambda: form.work_plan_box.state.text() == "已审批（王书记，2026-11-20）")
     assert form.case_button.isVisible()                                       # 立案 for a 初核 lead
     assert [form.result.itemData(i) for i in range(form.result.count())] == ["concluded", "reminder_talk",
                                                                              "transferred"]
@@ -387,6 +394,7 @@ def test_case_from_a_lead_is_prefilled_and_direct_case_needs_a_person(wang_ctx, 
     ws = wang_ctx.workspace
     lead = make_lead(ws, received=dt.date(2026, 11, 2))
     leads.dispose(ws, lead.id, "preliminary_verification", dt.date(2026, 11, 3), "集体研究", "李四、赵六")
+    approve_plan(ws, lead.id, dt.date(2026, 11, 3))
     lf = show(qtbot, LeadForm(wang_ctx, lead.id))
     cf = lf.open_case_form()
     qtbot.waitExposed(cf)

@@ -21,6 +21,7 @@ from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.services.audit_attack import attack as _attack, checkpoint_row
 from tests.services.audit_attack import rewrite_without as _rewrite_without
 from tests.services.submission.conftest import TOWN_PASS, certify, make_county, make_ws
+from tests.helpers.verification import approve_plan
 
 D = dt.date
 
@@ -193,6 +194,7 @@ def test_every_change_through_the_app_keeps_check_deep_clean(ws, register, as_ro
     intake.update_complaint(ws, v.id, complaint_input(received_date=D(2026, 10, 8), main_problem="补充：另反映收受礼金"))
     lead = intake.accept(ws, v.id, D(2026, 10, 8)).lead_id
     leads.dispose(ws, lead, "preliminary_verification", D(2026, 10, 9), "集体研究", "王一、王二")
+    approve_plan(ws, lead, D(2026, 10, 9))
     c = cases.open_case(ws, lead_id=lead, filing_date=D(2026, 10, 20))
     measures.add_measure(ws, person_id=c.persons[0].id, case_id=c.id, category="party_sanction",
                          kind="party_serious_warning", decision_date=D(2026, 11, 5))

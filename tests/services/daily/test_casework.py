@@ -9,6 +9,7 @@ from services.casework.intake import SubjectInput
 from services.casework.ledger_entries import LedgerLeaderInput
 from services.casework.persons import PersonInput
 from services.errors import PermissionDenied, StateError, ValidationError
+from tests.helpers.verification import approve_plan
 
 D = dt.date
 
@@ -55,6 +56,7 @@ def test_open_case_from_preliminary_verification_reuses_person_rows(ws, lead):
     with pytest.raises(StateError, match="不是初步核实"):
         cases.open_case(ws, lead_id=lead, filing_date=D(2026, 11, 2), title="张三违纪案")
     l = leads.dispose(ws, lead, "preliminary_verification", D(2026, 10, 9), "集体研究", "王一、王二")
+    approve_plan(ws, lead, D(2026, 10, 9))
     with ws.reading() as s:
         before = s.execute(select(func.count()).select_from(Person)).scalar_one()
     c = cases.open_case(ws, lead_id=lead, filing_date=D(2026, 11, 2), title="张三违纪案", eight_rules=True,
@@ -86,6 +88,7 @@ def test_stage_dates_in_order(ws):
 
 def test_measures_rules_effect_end_and_form(ws, lead, as_role):
     leads.dispose(ws, lead, "preliminary_verification", D(2026, 10, 9), "集体研究", "王一、王二")
+    approve_plan(ws, lead, D(2026, 10, 9))
     c = cases.open_case(ws, lead_id=lead, filing_date=D(2026, 10, 20))
     zhang, li = c.persons
     with pytest.raises(ValidationError, match="非中共党员不能给予党纪处分"):

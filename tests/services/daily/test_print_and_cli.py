@@ -11,6 +11,7 @@ from services.reporting import item_print
 from services.security import audit
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.daily.conftest import VALID_ID
+from tests.helpers.verification import approve_plan
 
 D = dt.date
 
@@ -43,6 +44,7 @@ def test_lead_and_case_sheets(ws, register):
                                                                       is_party_member=True)])
     lead_id = intake.accept(ws, v.id, D(2026, 10, 9)).lead_id
     leads.dispose(ws, lead_id, "preliminary_verification", D(2026, 10, 12), "书记专题会集体研究", "王一、王二")
+    approve_plan(ws, lead_id, D(2026, 10, 12))
     text = _text(item_print.lead_sheet_pdf(ws, lead_id))
     for expected in ("问题线索处置审批表", "XS2026-0001", "初步核实", "书记专题会集体研究", "王一、王二", "张三"):
         assert expected in text
