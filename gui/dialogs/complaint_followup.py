@@ -188,6 +188,7 @@ class ReferralDialog(QDialog):
         lay.addWidget(self.close_button)
         self.resize(720, 560)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._selection_changed()   # nothing to act on until the records are read
         self.refresh()
 
     # ------------------------------------------------------------------ reading

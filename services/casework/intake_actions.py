@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Complaint
+from models import Complaint, Lead
 from models.enums import ComplaintKind, ComplaintState, LeadSource
 
 from services.casework.complaint_closure import conclude_in
@@ -82,9 +83,12 @@ def report_up(ws: Workspace, complaint_id: int, date: Any, note: str = "") -> Co
 
 
 def conclude(ws: Workspace, complaint_id: int, date: Any, note: str = "") -> ComplaintView:
-    """办结 an accepted complaint (once)."""
+    """办结 an accepted complaint that did not become a lead (one that did is 办结 with its lead or case)."""
     text = validate_text(note, label="办结情况", field="note", max_length=2000) or ""
 
     def apply(s, c, d):
+        lead = s.scalar(select(Lead.number).where(Lead.complaint_id == c.id).order_by(Lead.id).limit(1))
+        if lead is not None:
+            raise StateError(f"信访件 {c.number} 已转为问题线索 {lead}，随该线索（或由其立案的案件）办结，不能单独办结")
         conclude_in(c, d, text)
     return transition(ws, complaint_id, "conclude", (S.accepted.value,), date, "办结", apply)

@@ -194,8 +194,9 @@ def seal_identity(ws: Workspace, session: Session, c: Complaint, v: dict) -> Non
                   id_number=v["complainant_id_number"], address=v["complainant_address"])
 
 
-def actions_for(c: Complaint) -> list[str]:
-    """The action codes the complaint's state allows (the GUI shows these buttons)."""
+def actions_for(c: Complaint, has_lead: bool = False) -> list[str]:
+    """The action codes the complaint's state allows (the GUI shows these buttons); one that became a lead
+    is 办结 with its lead or case (services.casework.complaint_closure), not by hand."""
     state = c.state
     out: list[str] = []
     if state == S.registered.value:
@@ -203,7 +204,7 @@ def actions_for(c: Complaint) -> list[str]:
             out.append("accept")
         out += ["not_accept", "transfer", "report_up"]
     elif state == S.accepted.value:
-        out += ["transfer", "report_up", "conclude"]
+        out += ["transfer", "report_up"] + ([] if has_lead else ["conclude"])
     if state == S.transferred.value:
         out.append("referral")  # 催办 and the reply of the 转办 record
     if owes_notice_and_feedback(c.signature, c.kind, c.is_repeat):
@@ -240,5 +241,5 @@ def build_view(ws: Workspace, session: Session, c: Complaint) -> ComplaintView:
         lead_id=lead[0] if lead else None, lead_number=lead[1] if lead else "",
         identity_masked=identity.masked(c), has_identity=has_id,
         can_reveal=has_id and allowed(roles, "identity.view") and identity.has_key(ws),
-        actions=actions_for(c),
+        actions=actions_for(c, has_lead=lead is not None),
     )

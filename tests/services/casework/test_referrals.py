@@ -197,11 +197,18 @@ def test_concluding_the_lead_concludes_the_complaint_and_starts_the_feedback_clo
     v = register()
     lead = intake.accept(ws, v.id, D(2026, 11, 3)).lead_id
     leads.dispose(ws, lead, "talk_inquiry", D(2026, 11, 4), "集体研究：谈话函询")
-    assert _due(ws, v.id, "result_feedback") == []
+    assert _due(ws, v.id, "result_feedback") == [] and "conclude" not in intake.get_complaint(ws, v.id).actions
+    with pytest.raises(StateError) as exc:
+        intake.conclude(ws, v.id, D(2026, 11, 5))
+    assert exc.value.message == (f"信访件 {v.number} 已转为问题线索 {intake.get_complaint(ws, v.id).lead_number}，"
+                                 "随该线索（或由其立案的案件）办结，不能单独办结")
     leads.conclude_lead(ws, lead, "clarified", D(2026, 11, 10), "函询说明属实，予以澄清")
     view = intake.get_complaint(ws, v.id)
     assert (view.state, view.concluded_date, view.state_date) == ("concluded", D(2026, 11, 10), D(2026, 11, 10))
     assert view.state_reason == f"问题线索 {view.lead_number} 办理结果：澄清" and "feedback" in view.actions
+    with pytest.raises(StateError) as exc:   # one way to 办结 a complaint that became a lead: with the lead
+        intake.conclude(ws, v.id, D(2026, 11, 11))
+    assert exc.value.message == (f"信访件 {v.number} 当前状态为“已办结”，不能办结")
     (row,) = _due(ws, v.id, "result_feedback")
     assert (row.label, row.start, row.due) == ("实名举报处理结果反馈", D(2026, 11, 10), _feedback_due(D(2026, 11, 10)))
     assert row.due == D(2026, 12, 1)
