@@ -17,6 +17,7 @@ from services.errors import PermissionDenied, StateError, ValidationError
 from tests.conftest import published_up_to_2026, sign_in_as
 from tests.services.audit_attack import attack
 from tests.services.daily.conftest import complaint_input
+from tests.helpers.verification import approve_plan
 
 D = dt.date
 
@@ -239,6 +240,7 @@ def test_to_verification_and_filing_keep_it_open_until_the_case_is_closed(ws, re
     follow = leads.conclude_lead(ws, lead, "to_verification", D(2026, 11, 3), "说明不清").followup_lead_id
     assert intake.get_complaint(ws, v.id).state == "accepted"
     leads.dispose(ws, follow, "preliminary_verification", D(2026, 11, 4), "集体研究", "王一、王二")
+    approve_plan(ws, follow, D(2026, 11, 4))
     case = cases.open_case(ws, lead_id=follow, filing_date=D(2026, 11, 5))
     assert intake.get_complaint(ws, v.id).state == "accepted"  # 立案 is not the end
     for stage, day in (("investigating", 6), ("referred_for_trial", 10), ("trial_concluded", 12)):
