@@ -17,6 +17,10 @@ inserts by their ids; ``check --deep`` compares them); then the caller's ``ledge
 the file's digest and the counts. An imported item's own history therefore starts at its first
 change after the import; its origin is the batch event that lists its id. Persons are inserted after
 the cases they may point to, so their digests ride on the last case batch's event.
+
+Every complaint, lead and case written here is marked ``imported`` (the timeline shows "导入自台账"): an old
+ledger may lack the intermediate dates of a case or the 工作方案 of a 初核, and the stage rules of
+``casework.stage_rules`` / ``casework.work_plan`` apply to what is entered in the app afterwards.
 """
 from __future__ import annotations
 
@@ -131,7 +135,8 @@ class BulkWriter:
                     # The columns the one writer (intake.create_in) stores; the number is the ledger's own.
                     row = {"id": cid, "number": number, "seq": numbering.seq_of_imported(number, taken[year]),
                            **new_columns(v, self.ws.current_user,
-                                         original_id=self.complaint_ids[str(ref)] if ref is not None else None)}
+                                         original_id=self.complaint_ids[str(ref)] if ref is not None else None),
+                           "imported": True}
                     plain = {f: v.get(f"complainant_{f}") for f in identity.FIELDS}
                     row.update(identity.columns_for(self.ws, cid, **plain) if any(plain.values()) else no_identity)
                     rows.append(row)
@@ -154,7 +159,7 @@ class BulkWriter:
                              "complaint_id": self.complaint_ids[ref] if ref else None,
                              "received_date": self._complaint_date(ref) if ref else v["disposition_date"],
                              "disposition": v["disposition"], "disposition_date": v["disposition_date"],
-                             "result": v.get("result"), "result_date": v.get("result_date")})
+                             "result": v.get("result"), "result_date": v.get("result_date"), "imported": True})
                 for r in group:
                     pid = self._id(Person)
                     self.person_rows.append({"id": pid, "lead_id": lid, "case_id": None,
@@ -181,7 +186,7 @@ class BulkWriter:
                 rows.append({"id": cid, "number": number, "lead_id": self.lead_ids[v["lead"]] if v.get("lead") else None,
                              "filing_date": v["filing_date"], "closing_date": v.get("closing_date"),
                              "eight_rules": bool(v.get("eight_rules")),
-                             "stage": CaseStage.closed.value if closed else CaseStage.filed.value})
+                             "stage": CaseStage.closed.value if closed else CaseStage.filed.value, "imported": True})
                 for r in group:
                     self._case_person(cid, number, v.get("lead"), r.values, new_rows)
                 items.append([cid, number, group[0].row])
