@@ -70,7 +70,8 @@ def _subject(c: Collector, raw: object, i: int) -> dict:
 
 
 def validate_complaint_fields(values: Mapping[str, object], today: date,
-                              stored_identity: tuple[bool, bool] | None = None) -> dict:
+                              stored_identity: tuple[bool, bool] | None = None, *,
+                              content_withheld: bool = False) -> dict:
     """Check a whole registration form (DOMAIN §1) and return the normalized values.
 
     Keys: number, received_date, channel, kind, signature, complainant_name, complainant_phone,
@@ -84,6 +85,8 @@ def validate_complaint_fields(values: Mapping[str, object], today: date,
     subject who may be a 监察对象. Every problem is reported at once in ``.problems``.
     ``stored_identity`` (an edit keeping the sealed identity): (a name is stored, a contact is stored),
     which the rules then read instead of the empty complainant fields.
+    ``content_withheld`` (属上级纪委管辖, ``upper_level``): neither the main problem nor the identity is kept,
+    so neither is required; the signature stands as declared.
     """
     if not isinstance(values, Mapping):
         raise ValidationError("登记表内容格式不正确")
@@ -117,7 +120,9 @@ def validate_complaint_fields(values: Mapping[str, object], today: date,
     if stored_identity is not None:
         name_given, contact_given = stored_identity
 
-    if signature == "real_name":
+    if content_withheld:
+        pass  # the identity goes up with the original (upper_level refuses one typed here)
+    elif signature == "real_name":
         if not name_given:
             c.add("实名举报须填写反映人姓名", "complainant_name")
         if not contact_given:
@@ -146,7 +151,7 @@ def validate_complaint_fields(values: Mapping[str, object], today: date,
 
     out["main_problem"] = c.run(validate_text, get("main_problem"), label="反映的主要问题",
                                 field="main_problem", max_length=MAX_LENGTHS["main_problem"],
-                                required=kind not in (None, "no_substance"))
+                                required=kind not in (None, "no_substance") and not content_withheld)
 
     disciplines: list[str] = []
     raw_disc = get("disciplines")

@@ -11,10 +11,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Complaint, ComplaintSubject, Lead
+from models import Attachment, Complaint, ComplaintSubject, Lead
 from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, EightRulesType, Rank, Signature
 
 from services.casework.complaint_columns import form_columns, subject_columns
+from services.casework import upper_level
 from services.casework.complaint_fields import validate_complaint_fields
 from services.deadlines.rules import owes_notice_and_feedback
 from services.errors import NotFoundError, ValidationError
@@ -157,9 +158,14 @@ def validate_form(ws: Workspace, session: Session, data: ComplaintInput, existin
     problems: list[ValidationError] = []
     out: dict[str, Any] = {}
     try:
-        out = validate_complaint_fields(values, ws.today(), stored_identity=stored)
+        out = validate_complaint_fields(values, ws.today(), stored_identity=stored,
+                                        content_withheld=bool(data.belongs_upper))
     except ValidationError as exc:
         problems.extend(exc.problems or [exc])
+    if data.belongs_upper:  # 第十五条: registered without its content (upper_level)
+        problems += upper_level.problems(data, stored_identity=bool(stored and stored[0]), has_attachments=bool(
+            existing is not None and session.scalar(select(Attachment.id).where(Attachment.complaint_id == existing.id)
+                                                    .limit(1))))
     for p in problems:
         if p.field in FIELD_MAP:
             p.field = FIELD_MAP[p.field]

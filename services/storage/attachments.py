@@ -25,6 +25,9 @@ _OWNERS = {  # owner kind → (model, foreign key column, permission to add, per
     "case": (Case, "case_id", "case.manage", "case.view", "案件"),
 }
 _CHUNK = 1 << 20
+#: 属上级纪委管辖 complaints keep no attachment (casework.upper_level, 第十五条)
+UPPER_LEVEL_REFUSED = ("属上级纪委管辖的信访件不得留存检举控告材料（《纪检监察机关处理检举控告工作规则》第十五条），"
+                       "不能添加附件，原件请在5个工作日内报送上级纪委")
 
 
 @dataclass
@@ -98,8 +101,11 @@ def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: P
     src = Path(path)
     if not src.is_file():
         raise ValidationError(f"找不到文件“{src}”，请重新选择", field="path")
-    if s.get(model, oid) is None:
+    row = s.get(model, oid)
+    if row is None:
         raise NotFoundError(f"{name}不存在或已被删除")
+    if kind == "complaint" and row.belongs_upper:  # 第十五条 (casework.upper_level)
+        raise ValidationError(UPPER_LEVEL_REFUSED, field="path")
     limit = int(settings.get(s, settings.ATTACHMENT_MAX_MB)) * 1024 * 1024
     size = src.stat().st_size
     if size > limit:
