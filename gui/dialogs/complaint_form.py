@@ -134,6 +134,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         self.subjects.sig_edited.connect(self._mark_dirty)
         self.subjects.sig_edited.connect(lambda: self.errors.clear("subjects"))
         self.signature.currentIndexChanged.connect(self._signature_changed)
+        self.signature.currentIndexChanged.connect(lambda *_: self.belongs_upper.isChecked() and self._apply_upper_level())
 
     # ------------------------------------------------------------------ state
     def _mark_dirty(self, *_args) -> None:
@@ -237,17 +238,19 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
             for edit in (self.c_name, self.c_phone, self.c_id_number, self.c_address):
                 edit.setReadOnly(self.revealed is None or not editable)
         self.cancel_button.setText(self.tr("取消") if editable else self.tr("关闭"))
+        self._apply_upper_level()
 
     # ------------------------------------------------------------------ identity
     # ------------------------------------------------------------------ saving
     def collect(self) -> intake.ComplaintInput:
-        ident = self._identity_input()
+        upper = self.belongs_upper.isChecked()   # its disabled fields are not sent (_apply_upper_level)
+        ident = dict.fromkeys(IDENTITY_FIELDS) if upper else self._identity_input()
         return intake.ComplaintInput(
             received_date=self.received_date.value(), channel=self.channel.value() or "",
             kind=self.kind.value() or "", signature=self.signature.value() or "",
             complainant_name=ident["name"], complainant_phone=ident["phone"],
             complainant_id_number=ident["id_number"], complainant_address=ident["address"],
-            subjects=self.subjects.subjects(), main_problem=self.main_problem.toPlainText().strip(),
+            subjects=self.subjects.subjects(), main_problem="" if upper else self.main_problem.toPlainText().strip(),
             discipline=self.discipline.value(), eight_rules_type=self.eight_rules.value(),
             receiver_name=self.receiver.text().strip(), belongs_upper=self.belongs_upper.isChecked(),
             referred_down=self.referred_down.isChecked(),

@@ -24,6 +24,14 @@ class ComplaintSections:
         self.receiver = QLineEdit(self)
         self.belongs_upper = QCheckBox(self.tr("属上级纪委管辖（须在5个工作日内上报）"), self)
         self.referred_down = QCheckBox(self.tr("上级转办交办（须在5个工作日内受理或转办）"), self)
+        self.upper_note = QLabel(self.tr(
+            "属上级纪委管辖的信访件不得复制、摘抄检举控告内容（《纪检监察机关处理检举控告工作规则》第十五条）："
+            "只登记收件信息、署名情况、被反映人和问题类别（事由），不填写反映的主要问题、反映人信息，不添加附件；"
+            "原件请在5个工作日内报送上级纪委。"), self)
+        self.upper_note.setObjectName("PageNote")
+        self.upper_note.setWordWrap(True)
+        self.upper_note.hide()
+        self.belongs_upper.toggled.connect(lambda *_: self._apply_upper_level())
         self.repeat_note = QLabel(self)
         self.repeat_note.setObjectName("PageNote")
         self.repeat_note.hide()
@@ -36,6 +44,7 @@ class ComplaintSections:
         self._row(f, self.tr("署名情况"), self.signature, "signature")
         self._row(f, self.tr("接待人/登记人"), self.receiver, "receiver_name")
         f.addRow("", self.belongs_upper)
+        f.addRow("", self.upper_note)
         f.addRow("", self.referred_down)
         self._row(f, "", self.repeat_note, "original_id")
         return basic
@@ -109,6 +118,22 @@ class ComplaintSections:
         att_box = QGroupBox(self.tr("附件（来信扫描件等，可直接拖入本窗口）"), self)
         QVBoxLayout(att_box).addWidget(self.attachments)
         return att_box
+
+    def _apply_upper_level(self) -> None:
+        """属上级纪委管辖 ticked: the note shows and the fields the rule does not allow are disabled (and not
+        sent: ``collect``); unticked, they are as the form's state wants them again."""
+        upper = self.belongs_upper.isChecked()
+        self.upper_note.setVisible(upper)
+        self.main_problem.setEnabled(not upper)
+        self.attachments.add_button.setEnabled(not upper)
+        if upper:
+            for w in (self.c_name, self.c_phone, self.c_id_number, self.c_address):
+                w.setEnabled(False)
+        elif self.view is None:
+            self._signature_changed()
+        else:
+            for w in (self.c_name, self.c_phone, self.c_id_number, self.c_address):
+                w.setEnabled(True)
 
     def _row(self, form: QFormLayout, label: str, editor: QWidget, code: str) -> None:
         box = QWidget(self)
