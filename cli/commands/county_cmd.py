@@ -73,7 +73,7 @@ def run_report(args, ctx) -> int:
         atomic_write_bytes(args.xlsx, county.county_report_xlsx(ws, args.period))
     f = doc["figures"]
     lines = [f"{doc['org']['name']} {period_text(doc['period'])} 汇总",
-             f"受理信访举报：本月 {f['complaints_received']['month']}，元至本月 {f['complaints_received']['ytd']}",
+             f"收到信访举报：本月 {f['complaints_received']['month']}，元至本月 {f['complaints_received']['ytd']}",
              f"立案：本月 {f['cases_filed']['month']}，元至本月 {f['cases_filed']['ytd']}"]
     for t in doc["townships"]:
         state = f"第 {t['revision']} 版，受理 {format_count(t['figures']['complaints_received']['ytd'])}" \

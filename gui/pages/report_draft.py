@@ -17,7 +17,8 @@ from ..form_widgets import DateEdit
 from ..interaction import Interaction
 from ..widgets import FieldError, FormErrors, form_error_label, show_error
 
-FOOT_FIELDS = ("leader", "preparer", "phone", "date")
+FOOT_FIELDS = ("leader", "reviewer", "preparer", "phone", "date")
+TEXT_FIELDS = FOOT_FIELDS[:-1]
 
 
 class DraftEditor:
@@ -39,10 +40,10 @@ class DraftEditor:
         form = QFormLayout(foot)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         unit = QLabel(self.org_name)
-        form.addRow(self.tr("填报单位："), unit)
+        form.addRow(self.tr("单位（盖章）："), unit)
         self.foot_edits: dict[str, QWidget] = {}
-        labels = {"leader": self.tr("负责人："), "preparer": self.tr("填报人："), "phone": self.tr("联系电话："),
-                  "date": self.tr("填报日期：")}
+        labels = {"leader": self.tr("负责人："), "reviewer": self.tr("审核人："), "preparer": self.tr("填表人："),
+                  "phone": self.tr("联系电话："), "date": self.tr("填报日期：")}
         for key in FOOT_FIELDS:
             if key == "date":
                 edit: QWidget = DateEdit(allow_empty=True, empty_text=self.tr("（未填）"))
@@ -100,7 +101,7 @@ class DraftEditor:
             self.errors.clear()
             self.narrative.setPlainText(doc.get("narrative") or "")
             footer = doc.get("footer") or {}
-            for key in ("leader", "preparer", "phone"):
+            for key in TEXT_FIELDS:
                 self.foot_edits[key].setText(str(footer.get(key) or ""))
             date_edit: DateEdit = self.foot_edits["date"]
             try:
@@ -116,7 +117,7 @@ class DraftEditor:
         self._update_count()
 
     def _draft_values(self) -> tuple[str, dict[str, str]]:
-        footer = {key: self.foot_edits[key].text().strip() for key in ("leader", "preparer", "phone")}
+        footer = {key: self.foot_edits[key].text().strip() for key in TEXT_FIELDS}
         day = self.foot_edits["date"].value()
         footer["date"] = day.isoformat() if day else ""
         return self.narrative.toPlainText(), footer

@@ -11,7 +11,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from services.reporting.layout import (COLUMN_TITLES, HEADLINE_KEYS, NONE_TEXT, ROWS, cn_date, get_figure,
+from services.reporting.form_foot import foot_lines, mark_texts
+from services.reporting.layout import (COLUMN_TITLES, HEADLINE_KEYS, NONE_TEXT, ROWS, get_figure,
                                        iter_form_lines, period_text, report_title, row_for, validate_document)
 from services.interchange.xlsx_cells import put, set_value
 
@@ -132,13 +133,23 @@ def _form_sheet(ws: Worksheet, doc: dict[str, Any]) -> None:
         body = "\u3000\u3000" + paragraph
         _merged_text(ws, r, body, height=_wrapped_height(body, 42))
 
-    foot = doc.get("footer") or {}
     r += 1
-    for text in (f"填报单位：{doc['org']['name']}", f"负责人：{foot.get('leader', '')}",
-                 f"填报人：{foot.get('preparer', '')}", f"联系电话：{foot.get('phone', '')}",
-                 f"填报日期：{cn_date(foot.get('date'))}"):
+    for line in foot_lines(doc):   # the official foot (form_foot); a signature line is ruled to sign on
         r += 1
-        _merged_text(ws, r, text, cols=3, align=Alignment(vertical="center"), height=20)
+        _merged_text(ws, r, line.text, cols=3, align=Alignment(vertical="bottom"), height=22)
+        if line.signed:
+            for col in range(1, 4):
+                ws.cell(r, col).border = Border(bottom=THIN)
+    r += 2
+    number, authority = mark_texts(doc)
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+    ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=6)
+    for col, text, horizontal in ((1, number, "left"), (4, authority, "right")):
+        cell = put(ws, r, col, text)
+        cell.font, cell.alignment = _font(9), Alignment(horizontal=horizontal, vertical="center")
+    for col in range(1, 7):
+        ws.cell(r, col).border = Border(top=THIN)
+    ws.row_dimensions[r].height = 18
 
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
     _print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}")

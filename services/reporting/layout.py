@@ -43,10 +43,11 @@ class Row:
     section: str      # Section.code
     group: str | None = None   # caption printed once above a run of rows ("按来源渠道分")
     parent: str | None = None  # label of the figure this row is a part of, for full_label
+    printed: bool = True       # False: a figure of the document that the printed form does not repeat
 
     @property
     def full_label(self) -> str:
-        """Unambiguous label out of context, e.g. "受理信访举报（来信）"."""
+        """Unambiguous label out of context, e.g. "收到信访举报（来信）"."""
         return f"{self.parent}（{self.label}）" if self.parent else self.label
 
 
@@ -75,22 +76,24 @@ def _build_rows() -> tuple[Row, ...]:
     rows: list[Row] = []
 
     def add(key: str, label: str, unit: str, indent: int, section: str,
-            group: str | None = None, parent: str | None = None) -> None:
-        rows.append(Row(key, label, unit, indent, section, group, parent))
+            group: str | None = None, parent: str | None = None, printed: bool = True) -> None:
+        rows.append(Row(key, label, unit, indent, section, group, parent, printed))
 
     s = "complaints"
-    add("complaints_received", "受理信访举报", "件", 0, s)
+    received = "收到信访举报"   # every item received, accepted or not (DOMAIN §7): not 受理
+    add("complaints_received", received, "件", 0, s)
     for channel in Channel:
-        add(f"complaints_by_channel.{channel.value}", channel.label, "件", 2, s, "按来源渠道分", "受理信访举报")
+        add(f"complaints_by_channel.{channel.value}", channel.label, "件", 2, s, "按来源渠道分", received)
     for kind in ComplaintKind:
-        add(f"complaints_by_kind.{kind.value}", kind.label, "件", 2, s, "按类型分", "受理信访举报")
+        add(f"complaints_by_kind.{kind.value}", kind.label, "件", 2, s, "按类型分", received)
     add("complaints_repeat", "其中：重复件", "件", 1, s, None, None)
 
     s = "leads"
     add("leads_disposed", "处置问题线索", "件", 0, s)
     for disposition in Disposition:
         add(f"leads_by_disposition.{disposition.value}", disposition.label, "件", 2, s, "按处置方式分", "处置问题线索")
-    add("preliminary_verifications", "初核", "件", 0, s)
+    # 初核 is the 初步核实 row above: kept in the document (its schema lists it), not printed twice
+    add("preliminary_verifications", "初核", "件", 0, s, printed=False)
 
     s = "cases"
     add("cases_filed", "立案", "件", 0, s)
@@ -109,7 +112,7 @@ def _build_rows() -> tuple[Row, ...]:
     add("eight_rules_cases", "查处违反中央八项规定精神问题", "起", 0, s)
     add("eight_rules_persons", "处理人数", "人", 1, s, None, "违反中央八项规定精神问题")
     add("eight_rules_sanctioned", "其中：党纪政务处分", "人", 2, s, None, "违反中央八项规定精神问题")
-    add("admonishment_talks", "诫勉谈话", "人", 0, s)
+    add("admonishment_talks", "诫勉", "人", 0, s)
     add("public_exposures", "通报曝光", "起", 0, s)
 
     s = "double_investigation"
@@ -139,6 +142,8 @@ def iter_form_lines() -> Iterator[FormLine]:
         yield FormLine("section", section.title)
         group: str | None = None
         for row in iter_rows(section.code):
+            if not row.printed:
+                continue
             if row.group and row.group != group:
                 yield FormLine("group", f"{row.group}：", max(row.indent - 1, 0))
             group = row.group

@@ -30,6 +30,7 @@ from models.enums import ReportStatus
 
 from services.errors import IntegrityFailure, NotFoundError, StateError, ValidationError
 from services.reporting import excel_form, pdf_form
+from services.reporting.form_foot import DRAFT_KEYS, default_footer
 from services.reporting.figures import compute_figures, parse_period
 from services.reporting.fonts import find_cjk_font
 from services.reporting.layout import SCHEMA, period_text
@@ -42,7 +43,7 @@ from services.validation import validate_date, validate_phone, validate_text
 OPEN = "open"
 STATUS_LABELS = {ReportStatus.finalized.value: ReportStatus.finalized.label,
                  ReportStatus.superseded.value: ReportStatus.superseded.label, OPEN: "更正中"}
-FOOTER_KEYS = ("leader", "preparer", "phone", "date")
+FOOTER_KEYS = DRAFT_KEYS   # the foot items a draft sets (表号 and 制表机关 come from the settings)
 NARRATIVE_MAX = 5000
 
 
@@ -128,10 +129,9 @@ def _org(session: Session) -> dict[str, str]:
 
 def _footer(session: Session, ws: Workspace, report: MonthlyReport | None) -> dict[str, str]:
     saved = _state(report)
-    defaults = {"leader": settings.get(session, settings.REPORT_LEADER),
-                "preparer": settings.get(session, settings.REPORT_PREPARER),
-                "phone": settings.get(session, settings.REPORT_PHONE), "date": ws.today().isoformat()}
-    return {k: str(saved.get(k) or defaults[k] or "") for k in FOOTER_KEYS}
+    out = default_footer(session, ws.today().isoformat())
+    out.update({k: str(saved[k]) for k in FOOTER_KEYS if saved.get(k)})
+    return out
 
 
 def _live_document(session: Session, ws: Workspace, period: str, report: MonthlyReport | None,
@@ -184,10 +184,11 @@ def build_document(ws: Workspace, period: str) -> dict[str, Any]:
 
 
 def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any] | None = None) -> None:
-    """Store the 情况说明 and the form's foot (负责人, 填报人, 联系电话, 填报日期) of the draft.
+    """Store the 情况说明 and the form's foot (负责人, 审核人, 填表人, 联系电话, 填报日期) of the draft.
 
-    ``footer`` keys: leader, preparer, phone, date; only those given change. An empty value falls
-    back to the setting (REPORT_LEADER/PREPARER/PHONE) or, for the date, to the day it is finalized.
+    ``footer`` keys: leader, reviewer, preparer, phone, date; only those given change. An empty value
+    falls back to the setting (REPORT_LEADER/REVIEWER/PREPARER/PHONE) or, for the date, to the day it
+    is finalized.
     """
     require(ws.current_user, "report.edit")
     period = _check_period(period)
@@ -206,7 +207,7 @@ def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any
     if unknown:
         problems.append(ValidationError(f"月报表尾没有这些项目：{'、'.join(sorted(unknown))}", field="footer"))
     clean: dict[str, str] = {}  # only the items given change; "" clears one back to its default
-    for key, label in (("leader", "负责人"), ("preparer", "填报人")):
+    for key, label in (("leader", "负责人"), ("reviewer", "审核人"), ("preparer", "填表人")):
         if key in footer:
             clean[key] = run(validate_text, footer[key], label=label, field=f"footer.{key}", max_length=40) or ""
     if footer.get("phone") not in (None, ""):

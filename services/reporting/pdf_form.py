@@ -15,8 +15,9 @@ from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
+from services.reporting.form_foot import foot_lines, mark_texts
 from services.reporting.fonts import FontChoice, find_cjk_font, register_reportlab_font
-from services.reporting.layout import (COLUMN_TITLES, HEADLINE_KEYS, NONE_TEXT, cn_date, format_count, format_pct,
+from services.reporting.layout import (COLUMN_TITLES, HEADLINE_KEYS, NONE_TEXT, format_count, format_pct,
                                        get_figure, iter_form_lines, period_text, report_title, row_for,
                                        validate_document)
 
@@ -191,21 +192,32 @@ def _narrative_flowables(doc: dict[str, Any], st: Styles) -> list[Flowable]:
 
 def _foot_flowable(doc: dict[str, Any], st: Styles,
                    on_draw: Callable[[int, tuple[float, float, float, float]], None] | None) -> Flowable:
-    foot = doc.get("footer") or {}
-    line_style = ParagraphStyle("foot", parent=st.body, firstLineIndent=0, leading=22)
-    lines = [f"填报单位：{doc['org']['name']}", f"负责人：{foot.get('leader', '')}",
-             f"填报人：{foot.get('preparer', '')}", f"联系电话：{foot.get('phone', '')}",
-             f"填报日期：{cn_date(foot.get('date'))}"]
-    left = [Paragraph(escape(t), line_style) for t in lines]
+    """The official foot (form_foot): the signing lines beside the seal space, 表号 and 制表机关 below."""
+    line_style = ParagraphStyle("foot", parent=st.body, firstLineIndent=0, leading=15)
+    lines = foot_lines(doc)
+    left_w = CONTENT_W - SIGNATURE_W - 6 * mm
+    left = Table([[Paragraph(escape(line.text), line_style)] for line in lines], colWidths=[left_w])
+    left.setStyle(TableStyle(
+        [("FONT", (0, 0), (-1, -1), st.font, 10),
+         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+         ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+        + [("LINEBELOW", (0, i), (0, i), 0.6, GRID) for i, line in enumerate(lines) if line.signed]))
     stamp = SignatureSpace(SIGNATURE_W, SIGNATURE_H, st.font, on_draw)
-    table = Table([[left, stamp]], colWidths=[CONTENT_W - SIGNATURE_W, SIGNATURE_W])
+    table = Table([[left, "", stamp]], colWidths=[left_w, 6 * mm, SIGNATURE_W])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), st.font, 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 14),
     ]))
-    return KeepTogether([Spacer(1, 10), table])
+    number, authority = mark_texts(doc)
+    mark_style = ParagraphStyle("mark", parent=st.small, alignment=TA_LEFT)
+    marks = Table([[Paragraph(escape(number), mark_style),
+                    Paragraph(escape(authority), ParagraphStyle("mark_r", parent=mark_style, alignment=TA_RIGHT))]],
+                  colWidths=[CONTENT_W / 2, CONTENT_W / 2])
+    marks.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), st.font, 9), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEABOVE", (0, 0), (-1, 0), 0.5, GRID), ("TOPPADDING", (0, 0), (-1, -1), 3)]))
+    return KeepTogether([Spacer(1, 10), table, marks])
 
 
 def _header_line(doc: dict[str, Any], st: Styles) -> Table:

@@ -49,6 +49,10 @@ FOLLOW_UP_LEAD_DAYS = declare("deadlines.follow_up_lead_days", int, 30, "回访�
 REPORT_LEADER = declare("report.leader", str, "", "月报负责人")
 REPORT_PREPARER = declare("report.preparer", str, "", "月报填报人")
 REPORT_PHONE = declare("report.phone", str, "", "月报联系电话")
+REPORT_REVIEWER = declare("report.reviewer", str, "", "月报审核人")
+# The form's marks, printed below its foot (services.reporting.form_foot); set by the county for its form
+REPORT_FORM_NUMBER = declare("report.form_number", str, "", "月报表号")
+REPORT_FORM_AUTHORITY = declare("report.form_authority", str, "", "月报制表机关")
 BACKUP_KEEP_DAILY = declare("backup.keep_daily", int, 7, "保留每日备份份数", 1, 365)
 BACKUP_KEEP_WEEKLY = declare("backup.keep_weekly", int, 4, "保留每周备份份数", 0, 104)
 

@@ -14,6 +14,7 @@ from models import ReceivedPackage, Township
 from models.enums import OrgMode, PackageStatus
 
 from services.reporting import excel_form, pdf_form
+from services.reporting.form_foot import default_footer
 from services.reporting.figures import change_pct, parse_period
 from services.reporting.fonts import find_cjk_font
 from services.reporting.layout import SCHEMA, period_text, zero_figures
@@ -85,9 +86,7 @@ def consolidated_document(ws: Workspace, period: str) -> dict[str, Any]:
             sums.append(figures)
             towns.append({"code": code, "name": name, "submitted": True, "revision": r.revision,
                           "figures": figures, "received_at": r.received_at.isoformat(), "sha256": r.sha256})
-        footer = {"leader": settings.get(s, settings.REPORT_LEADER) or "",
-                  "preparer": settings.get(s, settings.REPORT_PREPARER) or "",
-                  "phone": settings.get(s, settings.REPORT_PHONE) or "", "date": ws.today().isoformat()}
+        footer = default_footer(s, ws.today().isoformat())   # the county's own foot, 表号 and 制表机关
         org_dict = {"name": org.name, "code": org.code, "county": org.county_name, "mode": OrgMode.county.value}
     missing = [{"code": t["code"], "name": t["name"]} for t in towns if not t["submitted"]]
     narrative = f"本表汇总 {len(towns) - len(missing)} 个乡镇（共 {len(towns)} 个）报送的{period_text(period)}月报。"

@@ -74,7 +74,7 @@ def test_import_report_finalize_correct(tmp_path):
     assert load_workbook(xlsx)["数据"]["C2"].value == 2
 
     r = run("--user", "wang", "report", "2024-06", env=PW, data_dir=d)
-    assert r.returncode == 0 and "受理信访举报" in r.stdout and "（草稿）" in r.stdout
+    assert r.returncode == 0 and "收到信访举报" in r.stdout and "（草稿）" in r.stdout
 
     r = run("--user", "zhou", "finalize", "2024-06", env={"JIJIAN_PASSWORD": "zhou-pass-1"}, data_dir=d)
     assert r.returncode == 1 and "权限" in r.stderr

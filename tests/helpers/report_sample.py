@@ -50,9 +50,10 @@ def sample_document(**overrides: Any) -> dict[str, Any]:
         "revision": 1,
         "finalized": False,
         "figures": sample_figures(),
-        "narrative": ("本月共受理信访举报23件，较上月有所增加，主要集中在村级财务管理和惠农补贴发放方面。\n"
+        "narrative": ("本月共收到信访举报23件，较上月有所增加，主要集中在村级财务管理和惠农补贴发放方面。\n"
                       "下一步将加大对重复件的督办力度，确保件件有着落、事事有回音。"),
-        "footer": {"leader": "李明华", "preparer": "王晓红", "phone": "0871-6543210", "date": "2026-12-01"},
+        "footer": {"leader": "李明华", "reviewer": "周建平", "preparer": "王晓红", "phone": "0871-6543210",
+                   "date": "2026-12-01", "form_number": "纪信月报1表", "form_authority": "青山县纪委监委"},
     }
     doc.update(overrides)
     return doc

@@ -8,7 +8,8 @@ therefore refuses a report.json that is not exactly the document ``build_package
 - strict JSON: UTF-8, no NaN/Infinity, no duplicate keys, no absurdly long numbers or nesting;
 - exactly the top-level keys of ``TOP_KEYS`` (``correction`` only on a corrected revision), no others;
 - ``org`` exactly {name, code, county, mode}, with name and code those of the signing certificate
-  and mode ``township``; ``footer`` exactly the form's four strings;
+  and mode ``township``; ``footer`` the form's four strings, and the 审核人, 表号 and 制表机关 strings a
+  later version adds (optional: a report of an earlier version has none of them);
 - ``figures`` exactly the form's rows (``layout.ROWS``, nested by key path), each figure exactly
   {month, ytd, ytd_last_year, change_pct}: counts non-negative integers up to ``MAX_COUNT`` (bool and
   float are not integers here), month ≤ ytd, change_pct the 同比 the counts give (a finite number,
@@ -36,6 +37,7 @@ TOP_KEYS = DOCUMENT_KEYS | PACKAGE_KEYS
 OPTIONAL_KEYS = frozenset({"correction"})
 ORG_KEYS = frozenset({"name", "code", "county", "mode"})
 FOOTER_KEYS = frozenset({"leader", "preparer", "phone", "date"})
+FOOTER_OPTIONAL_KEYS = frozenset({"reviewer", "form_number", "form_authority"})
 CORRECTION_KEYS = frozenset({"supersedes", "reason"})
 MAX_COUNT = 10_000_000          # far above any township's yearly count, far below float trouble
 MAX_TEXT = 20_000               # characters of the narrative; footer entries and names are shorter
@@ -234,9 +236,9 @@ def _check_meta(report: dict, bag_audit_head: str | None) -> list[str]:
         problems += _text(report, "finalized_at", "")
     footer = report.get("footer")
     if "footer" in report:
-        problems += _keys(footer, "落款（footer）", FOOTER_KEYS)
+        problems += _keys(footer, "落款（footer）", FOOTER_KEYS, FOOTER_OPTIONAL_KEYS)
         if isinstance(footer, dict):
-            for key in sorted(FOOTER_KEYS & footer.keys()):
+            for key in sorted((FOOTER_KEYS | FOOTER_OPTIONAL_KEYS) & footer.keys()):
                 problems += _text(footer, key, "落款（footer）的 ")
     if "correction" in report:
         corr = report["correction"]

@@ -121,12 +121,12 @@ def test_list_export_to_an_unwritable_place_says_why_and_leaves_nothing(hostile,
 # ------------------------------------------------------------------ the monthly and county reports
 def test_monthly_report_xlsx_holds_typed_text_as_text(ws):
     monthly_report.save_draft(ws, "2026-11", "=HYPERLINK(\"http://x\",\"y\")\n@SUM(A1)",
-                              {"leader": "=1+1", "preparer": "-2+3"})
+                              {"leader": "=1+1", "reviewer": "+4", "preparer": "-2+3"})
     data = monthly_report.export_xlsx(ws, "2026-11")
     assert_no_formula(data)
     form = [c[0] for c in text_cells(data)["月报"]]
-    assert "\u3000\u3000=HYPERLINK(\"http://x\",\"y\")" in form and "负责人：=1+1" in form
-    assert "填报人：-2+3" in form
+    assert "\u3000\u3000=HYPERLINK(\"http://x\",\"y\")" in form and "负责人（签字）：=1+1" in form
+    assert "审核人：+4" in form and "填表人：-2+3" in form
 
 
 def test_county_report_xlsx_stores_a_hostile_township_name_as_text(tmp_path):

@@ -52,10 +52,12 @@ def test_every_figure_cell_of_the_form_matches_the_document(town_book):
         else:
             assert pct.value == pytest.approx(fig["change_pct"]) and pct.number_format == "0.0"
         checked += 1
-    assert checked == len(ROWS)
+    assert checked == len(ROWS) - 1   # all but 初核, which is 初步核实 again (in the 数据 sheet only)
     # Spot checks a clerk would make.
     labels = {ws.cell(i, 1).value: i for i in range(HEADER_ROW + 1, r + 1)}
-    assert [ws.cell(labels["受理信访举报"], c).value for c in range(2, 7)] == ["件", 23, 187, 164, 14.0]
+    assert [ws.cell(labels["收到信访举报"], c).value for c in range(2, 7)] == ["件", 23, 187, 164, 14.0]
+    assert [ws.cell(labels["诫勉"], c).value for c in range(2, 7)] == ["人", 3, 41, 21, 95.2]
+    assert "初核" not in labels and "受理信访举报" not in labels and "诫勉谈话" not in labels
     assert ws.cell(labels["立案"], 6).value == "—"
 
 
@@ -65,8 +67,14 @@ def test_narrative_and_foot_follow_the_table(town_book):
     i = values.index("情况说明")
     assert "主要集中在村级财务管理" in values[i + 1]
     assert ws.cell(i + 2, 1).alignment.wrap_text
-    for text in ("负责人：李明华", "填报人：王晓红", "联系电话：0871-6543210", "填报日期：2026年12月1日"):
-        assert text in values[i:]
+    foot = [v for v in values[i + 3:] if v]
+    assert foot == ["单位（盖章）：青山镇纪委", "负责人（签字）：李明华", "审核人：周建平", "填表人：王晓红",
+                    "联系电话：0871-6543210", "填报日期：2026年12月1日", "表号：纪信月报1表"]
+    rows = {ws.cell(r, 1).value: r for r in range(i, ws.max_row + 1)}
+    signed = [t for t in foot if getattr(ws.cell(rows[t], 1).border.bottom, "style", None) == "thin"]
+    assert signed == ["负责人（签字）：李明华", "审核人：周建平", "填表人：王晓红"]   # ruled to sign on
+    marks = rows["表号：纪信月报1表"]
+    assert ws.cell(marks, 4).value == "制表机关：青山县纪委监委" and marks == ws.max_row
 
 
 def test_print_settings_merges_and_panes(town_book):

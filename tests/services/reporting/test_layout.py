@@ -38,11 +38,12 @@ def test_rows_have_labels_units_and_known_sections():
     assert [r.section for r in ROWS] == sorted((r.section for r in ROWS), key=codes.index)
     assert all(list(iter_rows(code)) for code in codes)
     labels = {row.key: row.label for row in ROWS}
-    assert labels["complaints_received"] == "受理信访举报"
+    assert labels["complaints_received"] == "收到信访举报"
+    assert labels["admonishment_talks"] == "诫勉"
     assert labels["leads_by_disposition.shelved"] == "暂存待查"
     assert labels["four_forms.form4"] == "第四种形态"
     assert labels["double_investigation.talk_or_inquiry"] == "函询和廉政谈话"
-    assert layout.row_for("complaints_by_channel.letter").full_label == "受理信访举报（来信）"
+    assert layout.row_for("complaints_by_channel.letter").full_label == "收到信访举报（来信）"
 
 
 def test_form_lines_put_each_group_caption_once_before_its_rows():
@@ -51,7 +52,11 @@ def test_form_lines_put_each_group_caption_once_before_its_rows():
     captions = [ln.text for ln in lines if ln.kind == "group"]
     assert captions == ["按来源渠道分：", "按类型分：", "按处置方式分：", "按处理结果分："]
     rows = [ln.row.key for ln in lines if ln.kind == "row"]
-    assert rows == all_key_paths()
+    # 初核 is the 初步核实 row of 按处置方式分: the document keeps the figure, the form does not print it twice
+    assert rows == [k for k in all_key_paths() if k != "preliminary_verifications"]
+    assert not layout.row_for("preliminary_verifications").printed
+    assert [ln.text for ln in lines if ln.kind == "row"].count("初步核实") == 1
+    assert "初核" not in [ln.text for ln in lines]
     first_channel = next(i for i, ln in enumerate(lines) if ln.row and ln.row.key == "complaints_by_channel.letter")
     assert lines[first_channel - 1].text == "按来源渠道分："
 

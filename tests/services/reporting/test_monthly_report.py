@@ -54,7 +54,8 @@ def test_draft_document_shape(ws, october):
     assert doc["schema"] == SCHEMA
     assert doc["org"] == {"name": "青山镇纪委", "code": "QS001", "county": "云岭县纪委", "mode": "township"}
     assert (doc["period"], doc["revision"], doc["finalized"], doc["narrative"]) == (PERIOD, 1, False, "")
-    assert doc["footer"] == {"leader": "王书记", "preparer": "", "phone": "0871-6543210", "date": "2026-11-20"}
+    assert doc["footer"] == {"leader": "王书记", "reviewer": "", "preparer": "", "phone": "0871-6543210",
+                             "date": "2026-11-20", "form_number": "", "form_authority": ""}
     assert get_figure(doc["figures"], "complaints_received") == {
         "month": 2, "ytd": 3, "ytd_last_year": 1, "change_pct": 200.0}
     assert mr.revisions(ws, PERIOD) == []
@@ -71,7 +72,8 @@ def test_finalize_freezes_figures_text_pdf_and_excel(ws, october, build):
     frozen = mr.get_revision(ws, PERIOD)
     doc = frozen.document
     assert doc["finalized"] is True and doc["revision"] == 1
-    assert doc["footer"] == {"leader": "王书记", "preparer": "李会计", "phone": "0871-6543210", "date": "2026-11-02"}
+    assert doc["footer"] == {"leader": "王书记", "reviewer": "", "preparer": "李会计", "phone": "0871-6543210",
+                             "date": "2026-11-02", "form_number": "", "form_authority": ""}
     assert frozen.view.sha256 == mr.snapshot_digest(frozen.document_json, frozen.pdf, frozen.xlsx)
     expected = hashlib.sha256(
         (f"{SCHEMA}\ndocument:{hashlib.sha256(frozen.document_json.encode()).hexdigest()}\n"
@@ -82,7 +84,7 @@ def test_finalize_freezes_figures_text_pdf_and_excel(ws, october, build):
 
     toks = pdf_tokens(frozen.pdf)
     assert "填报单位：青山镇纪委" in toks and "报告期：2026年10月" in toks
-    assert row(toks, "受理信访举报") == ["件", "2", "3", "1", "200.0"]
+    assert row(toks, "收到信访举报") == ["件", "2", "3", "1", "200.0"]
     assert "（草稿）" not in "".join(toks) and "下一步加强督办。" in "".join(toks)
     assert xlsx_data(frozen.xlsx)["complaints_received"] == (2, 3, 1, 200.0)
 
@@ -135,7 +137,7 @@ def test_correction_is_a_new_revision_and_history_stays(ws, october, build):
     assert get_figure(rev2.document["figures"], "complaints_received")["month"] == 3
     assert rev2.document["revision"] == 2 and rev2.document["narrative"] == "更正：补登来信一件。"
     toks = pdf_tokens(rev2.pdf)
-    assert "修订版次：第 2 版" in toks and row(toks, "受理信访举报")[:2] == ["件", "3"]
+    assert "修订版次：第 2 版" in toks and row(toks, "收到信访举报")[:2] == ["件", "3"]
     assert mr.build_document(ws, PERIOD)["revision"] == 2
     with pytest.raises(NotFoundError, match="没有第 3 版"):
         mr.get_revision(ws, PERIOD, 3)
@@ -189,6 +191,7 @@ def test_footer_items_change_only_when_given(ws):
     mr.save_draft(ws, PERIOD, "二稿")
     doc = mr.build_document(ws, PERIOD)
     assert doc["narrative"] == "二稿"
-    assert doc["footer"] == {"leader": "王书记", "preparer": "默认填报人", "phone": "13812345678", "date": "2026-11-20"}
+    assert doc["footer"] == {"leader": "王书记", "reviewer": "", "preparer": "默认填报人", "phone": "13812345678",
+                             "date": "2026-11-20", "form_number": "", "form_authority": ""}
     mr.save_draft(ws, PERIOD, "三稿", {"phone": ""})
     assert mr.build_document(ws, PERIOD)["footer"]["phone"] == ""

@@ -5,6 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from reportlab.lib.units import mm
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
@@ -60,7 +61,10 @@ def test_text_has_title_org_period_and_figures(town_pdf):
     toks = tokens("\n".join(pages))
     assert toks[0] == "信访举报及案件办理情况月报"
     assert "填报单位：青山镇纪委" in toks and "报告期：2026年11月" in toks
-    assert row_values(toks, "受理信访举报") == ["件", "23", "187", "164", "14.0"]
+    assert row_values(toks, "收到信访举报") == ["件", "23", "187", "164", "14.0"]
+    assert row_values(toks, "诫勉") == ["人", "3", "41", "21", "95.2"]
+    assert "受理信访举报" not in toks and "诫勉谈话" not in toks
+    assert "初核" not in toks and row_values(toks, "初步核实") == ["件", "5", "49", "33", "48.5"]   # once only
     assert row_values(toks, "来信") == ["件", "7", "61", "58", "5.2"]
     assert row_values(toks, "第一种形态") == ["人次", "11", "96", "80", "20.0"]
     assert row_values(toks, "追究问责") == ["名", "0", "4", "8", "-50.0"]
@@ -70,7 +74,7 @@ def test_text_has_title_org_period_and_figures(town_pdf):
     n = len(reader.pages)
     for i, text in enumerate(pages, start=1):
         assert f"第 {i} 页 共 {n} 页" in text
-    assert "负责人：李明华" in toks and "填报日期：2026年12月1日" in toks
+    assert "负责人（签字）：李明华" in toks and "填报日期：2026年12月1日" in toks
     assert "下一步将加大对重复件的督办力度" in pages[-1]
     # The column header repeats on each page.
     for text in pages:
@@ -103,7 +107,7 @@ def test_long_narrative_spans_pages_with_correct_numbers(font, tmp_path):
         assert f"第 {i} 页 共 {n} 页" in text
     joined = "".join(texts).replace("\n", "")
     assert "第1段：" in joined and "第20段：" in joined
-    assert "填报人：王晓红" in texts[-1]
+    assert "填表人：王晓红" in texts[-1]
 
 
 def _text_positions(page) -> list[tuple[float, float, str]]:
@@ -129,12 +133,12 @@ def test_signature_box_is_empty_space_on_the_last_page(font, town_pdf):
     assert x2 - x1 >= 150 and y2 - y1 >= 100   # room for a 4 cm seal
     assert x1 > width / 2                      # bottom right
     positions = _text_positions(page)
-    assert "负责人：李明华" in "".join(t for _, _, t in positions)
+    assert "负责人（签字）：李明华" in "".join(t for _, _, t in positions)
     inside = [t for x, y, t in positions if x1 - 1 < x < x2 and y1 - 1 < y < y2]
     assert inside == []
-    # To the right, below the box, there is only its caption.
-    below = "".join(t for x, y, t in positions if y < y1 and x > x1)
-    assert below.strip() == "（电子签章处）"
+    # To the right, below the box, there is only its caption and, below the foot, 制表机关.
+    below = "".join(t.strip() for x, y, t in positions if y < y1 and x > x1 and y > 15 * mm)  # above the page number
+    assert below == "（电子签章处）制表机关：青山县纪委监委"
 
 
 def test_county_report_has_township_table_and_missing_list(font, tmp_path):
@@ -189,7 +193,7 @@ def test_no_font_found_falls_back_to_cid_font_with_warning(tmp_path):
     path = tmp_path / "cid.pdf"
     path.write_bytes(render_report_pdf(sample_document(), font=choice))
     assert {row[0] for row in pdffonts(path)} == {"STSong-Light"}
-    assert "受理信访举报" in PdfReader(path).pages[0].extract_text()
+    assert "收到信访举报" in PdfReader(path).pages[0].extract_text()
 
 
 def test_register_is_idempotent(font):

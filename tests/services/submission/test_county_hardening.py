@@ -69,8 +69,8 @@ def _extra_figure(report):
 
 
 @pytest.mark.parametrize("edit, problem", [
-    (_month("很多"), "“受理信访举报”的本月数应为 0 至 10000000 的整数，现为 “很多”"),
-    (_month(-40), "“受理信访举报”的本月数应为 0 至 10000000 的整数，现为 -40"),
+    (_month("很多"), "“收到信访举报”的本月数应为 0 至 10000000 的整数，现为 “很多”"),
+    (_month(-40), "“收到信访举报”的本月数应为 0 至 10000000 的整数，现为 -40"),
     (_extra_figure, "统计数据中有月报表没有的项：bonus"),
 ], ids=["text", "negative", "unknown"])
 def test_validly_signed_bad_figures_are_refused_and_county_report_still_works(world, county_ws, tmp_path, edit,

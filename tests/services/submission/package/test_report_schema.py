@@ -55,22 +55,22 @@ def _delete(path: str):
 
 
 CASES = [
-    (_set("figures.complaints_received.month", "many"), "“受理信访举报”的本月数应为 0 至 10000000 的整数，现为 “many”"),
-    (_set("figures.complaints_received.ytd", -3), "“受理信访举报”的元至本月数应为 0 至 10000000 的整数，现为 -3"),
+    (_set("figures.complaints_received.month", "many"), "“收到信访举报”的本月数应为 0 至 10000000 的整数，现为 “many”"),
+    (_set("figures.complaints_received.ytd", -3), "“收到信访举报”的元至本月数应为 0 至 10000000 的整数，现为 -3"),
     (_set("figures.cases_filed.month", True), "“立案”的本月数应为 0 至 10000000 的整数，现为 true"),
     (_set("figures.cases_filed.ytd_last_year", 2.0), "“立案”的去年同期数应为 0 至 10000000 的整数，现为 2.0"),
     (_set("figures.cases_filed.ytd", 10 ** 12), "“立案”的元至本月数应为 0 至 10000000 的整数，现为 1000000000000"),
     (_set("figures.cases_filed.month", 5), "“立案”的本月数（5）大于元至本月数（0）"),
     (_set("figures.complaints_received.change_pct", "18.8%"),
-     "“受理信访举报”的同比增减应为数字或空（null），现为 “18.8%”"),
+     "“收到信访举报”的同比增减应为数字或空（null），现为 “18.8%”"),
     (_set("figures.complaints_received.change_pct", 99.0),
-     "“受理信访举报”的同比增减为 99.0，按元至本月数和去年同期数应为 18.8"),
+     "“收到信访举报”的同比增减为 99.0，按元至本月数和去年同期数应为 18.8"),
     (_set("figures.bonus_points", {"month": 1, "ytd": 1, "ytd_last_year": 0, "change_pct": None}),
      "统计数据中有月报表没有的项：bonus_points"),
     (_set("figures.complaints_by_channel.carrier_pigeon", {"month": 0, "ytd": 0, "ytd_last_year": 0, "change_pct": None}),
      "统计数据中有月报表没有的项：complaints_by_channel.carrier_pigeon"),
     (_delete("figures.cases_filed"), "统计数据缺少“立案”（cases_filed）"),
-    (_delete("figures.complaints_by_channel.letter"), "统计数据缺少“受理信访举报（来信）”（complaints_by_channel.letter）"),
+    (_delete("figures.complaints_by_channel.letter"), "统计数据缺少“收到信访举报（来信）”（complaints_by_channel.letter）"),
     (_set("figures.complaints_by_kind", 5), "统计数据中的“complaints_by_kind”应为一个对象，现为 5"),
     (_set("figures.cases_closed.note", "x"), "“结案”有不应有的项：note"),
     (_set("org.code", "QS-0999"), "填报单位（org）的单位代码为 “QS-0999”，签名证书为“QS-0101”"),
@@ -79,6 +79,9 @@ CASES = [
     (_delete("org.county"), "填报单位（org）缺少：county"),
     (_set("hack", 1), "report.json 有不应有的项：hack"),
     (_delete("footer"), "report.json 缺少：footer"),
+    (_set("footer.signer", "某人"), "落款（footer）有不应有的项：signer"),
+    (_set("footer.reviewer", 5), "落款（footer）的 reviewer 应为文字，现为 5"),
+    (_set("footer.form_number", ["表1"]), "落款（footer）的 form_number 应为文字，现为 [\"表1\"]"),
     (_set("schema", "jijian.monthly-report/9"), "schema 应为“jijian.monthly-report/1”，现为 “jijian.monthly-report/9”"),
     (_set("finalized", False), "finalized 应为 true（已定稿），现为 false"),
     (_set("narrative", 7), "narrative 应为文字，现为 7"),
@@ -92,6 +95,18 @@ def test_signed_report_json_off_the_schema_is_refused(package, township, sample_
     report = forge(package, township, sample_pdf, edit)
     assert report.failed_codes == {"report_schema"}
     assert report.check("report_schema").reason_zh == SCHEMA_FAIL + problem
+
+
+def test_the_foot_of_an_earlier_version_or_this_one_is_accepted(package, township, sample_pdf):
+    """审核人, 表号 and 制表机关 are optional: a report written before they were on the form passes, and so
+    does one that holds them."""
+    def earlier(report):
+        for key in ("reviewer", "form_number", "form_authority"):
+            report["footer"].pop(key, None)
+    assert "report_schema" not in forge(package, township, sample_pdf, earlier).failed_codes
+    held = _set("footer", {"leader": "王书记", "reviewer": "周建平", "preparer": "李会计", "phone": "0871-6543210",
+                           "date": "2026-12-01", "form_number": "纪信月报1表", "form_authority": "云岭县纪委监委"})
+    assert "report_schema" not in forge(package, township, sample_pdf, held).failed_codes
 
 
 def test_every_problem_is_counted(package, township, sample_pdf):
