@@ -1,6 +1,8 @@
 """The main window: header (office, user, 锁定, 注销), navigation list, page stack, status bar."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
@@ -11,8 +13,11 @@ from services.errors import AccountRevoked
 from .context import AppContext, org_summary
 from .geometry import remember_geometry
 from .idle_lock import IdleLock
-from .pages import PAGE_SPECS, PageSpec, build_page
+from .pages.base import Page
 from .widgets import confirm, roles_text, show_error
+
+if TYPE_CHECKING:
+    from .pages.registry import PageSpec
 
 LAST_PAGE_KEY = "mainwindow/last_page"
 
@@ -32,12 +37,18 @@ class MainWindow(QMainWindow):
         if user is None:
             raise RuntimeError("MainWindow needs a signed-in user")
         self.user = user
-        self.specs = [s for s in (specs if specs is not None else PAGE_SPECS) if s.visible_to(user.roles)]
+        if specs is None:
+            # Imported here, after sign-in: the page modules (pyhanko, openpyxl, QtCharts…) would
+            # otherwise delay the sign-in dialog by about 1.5 s.
+            from .pages.registry import PAGE_SPECS
+            specs = PAGE_SPECS
+        self.specs = [s for s in specs if s.visible_to(user.roles)]
         self.pages: dict[str, QWidget] = {}
         self._closing_for_logout = False
         self._revoked: str | None = None  # why the account was locked out, until the lock shows it
         org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
         self.org_name = org.name if org else ""
+        self.org_mode = org.mode if org else None  # chooses the mode's page class (报送)
         title = self.tr("{org} — 纪检桌面").format(org=self.org_name) if self.org_name else self.tr("纪检桌面")
         if ctx.demo:
             title += self.tr("（演示数据）")
@@ -58,9 +69,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("PageArea")
         for spec in self.specs:
-            item = QListWidgetItem(spec.display_title())
+            item = QListWidgetItem(spec.display_title(self.org_mode))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(spec.display_title())
+            item.setToolTip(spec.display_title(self.org_mode))
             self.nav.addItem(item)
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -125,7 +136,8 @@ class MainWindow(QMainWindow):
         """The page for ``key``, built on first use."""
         if key not in self.pages:
             spec = next(s for s in self.specs if s.key == key)
-            widget = build_page(spec, self.ctx)
+            from .pages.registry import build_page
+            widget = build_page(spec, self.ctx, self.org_mode)
             self.pages[key] = widget
             self.stack.addWidget(widget)
             saved = getattr(widget, "settings_saved", None)
@@ -150,14 +162,13 @@ class MainWindow(QMainWindow):
             return
         key = self.specs[row].key
         widget = self.page(key)
-        self.stack.setCurrentWidget(widget)
-        self.ctx.settings.setValue(LAST_PAGE_KEY, key)
-        shown = getattr(widget, "page_shown", None)
-        if callable(shown):
+        if isinstance(widget, Page):  # refreshed before it shows, so its first show does not refresh again
             try:
-                shown()
+                widget.bring_up()
             except Exception as exc:  # noqa: BLE001 - a page's refresh error is shown, not fatal
                 show_error(self, exc)
+        self.stack.setCurrentWidget(widget)
+        self.ctx.settings.setValue(LAST_PAGE_KEY, key)
 
     # ----- session -----
     def pages_can_leave(self) -> bool:

@@ -30,5 +30,6 @@ def tab_class_for(mode: str | None) -> type[CertificatesTabBase]:
 
 def CertificatesTab(ctx: AppContext, parent: QWidget | None = None) -> CertificatesTabBase:  # noqa: N802 - the old class name
     """The 证书 tab for this installation's mode (township before setup)."""
+    # blocking: which class the tab is depends on the mode, read before the tab can be built
     org = ctx.call_db(parent, lambda: org_summary(ctx.ws))
     return tab_class_for(org.mode if org else None)(ctx, parent)

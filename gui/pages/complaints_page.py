@@ -1,6 +1,6 @@
 """信访登记 page: filters, search, the lazy list of complaints, 新建 and 导出Excel.
 
-``ComplaintsPage(ctx, spec=None, parent=None)`` (the registry calls ``factory(ctx, spec)``). Filtering and sorting
+``ComplaintsPage(ctx, spec=None, parent=None)`` (a ``Page``: it loads when shown). Filtering and sorting
 run in SQL (``services.casework.listing.query_ids``); the table fetches only the rows on screen. Rows of items whose
 deadline is near or past are tinted, and the status is also written in the 办理时限 column.
 """
@@ -10,18 +10,21 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Rank
 from services.casework import listing
 from services.deadlines import due_list
-from services.errors import DomainError, ValidationError
+from services.errors import ValidationError
 from services.security.permissions import allowed
 
 from ..form_widgets import CheckCombo, DateEdit
+from ..interaction import Interaction
 from ..lazy_model import LazyTableModel, attach_sorting
+from ..operations import QueryOp
 from ..widgets import primary, show_error
+from .base import Page
 
 DUE_KEY = "due"
 OVERDUE, DUE_SOON = "已超期", "即将到期"
@@ -47,25 +50,20 @@ class _EnterOpens(QObject):
         return False
 
 
-class ComplaintsPage(QWidget):
+class ComplaintsPage(Page):
     """The complaints list with its filter bar."""
 
     sig_count_changed = Signal(int)
     """The list was re-queried: the number of complaints that fit the filters."""
 
     def __init__(self, ctx, spec=None, parent: QWidget | None = None):
-        if isinstance(spec, QWidget) and parent is None:
-            spec, parent = None, spec
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, spec, parent)
         self.ws = ctx.workspace
-        self.spec = spec
         self.forms: list = []
         roles = self.ws.current_user.roles if self.ws.current_user else frozenset()
         self.can_register = allowed(roles, "complaint.register")
         self.can_see_identity = allowed(roles, "identity.view")
         self._build()
-        self.refresh()
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -207,7 +205,8 @@ class ComplaintsPage(QWidget):
         q = self.query()
         self._set_hint(listing.search_hint(q.text))
 
-        self.ctx.db.submit(listing.query_ids, self.ws, q, on_done=self._show_ids, on_error=self._query_failed)
+        ws = self.ws
+        QueryOp(self, lambda: listing.query_ids(ws, q)).success(self._show_ids).failure(self._query_failed).run()
 
     def _show_ids(self, ids: list[int]) -> None:
         current = self.current_id()
@@ -291,10 +290,8 @@ class ComplaintsPage(QWidget):
     def open_complaint(self, complaint_id: int | None):
         """Open the form of a complaint (None = a new one); returns the form."""
         from ..dialogs.complaint_form import ComplaintForm
-        try:
-            form = ComplaintForm(self.ctx, complaint_id, self.window())
-        except DomainError as exc:
-            show_error(self, exc)
+        form = self.open_form(lambda: ComplaintForm(self.ctx, complaint_id, self.window()))
+        if form is None:
             return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         form.sig_saved.connect(self._saved)
@@ -314,24 +311,19 @@ class ComplaintsPage(QWidget):
 
     def choose_export(self) -> None:
         name = f"信访件清单-{self.ws.today().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = Interaction.save_path(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
         if path:
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> int | None:
-        """Write the current filter's list to ``path`` (no identity); returns the row count."""
-        q = self.query()
-        try:
-            n = self.ctx.call_db(self, lambda: listing.export_xlsx(self.ws, q, path),
-                                 self.tr("正在导出……"))
-        except DomainError as exc:
-            show_error(self, exc)
-            return None
-        self._set_hint(self.tr("已导出 {n} 件到 {path}").format(n=n, path=path))
-        return n
+    def export_to(self, path: Path) -> None:
+        """Write the current filter's list to ``path`` (no identity); the hint then says how many went where.
 
-    def page_shown(self) -> None:
-        self.refresh()
+        On the database worker: ``listing.export_xlsx`` reads and writes in one call (no snapshot to
+        hand to the export pool). A path that cannot be written is the op's default failure.
+        """
+        ws, q = self.ws, self.query()
+        (QueryOp(self, lambda: listing.export_xlsx(ws, q, path)).progress(self.tr("正在导出……"))
+         .success(lambda n: self._set_hint(self.tr("已导出 {n} 件到 {path}").format(n=n, path=path))).run())
 

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayo
 
 from services.deadlines import due_list
 from services.deadlines.rules import DueStatus
-from services.errors import DomainError, PermissionDenied
+from services.errors import PermissionDenied
 from services.reporting import dashboard
 
-from ..widgets import show_error
+from ..operations import QueryOp
+from .base import Page
 from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
 
 TREND_SERIES = [("受理信访举报", "#9b1c1c"), ("处置问题线索", "#1d4ed8"), ("立案", "#047857")]
@@ -85,18 +86,28 @@ class CounterCard(QFrame):
         self.arrow = arrow
 
 
-class DashboardPage(QWidget):
+def read_dashboard(ws, today) -> tuple[list[str], list, list[tuple], str, list]:
+    """(calendar warnings, counters, trend rows, why they are not shown, due items) on the database worker."""
+    warnings = due_list.calendar_warnings(ws)
+    try:
+        counters, trend, denied = dashboard.headline(ws, today), dashboard.trend(ws, today, 12), ""
+    except PermissionDenied as exc:  # without 月报 rights: the due list and a plain message instead
+        counters, trend, denied = [], [], exc.message
+    try:
+        due = due_list.due_items(ws, today)
+    except PermissionDenied:  # without complaint and lead rights: no due list
+        due = []
+    return warnings, counters, trend, denied, due
+
+
+class DashboardPage(Page):
     """工作台. Refreshes each time it is shown; double-click in the due list opens the item."""
 
     sig_item_opened = Signal(str, int)
     """The form of an item was opened from the due list: (item type, id)."""
 
     def __init__(self, ctx, spec=None, parent: QWidget | None = None):
-        if isinstance(spec, QWidget) and parent is None:
-            spec, parent = None, spec
-        super().__init__(parent)
-        self.ctx = ctx
-        self.spec = spec
+        super().__init__(ctx, spec, parent)
         self.forms: list[QWidget] = []
         self.cards: dict[str, CounterCard] = {}
         self.trend_rows: list[tuple] = []
@@ -174,43 +185,20 @@ class DashboardPage(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.cards_box)
         lay.addLayout(split, 1)
-        self._loaded = False
 
     # ---- data ----------------------------------------------------------------------------------------------
-    def page_shown(self) -> None:
-        self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if not self._loaded:
-            self.refresh()
-
     def refresh(self) -> None:
         ws = self.ctx.workspace
         today = ws.today()
-        self._loaded = True
         self.period.setText(self.tr("{y}年{m}月　（与去年同月比较）").format(y=today.year, m=today.month))
-        self.message.hide()
-        try:
-            warnings = self.ctx.call_db(self, lambda: due_list.calendar_warnings(ws))
-        except DomainError:
-            warnings = []
+        QueryOp(self, lambda: read_dashboard(ws, today)).success(self._show).run()
+
+    def _show(self, data) -> None:
+        warnings, counters, self.trend_rows, denied, self._due = data
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
-        try:
-            counters = self.ctx.call_db(self, lambda: dashboard.headline(ws, today))
-            self.trend_rows = self.ctx.call_db(self, lambda: dashboard.trend(ws, today, 12))
-        except PermissionDenied as exc:
-            counters, self.trend_rows = [], []
-            self.message.setText(exc.message)
-            self.message.show()
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        try:
-            self._due = self.ctx.call_db(self, lambda: due_list.due_items(ws, today))
-        except PermissionDenied:
-            self._due = []
+        self.message.setText(denied)
+        self.message.setVisible(bool(denied))
         self._show_counters(counters)
         self._show_due(self._due)
         self._show_trend(self.trend_rows)
@@ -298,11 +286,7 @@ class DashboardPage(QWidget):
         if item is None:
             return None
         item_type, item_id = item.data(Qt.ItemDataRole.UserRole)
-        try:
-            form = open_item_form(self.ctx, item_type, item_id, parent=self)
-        except DomainError as exc:
-            show_error(self, exc)
-            return None
+        form = self.open_form(lambda: open_item_form(self.ctx, item_type, item_id, parent=self))
         if form is None:
             return None
         if hasattr(form, "sig_saved"):

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from services.deadlines import due_list
-from services.errors import DomainError, ValidationError
+from services.errors import ValidationError
 
 from ..form_widgets import DateEdit
 from ..geometry import remember_geometry
+from ..interaction import error_text
+from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, confirm, form_error_label, ok_cancel_row
+from .deadline_import import DeadlineImport
 from .deadlines_common import day_text, kind_text, table_item
 
 __all__ = ["DeadlineDays", "HolidayDialog"]
@@ -63,47 +67,49 @@ class HolidayDialog(QDialog):
         """Say how the day counts now, and propose the opposite (what the user most likely enters)."""
         day, ws = self.date_edit.value(), self.ctx.workspace
         self.date_error.clear_message()
-        try:
-            workday = self.ctx.call_db(self, lambda: due_list.is_workday(ws, day))
-        except (DomainError, ValueError):
-            self.state.clear()
-            return
+        # no date, or one the calendar cannot judge: nothing to say about it
+        QueryOp(self, lambda: due_list.is_workday(ws, day)).success(lambda workday: self._show_state(day, workday)) \
+            .failure(lambda _exc: self.state.clear()).run()
+
+    def _show_state(self, day: dt.date, workday: bool) -> None:
         self.state.setText(day_text(day) + "　" + (self.tr("目前按工作日计算") if workday
                                                    else self.tr("目前按休息日计算")))
         if not self._kind_touched:
             self.kind.setCurrentIndex(self.kind.findData(not workday))
 
-    def submit(self) -> bool:
+    def submit(self) -> None:
+        """添加: saved, the dialog closes; refused, the message shows at its field and the dialog stays."""
         for label in (self.date_error, self.note_error):
             label.clear_message()
         self.general.hide()
         ws = self.ctx.workspace
         day, is_workday, note = self.date_edit.value(), bool(self.kind.currentData()), self.note.text()
-        try:
-            self.ctx.call_db(self, lambda: due_list.set_holiday_override(ws, day, is_workday, note))
-        except ValidationError as exc:
-            for p in exc.problems or [exc]:
-                target = {"day": self.date_error, "note": self.note_error}.get(p.field)
-                if target is not None:
-                    target.show_message(p.message)
-                else:
-                    self.general.setText(p.message)
-                    self.general.show()
-            return False
-        except DomainError as exc:
-            self.general.setText(exc.message)
-            self.general.show()
-            return False
-        self.accept()
-        return True
+        DbOp(self, lambda: due_list.set_holiday_override(ws, day, is_workday, note)) \
+            .success(lambda _r: self.accept()).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        problems = (exc.problems or [exc]) if isinstance(exc, ValidationError) else [exc]
+        for p in problems:
+            target = {"day": self.date_error, "note": self.note_error}.get(getattr(p, "field", None))
+            if target is not None:
+                target.show_message(p.message)
+            else:
+                self.general.setText(error_text(p))
+                self.general.show()
 
 
-class DeadlineDays:
-    """The 节假日与调休 part of ``DeadlinesTab``: ``self.holidays`` and its buttons are built there."""
+class DeadlineDays(DeadlineImport):
+    """The 节假日与调休 part of ``DeadlinesTab``: ``self.holidays`` and its buttons are built there
+    (导入… / 确认已完整录入 by ``DeadlineImport``)."""
 
-    def load_days(self) -> None:
+    def load_days(self, then: Callable[[], None] | None = None) -> None:
+        """Re-read the override table; ``then`` runs once it is on screen."""
         ws = self.ctx.workspace
-        self.days = self.ctx.call_db(self, lambda: due_list.list_holiday_overrides(ws))
+        QueryOp(self, lambda: due_list.list_holiday_overrides(ws)).success(lambda days: self._show_days(days, then)) \
+            .run()
+
+    def _show_days(self, days: list[dict], then: Callable[[], None] | None) -> None:
+        self.days = days
         self.holidays.setRowCount(len(self.days))
         for i, d in enumerate(self.days):
             first = table_item(day_text(d["day"]))
@@ -118,6 +124,8 @@ class DeadlineDays:
         self.holidays.setVisible(bool(self.days))
         self.holidays_empty.setVisible(not self.days)
         self._update_buttons()
+        if then is not None:
+            then()
 
     def selected_day(self) -> dt.date | None:
         rows = self.holidays.selectionModel().selectedRows()
@@ -140,12 +148,12 @@ class DeadlineDays:
 
     def _day_added(self, dialog: HolidayDialog) -> None:
         day = dialog.date_edit.value()
-        self._days_changed()
-        self.select_day(day)
+        self._days_changed(lambda: self.select_day(day))
         self.holidays_message.setText(self.tr("已录入 {day}：{kind}").format(
             day=day_text(day), kind=kind_text(bool(dialog.kind.currentData()))))
 
     def remove_selected_day(self) -> bool:
+        """删除 (after the question); False when there is nothing the user may remove or they said no."""
         day = self.selected_day()
         if day is None or not self.can_edit:
             return False
@@ -153,19 +161,21 @@ class DeadlineDays:
                        self.tr("删除节假日调整")):
             return False
         ws = self.ctx.workspace
-        try:
-            self.ctx.call_db(self, lambda: due_list.remove_holiday_override(ws, day))
-        except DomainError as exc:
-            self.holidays_error.setText(exc.message)
-            self.holidays_error.show()
-            self.load_days()
-            return False
-        self._days_changed()
-        self.holidays_message.setText(self.tr("已删除 {day}").format(day=day_text(day)))
+        DbOp(self, lambda: due_list.remove_holiday_override(ws, day)) \
+            .success(lambda _r: self._day_removed(day)).failure(self._remove_refused).run()
         return True
 
-    def _days_changed(self) -> None:
-        self.holidays_error.hide()
+    def _day_removed(self, day: dt.date) -> None:
+        self._days_changed()
+        self.holidays_message.setText(self.tr("已删除 {day}").format(day=day_text(day)))
+
+    def _remove_refused(self, exc: BaseException) -> None:
+        self.holidays_error.setText(error_text(exc))
+        self.holidays_error.show()
         self.load_days()
+
+    def _days_changed(self, then: Callable[[], None] | None = None) -> None:
+        self.holidays_error.hide()
+        self.load_days(then)
         self.load_warnings()
         self.sig_saved.emit()

@@ -4,11 +4,13 @@ its context)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QSpinBox, QWidget
 
 from services.deadlines import due_list
 from services.errors import DomainError, ValidationError
 
+from ..interaction import Interaction
+from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, show_error
 from .deadlines_common import fit_height, tab_tr, table_item
 
@@ -51,13 +53,21 @@ class DeadlineLimits:
 
     def load_limits(self) -> None:
         ws = self.ctx.workspace
+
+        def read() -> tuple[list[dict], str]:
+            try:
+                return due_list.limits_table(ws), ""
+            except ValidationError as exc:  # a stored value the old raw editor allowed: the defaults, and why
+                return due_list.limits_table(ws, defaults_only=True), exc.message
+
+        QueryOp(self, read).success(lambda got: self._show_limits(*got)).run()
+
+    def _show_limits(self, rows: list[dict], stored_error: str) -> None:
+        self.rows = rows
         self.limits_error.hide()
-        try:
-            self.rows = self.ctx.call_db(self, lambda: due_list.limits_table(ws))
-        except ValidationError as exc:  # a stored value the old raw editor allowed
-            self.rows = self.ctx.call_db(self, lambda: due_list.limits_table(ws, defaults_only=True))
+        if stored_error:
             self.limits_error.setText(self.tr("已保存的办理时限设置有误（{msg}），下表按默认值显示；保存后即可更正。")
-                                      .format(msg=exc.message))
+                                      .format(msg=stored_error))
             self.limits_error.show()
         self.limits.setRowCount(len(self.rows))
         self.cells = {}
@@ -101,53 +111,62 @@ class DeadlineLimits:
         self.limits_message.setText(self.tr("已恢复为默认值，点击“保存”后生效。") if self.has_unsaved_changes()
                                     else self.tr("当前已是默认值。"))
 
-    def save_limits(self) -> bool:
+    def save_limits(self) -> None:
+        """保存: the amounts on screen; a refused amount is shown at its row."""
+        ws, amounts, before = self._start_saving()
+        (DbOp(self, lambda: due_list.set_limits(ws, amounts))
+         .success(lambda _r: self._limits_saved(amounts, before)).failure(self._limits_refused).run())
+
+    def _start_saving(self) -> tuple:
         for cell in self.cells.values():
             cell.set_error("")
         self.limits_message.clear()
-        ws, amounts = self.ctx.workspace, self.amounts()
+        return self.ctx.workspace, self.amounts(), dict(self._saved_amounts)
+
+    def _save_before_leaving(self) -> bool:
+        """保存 in the question before leaving: the answer decides whether the page may be left."""
+        ws, amounts, before = self._start_saving()
         try:
+            # blocking: leaving (navigation, sign-out, closing) must know whether the limits were saved
             self.ctx.call_db(self, lambda: due_list.set_limits(ws, amounts))
-        except ValidationError as exc:
-            problems = exc.problems or [exc]
-            for p in problems:
-                cell = self.cells.get(p.field)
-                if cell is not None:
-                    cell.set_error(p.message)
-            first = next((self.cells[p.field] for p in problems if p.field in self.cells), None)
-            if first is not None:
-                first.spin.setFocus()
-                first.spin.selectAll()
-            else:
-                show_error(self, exc)
+        except DomainError as exc:  # shown as 保存 shows it (at the row); the page is not left
+            self._limits_refused(exc)
             return False
-        except DomainError as exc:
-            show_error(self, exc)
-            return False
-        changed = amounts != self._saved_amounts
+        self.ctx.sig_data_changed.emit()
+        self._limits_saved(amounts, before)
+        return True
+
+    def _limits_saved(self, amounts: dict[str, int], before: dict[str, int]) -> None:
+        changed = amounts != before
         self.load_limits()
         self.limits_message.setText(self.tr("办理时限已保存，未办结事项的到期日已按新期限计算。") if changed
                                     else self.tr("办理时限没有变化。"))
         if changed:
             self.sig_saved.emit()
-        return True
+
+    def _limits_refused(self, exc: BaseException) -> None:
+        problems = (exc.problems or [exc]) if isinstance(exc, ValidationError) else []
+        for p in problems:
+            cell = self.cells.get(p.field)
+            if cell is not None:
+                cell.set_error(p.message)
+        first = next((self.cells[p.field] for p in problems if p.field in self.cells), None)
+        if first is not None:
+            first.spin.setFocus()
+            first.spin.selectAll()
+        else:
+            show_error(self, exc)
 
     def can_leave(self) -> bool:
         """保存 / 放弃 / 取消 when the limits were edited but not saved."""
         if not self.has_unsaved_changes():
             return True
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("未保存的修改"))
-        box.setText(self.tr("办理时限有未保存的修改，是否保存？"))
-        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        if box.clickedButton() is save:
-            return self.save_limits()
-        if box.clickedButton() is discard:
+        choice = Interaction.choose(self, self.tr("办理时限有未保存的修改，是否保存？"),
+                                    [self.tr("保存"), self.tr("放弃修改"), self.tr("取消")],
+                                    title=self.tr("未保存的修改"))
+        if choice == 0:
+            return self._save_before_leaving()
+        if choice == 1:
             self.load_limits()
             return True
         return False

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
                                QVBoxLayout, QWidget)
 
 from services.deadlines import due_list
-from services.errors import DomainError
 from services.security.permissions import allowed
 
+from ..operations import QueryOp
 from ..widgets import form_error_label, primary
 from .deadline_days import DeadlineDays, HolidayDialog
 from .deadline_limits import DeadlineLimits, LimitCell
@@ -122,6 +122,7 @@ class DeadlinesTab(DeadlineLimits, DeadlineDays, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
+        self.add_import_buttons(bar)
         bar.addWidget(self.holidays_message, 1)
         lay.addLayout(bar)
         lay.addStretch(1)
@@ -146,9 +147,8 @@ class DeadlinesTab(DeadlineLimits, DeadlineDays, QWidget):
 
     def load_warnings(self) -> None:
         ws = self.ctx.workspace
-        try:
-            warnings = self.ctx.call_db(self, lambda: due_list.calendar_warnings(ws))
-        except DomainError:
-            warnings = []
+        QueryOp(self, lambda: due_list.calendar_warnings(ws)).success(self._show_warnings).run()
+
+    def _show_warnings(self, warnings: list[str]) -> None:
         self.notice.setText("\n".join(warnings))
         self.notice.setVisible(bool(warnings))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Disposition, LeadSource, LeadState
 from services.casework import listing
@@ -20,8 +20,11 @@ from services.deadlines.rules import DueStatus
 from services.errors import DomainError
 
 from ..form_widgets import CheckCombo, DateEdit
+from ..interaction import Interaction, error_text
 from ..lazy_model import LazyTableModel, attach_sorting
+from ..operations import QueryOp
 from ..widgets import primary, show_error, show_info
+from .base import Page
 
 DUE_COLUMN = ("due", "时限", False)
 OVERDUE_BG = QColor("#fde2e2")
@@ -42,7 +45,7 @@ def due_marks(ws, entity: str) -> dict[int, tuple[str, str]]:
     return out
 
 
-class ItemListPage(QWidget):
+class ItemListPage(Page):
     """Base of the list pages. Subclasses set ``entity``, ``title_text``, ``new_text`` and implement
     ``build_filters(layout)``, ``fill_query(q)`` and ``make_form(item_id)``."""
 
@@ -55,14 +58,9 @@ class ItemListPage(QWidget):
     """A form was opened for the item with this id."""
 
     def __init__(self, ctx, spec=None, parent: QWidget | None = None):
-        if isinstance(spec, QWidget) and parent is None:  # called as (ctx, parent)
-            spec, parent = None, spec
-        super().__init__(parent)
-        self.ctx = ctx
-        self.spec = spec
+        super().__init__(ctx, spec, parent)
         self.forms: dict[int | None, QWidget] = {}
         self._due: dict[int, tuple[str, str]] = {}
-        self._loaded = False
 
         title = QLabel(self.tr(self.title_text))
         title.setObjectName("PageTitle")
@@ -190,20 +188,28 @@ class ItemListPage(QWidget):
     def refresh(self) -> None:
         """Re-run the filter and sort in SQL; keep the selected item selected."""
         self._search_timer.stop()
-        ws = self.ctx.workspace
+        ws, entity, show_due = self.ctx.workspace, self.entity, self.show_due
         selected = self.current_id()
         q = self.query()
-        try:
-            ids = self.ctx.call_db(self, lambda: self.query_ids(q))
-            self._due = self.ctx.call_db(self, lambda: due_marks(ws, self.entity)) if self.show_due else {}
-        except DomainError as exc:
-            self.count_label.setText("")
-            self.empty.setText(exc.message)
-            self.empty.show()
-            self.model.set_ids([])
-            return
+
+        def read() -> tuple[list[int], dict[int, tuple[str, str]]]:
+            return self.query_ids(q), (due_marks(ws, entity) if show_due else {})
+
+        QueryOp(self, read).success(lambda got: self._show_ids(q, selected, *got)).failure(self._list_failed).run()
+
+    def _list_failed(self, exc: BaseException) -> None:
+        """The list could not be read: say why where the list would be (an unexpected error also as a box)."""
+        self.count_label.setText("")
+        self.empty.setText(error_text(exc))
+        self.empty.show()
+        self.model.set_ids([])
+        if not isinstance(exc, DomainError):
+            Interaction.error(self, exc)
+
+    def _show_ids(self, q: listing.ListQuery, selected: int | None, ids: list[int],
+                  due: dict[int, tuple[str, str]]) -> None:
+        self._due = due
         self.model.set_ids(ids)
-        self._loaded = True
         filtered = any((q.date_from, q.date_to, q.text, q.states, q.sources, q.ranks, q.disciplines))
         self.count_label.setText(self.tr("共 {n} 条").format(n=len(ids)))
         self.empty.setText(self.empty_text() if not filtered else self.tr("没有符合筛选条件的记录，可点击“清除筛选”。"))
@@ -246,14 +252,6 @@ class ItemListPage(QWidget):
         """The display texts of column ``key``, in list order (tests and checks)."""
         return [self.model.row_data(r).get(key, "") for r in range(self.model.rowCount())]
 
-    def page_shown(self) -> None:
-        self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API: the first show loads the list
-        super().showEvent(event)
-        if not self._loaded:
-            self.refresh()
-
     def reset_filters(self) -> None:
         for w in (self.date_from, self.date_to):
             w.blockSignals(True)
@@ -282,10 +280,8 @@ class ItemListPage(QWidget):
             form.raise_()
             form.activateWindow()
             return form
-        try:
-            form = self.make_form(item_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        form = self.open_form(lambda: self.make_form(item_id))
+        if form is None:
             return None
         form.sig_saved.connect(lambda *_: self.refresh())
         form.finished.connect(lambda *_: self.refresh())
@@ -296,28 +292,27 @@ class ItemListPage(QWidget):
         return form
 
     # ---- export --------------------------------------------------------------------------------------------
-    def export_to(self, path: Path) -> int:
-        """Export the filtered, sorted list to ``path`` (.xlsx); returns the number of rows."""
+    def export_to(self, path: Path) -> None:
+        """Export the filtered, sorted list to ``path`` (.xlsx); then say how many rows went where.
+
+        On the database worker: ``listing.export_xlsx`` reads and writes in one call (no snapshot to
+        hand to the export pool). A path that cannot be written is the op's default failure (the
+        service's ``FileWriteError``).
+        """
         ws, q = self.ctx.workspace, self.query()
-        return self.ctx.call_db(self, lambda: listing.export_xlsx(ws, q, path),
-                                title=QCoreApplication.translate("ItemListPage", "正在导出……"))
+        (QueryOp(self, lambda: listing.export_xlsx(ws, q, path))
+         .progress(QCoreApplication.translate("ItemListPage", "正在导出……"))
+         .success(lambda n: show_info(self, self.tr("已导出 {n} 条记录到 {path}").format(n=n, path=path)))
+         .run())
 
     def export_dialog(self) -> None:
         name = f"{self.tr(self.title_text)}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
+        path = Interaction.save_path(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            n = self.export_to(Path(path))
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        except OSError as exc:
-            show_error(self, DomainError(self.tr("无法写入文件：{e}").format(e=exc)))
-            return
-        show_info(self, self.tr("已导出 {n} 条记录到 {path}").format(n=n, path=path))
+        self.export_to(Path(path))
 
 
 class LeadsPage(ItemListPage):

@@ -26,6 +26,7 @@ from ..form_widgets import DateEdit
 from ..pdf_preview import PdfPreviewDialog
 from ..print_pdf import LoadedPdf
 from ..widgets import primary, sha_details, show_error
+from .base import Page
 from .report_draft import FOOT_FIELDS, DraftEditor
 from .report_output import ReportOutput
 from .report_revisions import HISTORY_HEADERS, Revisions, local_time
@@ -38,7 +39,7 @@ def last_month(today: dt.date) -> tuple[int, int]:
     return first.year, first.month
 
 
-class ReportPage(DraftEditor, Revisions, ReportOutput, QWidget):
+class ReportPage(DraftEditor, Revisions, ReportOutput, Page):
     """The 月报 page. Built by the registry as ``ReportPage(ctx, spec)``."""
 
     sig_saved = Signal(str)
@@ -54,11 +55,7 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, QWidget):
     """The report was exported to this path."""
 
     def __init__(self, ctx: AppContext, spec: Any = None, parent: QWidget | None = None):
-        if isinstance(spec, QWidget) and parent is None:
-            spec, parent = None, spec
-        super().__init__(parent)
-        self.ctx = ctx
-        self.spec = spec
+        super().__init__(ctx, spec, parent)
         self.doc: dict[str, Any] | None = None
         self.history: list[monthly_report.RevisionView] = []
         self._period = ""

@@ -9,9 +9,10 @@ from models.enums import OrgMode
 
 from ..context import org_summary
 from ..settings.registry import SETTINGS_TABS, tabs_for
+from .base import Page
 
 
-class SettingsPage(QWidget):
+class SettingsPage(Page):
     """The 设置 page; ``settings_saved`` tells the main window to re-read the idle time."""
 
     settings_saved = Signal()
@@ -19,12 +20,12 @@ class SettingsPage(QWidget):
     """A backup was restored: the old context is closed; carries the new AppContext."""
 
     def __init__(self, ctx, spec=None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, spec, parent)
         roles = ctx.workspace.current_user.roles
         title = QLabel(self.tr("设置"))
         title.setObjectName("PageTitle")
         self.tabs = QTabWidget()
+        # blocking: which tabs the page holds depends on the mode, read before the page can be built
         org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
         mode = org.mode if org is not None else OrgMode.township.value
         for entry in SETTINGS_TABS:

@@ -14,6 +14,7 @@ from services.submission import county, township
 
 from ..context import AppContext, org_summary
 from ..dialogs.verify_dialog import VerifyResultDialog
+from .base import Page
 
 MONTHS_BACK = 24
 FAIL_FG = QColor("#b91c1c")
@@ -74,7 +75,7 @@ def selectable(label: QLabel) -> QLabel:
     return label
 
 
-class SubmissionPageBase(QWidget):
+class SubmissionPageBase(Page):
     """The 报送 page's frame; the mode's class builds the body (``_build``) and fills it (``page_shown``)."""
 
     county_mode = False
@@ -89,11 +90,7 @@ class SubmissionPageBase(QWidget):
     """County: the 汇总 of this period (``"YYYY-MM"``) is on screen."""
 
     def __init__(self, ctx: AppContext, spec: Any = None, parent: QWidget | None = None):
-        if isinstance(spec, QWidget) and parent is None:
-            spec, parent = None, spec
-        super().__init__(parent)
-        self.ctx = ctx
-        self.spec = spec
+        super().__init__(ctx, spec, parent)
         org = ctx.call_db(self, lambda: org_summary(ctx.ws))
         self.org = org
         user = ctx.ws.current_user

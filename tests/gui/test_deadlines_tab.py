@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from gui.pages import PAGE_SPECS
+from gui.pages.registry import PAGE_SPECS
 from gui.pages.deadlines_tab import DeadlinesTab
 from gui.pages.settings_page import SettingsPage
 from models import AuditEvent
@@ -17,7 +17,7 @@ from services.deadlines import due_list
 from services.deadlines.workdays import unknown_year_warning
 from services.security import users
 from services.storage import settings
-from tests.gui.conftest import add_user, type_text, when_modal
+from tests.gui.conftest import add_user, type_text
 from tests.services.daily.conftest import complaint_input
 
 SPEC = next(s for s in PAGE_SPECS if s.key == "settings")
@@ -66,13 +66,6 @@ def _lead_in_verification(ws) -> int:
 def _notice_due(ws, complaint_id: int) -> dt.date:
     rows = due_list.deadline_of(ws, "complaint", complaint_id)
     return next(r.due for r in rows if r.limit_code == "acceptance_notice")
-
-
-def _press_on_modal(text: str):
-    def action(box):
-        button = next(b for b in box.buttons() if b.text() == text)
-        button.click()
-    return action
 
 
 def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
@@ -133,7 +126,7 @@ def test_zero_and_negative_amounts_are_refused_at_their_rows(admin_ctx, qtbot):
     assert _stored(ws) == {"preliminary_verification": 3, "talk_inquiry": 20, "investigation": 4}
 
 
-def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx, qtbot):
+def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx, qtbot, prompts):
     ws = admin_ctx.workspace
     complaint = register_complaint(ws, complaint_input(received_date=D(2026, 11, 3)))
     assert _notice_due(ws, complaint.id) == D(2026, 11, 24)
@@ -162,12 +155,14 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
 
     tab.select_day(D(2026, 11, 23))
     assert tab.remove_button.isEnabled()
-    when_modal(_press_on_modal("取消"))
+    prompts.answer(False)
     _click(qtbot, tab.remove_button)
     assert len(due_list.list_holiday_overrides(ws)) == 1  # 取消 keeps it
-    when_modal(_press_on_modal("确定"))
+    prompts.answer(True)
     _click(qtbot, tab.remove_button)
+    assert prompts.texts("confirm") == ["删除 2026-11-23（周一） 的节假日调整？删除后该日按系统内置安排计算。"] * 2
     assert due_list.list_holiday_overrides(ws) == []
+    assert tab.holidays_message.text() == "已删除 2026-11-23（周一）"
     assert tab.holidays.rowCount() == 0 and not tab.holidays_empty.isHidden()
     assert _notice_due(ws, complaint.id) == D(2026, 11, 24)
     assert "calendar.override_removed" in _actions(ws)
@@ -223,19 +218,21 @@ def test_an_officer_sees_the_tab_read_only(ctx, qtbot):
     assert not tab.has_unsaved_changes() and page.can_leave()
 
 
-def test_unsaved_limits_ask_before_leaving(admin_ctx, qtbot):
+def test_unsaved_limits_ask_before_leaving(admin_ctx, qtbot, prompts):
     ws = admin_ctx.workspace
     page = _page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     _type_amount(qtbot, tab, "investigation", "4")
-    when_modal(_press_on_modal("取消"))
+    prompts.answer("取消")
     assert page.can_leave() is False
-    when_modal(_press_on_modal("保存"))
+    prompts.answer("保存")
     assert page.can_leave() is True
     assert _stored(ws) == {"investigation": 4}
+    assert tab.limits_message.text() == "办理时限已保存，未办结事项的到期日已按新期限计算。"
     _type_amount(qtbot, tab, "investigation", "5")
-    when_modal(_press_on_modal("放弃修改"))
+    prompts.answer("放弃修改")
     assert page.can_leave() is True
+    assert prompts.texts("choose") == ["办理时限有未保存的修改，是否保存？"] * 3
     assert tab.cells["investigation"].spin.value() == 4 and _stored(ws) == {"investigation": 4}
 
 

@@ -125,7 +125,7 @@ def _forms_closable(_close_widgets):
 
 
 # ------------------------------------------------------------------ leads page
-def test_leads_page_filters_sorts_searches_marks_overdue_and_exports(wang_ctx, qtbot, tmp_path):
+def test_leads_page_filters_sorts_searches_marks_overdue_and_exports(wang_ctx, qtbot, tmp_path, prompts):
     ws = wang_ctx.workspace
     a = make_lead(ws, "违规吃喝", "supervision_found", dt.date(2026, 10, 8), (("王五", "青山村", False),))
     b = make_lead(ws, "优亲厚友", "assigned_from_above", dt.date(2026, 11, 2), (("赵七", "青山镇财政所", True),))
@@ -169,11 +169,34 @@ def test_leads_page_filters_sorts_searches_marks_overdue_and_exports(wang_ctx, q
     page.search.clear()
     page.date_from.set_value(dt.date(2026, 11, 1))
     out = tmp_path / "线索.xlsx"
-    assert page.export_to(out) == 2
+    page.export_to(out)
+    assert prompts.texts("info") == [f"已导出 2 条记录到 {out}"]
     sheet = load_workbook(out).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][:3] == ["编号", "收到日期", "线索来源"]
     assert sorted(r[0] for r in rows[1:]) == sorted([b.number, c.number])
+
+
+def test_exporting_the_list_under_a_regular_file_says_why_and_the_page_keeps_working(wang_ctx, qtbot, tmp_path,
+                                                                                    prompts):
+    ws = wang_ctx.workspace
+    make_lead(ws, received=dt.date(2026, 11, 2))
+    page = show(qtbot, LeadsPage(wang_ctx), (1280, 800))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    blocker = folder / "导出"
+    blocker.write_bytes(b"a file, not a folder")
+    prompts.answer(str(blocker / "线索"))  # the save dialog's answer: a "folder" that is a regular file
+    click(qtbot, page.export_button)
+    assert prompts.texts("save") == ["导出Excel"]
+    assert prompts.texts("error") == [f"目标路径不是文件夹：{blocker}"]
+    assert blocker.read_bytes() == b"a file, not a folder" and sorted(p.name for p in folder.iterdir()) == ["导出"]
+    assert page.count_label.text() == "共 1 条" and page.row_texts("received_date") == ["2026-11-02"]
+    out = folder / "线索.xlsx"
+    prompts.answer(str(folder / "线索"))  # the page adds .xlsx
+    click(qtbot, page.export_button)
+    assert prompts.texts("info") == [f"已导出 1 条记录到 {out}"]
+    assert len(list(load_workbook(out).active.iter_rows())) == 2
 
 
 def test_new_lead_by_ctrl_n_and_ctrl_s_then_two_verifiers_needed_for_verification(wang_ctx, qtbot):
@@ -189,7 +212,7 @@ def test_new_lead_by_ctrl_n_and_ctrl_s_then_two_verifiers_needed_for_verificatio
     type_text(qtbot, form.summary, "审计发现青山村集体资金去向不明")
     type_text(qtbot, form.persons.editor(0, "name"), "孙九")
     type_text(qtbot, form.persons.editor(0, "unit"), "青山村委会")
-    form.persons.editor(0, "is_party_member").setChecked(True)
+    choose(form.persons.editor(0, "is_party_member"), True)
     ctrl_s(qtbot, form.summary)
     assert form.view is not None and form.view.number.startswith("XS2026-")
     assert page.row_texts("persons") == ["孙九"]                              # the list refreshed

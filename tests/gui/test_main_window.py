@@ -1,12 +1,16 @@
-"""The main window: eight navigation entries, honest placeholders, roles, broken pages, geometry."""
+"""The main window: eight navigation entries, roles, a page that fails to build, geometry, refresh on show."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from gui.main_window import MainWindow
-from gui.pages import PAGE_SPECS, PageSpec
-from gui.pages.placeholder import ErrorPage, PlaceholderPage
+from gui.pages.base import Page
+from gui.pages.error_page import ErrorPage
+from gui.pages.registry import PAGE_SPECS, PageSpec
 from gui.pages.settings_page import SettingsPage
+from gui.pages.submission_county import CountySubmissionPage
+from gui.pages.submission_township import TownshipSubmissionPage
 from services.security import users
 from tests.gui.conftest import add_user
 
@@ -36,7 +40,7 @@ def test_secretary_admin_sees_all_pages_each_a_real_page(admin_ctx, qtbot):
     for title, class_name in expected.items():
         page = _click_nav(qtbot, window, title)
         assert type(page).__name__ == class_name, (title, page)
-        assert not isinstance(page, (PlaceholderPage, ErrorPage))
+        assert isinstance(page, Page) and page.spec.display_title() == title
     texts = {s.key: s.summary for s in PAGE_SPECS}
     assert len(set(texts.values())) == len(texts)  # each page is described in its own words
 
@@ -57,39 +61,65 @@ def test_admin_only_user_sees_no_case_content(ctx, qtbot):
     users.login(ctx.workspace, "sysadmin", "user-pass-1")
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    assert window.nav_titles() == ["报送", "设置"]
+    assert window.nav_titles() == ["设置"]  # nothing on 报送 is theirs: keys and certificates are in 设置
 
 
-def test_broken_page_module_shows_the_error_and_a_missing_one_the_placeholder(admin_ctx, qtbot, tmp_path,
-                                                                             monkeypatch):
-    (tmp_path / "broken_page_mod.py").write_text("import module_that_is_not_installed_xyz\n", encoding="utf-8")
-    (tmp_path / "raising_page_mod.py").write_text(
-        "def Page(ctx, spec):\n    raise ValueError('页面构造失败')\n", encoding="utf-8")
-    (tmp_path / "plain_page_mod.py").write_text(
-        "from PySide6.QtWidgets import QLabel\n"
-        "class Page(QLabel):\n"
-        "    def __init__(self, ctx, parent=None):\n"
-        "        super().__init__(ctx.workspace.current_user.username, parent)\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    specs = [PageSpec("a", "甲", "broken_page_mod:Page", summary="甲：说明"),
-             PageSpec("b", "乙", "raising_page_mod:Page", summary="乙：说明"),
-             PageSpec("c", "丙", "gui.pages.not_written_yet:Page", summary="丙：将来的页面"),
-             PageSpec("d", "丁", "plain_page_mod:Page")]
+class CountingPage(Page):
+    """A light page that counts its refreshes and shows the signed-in user."""
+
+    def __init__(self, ctx, spec=None, parent=None):
+        super().__init__(ctx, spec, parent)
+        self.refreshes = 0
+        self.label = QLabel(ctx.workspace.current_user.username)
+        QVBoxLayout(self).addWidget(self.label)
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+
+class RaisingPage(Page):
+    def __init__(self, ctx, spec=None, parent=None):
+        raise ValueError("页面构造失败")
+
+
+def test_a_page_that_fails_to_build_shows_the_error_and_the_others_work(admin_ctx, qtbot):
+    specs = [PageSpec("a", "甲", RaisingPage, summary="甲：说明"), PageSpec("b", "乙", CountingPage, summary="乙：说明")]
     window = MainWindow(admin_ctx, specs=specs)
     qtbot.addWidget(window)
-    a, b, c = window.page("a"), window.page("b"), window.page("c")
-    assert isinstance(a, ErrorPage) and "module_that_is_not_installed_xyz" in a.details.toPlainText()
-    assert "“甲”页面加载失败" in a.message.text()
-    assert isinstance(b, ErrorPage) and "页面构造失败" in b.details.toPlainText()
-    assert isinstance(c, PlaceholderPage) and c.text().startswith("丙：将来的页面")
-    assert window.page("d").text() == "wang"  # a page taking (ctx, parent=None)
-    assert window.nav_titles() == ["甲", "乙", "丙", "丁"]
+    a = window.page("a")
+    assert isinstance(a, ErrorPage) and "ValueError: 页面构造失败" in a.details.toPlainText()
+    assert a.message.text() == "“甲”页面加载失败，其他功能不受影响。请将下面的错误信息告知系统管理员。"
+    assert window.show_page("b").label.text() == "wang"
+    assert window.nav_titles() == ["甲", "乙"]
+
+
+def test_the_mode_chooses_the_submission_page_class():
+    spec = next(s for s in PAGE_SPECS if s.key == "submission")
+    assert spec.page_class("township") is TownshipSubmissionPage
+    assert spec.page_class(None) is TownshipSubmissionPage  # before setup
+    assert spec.page_class("county") is CountySubmissionPage
+    assert all(s.page_class("county") is s.page for s in PAGE_SPECS if s.key != "submission")
+
+
+def test_a_page_refreshes_once_when_shown_and_when_the_data_changes_while_visible(admin_ctx, qtbot):
+    specs = [PageSpec("a", "甲", CountingPage, summary="甲"), PageSpec("b", "乙", CountingPage, summary="乙")]
+    window = MainWindow(admin_ctx, specs=specs)
+    qtbot.addWidget(window)
+    window.show()
+    a = window.pages["a"]
+    assert a.refreshes == 1  # brought up, then shown: once
+    b = window.show_page("b")
+    assert (a.refreshes, b.refreshes) == (1, 1)
+    admin_ctx.sig_data_changed.emit()  # a write succeeded: the visible page refreshes at once
+    assert (a.refreshes, b.refreshes) == (1, 2)
+    assert a.is_stale() and not b.is_stale()
+    window.show_page("a")  # the hidden one when it is next shown, once
+    assert (a.refreshes, b.refreshes) == (2, 2)
 
 
 def test_geometry_and_last_page_are_restored(make_ctx, admin_ctx, qtbot):
     # Light pages only, so the size fits the offscreen screen (800 px) whatever the real pages' minimums.
-    specs = [PageSpec("a", "甲", "gui.pages.no_such_module:Nothing", summary="甲：将来的页面"),
-             PageSpec("b", "乙", "gui.pages.no_such_module:Nothing", summary="乙：将来的页面")]
+    specs = [PageSpec("a", "甲", CountingPage, summary="甲"), PageSpec("b", "乙", CountingPage, summary="乙")]
     window = MainWindow(admin_ctx, specs=specs)
     qtbot.addWidget(window)
     window.show()

@@ -21,6 +21,7 @@ from services.reporting import layout, monthly_report
 from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import current_test_generation, add_user, type_text
+from tests.helpers.crypto import CHEAP_CRYPTO
 
 D = dt.date
 
@@ -92,7 +93,7 @@ def table_cells(p: ReportPage) -> dict[str, tuple[str, ...]]:
 
 def expected_cells(doc) -> dict[str, tuple[str, ...]]:
     out = {}
-    for row in layout.ROWS:
+    for row in (r for r in layout.ROWS if r.printed):
         f = layout.get_figure(doc["figures"], row.key)
         out[row.key] = (row.unit, str(f["month"]), str(f["ytd"]), str(f["ytd_last_year"]),
                         "—" if f["change_pct"] is None else f"{f['change_pct']:.1f}")
@@ -117,14 +118,14 @@ def test_default_month_and_every_cell_equals_the_service(page, admin_ctx):
     cells = table_cells(page)
     doc = monthly_report.build_document(admin_ctx.ws, "2026-10")
     assert cells == expected_cells(doc)
-    assert len(cells) == len(layout.ROWS)
+    assert len(cells) == len(layout.ROWS) - 1   # 初核 is not printed again below 初步核实
     assert cells["complaints_received"] == ("件", "3", "5", "2", "150.0")
     assert cells["complaints_by_channel.letter"] == ("件", "1", "2", "2", "0.0")
     assert cells["cases_closed"][1] == "1" and cells["party_sanctions"][1] == "1"
     assert cells["complaints_by_channel.visit"][4] == "—"   # last year 0 → no change
     # section rows span the table, sub-items are indented
     texts = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
-    assert "一、信访举报" in texts and texts[texts.index("一、信访举报") + 1] == "受理信访举报"
+    assert "一、信访举报" in texts and texts[texts.index("一、信访举报") + 1] == "收到信访举报"
     assert any(t.startswith("　　来信") for t in texts)
     assert page.table.item(0, 0).font().bold()
     assert not page.busy_bar.isVisible()
@@ -132,7 +133,7 @@ def test_default_month_and_every_cell_equals_the_service(page, admin_ctx):
 
 def test_figures_are_computed_off_the_gui_thread_with_a_busy_indicator(admin_ctx, tmp_path, today, qtbot):
     seed(admin_ctx.ws)
-    live = create_app_context(tmp_path / "data", synchronous=False, today=lambda: today)  # real worker threads
+    live = create_app_context(tmp_path / "data", synchronous=False, today=lambda: today, crypto=CHEAP_CRYPTO)  # real worker threads
     try:
         users.login(live.ws, "wang", ADMIN_PASSWORD)
         p = ReportPage(live)
@@ -163,6 +164,7 @@ def test_narrative_and_foot_saved_with_ctrl_s_persist_after_reopening(page, admi
         page.activateWindow()
     type_text(qtbot, page.narrative, "本月受理信访举报3件，立案1件。")
     type_text(qtbot, page.foot_edits["leader"], "王书记")
+    type_text(qtbot, page.foot_edits["reviewer"], "周审核")
     type_text(qtbot, page.foot_edits["preparer"], "李明")
     type_text(qtbot, page.foot_edits["phone"], "0871-5123456")
     assert page.has_unsaved_changes()
@@ -175,11 +177,13 @@ def test_narrative_and_foot_saved_with_ctrl_s_persist_after_reopening(page, admi
     qtbot.addWidget(again)
     assert again.narrative.toPlainText() == "本月受理信访举报3件，立案1件。"
     assert again.foot_edits["leader"].text() == "王书记"
+    assert again.foot_edits["reviewer"].text() == "周审核"
     assert again.foot_edits["preparer"].text() == "李明"
     assert again.foot_edits["phone"].text() == "0871-5123456"
     assert again.foot_edits["date"].value() == D(2026, 11, 20)
     doc = monthly_report.build_document(admin_ctx.ws, "2026-10")
     assert doc["narrative"] == "本月受理信访举报3件，立案1件。" and doc["footer"]["preparer"] == "李明"
+    assert doc["footer"]["reviewer"] == "周审核"
 
 
 def test_bad_phone_is_shown_at_the_field_and_nothing_is_saved(page, admin_ctx, qtbot):
@@ -381,8 +385,8 @@ def test_page_at_1280_by_800_renders(page, qtbot, tmp_path):
 
 
 def test_the_registry_builds_the_page(admin_ctx, qtbot):
-    from gui.pages import PageSpec, build_page
-    spec = PageSpec("reports", "月报", "gui.pages.report_page:ReportPage", ("report.view",))
+    from gui.pages.registry import PageSpec, build_page
+    spec = PageSpec("reports", "月报", ReportPage, ("report.view",))
     built = build_page(spec, admin_ctx)
     qtbot.addWidget(built)
     assert isinstance(built, ReportPage) and built.spec is spec
