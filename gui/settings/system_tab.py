@@ -17,7 +17,8 @@ from .form_rows import form_row, run_service
 
 save_settings = settings.update
 # Settings with their own editor tab (not a raw box in 系统设置).
-OWN_TAB_KEYS = frozenset({settings.DEADLINE_OVERRIDES.key})
+# edited on their own tab (办理时限与节假日): the limits, the years whose holiday schedule is complete
+OWN_TAB_KEYS = frozenset({settings.DEADLINE_OVERRIDES.key, settings.HOLIDAY_YEARS_COMPLETE.key})
 
 
 class SystemSettingsTab(QWidget):

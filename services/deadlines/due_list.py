@@ -18,7 +18,7 @@ from services.storage import settings
 from services.deadlines.rules import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, add_months, case_deadlines,
                                       collect_due, complaint_deadlines, dated_deadline, lead_deadlines,
                                       resolve_limits, status_of)
-from services.deadlines import sanction_dues
+from services.deadlines import holiday_schedule, sanction_dues
 from services.deadlines.filing_approval import filing_approval_inputs
 from services.deadlines.workdays import WorkCalendar
 from services.errors import NotFoundError, PermissionDenied, ValidationError
@@ -36,13 +36,14 @@ _FORWARDED = (ComplaintState.reported_up.value, ComplaintState.transferred.value
 
 
 def work_calendar(session: Session, known_years: Callable[[int], bool] | None = None) -> WorkCalendar:
-    """The calendar with the user's overrides; a year with overrides entered counts as confirmed.
+    """The calendar with the user's overrides; a year counts as confirmed only when the user said its
+    official schedule is entered in full (``holiday_schedule.complete_years``), not by having some days.
 
     ``known_years`` is the workspace's ``calendar_known_years`` (None: ask chinese_calendar).
     """
     rows = session.execute(select(HolidayOverride.day, HolidayOverride.is_workday)).all()
     overrides = {d: w for d, w in rows}
-    return WorkCalendar(overrides, confirmed_years={d.year for d in overrides}, known_years=known_years)
+    return WorkCalendar(overrides, confirmed_years=holiday_schedule.complete_years(session), known_years=known_years)
 
 
 def _complaint_inputs(s: Session, ids: list[int] | None = None) -> list[DeadlineInput]:

@@ -39,7 +39,8 @@ def unknown_year_warning(year: int) -> str:
     """The warning shown for a year whose official holiday schedule is not in the system."""
     return (
         f"{year}年的法定节假日和调休安排尚未录入系统，目前按周末和法定节日估算工作日（不含调休上班日），"
-        f"期限可能不准确。请在“设置—办理时限与节假日”中按国务院办公厅公布的{year}年放假安排录入。"
+        f"期限可能不准确。请在“设置—办理时限与节假日”中按国务院办公厅公布的{year}年放假安排录入或导入，"
+        f"全部录入后点“确认已完整录入”。"
     )
 
 

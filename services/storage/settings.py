@@ -46,6 +46,8 @@ DEADLINE_OVERRIDES = declare("deadlines.limits", dict, {}, "办理时限（覆�
 INQUIRY_REPLY_DAYS = declare("deadlines.inquiry_reply_days", int, 15, "函询回复期限（天）", 1, 90)
 # 回访教育 is due this many days before a sanction's effect period ends (services.casework.follow_ups says why 30)
 FOLLOW_UP_LEAD_DAYS = declare("deadlines.follow_up_lead_days", int, 30, "回访提前天数（影响期届满前）", 1, 150)
+# years whose official 放假安排 the user confirmed as entered in full (services.deadlines.holiday_schedule)
+HOLIDAY_YEARS_COMPLETE = declare("deadlines.holiday_years_complete", list, [], "已完整录入放假安排的年份")
 REPORT_LEADER = declare("report.leader", str, "", "月报负责人")
 REPORT_PREPARER = declare("report.preparer", str, "", "月报填报人")
 REPORT_PHONE = declare("report.phone", str, "", "月报联系电话")

@@ -6,6 +6,7 @@ from services.casework import intake, leads
 from services.casework.intake import SubjectInput
 from services.deadlines import due_list
 from services.deadlines.rules import DueStatus
+from services.deadlines import holiday_schedule
 from services.deadlines.workdays import unknown_year_warning
 from services.reporting import dashboard
 from services.storage import settings
@@ -55,6 +56,8 @@ def test_calendar_warning_for_a_year_not_yet_published(ws):
     # the fixture's assumption: schedules are published up to 2026; the next three months reach 2027
     assert due_list.calendar_warnings(ws) == [unknown_year_warning(2027)]
     due_list.set_holiday_override(ws, D(2027, 2, 6), True, "春节调休上班")
+    assert due_list.calendar_warnings(ws) == [unknown_year_warning(2027)]  # one day is not the whole schedule
+    holiday_schedule.mark_complete(ws, 2027)
     assert due_list.calendar_warnings(ws) == []
 
 
