@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from models.enums import MEASURE_KINDS, MeasureCategory
+from models.enums import MeasureCategory
 from services.casework import measures, timeline
 from services.errors import DomainError, ValidationError
 
@@ -22,6 +22,7 @@ from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
+from .measure_kinds import fill_kinds, label_categories
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -209,6 +210,7 @@ class MeasureForm(ItemDialog):
         if person_id is not None and self.person.findData(person_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(person_id))
         self.category = EnumCombo(MeasureCategory, parent=self)
+        label_categories(self.category)   # 组织处理/其他处理: the two headings of DOMAIN §4
         self.kind = QComboBox(self)
         self.decision_date = DateEdit(self)
         self.decision_date.setMaximumWidth(180)
@@ -271,9 +273,7 @@ class MeasureForm(ItemDialog):
     def _fill_kinds(self) -> None:
         cat = MeasureCategory.from_text(self.category.value() or "")
         self.kind.blockSignals(True)
-        self.kind.clear()
-        for m in MEASURE_KINDS.get(cat, ()):
-            self.kind.addItem(m.label, m.value)
+        fill_kinds(self.kind, cat)
         self.kind.blockSignals(False)
         self._kind_changed()
 
