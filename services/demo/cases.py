@@ -36,7 +36,7 @@ class CaseRows:
         title = f"{lead_person.unit}{lead_person.post}{lead_person.name}{'违反' if discipline in SIX else ''}{label}问题案"
         self.rows["cases"].append({
             "id": cid, "number": number, "lead_id": lead_id, "title": title[:200], "stage": stage,
-            "filing_date": filed, "filing_approver": self.secretary[1],
+            "filing_date": filed, "filing_approver": self.secretary[1], "filing_approver_id": self.secretary[0],
             "investigation_date": investigation if investigation <= end else None,
             "trial_referral_date": referral if referral <= end else None,
             "trial_concluded_date": trial if trial <= end else None,

@@ -79,7 +79,9 @@ class ComplaintRows:
             # The form refuses 职务违法/职务犯罪 when no subject may be a 监察对象 (DOMAIN §1): 廉洁纪律 instead.
             discipline = row["discipline"] = "integrity"
         self._decide(row, cadres, original, target)
-        if signature != "anonymous":
+        if row["belongs_upper"]:  # registered without its content or identity (第十五条, casework.upper_level)
+            row["main_problem"] = ""
+        elif signature != "anonymous":
             self._identity(row, signature)
         self.rows["complaints"].append(row)
         if kind == "accusation" and not original and row["state"] not in ("reported_up", "transferred"):

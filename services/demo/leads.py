@@ -35,7 +35,8 @@ class LeadRows:
         row = {"id": lid, "number": number, "source": source, "complaint_id": complaint_id,
                "received_date": received, "summary": summary, "disposition": None, "disposition_date": None,
                "approver_id": None, "collective_note": "", "verifiers": "", "result": None, "result_date": None,
-               "result_note": "", "created_at": self._ts(received)}
+               "result_note": "", "work_plan": "", "work_plan_attachment_id": None, "work_plan_approver_id": None,
+               "work_plan_approved_date": None, "created_at": self._ts(received)}
         self.rows["leads"].append(row)
         disposition = forced or self.p["disp_c" if source == "complaint" else "disp_o"](rng)
         disposed = self._later(received, 3, 25)
@@ -66,8 +67,12 @@ class LeadRows:
             if result == "concluded" and rng.random() < 0.25:
                 self._measure(persons[0], rng.choice(("criticism", "self_review")), result_date, lead_id=lid)
             return result_date
-        row["verifiers"] = "、".join(rng.sample(self.verifiers, 2))
-        result_date = self._later(disposed, 20, 60)
+        verifiers = "、".join(rng.sample(self.verifiers, 2))   # two distinct people (DOMAIN §9)
+        row.update(verifiers=verifiers, work_plan=T.WORK_PLAN.format(verifiers=verifiers, name=first))
+        approved = self._wd(disposed, 2)   # the 工作方案, approved by the secretary two working days on
+        if approved <= end:
+            row.update(work_plan_approver_id=self.secretary[0], work_plan_approved_date=approved)
+        result_date = self._later(disposed, 20, 60)   # after the approval: 20 days span any holiday
         if result_date > end:
             return None
         result = self.p["pv"](rng)

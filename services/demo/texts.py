@@ -266,6 +266,7 @@ RESULT_NOTES = {
     "transferred": "涉及其他机关管辖，移交{target}处理",
 }
 COLLECTIVE = "经{date}纪委会集体研究，同意{disposition}"
+WORK_PLAN = "初核工作方案：成立核查组（{verifiers}），调取有关账目和资料，约谈知情人，核实{name}被反映问题，两个月内完成"
 SHELVED_NOTE = "线索较为模糊，暂不具备核查条件，暂存待查"
 CLOSED_NOTE = "经研判，反映问题缺乏可查性，予以了结"
 REPEAT_REASON = "重复件，已并入原件{number}一并办理"

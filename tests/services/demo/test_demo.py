@@ -217,13 +217,18 @@ def test_leads_cases_and_persons_are_consistent(big):
                 assert lead.result_date == lead.disposition_date
             elif lead.result:
                 assert lead.disposition_date < lead.result_date <= END
-            if lead.disposition == "preliminary_verification":
-                assert len(lead.verifiers.split("、")) >= 2
+            if lead.disposition == "preliminary_verification":   # two distinct verifiers, the plan approved
+                names = lead.verifiers.split("、")
+                assert len(set(names)) == len(names) >= 2 and lead.work_plan
+                if lead.result:
+                    assert lead.work_plan_approver_id == lead.approver_id
+                    assert lead.disposition_date <= lead.work_plan_approved_date <= lead.result_date
         cases = s.execute(select(Case)).scalars().all()
         assert 0.1 <= sum(c.eight_rules for c in cases) / len(cases) <= 0.35
         for case in cases:
             lead = leads[case.lead_id]
             assert lead.result == "case_filed" and case.filing_date == lead.result_date
+            assert case.filing_approver_id == lead.approver_id and not case.imported   # 立案 approved
             assert (case.eight_rules_type is not None) == case.eight_rules
             dates = [case.filing_date, case.investigation_date, case.trial_referral_date,
                      case.trial_concluded_date, case.closing_date]
@@ -289,8 +294,9 @@ def test_identities_are_encrypted_and_revealable(big):
     with ws.reading() as s:
         rows = s.execute(select(Complaint)).scalars().all()
         for c in rows:
-            if c.signature == "anonymous":
+            if c.signature == "anonymous" or c.belongs_upper:   # an upper-level item keeps no identity
                 assert c.complainant_name_enc is None and c.complainant_masked == "{}"
+                assert not c.belongs_upper or c.main_problem == ""
             else:
                 assert c.complainant_name_enc is not None and json.loads(c.complainant_masked)["name"]
             if c.signature == "signed":
