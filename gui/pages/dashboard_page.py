@@ -16,7 +16,7 @@ from ..operations import QueryOp
 from .base import Page
 from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
 
-TREND_SERIES = [("受理信访举报", "#9b1c1c"), ("处置问题线索", "#1d4ed8"), ("立案", "#047857")]
+TREND_SERIES = [("收到信访举报", "#9b1c1c"), ("处置问题线索", "#1d4ed8"), ("立案", "#047857")]
 ITEM_LABELS = {"complaint": "信访件", "lead": "问题线索", "case": "案件"}
 
 

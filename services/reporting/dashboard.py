@@ -40,7 +40,7 @@ def _count(s: Session, col, a: dt.date, b: dt.date, *extra) -> int:
 
 
 _COUNTERS = [
-    ("complaints_received", "受理信访举报（件）", lambda s, a, b: _count(s, Complaint.received_date, a, b)),
+    ("complaints_received", "收到信访举报（件）", lambda s, a, b: _count(s, Complaint.received_date, a, b)),
     ("leads_disposed", "处置问题线索（件）", lambda s, a, b: _count(s, Lead.disposition_date, a, b)),
     ("cases_filed", "立案（件）", lambda s, a, b: _count(s, Case.filing_date, a, b)),
     ("cases_closed", "结案（件）", lambda s, a, b: _count(s, Case.closing_date, a, b)),

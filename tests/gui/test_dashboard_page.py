@@ -43,16 +43,16 @@ def test_counters_compare_with_the_same_month_last_year_and_the_trend_has_12_mon
     assert values["complaints_received"] == (2, 1) and values["leads_disposed"] == (1, 0)
     assert values["cases_filed"] == (0, 0)
     card = page.cards["complaints_received"]
-    assert card.title.text() == "本月受理信访举报（件）" and card.value.text() == "2"
+    assert card.title.text() == "本月收到信访举报（件）" and card.value.text() == "2"
     assert "去年同月 1" in card.compare.text() and "↑" in card.compare.text() and "+100.0%" in card.compare.text()
     assert "＝" in page.cards["cases_filed"].compare.text()
 
     labels = page.trend_labels()
     assert labels == ["12月"] + [f"{m}月" for m in range(1, 12)]
     series = page.trend_series()
-    assert list(series) == ["受理信访举报", "处置问题线索", "立案"]
+    assert list(series) == ["收到信访举报", "处置问题线索", "立案"]
     assert all(len(points) == 12 for points in series.values())
-    assert series["受理信访举报"][labels.index("6月")] == 1 and series["受理信访举报"][-1] == 2
+    assert series["收到信访举报"][labels.index("6月")] == 1 and series["收到信访举报"][-1] == 2
     assert series["处置问题线索"][-1] == 1
     axis = page.chart.axes(Qt.Orientation.Horizontal)[0]
     assert axis.titleText() == "月份（2025年12月—2026年11月）"

@@ -76,7 +76,7 @@ def test_dashboard_month_against_same_month_last_year(ws, register):
     counters = {c.key: c for c in dashboard.headline(ws)}
     received = counters["complaints_received"]
     assert (received.month, received.same_month_last_year, received.change_pct) == (2, 1, 100.0)
-    assert counters["cases_filed"].change_pct is None and received.label_zh.startswith("受理信访举报")
+    assert counters["cases_filed"].change_pct is None and received.label_zh == "收到信访举报（件）"
     trend = dashboard.trend(ws)
     assert len(trend) == 12 and trend[0][0] == "2025-12" and trend[-1] == ("2026-11", 2, 0, 0)
     assert dict((m, c) for m, c, _, _ in trend)["2026-10"] == 1
