@@ -22,7 +22,7 @@ from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
-from .measure_kinds import fill_kinds, label_categories
+from .measure_kinds import fill_kinds, label_categories, period_texts
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -244,6 +244,7 @@ class MeasureForm(ItemDialog):
             self.errors.fields[code] = self.errors.fields["kind"]
         self.probation_row_label = form.labelForField(self.probation)
         form.addRow(self.tr("影响期至"), self.effect_end)
+        self.effect_end_label = form.labelForField(self.effect_end)   # 政务处分期间至 for a 政务处分
         form.addRow(self.tr("四种形态"), self.form_label)
 
         self.save_button = primary(QPushButton(self.tr("保存"), self))
@@ -303,7 +304,9 @@ class MeasureForm(ItemDialog):
 
     def _saved(self, view, then: Callable[[], None] | None) -> None:
         self.saved = view
-        self.effect_end.setText(view.effect_end.isoformat() if view.effect_end else self.tr("无影响期"))
+        period_label, period_value = period_texts(view.kind, view.effect_end)
+        self.effect_end_label.setText(period_label)
+        self.effect_end.setText(period_value)
         self.form_label.setText(view.form_label or self.tr("不计入四种形态"))
         for w in (self.person, self.category, self.kind, self.decision_date, self.document_number, self.probation,
                   self.note):

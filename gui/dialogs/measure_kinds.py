@@ -6,10 +6,13 @@ chosen, above its kinds.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 
 from models.enums import HANDLING_GROUPS, MEASURE_KINDS, MeasureCategory
+from services.casework import sanction_rules
 
 
 def tr(text: str) -> str:
@@ -43,3 +46,10 @@ def fill_kinds(combo: QComboBox, category: MeasureCategory | None) -> None:
             combo.addItem(m.label, m.value)
     first = next((i for i in range(combo.count()) if combo.itemData(i) is not None), -1)
     combo.setCurrentIndex(first)
+
+
+def period_texts(kind: str, end: dt.date | None) -> tuple[str, str]:
+    """(row label, value) of a saved measure's period: 政务处分期间至 for a government sanction, 影响期至
+    otherwise; "无…" when the kind has none."""
+    period = tr(sanction_rules.period_name(kind))
+    return tr("{period}至").format(period=period), end.isoformat() if end else tr("无{period}").format(period=period)

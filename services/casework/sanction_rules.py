@@ -16,7 +16,7 @@ from services.errors import ValidationError
 __all__ = [
     "PARTY_SANCTIONS", "GOVERNMENT_SANCTIONS", "HANDLING", "PSEUDO_KINDS", "LABELS",
     "category_of", "label_of", "is_sanction", "effect_months", "effect_end", "restriction_end",
-    "form_of", "highest_form", "check_measure_allowed", "check_decision_by_closing", "check_after_expulsion",
+    "period_name", "form_of", "highest_form", "check_measure_allowed", "check_decision_by_closing", "check_after_expulsion",
 ]
 
 PARTY_SANCTIONS: dict[str, str] = {m.value: m.label for m in PartySanction}
@@ -113,6 +113,12 @@ def restriction_end(kind: str, decision_date: date, probation_years: float | Non
         return effect_end(kind, decision_date, probation_years)
     end = effect_end(kind, decision_date, probation_years)
     return None if end is None else add_months(end, 24)
+
+
+def period_name(kind: str) -> str:
+    """What a measure's period is called: 政务处分期间 for a government sanction (《公职人员政务处分法》第八条,
+    "政务处分的期间"), 影响期 for a party sanction and anything else."""
+    return "政务处分期间" if category_of(kind) == "government_sanction" else "影响期"
 
 
 def form_of(measure_kind: str) -> int | None:

@@ -4,9 +4,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from gui.dialogs.measure_form import MeasureForm
-from services.casework import leads, measures
+from services.casework import cases, leads, measures
 from services.casework.leads import LeadInput
 from services.casework.persons import PersonInput
+from tests.helpers.verification import start_verification
 
 
 def test_handling_kinds_under_two_headings_and_ordered_resignation_saved(admin_ctx, qtbot):
@@ -41,3 +42,26 @@ def test_handling_kinds_under_two_headings_and_ordered_resignation_saved(admin_c
     saved = measures.measures_of(ws, lead_id=lead.id)
     assert [(m.kind, m.kind_label, m.decision_date) for m in saved] == [
         ("ordered_resignation", "责令辞职", dt.date(2026, 11, 18))]
+
+
+def test_a_government_sanction_shows_its_period_by_the_name_of_its_law(admin_ctx, qtbot):
+    """《公职人员政务处分法》 calls it 政务处分期间; a party sanction keeps 影响期."""
+    ws = admin_ctx.workspace
+    lead = leads.create_lead(ws, LeadInput(source="supervision_found", received_date=dt.date(2026, 11, 2),
+                                           summary="反映其违规收受礼金", persons=[PersonInput(
+                                               name="李四", unit="青山镇财政所", post="会计", rank="general_cadre",
+                                               is_party_member=False, is_supervised_object=True)]))
+    start_verification(ws, lead.id, dt.date(2026, 11, 3))
+    case = cases.open_case(ws, lead_id=lead.id, filing_date=dt.date(2026, 11, 10), title="李四违规收受礼金案")
+    person = cases.get_case(ws, case.id).persons[0]
+    shown = []
+    for kind, day in (("gov_demerit", dt.date(2026, 11, 18)), ("gov_expulsion", dt.date(2026, 11, 19))):
+        form = MeasureForm(admin_ctx, persons=[(person.id, "李四（青山镇财政所 会计）", False)], case_id=case.id)
+        qtbot.addWidget(form)
+        form.category.setCurrentIndex(form.category.findData("government_sanction"))
+        form.kind.setCurrentIndex(form.kind.findData(kind))
+        form.decision_date.set_value(day)
+        form.save()
+        qtbot.waitUntil(lambda f=form: f.saved is not None)
+        shown.append((form.effect_end_label.text(), form.effect_end.text()))
+    assert shown == [("政务处分期间至", "2027-11-18"), ("政务处分期间至", "无政务处分期间")]   # 记过 12 months

@@ -7,7 +7,7 @@ from models.enums import HANDLING_GROUPS
 from services.errors import ValidationError
 from services.casework.sanction_rules import (GOVERNMENT_SANCTIONS, HANDLING, PARTY_SANCTIONS, category_of,
                                               check_measure_allowed, effect_end, form_of, highest_form, is_sanction,
-                                              label_of, restriction_end)
+                                              label_of, period_name, restriction_end)
 
 DECIDED = date(2024, 3, 15)
 
@@ -69,6 +69,11 @@ def test_handling_under_the_two_headings_of_domain_4():
     ]
     assert label_of("ordered_resignation") == "责令辞职" and category_of("ordered_resignation") == "handling"
     assert not is_sanction("ordered_resignation") and effect_end("ordered_resignation", date(2026, 3, 1)) is None
+
+
+def test_the_period_of_a_government_sanction_is_called_by_its_law():
+    assert [period_name(k) for k in ("gov_warning", "gov_dismissal_from_post", "party_warning", "admonishment")] == [
+        "政务处分期间", "政务处分期间", "影响期", "影响期"]
 
 
 def test_highest_form():
