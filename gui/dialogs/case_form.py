@@ -20,6 +20,7 @@ from ..operations import DbOp, QueryOp
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 from .measure_form import ItemDialog, MeasureForm
+from .sanction_execution import open_execution
 from .person_table import LEAD_PERSON_KEYS, PERSON_COLUMNS, PersonTable, person_label
 from .talk_form import talk_button
 
@@ -153,6 +154,7 @@ class CaseForm(ItemDialog):
                                                  self.tr("决定日期"), self.tr("文号"), self.tr("影响期至"),
                                                  self.tr("四种形态")])
         self.measures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.measures.cellDoubleClicked.connect(self.open_measure)   # a 处分: its 执行 and 回访
         self.measures.verticalHeader().hide()
         self.measures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.measures.horizontalHeader().setStretchLastSection(True)
@@ -373,12 +375,21 @@ class CaseForm(ItemDialog):
     def new_measure(self) -> MeasureForm | None:
         if self.view is None:
             return None
-        persons = [(p.id, person_label(p), p.is_party_member) for p in self.view.persons]
+        persons = [(p.id, person_label(p), p.party_member) for p in self.view.persons]
         form = MeasureForm(self.ctx, persons=persons, case_id=self.case_id, parent=self)
         form.sig_saved.connect(lambda *_: self._measures_changed())
         self.children_forms.append(form)
         form.show()
         return form
+
+    def open_measure(self, row: int, _column: int = 0):
+        """The 处分执行与回访 dialog of the sanction in ``row`` (a handling measure has none)."""
+        m = self.view.measures[row] if self.view is not None and row < len(self.view.measures) else None
+        if m is None or m["category"] == "handling":
+            return None
+        dialog = open_execution(self, m["id"])
+        dialog.sig_saved.connect(lambda *_: self.timeline.load(self.ctx, "case", self.view.id))
+        return dialog
 
     def _measures_changed(self) -> None:
         ws, case_id = self.ctx.workspace, self.case_id

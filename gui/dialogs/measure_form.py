@@ -22,6 +22,7 @@ from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
+from .sanction_execution import open_execution
 from .measure_kinds import fill_kinds, label_categories, period_texts
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 
@@ -193,7 +194,7 @@ def result_label(text: str = "") -> QLabel:
 class MeasureForm(ItemDialog):
     """新增处分/处理 for a person of a case (or lead); after saving it shows 影响期至 and 第X种形态.
 
-    ``persons``: [(person_id, "name（单位 职务）", is_party_member)] of the case or lead.
+    ``persons``: [(person_id, "name（单位 职务）", is_party_member or None when 不详)] of the case or lead.
     """
 
     def __init__(self, ctx, *, persons: list[tuple[int, str, bool]], case_id: int | None = None,
@@ -206,7 +207,8 @@ class MeasureForm(ItemDialog):
 
         self.person = QComboBox(self)
         for pid, text, member in persons:
-            self.person.addItem(text + ("" if member else self.tr("（非中共党员）")), pid)
+            self.person.addItem(text + ("" if member else self.tr("（中共党员：不详）") if member is None
+                                        else self.tr("（非中共党员）")), pid)
         if person_id is not None and self.person.findData(person_id) >= 0:
             self.person.setCurrentIndex(self.person.findData(person_id))
         self.category = EnumCombo(MeasureCategory, parent=self)
@@ -251,7 +253,11 @@ class MeasureForm(ItemDialog):
         self.close_button = QPushButton(self.tr("关闭"), self)
         self.save_button.clicked.connect(lambda: self.save())
         self.close_button.clicked.connect(self.reject)
+        self.execution_button = QPushButton(self.tr("处分执行与回访…"), self)   # once a 处分 is saved
+        self.execution_button.setVisible(False)
+        self.execution_button.clicked.connect(self.open_execution)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.execution_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
@@ -312,12 +318,19 @@ class MeasureForm(ItemDialog):
                   self.note):
             w.setEnabled(False)
         self.save_button.setEnabled(False)
+        self.execution_button.setVisible(view.category != "handling")
         self.set_dirty(False)
         self.setWindowTitle(self.tr("处分/处理 — {person}：{kind}").format(person=view.person_name,
                                                                           kind=view.kind_label))
         self.sig_saved.emit("measure", view.id)
         if then:
             then()
+
+    def open_execution(self):
+        """处分执行与回访 of the saved sanction; what it records is told on as this form's ``sig_saved``."""
+        dialog = open_execution(self, self.saved.id)
+        dialog.sig_saved.connect(lambda *_: self.sig_saved.emit("measure", self.saved.id))
+        return dialog
 
 
 def effect_text(end: dt.date | None) -> str:

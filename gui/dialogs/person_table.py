@@ -12,7 +12,7 @@ from models.enums import Rank
 from services.casework.persons import PersonInput
 
 from ..editor_rows import EditorRowsTable
-from ..form_widgets import DateEdit, EnumCombo
+from ..form_widgets import DateEdit, EnumCombo, YesNoCombo
 
 __all__ = ["LEAD_PERSON_KEYS", "PERSON_COLUMNS", "PersonTable", "person_label"]
 
@@ -25,7 +25,7 @@ PERSON_COLUMNS = [
     ("amount_seized", "没收\n（万元）", 92), ("amount_restitution", "责令退赔\n（万元）", 100),
 ]
 LEAD_PERSON_KEYS = ("name", "gender", "unit", "post", "rank", "is_party_member", "is_supervised_object")
-_BOOL_KEYS = ("is_party_member", "is_supervised_object", "self_reported")
+_BOOL_KEYS = ("is_supervised_object", "self_reported")
 _AMOUNT_KEYS = ("amount_confiscated", "amount_seized", "amount_restitution")
 
 
@@ -61,7 +61,13 @@ class PersonTable(EditorRowsTable):
         get = (lambda k, d=None: (p.get(k, d) if isinstance(p, dict) else getattr(p, k, d))) if p is not None \
             else (lambda k, d=None: d)
         for col, (key, _, _) in enumerate(self.cols):
-            if key in _BOOL_KEYS:
+            if key == "is_party_member":   # 是 / 否 / 不详 (unknown at intake stays unknown until confirmed)
+                w = YesNoCombo()
+                w.setItemText(0, self.tr("不详"))
+                w.set_value(bool(get(key, False)) if get("party_membership_known", True) else None)
+                w.currentIndexChanged.connect(lambda *_, r=row: self._edited(r))
+                self.setCellWidget(row, col, w)
+            elif key in _BOOL_KEYS:
                 w = QCheckBox()
                 w.setChecked(bool(get(key, key == "is_supervised_object")))
                 w.toggled.connect(lambda *_, r=row: self._edited(r))
@@ -121,6 +127,8 @@ class PersonTable(EditorRowsTable):
             elif key in _AMOUNT_KEYS:
                 values[key] = Decimal(str(round(w.value(), 4)))
             elif isinstance(w, DateEdit):
+                values[key] = w.value()
+            elif isinstance(w, YesNoCombo):
                 values[key] = w.value()
             elif isinstance(w, (EnumCombo, QComboBox)):
                 values[key] = w.currentData() or ("" if key == "gender" else None)

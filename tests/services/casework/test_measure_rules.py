@@ -14,6 +14,7 @@ from services.casework.persons import PersonInput
 from services.errors import ValidationError
 from tests.helpers.sanction_case import close_case, open_case
 from tests.services.daily.conftest import complaint_input
+from tests.helpers.verification import approve_plan
 
 D = dt.date
 
@@ -106,6 +107,7 @@ def test_unknown_membership_survives_the_move_to_verification(ws):
 def test_a_party_sanction_waits_for_the_membership_to_be_confirmed(ws):
     lead_id = _lead_from_complaint(ws, None)
     leads.dispose(ws, lead_id, "preliminary_verification", D(2026, 10, 9), "集体研究", "王一、王二")
+    approve_plan(ws, lead_id, D(2026, 10, 9))
     c = cases.open_case(ws, lead_id=lead_id, filing_date=D(2026, 11, 2), title="张三违纪案", filing_approver="王书记")
     pid = c.persons[0].id
     with pytest.raises(ValidationError) as exc:
