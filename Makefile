@@ -18,8 +18,10 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(PY) main.py --demo
 
+# The suite on SQLite and, when a PostgreSQL server can be started here, on PostgreSQL too
+# (PYTEST_ARGS=--db=both makes a server that cannot start a failure; see tests/conftest.py).
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 # ruff (pyflakes, pycodestyle, bugbear; pyproject [tool.ruff]) and the import contracts ([tool.importlinter]).
 lint: $(STAMP)

@@ -37,15 +37,25 @@ class CliContext:
             from services.storage.workspace import open_workspace
             # Every command that opens the data dir holds its instance lock until it ends (open may
             # migrate or repair, so even `audit verify` writes); `check` and `verify` never open it.
-            self._ws = open_workspace(self.args.data_dir, lock=True, today=self._today)
+            self._ws = open_workspace(self.args.data_dir, url=self.db_url(), lock=True, today=self._today)
         return self._ws
 
+    def db_url(self) -> str | None:
+        """None for the data dir's SQLite file; a server's URL from --db-url / JIJIAN_DB_URL, its
+        password from PGPASSFILE or a prompt (services.storage.db_url)."""
+        from services.storage import db_url
+        text = db_url.requested_url(getattr(self.args, "db_url", None))
+        if text is None:
+            return None
+        return db_url.server_url(text, lambda prompt: self.password(prompt, env="", confirm=False))
+
     def password(self, prompt: str = "密码：", env: str = "JIJIAN_PASSWORD", confirm: bool = False) -> str:
-        value = os.environ.get(env)
+        value = os.environ.get(env) if env else None
         if value:
             return value
         if not sys.stdin or not sys.stdin.isatty():
-            raise ValidationError(f"请通过环境变量 {env} 提供口令，或在终端中运行以便输入")
+            raise ValidationError(f"请通过环境变量 {env} 提供口令，或在终端中运行以便输入" if env
+                                  else "请在终端中运行以便输入口令（或使用 PGPASSFILE 口令文件）")
         value = getpass.getpass(prompt)
         if confirm and getpass.getpass("再次输入：") != value:
             raise ValidationError("两次输入不一致")
@@ -91,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"jijian-desk {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None, help="数据目录（默认：用户数据目录或 JIJIAN_DATA_DIR）")
     parser.add_argument("--user", default=None, help="登录用户名；密码取自环境变量 JIJIAN_PASSWORD 或提示输入")
+    parser.add_argument("--db-url", default=None,
+                        help="服务器数据库 postgresql+psycopg://用户名@服务器:端口/库名（或 JIJIAN_DB_URL）；"
+                             "口令取自 PGPASSFILE 或提示输入，不要写在地址里")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=ChineseArgumentParser)
     for module in _command_modules():
         module.register(sub)
@@ -102,10 +115,10 @@ def wants_gui(argv: list[str]) -> bool:
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a in ("--data-dir", "--user", "--lang"):
+        if a in ("--data-dir", "--user", "--lang", "--db-url"):
             i += 2
             continue
-        if a.startswith("--data-dir=") or a.startswith("--user=") or a in GUI_ONLY_FLAGS:
+        if a.startswith(("--data-dir=", "--user=", "--db-url=")) or a in GUI_ONLY_FLAGS:
             i += 1
             continue
         return False

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Insert, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -45,7 +45,36 @@ def make_engine(url: str) -> Engine:
         def _on_begin(conn):
             read_only = conn.get_execution_options().get(READ_ONLY, False)
             conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "after_execute", _advance_id_sequence)
     return engine
+
+
+def _advance_id_sequence(conn, clause, multiparams, params, _options, _result) -> None:
+    """PostgreSQL: after an INSERT that gave its rows their ids (the demo, the ledger import write ids
+    they counted themselves, as SQLite allows), move the table's id sequence past them, so the next
+    ordinary insert does not collide. SQLite takes max(id)+1 by itself."""
+    if not isinstance(clause, Insert) or "id" not in clause.table.c:
+        return
+    rows = multiparams if isinstance(multiparams, (list, tuple)) and multiparams else [params]
+    first = rows[0][0] if rows and isinstance(rows[0], (list, tuple)) and rows[0] else rows[0] if rows else None
+    if not isinstance(first, dict) or first.get("id") is None:
+        return
+    table = clause.table.name
+    conn.exec_driver_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                         f"(SELECT max(id) FROM {table}))")
+
+
+# Transaction-level advisory locks on PostgreSQL (two int4 keys), where several desks write at once.
+# On SQLite every writing transaction already holds the one write lock (BEGIN IMMEDIATE).
+LOCK_AUDIT_CHAIN = 0x4A4A0001  # appending to the audit chain (services.security.audit)
+LOCK_NUMBERING = 0x4A4A0002    # taking the next number of a kind and year (services.casework.numbering)
+
+
+def advisory_xact_lock(session, key: int, sub: int = 0) -> None:
+    """Wait for and take the lock (key, sub) until the session's transaction ends; nothing on SQLite."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k, :s)"), {"k": key, "s": sub})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -87,7 +87,9 @@ class TalkRecord(Base):
     __tablename__ = "talk_records"
     __table_args__ = (
         one_of("kind", TalkKind.codes(), "kind"),
-        CheckConstraint("(lead_id IS NOT NULL) + (case_id IS NOT NULL) <= 1", name="at_most_one_owner"),
+        # CAST: PostgreSQL does not add booleans (SQLite's 0/1 are the same either way).
+        CheckConstraint("CAST(lead_id IS NOT NULL AS INTEGER) + CAST(case_id IS NOT NULL AS INTEGER) <= 1",
+                        name="at_most_one_owner"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,8 +16,9 @@ class Attachment(Base):
 
     __tablename__ = "attachments"
     __table_args__ = (
-        CheckConstraint("(complaint_id IS NOT NULL) + (lead_id IS NOT NULL) + (case_id IS NOT NULL) = 1",
-                        name="one_owner"),
+        # CAST: PostgreSQL does not add booleans (SQLite's 0/1 are the same either way).
+        CheckConstraint("CAST(complaint_id IS NOT NULL AS INTEGER) + CAST(lead_id IS NOT NULL AS INTEGER)"
+                        " + CAST(case_id IS NOT NULL AS INTEGER) = 1", name="one_owner"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

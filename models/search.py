@@ -7,8 +7,13 @@ units, and the main problem. Triggers on ``complaints`` and ``complaint_subjects
 reading the view, and the insert AFTER it).
 
 The trigram tokenizer matches any substring of three or more characters; shorter queries use an
-indexed fallback in ``services.casework.listing``. Other dialects have no index here: services fall back
-to LIKE. The objects are not ORM tables, so schema comparison must skip them (``include_name``).
+indexed fallback in ``services.casework.listing``. The objects are not ORM tables, so schema comparison
+must skip them (``include_name``).
+
+On PostgreSQL the same search runs on ``pg_trgm``: GIN trigram indexes on the four searched columns
+(complaint number and problem text, subject name and unit), which serve ``ILIKE '%term%'`` — a
+case-insensitive substring, as the FTS5 trigram tokenizer matches (``services.casework.listing_filters``).
+The document's parts are separate columns there too, so no match can span two of them.
 """
 from __future__ import annotations
 
@@ -68,22 +73,34 @@ SQLITE_DROP: list[str] = ([f"DROP TRIGGER IF EXISTS {t}" for t in _TRIGGERS]
                           + [f"DROP TABLE IF EXISTS {FTS_TABLE}", f"DROP VIEW IF EXISTS {CONTENT_VIEW}"])
 
 
+#: PostgreSQL: (index name, table, column) of the trigram indexes.
+TRGM_INDEXES = (("ix_complaints_number_trgm", "complaints", "number"),
+                ("ix_complaints_main_problem_trgm", "complaints", "main_problem"),
+                ("ix_complaint_subjects_name_trgm", "complaint_subjects", "name"),
+                ("ix_complaint_subjects_unit_trgm", "complaint_subjects", "unit"))
+
+# pg_trgm is a trusted extension (PostgreSQL 13+): the database's owner, the app's role, may create it.
+POSTGRES_CREATE: list[str] = (["CREATE EXTENSION IF NOT EXISTS pg_trgm"]
+                              + [f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({col} gin_trgm_ops)"
+                                 for name, table, col in TRGM_INDEXES])
+POSTGRES_DROP: list[str] = [f"DROP INDEX IF EXISTS {name}" for name, _t, _c in TRGM_INDEXES]
+
+
 def create_search_index(bind) -> None:
-    """Create the index on SQLite; nothing on other dialects (services use LIKE there)."""
-    if bind.dialect.name != "sqlite":
-        return
-    for sql in SQLITE_CREATE:
+    """The FTS5 table on SQLite; the pg_trgm GIN indexes on PostgreSQL."""
+    dialect = bind.dialect.name
+    for sql in SQLITE_CREATE if dialect == "sqlite" else POSTGRES_CREATE if dialect == "postgresql" else []:
         bind.exec_driver_sql(sql)
 
 
 def drop_search_index(bind) -> None:
-    if bind.dialect.name != "sqlite":
-        return
-    for sql in SQLITE_DROP:
+    dialect = bind.dialect.name
+    for sql in SQLITE_DROP if dialect == "sqlite" else POSTGRES_DROP if dialect == "postgresql" else []:
         bind.exec_driver_sql(sql)
 
 
 def has_search_index(bind) -> bool:
+    """Whether the FTS5 table exists (SQLite only: the bulk-indexing path needs it)."""
     if bind.dialect.name != "sqlite":
         return False
     return bind.exec_driver_sql(
@@ -91,7 +108,9 @@ def has_search_index(bind) -> bool:
 
 
 def include_name(name: str | None, type_: str, parent_names: dict[str, Any] | None = None) -> bool:
-    """Alembic ``include_name`` hook: the search objects are not ORM tables; don't compare them."""
+    """Alembic ``include_name`` hook: the search objects are not ORM tables or indexes; don't compare them."""
+    if type_ == "index":
+        return name not in {n for n, _t, _c in TRGM_INDEXES}
     return not (type_ == "table" and name in FTS_OBJECTS)
 
 

@@ -2,8 +2,9 @@
 
 Text search over complaints: on SQLite, terms of three or more characters go to the FTS5 trigram
 index (number, subjects' names and units, problem text); a term of one or two characters matches
-the start of a subject's name or unit (indexed ranges) or a whole number. Elsewhere: LIKE. Leads,
-cases and ledgers search with LIKE on their numbers, texts and persons.
+the start of a subject's name or unit (indexed ranges) or a whole number. On PostgreSQL the long terms
+are case-insensitive substrings (ILIKE on pg_trgm GIN indexes, models.search), the short ones as on
+SQLite. Leads, cases and ledgers search with LIKE on their numbers, texts and persons.
 """
 from __future__ import annotations
 
@@ -42,13 +43,18 @@ def _fts_rowids(match: str):
 
 def _complaint_text(session: Session, term: str, scan: bool):
     """The condition of one search term (the FTS terms are handled together by ``_fts_match``)."""
+    cs = ComplaintSubject
     if session.get_bind().dialect.name == "sqlite":
         return or_(_id_in(Complaint.id, _by_prefix(term), scan), Complaint.number == term.upper())
+    if len(term) < FTS_MIN:  # as on SQLite: the start of a subject's name or unit, or the whole number
+        by_start = select(cs.complaint_id).where(or_(cs.name.startswith(term, autoescape=True),
+                                                     cs.unit.startswith(term, autoescape=True)))
+        return or_(_id_in(Complaint.id, by_start, scan), Complaint.number == term.upper())
+    # PostgreSQL: a case-insensitive substring, as the FTS5 trigram tokenizer matches (pg_trgm GIN indexes).
     like = f"%{_escape_like(term)}%"
-    by_subject = select(ComplaintSubject.complaint_id).where(or_(
-        ComplaintSubject.name.like(like, escape="\\"), ComplaintSubject.unit.like(like, escape="\\")))
-    return or_(Complaint.number.like(like, escape="\\"), Complaint.main_problem.like(like, escape="\\"),
-               Complaint.id.in_(by_subject))
+    by_subject = select(cs.complaint_id).where(or_(cs.name.ilike(like, escape="\\"), cs.unit.ilike(like, escape="\\")))
+    return or_(Complaint.number.ilike(like, escape="\\"), Complaint.main_problem.ilike(like, escape="\\"),
+               _id_in(Complaint.id, by_subject, scan))
 
 
 def _by_prefix(term: str):

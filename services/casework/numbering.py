@@ -1,7 +1,10 @@
 """Per-year sequence numbers: XF2026-0001 for complaints, XS… leads, LA… cases, TZ… ledger entries.
 
 The number is taken inside the caller's write transaction; SQLite's single writer (BEGIN IMMEDIATE)
-makes "read the highest, add one" safe, and the unique constraints catch anything else.
+makes "read the highest, add one" safe, and the unique constraints catch anything else. On PostgreSQL
+several desks write at once: a transaction-level advisory lock per kind and year is taken first, so
+the next registrant reads the highest number only after the holder committed (or rolled back, which
+frees its number: the year's numbers stay gapless).
 The prefix comes from settings and may change; complaints count per year whatever the prefix.
 """
 from __future__ import annotations
@@ -12,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Case, Complaint, Lead, LedgerEntry
+from models.db import LOCK_NUMBERING, advisory_xact_lock
 
 from services.storage import settings
 
@@ -30,6 +34,7 @@ def prefix_for(session: Session, kind: str) -> str:
 
 def next_complaint_number(session: Session, year: int) -> tuple[str, int]:
     """(number, seq) for the next complaint received in ``year``."""
+    advisory_xact_lock(session, LOCK_NUMBERING, year * 10)
     last = session.execute(select(func.max(Complaint.seq)).where(Complaint.year == year)).scalar()
     seq = (last or 0) + 1
     return format_number(prefix_for(session, "complaint"), year, seq), seq
@@ -49,6 +54,7 @@ def seq_of_imported(number: str, taken: set[int]) -> int:
 def next_number(session: Session, kind: str, year: int) -> str:
     """The next number for a lead, case or ledger entry of ``year`` under the current prefix."""
     model = _MODEL[kind]
+    advisory_xact_lock(session, LOCK_NUMBERING, year * 10 + 1 + list(_MODEL).index(kind))
     head = f"{prefix_for(session, kind)}{year}-"
     # A range on the unique index instead of LIKE (which SQLite would not index).
     numbers = session.execute(

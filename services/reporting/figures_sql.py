@@ -151,9 +151,10 @@ def sanctioned_sql():
     m = Measure
     rows = span_rows(lambda low, high, s: (
         select(m.person_id.label("pid"), s.label("s"),
-               (m.category == MeasureCategory.party_sanction.value).label("party"),
-               (m.category == MeasureCategory.government_sanction.value).label("gov"),
-               (m.kind == Handling.admonishment.value).label("admon"))
+               # 1/0, not a boolean: PostgreSQL has no max(boolean)
+               case((m.category == MeasureCategory.party_sanction.value, 1), else_=0).label("party"),
+               case((m.category == MeasureCategory.government_sanction.value, 1), else_=0).label("gov"),
+               case((m.kind == Handling.admonishment.value, 1), else_=0).label("admon"))
         # COALESCE keeps the planner on the date range of the covering index (the category and
         # kind indexes would read the table row by row).
         .where(m.decision_date.between(low, high),

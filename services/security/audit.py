@@ -24,6 +24,7 @@ from sqlalchemy import event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from models import AuditEvent, utcnow
+from models.db import LOCK_AUDIT_CHAIN, advisory_xact_lock
 
 from services.security import row_digest
 
@@ -109,6 +110,8 @@ def write_pending(session: Session) -> None:
     if not events:
         return
     events[-1].row_digests = rows
+    # Several writers on a server: one at a time reads the head and appends, until its commit.
+    advisory_xact_lock(session, LOCK_AUDIT_CHAIN)
     last = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
     prev_id, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
     values = []

@@ -340,7 +340,9 @@ def upgrade() -> None:
     sa.Column('case_id', sa.Integer(), nullable=True),
     sa.Column('added_by_id', sa.Integer(), nullable=True),
     sa.Column('added_at', models.base.UTCDateTime(), nullable=False),
-    sa.CheckConstraint('(complaint_id IS NOT NULL) + (lead_id IS NOT NULL) + (case_id IS NOT NULL) = 1', name=op.f('ck_attachments_one_owner')),
+    # Dialect note: CAST(… IS NOT NULL AS INTEGER), since PostgreSQL does not add booleans; on SQLite
+    # the same 0/1 sum as the original (x IS NOT NULL) + … (databases made before keep that text).
+    sa.CheckConstraint('CAST(complaint_id IS NOT NULL AS INTEGER) + CAST(lead_id IS NOT NULL AS INTEGER) + CAST(case_id IS NOT NULL AS INTEGER) = 1', name=op.f('ck_attachments_one_owner')),
     sa.ForeignKeyConstraint(['added_by_id'], ['users.id'], name=op.f('fk_attachments_added_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_attachments_case_id_cases'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaints.id'], name=op.f('fk_attachments_complaint_id_complaints'), ondelete='CASCADE'),

@@ -1,4 +1,5 @@
-"""Full-text search over complaints: FTS5 trigram index with its sync triggers (SQLite only).
+"""Full-text search over complaints: FTS5 trigram index with its sync triggers on SQLite; on PostgreSQL
+(the dialect-specific part, in models.search) pg_trgm GIN trigram indexes on the searched columns.
 
 Revision ID: 0003
 Revises: 0002

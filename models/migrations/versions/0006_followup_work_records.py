@@ -105,7 +105,9 @@ def upgrade() -> None:
     sa.Column('summary', sa.Text(), nullable=False),
     sa.Column('created_at', models.base.UTCDateTime(), nullable=False),
     sa.CheckConstraint("kind IN ('reminder_talk', 'integrity_talk', 'admonishment', 'inquiry_talk')", name=op.f('ck_talk_records_kind')),
-    sa.CheckConstraint('(lead_id IS NOT NULL) + (case_id IS NOT NULL) <= 1', name=op.f('ck_talk_records_at_most_one_owner')),
+    # Dialect note: CAST(… IS NOT NULL AS INTEGER), since PostgreSQL does not add booleans; on SQLite
+    # the same 0/1 sum as the original (x IS NOT NULL) + … (databases made before keep that text).
+    sa.CheckConstraint('CAST(lead_id IS NOT NULL AS INTEGER) + CAST(case_id IS NOT NULL AS INTEGER) <= 1', name=op.f('ck_talk_records_at_most_one_owner')),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_talk_records_case_id_cases'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['lead_id'], ['leads.id'], name=op.f('fk_talk_records_lead_id_leads'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['person_id'], ['persons.id'], name=op.f('fk_talk_records_person_id_persons'), ondelete='SET NULL'),

@@ -5,6 +5,8 @@ from services.casework import listing
 from services.errors import PermissionDenied, ValidationError
 from tests.services.daily.conftest import VALID_ID
 
+pytestmark = pytest.mark.both_db  # on SQLite and on PostgreSQL (tests/conftest.py --db)
+
 
 def _ids(ws, **kw):
     return listing.query_ids(ws, listing.ListQuery(entity="complaint", **kw)).tolist()

@@ -11,6 +11,8 @@ from models import Complaint, ComplaintSubject
 from services.casework import listing
 from services.casework.listing import IdList, ListQuery
 
+pytestmark = pytest.mark.both_db  # on SQLite and on PostgreSQL (tests/conftest.py --db)
+
 N = 2600
 CHANNELS = ["letter", "visit", "phone", "online"]
 KINDS = ["accusation", "accusation", "suggestion", "appeal"]

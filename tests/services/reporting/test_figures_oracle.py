@@ -23,6 +23,8 @@ from services import demo
 from services.reporting.figures import compute_figures
 from services.reporting.layout import all_key_paths, get_figure, leaf_key_paths
 
+pytestmark = pytest.mark.both_db  # on SQLite and on PostgreSQL (tests/conftest.py --db)
+
 D = dt.date
 
 # --------------------------------------------------------------------------- DOMAIN §4, written out again

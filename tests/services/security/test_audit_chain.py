@@ -1,9 +1,10 @@
-import sqlite3
-
 import pytest
 from sqlalchemy.exc import DatabaseError
 
 from services.security import audit
+from tests.helpers.outside_sql import run_outside
+
+pytestmark = pytest.mark.both_db
 
 
 def test_chain_verifies_and_grows(ws):
@@ -25,20 +26,11 @@ def test_audit_rows_cannot_be_updated_or_deleted(ws):
                 s.connection().exec_driver_sql(sql)
 
 
-def _tamper(db_path, sql):
-    con = sqlite3.connect(db_path)
-    con.execute("DROP TRIGGER audit_events_no_update")
-    con.execute("DROP TRIGGER audit_events_no_delete")
-    con.execute(sql)
-    con.commit()
-    con.close()
-
-
 def test_verify_names_first_tampered_event(ws):
     with ws.transaction() as s:
         for i in range(5):
             audit.record(s, ws.current_user, "test.action", "thing", i, {"i": i})
-    _tamper(ws.db_path, "UPDATE audit_events SET detail_json='{\"i\": 99}' WHERE id=4")
+    run_outside(ws, "UPDATE audit_events SET detail_json='{\"i\": 99}' WHERE id=4")
     with ws.reading() as s:
         rep = audit.verify_chain(s)
     assert not rep.ok and rep.first_broken_id == 4
@@ -49,7 +41,7 @@ def test_verify_names_deleted_event(ws):
     with ws.transaction() as s:
         for i in range(4):
             audit.record(s, ws.current_user, "test.action", "thing", i, {})
-    _tamper(ws.db_path, "DELETE FROM audit_events WHERE id=3")
+    run_outside(ws, "DELETE FROM audit_events WHERE id=3")
     with ws.reading() as s:
         rep = audit.verify_chain(s)
     assert not rep.ok and rep.first_broken_id == 3 and "删除" in rep.reason
