@@ -29,12 +29,16 @@ def register(sub) -> None:
 
 def run_import(args, ctx) -> int:
     from services.deadlines import holiday_schedule
+    from services.interchange import holiday_import
     ws = ctx.login()
     try:
-        r = holiday_schedule.import_schedule(ws, args.file, args.year, complete=args.complete)
+        r = holiday_import.import_schedule(ws, args.file, args.year)
     except ValidationError as exc:  # a bad file is a failed check (exit 1), with its rows named
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
+    if args.complete:
+        holiday_schedule.mark_complete(ws, r["year"])
+    r["complete"] = holiday_schedule.is_complete(ws, r["year"])
     state = "已确认完整录入" if r["complete"] else "尚未确认完整录入（全部录入后运行 holidays complete %d）" % r["year"]
     ctx.emit(r, f"已导入{r['year']}年放假安排 {r['days']} 天（新增 {r['added']}，修改 {r['changed']}，"
                 f"未变 {r['unchanged']}）；{state}")
@@ -42,12 +46,12 @@ def run_import(args, ctx) -> int:
 
 
 def run_template(args, ctx) -> int:
-    from services.deadlines import holiday_schedule
+    from services.interchange import holiday_import
     year = args.year or dt.date.today().year + 1
     if args.file is None:
-        sys.stdout.write(holiday_schedule.template_text(year))
+        sys.stdout.write(holiday_import.template_text(year))
         return 0
-    path = holiday_schedule.write_template(args.file, year)
+    path = holiday_import.write_template(args.file, year)
     print(f"已写出{year}年放假安排模板：{path}")
     return 0
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from services.deadlines import holiday_schedule
+from services.deadlines import due_list, holiday_schedule
+from services.interchange import holiday_import
 
 from ..interaction import Interaction, error_text
 from ..operations import DbOp, QueryOp
@@ -42,7 +43,7 @@ class DeadlineImport:
             return False
         ws = self.ctx.workspace
         self.holidays_error.hide()
-        DbOp(self, lambda: holiday_schedule.import_schedule(ws, path)) \
+        DbOp(self, lambda: holiday_import.import_schedule(ws, path)) \
             .success(self._schedule_imported).failure(self._import_refused).run()
         return True
 
@@ -50,8 +51,9 @@ class DeadlineImport:
         text = self.tr("已导入{year}年放假安排 {days} 天（新增 {added}，修改 {changed}）").format(**r)
         self.holidays_message.setText(text)
         self._days_changed()
-        if not r["complete"]:
-            self._ask_complete(r["year"], text + self.tr("；"))
+        ws, year = self.ctx.workspace, r["year"]
+        QueryOp(self, lambda: holiday_schedule.is_complete(ws, year)).success(
+            lambda done: done or self._ask_complete(year, text + self.tr("；"))).run()
 
     def _import_refused(self, exc: BaseException) -> None:
         self.holidays_error.setText(error_text(exc))
@@ -64,14 +66,14 @@ class DeadlineImport:
                                      self.tr("Excel 工作簿 (*.xlsx);;文本文件 (*.txt)"))
         if not path:
             return False
-        QueryOp(self, lambda: holiday_schedule.write_template(path, year)).success(
+        QueryOp(self, lambda: holiday_import.write_template(path, year)).success(
             lambda p: self.holidays_message.setText(self.tr("已保存模板：{path}").format(path=p))).run()
         return True
 
     # ------------------------------------------------------------------ 确认已完整录入
     def confirm_year_complete(self) -> None:
         ws = self.ctx.workspace
-        QueryOp(self, lambda: holiday_schedule.years_to_confirm(ws)).success(self._confirm_years).run()
+        QueryOp(self, lambda: due_list.years_to_confirm(ws)).success(self._confirm_years).run()
 
     def _confirm_years(self, years: list[int]) -> None:
         if not years:

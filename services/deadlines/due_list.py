@@ -204,6 +204,14 @@ def calendar_warnings(ws: Workspace, today: dt.date | None = None) -> list[str]:
         return work_calendar(s, ws.calendar_known_years).warnings_for(dt.date(today.year, 1, 1), add_months(today, 3))
 
 
+def years_to_confirm(ws: Workspace, today: dt.date | None = None) -> list[int]:
+    """The years of ``calendar_warnings`` (this year up to three months ahead) still only estimated."""
+    today = today or ws.today()
+    with ws.reading() as s:
+        cal = work_calendar(s, ws.calendar_known_years)
+        return [y for y in range(today.year, add_months(today, 3).year + 1) if not cal.is_year_known(y)]
+
+
 def limits_table(ws: Workspace, *, defaults_only: bool = False) -> list[dict]:
     """The limits in force (defaults with the settings applied), for the settings page.
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from models import AuditEvent, HolidayOverride
 from services.deadlines import due_list, holiday_schedule
+from services.interchange import holiday_import
 from services.deadlines.workdays import unknown_year_warning
 from services.errors import PermissionDenied, ValidationError
 from tests.conftest import sign_in_as
@@ -54,11 +55,13 @@ def test_confirming_needs_the_settings_right(ws):
 
 def test_a_text_schedule_is_imported_and_the_year_confirmed(ws, tmp_path):
     f = tmp_path / "2027.txt"
-    f.write_text(holiday_schedule.template_text(2027)
+    f.write_text(holiday_import.template_text(2027)
                  + "2027-01-01,休,元旦\n2027/2/6，班，春节调休上班\n2027年10月1日 休\n\n", encoding="utf-8")
     due_list.set_holiday_override(ws, D(2027, 10, 1), True, "手工录错")
-    r = holiday_schedule.import_schedule(ws, f, complete=True)
-    assert r == {"year": 2027, "days": 3, "added": 2, "changed": 1, "unchanged": 0, "complete": True}
+    r = holiday_import.import_schedule(ws, f)
+    assert r == {"year": 2027, "days": 3, "added": 2, "changed": 1, "unchanged": 0}
+    assert due_list.calendar_warnings(ws) == [unknown_year_warning(2027)]  # imported, not yet confirmed
+    holiday_schedule.mark_complete(ws, 2027)
     assert _days(ws) == {D(2027, 1, 1): False, D(2027, 2, 6): True, D(2027, 10, 1): False}
     assert due_list.calendar_warnings(ws) == []
     assert not due_list.is_workday(ws, D(2027, 10, 1)) and due_list.is_workday(ws, D(2027, 2, 6))
@@ -67,14 +70,14 @@ def test_a_text_schedule_is_imported_and_the_year_confirmed(ws, tmp_path):
 def test_an_import_without_confirmation_keeps_the_warning(ws, tmp_path):
     f = tmp_path / "2027.csv"
     f.write_text("日期,安排\n2027-02-06,班\n", encoding="gb18030")
-    r = holiday_schedule.import_schedule(ws, f)
-    assert r["complete"] is False and r["added"] == 1
+    r = holiday_import.import_schedule(ws, f)
+    assert r["added"] == 1 and not holiday_schedule.is_complete(ws, 2027)
     assert due_list.calendar_warnings(ws) == [unknown_year_warning(2027)]
 
 
 def test_an_excel_schedule_with_date_cells(ws, tmp_path):
     path = tmp_path / "t.xlsx"
-    holiday_schedule.write_template(path, 2027)
+    holiday_import.write_template(path, 2027)
     wb = load_workbook(path)
     assert wb.sheetnames == ["2027年放假安排", "填写说明"]
     sheet = wb.active
@@ -82,7 +85,7 @@ def test_an_excel_schedule_with_date_cells(ws, tmp_path):
     sheet.append([dt.datetime(2027, 2, 6), "班", "春节调休"])
     sheet.append(["2027-02-11", "休"])
     wb.save(path)
-    r = holiday_schedule.import_schedule(ws, path, 2027)
+    r = holiday_import.import_schedule(ws, path, 2027)
     assert (r["days"], r["added"]) == (2, 2)
     assert _days(ws) == {D(2027, 2, 6): True, D(2027, 2, 11): False}
 
@@ -105,7 +108,7 @@ def test_a_bad_file_is_refused_whole(ws, tmp_path, lines, message):
     f = tmp_path / "bad.txt"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValidationError) as e:
-        holiday_schedule.import_schedule(ws, f, 2027, complete=True)
+        holiday_import.import_schedule(ws, f, 2027)
     assert e.value.message == message
     assert _days(ws) == {D(2027, 5, 6): False}  # nothing half-imported, nothing lost
     assert due_list.calendar_warnings(ws) == [unknown_year_warning(2027)]
@@ -115,7 +118,7 @@ def test_the_year_given_bounds_the_dates(ws, tmp_path):
     f = tmp_path / "x.txt"
     f.write_text("2027-01-01,休\n", encoding="utf-8")
     with pytest.raises(ValidationError) as e:
-        holiday_schedule.import_schedule(ws, f, 2028)
+        holiday_import.import_schedule(ws, f, 2028)
     assert e.value.message == "放假安排文件有1处问题，未导入任何日期：第1行：2027-01-01不在2028年内"
 
 
@@ -124,7 +127,7 @@ def test_the_shell_commands(tmp_path):
     assert run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001", "--county-name", "云岭县纪委",
                env=env, data_dir=d).returncode == 0
     r = run("holidays", "template", "--year", "2027", data_dir=d)
-    assert r.returncode == 0 and r.stdout == holiday_schedule.template_text(2027)
+    assert r.returncode == 0 and r.stdout == holiday_import.template_text(2027)
     bad = tmp_path / "bad.txt"
     bad.write_text("2027-01-01,休\n2027-01-01,休\n", encoding="utf-8")
     r = run("--user", "wang", "holidays", "import", str(bad), env=env, data_dir=d)
@@ -138,3 +141,5 @@ def test_the_shell_commands(tmp_path):
                         "尚未确认完整录入（全部录入后运行 holidays complete 2027）\n")
     r = run("--user", "wang", "holidays", "complete", "2027", env=env, data_dir=d)
     assert (r.returncode, r.stdout) == (0, "已确认2027年放假安排已完整录入\n")
+    r = run("--user", "wang", "holidays", "import", str(good), "--complete", env=env, data_dir=d)
+    assert r.stdout == "已导入2027年放假安排 2 天（新增 0，修改 0，未变 2）；已确认完整录入\n"
