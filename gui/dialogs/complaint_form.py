@@ -303,16 +303,18 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         """Hand ``go`` the data to register: as new, or linked as a repeat of the original the user chose;
         nothing when the user cancelled."""
         named = [s for s in data.subjects if s.name]
-        if not named or data.received_date is None:
+        phone, id_number = data.complainant_phone, data.complainant_id_number  # matched by blind index
+        if not (named or phone or id_number) or data.received_date is None:
             go(data)
             return
-        key = (tuple((s.name, s.unit) for s in named), data.received_date)
+        key = (tuple((s.name, s.unit) for s in named), data.received_date, phone, id_number)
         if self._repeat_answer and self._repeat_answer[0] == key:
             go(self._as_repeat(data, self._repeat_answer[1]))
             return
         received = data.received_date
         # the check is advice: when it cannot be made the complaint is registered as new, as before
-        QueryOp(self, lambda: intake.find_repeat_candidates(self.ws, named, received)) \
+        QueryOp(self, lambda: intake.find_repeat_candidates(self.ws, named, received, phone=phone,
+                                                               id_number=id_number)) \
             .success(lambda found: self._repeat_found(found, key, data, go)) \
             .failure(lambda exc: go(data) if isinstance(exc, DomainError) else show_error(self, exc)).run()
 

@@ -24,29 +24,29 @@ class RepeatDialog(QDialog):
         self.candidates = list(candidates)
         self.chosen_id: int | None = None
         self.setWindowTitle(self.tr("可能是重复件"))
-        intro = QLabel(self.tr("近两年内已登记过反映同一被反映人（姓名和单位相同）的信访件。"
+        intro = QLabel(self.tr("近两年内已登记过反映同一被反映人（姓名和单位相同），或同一反映人（电话或身份证号相同）的信访件。"
                                "如本件反映的是同一问题，请选中原件后点击“选择关联为重复件”；"
                                "反映的是新问题，请点击“不是重复件”。"), self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.candidates), 4, self)
+        self.table = QTableWidget(len(self.candidates), 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("收件日期"), self.tr("被反映人"),
-                                              self.tr("反映的主要问题")])
+                                              self.tr("相同之处"), self.tr("反映的主要问题")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         for row, c in enumerate(self.candidates):
-            values = [c.number, c.received_date.isoformat(), c.subject, c.problem_excerpt]
+            values = [c.number, c.received_date.isoformat(), c.subject, c.match, c.problem_excerpt]
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
-                if col == 3:
+                if col == 4:
                     item.setToolTip(text)
                 self.table.setItem(row, col, item)
         header = self.table.horizontalHeader()
-        for col in range(3):
+        for col in range(4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         if self.candidates:
             self.table.selectRow(0)
         self.table.doubleClicked.connect(lambda *_: self._link())

@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Complaint, ComplaintSubject
+from models import Complaint
 from models.enums import ComplaintState
 
 from services.casework import numbering
@@ -22,7 +22,7 @@ from services.casework.intake_form import (ComplaintInput, ComplaintView, Repeat
                                            actions_for, apply_form, build_view, label_of, load, seal_identity,
                                            subject_rows, validate_form)
 from services.casework.referrals import transfer
-from services.deadlines.rules import add_months
+from services.casework.repeat_match import REPEAT_WINDOW_MONTHS, repeat_candidates
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit, identity
 from services.security.permissions import require
@@ -34,7 +34,6 @@ __all__ = ["ComplaintInput", "ComplaintView", "REPEAT_WINDOW_MONTHS", "RepeatCan
            "report_up", "reveal_identity", "transfer", "update_complaint"]
 
 S = ComplaintState
-REPEAT_WINDOW_MONTHS = 24
 
 
 # ------------------------------------------------------------------ registration
@@ -64,8 +63,9 @@ def register_complaint(ws: Workspace, data: ComplaintInput) -> ComplaintView:
         c = create_in(ws, s, data)
         view = build_view(ws, s, c)
         if not c.is_repeat:
-            view.repeat_candidates = _repeat_candidates(s, [(x.name, x.unit) for x in c.subjects],
-                                                        c.received_date, exclude_id=c.id)
+            view.repeat_candidates = repeat_candidates(s, [(x.name, x.unit) for x in c.subjects], c.received_date,
+                                                       phone_index=c.complainant_phone_index,
+                                                       id_index=c.complainant_id_number_index, exclude_id=c.id)
     return view
 
 
@@ -103,35 +103,26 @@ def update_complaint(ws: Workspace, complaint_id: int, data: ComplaintInput) -> 
         return build_view(ws, s, c)
 
 
-def _repeat_candidates(session: Session, subjects: list[tuple[str, str]], received: dt.date,
-                       exclude_id: int | None = None) -> list[RepeatCandidate]:
-    since = add_months(received, -REPEAT_WINDOW_MONTHS)
-    found: dict[int, RepeatCandidate] = {}
-    for name, unit in subjects:
-        if not name:
-            continue
-        rows = session.execute(
-            select(Complaint.id, Complaint.number, Complaint.received_date, Complaint.main_problem,
-                   ComplaintSubject.name, ComplaintSubject.unit)
-            .join(ComplaintSubject, ComplaintSubject.complaint_id == Complaint.id)
-            .where(ComplaintSubject.name == name.strip(), ComplaintSubject.unit == (unit or "").strip(),
-                   Complaint.received_date >= since, Complaint.received_date <= received)
-            .order_by(Complaint.received_date.desc(), Complaint.id.desc()).limit(50)).all()
-        for cid, number, rd, problem, sname, sunit in rows:
-            if cid == exclude_id or cid in found:
-                continue
-            excerpt = (problem or "")[:40] + ("…" if len(problem or "") > 40 else "")
-            found[cid] = RepeatCandidate(cid, number, rd, f"{sname}（{sunit}）" if sunit else sname, excerpt)
-    return sorted(found.values(), key=lambda r: (r.received_date, r.id), reverse=True)
-
-
 def find_repeat_candidates(ws: Workspace, subjects: list[SubjectInput], received_date: dt.date,
-                           exclude_id: int | None = None) -> list[RepeatCandidate]:
-    """Complaints about the same subject (name + unit) received in the two years before ``received_date``."""
+                           exclude_id: int | None = None, *, phone: str | None = None,
+                           id_number: str | None = None) -> list[RepeatCandidate]:
+    """Complaints of the two years before ``received_date`` about the same subject (name + normalized unit)
+    or from a complainant with the same phone / ID number (``repeat_match``); a proposal, nothing is linked.
+
+    The phone and ID number are compared by their blind index, so only when the identity key is unlocked."""
     require(ws.current_user, "complaint.view")
     pairs = [((s.name or "").strip(), (s.unit or "").strip()) for s in subjects]
     with ws.reading() as s:
-        return _repeat_candidates(s, pairs, received_date, exclude_id)
+        return repeat_candidates(s, pairs, received_date, exclude_id=exclude_id,
+                                 phone_index=_index_or_none(ws, "phone", phone),
+                                 id_index=_index_or_none(ws, "id_number", id_number))
+
+
+def _index_or_none(ws: Workspace, kind: str, value: str | None) -> str | None:
+    try:
+        return identity.index_for(ws, kind, value or "")
+    except ValidationError:  # a value that normalizes to nothing matches nothing
+        return None
 
 
 def link_repeat(ws: Workspace, complaint_id: int, original_id: int) -> ComplaintView:

@@ -69,6 +69,7 @@ class RepeatCandidate:
     received_date: dt.date
     subject: str
     problem_excerpt: str
+    match: str = ""   # what is the same: 被反映人相同、反映人电话相同、反映人身份证号相同 (repeat_match)
 
 
 @dataclass

@@ -87,7 +87,8 @@ def test_every_problem_reported_at_its_field_and_nothing_written(ws, register):
 def test_repeat_candidates_within_two_years_only(ws, register):
     old = register(received_date=dt.date(2024, 11, 1))
     recent = register(received_date=dt.date(2025, 6, 1))
-    register(subjects=[SubjectInput(name="张三", unit="白水村")])  # same name, other unit
+    register(subjects=[SubjectInput(name="张三", unit="白水村")], signature="anonymous", complainant_name=None,
+             complainant_phone=None, complainant_id_number=None, complainant_address=None)  # same name, other unit
     new = register(received_date=dt.date(2026, 11, 10))
     assert [c.number for c in new.repeat_candidates] == [recent.number]
     found = intake.find_repeat_candidates(ws, [SubjectInput(name="张三", unit="青山村村委会")], dt.date(2026, 11, 10))
