@@ -5,6 +5,7 @@ Offers the demo office and its data, re-exported here from ``office`` and ``gene
 ``generate_demo`` (append a seeded amount of work), ``validate_scale``, ``identity_sealer`` and the demo
 constants.
 Internal: ``generator`` (one run: roster, days, ids and numbers), ``complaints``, ``leads``, ``talks`` (函询 letters, talk records),
+``sanction_followups`` (处分执行 and 回访教育 of each sanction),
 ``cases`` and ``ledger`` (the rows of each entity), ``writer`` (the batch writer thread), ``shares``
 (vocabulary shares, the weighted picker) and ``texts`` (word pools).
 

@@ -104,3 +104,4 @@ class CaseRows:
             "category": category, "kind": kind, "decision_date": when, "document_number": doc,
             "effect_end": sanction_rules.effect_end(kind, when, years), "form": sanction_rules.form_of(kind),
             "note": note, "created_at": self._ts(when)})
+        self._sanction_followup_rows(self.rows["measures"][-1])   # 宣布, 执行, 回访 (sanction_followups)

@@ -28,6 +28,7 @@ from services.demo.cases import CaseRows
 from services.demo.complaints import ComplaintRows
 from services.demo.leads import LeadRows
 from services.demo.ledger import LedgerRows
+from services.demo.sanction_followups import SanctionFollowUpRows
 from services.demo.talks import InquiryTalkRows
 from services.demo.shares import (CASE_HANDLING, CHANNELS, DISP_COMPLAINT, DISP_OTHER, GOV, KINDS, METHODS,
                                   MONTH_FACTOR, OTHER_SOURCES, OUTCOMES, PARTY, PROFILES, PV_RESULTS, SIG_OTHER,
@@ -57,6 +58,9 @@ class DemoSummary:
     ledger_leaders: int = 0
     inquiry_letters: int = 0
     talk_records: int = 0
+    sanction_executions: int = 0
+    execution_steps: int = 0
+    follow_up_visits: int = 0
     batches: int = 0
     seed: int = 0
     start: dt.date | None = None
@@ -103,7 +107,7 @@ def generate_demo(ws: Workspace, *, complaints: int, seed: int = 2026, end: dt.d
     return summary
 
 
-class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows):
+class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows, SanctionFollowUpRows):
     """One run: the roster, the days, and the rows of each entity (the mixins), handed to the writer."""
 
     def __init__(self, ws: Workspace, total: int, seed: int, end: dt.date, identity_columns, progress):
@@ -149,6 +153,7 @@ class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows)
                         self.seq[(name, year)] = max_seq(s, model, f"{self.prefix[name]}{year}-")
             self.users = staff(s)
             self.reply_days = int(settings.get(s, settings.INQUIRY_REPLY_DAYS))
+            self.follow_up_days = int(settings.get(s, settings.FOLLOW_UP_LEAD_DAYS))
             overrides = {o.day: o.is_workday for o in s.query(HolidayOverride)}
         self.calendar = WorkCalendar(overrides)
         # A secretary who is not also the administrator approves; clerks register.

@@ -9,8 +9,8 @@ from collections import deque
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from models import (Case, Complaint, ComplaintSubject, InquiryLetter, Lead, LedgerEntry, LedgerLeader, Measure, Person,
-                    TalkRecord, User, UserRole)
+from models import (Case, Complaint, ComplaintSubject, ExecutionStep, FollowUpVisit, InquiryLetter, Lead, LedgerEntry,
+                    LedgerLeader, Measure, Person, SanctionExecution, TalkRecord, User, UserRole)
 from models import search
 
 from services.security import audit
@@ -19,7 +19,9 @@ from services.storage.workspace import Workspace
 
 TABLES = (("complaints", Complaint), ("complaint_subjects", ComplaintSubject), ("leads", Lead), ("cases", Case),
            ("persons", Person), ("measures", Measure), ("ledger_entries", LedgerEntry),
-           ("ledger_leaders", LedgerLeader), ("inquiry_letters", InquiryLetter), ("talk_records", TalkRecord))
+           ("ledger_leaders", LedgerLeader), ("inquiry_letters", InquiryLetter), ("talk_records", TalkRecord),
+           ("sanction_executions", SanctionExecution), ("execution_steps", ExecutionStep),
+           ("follow_up_visits", FollowUpVisit))
 
 
 class BatchWriter:

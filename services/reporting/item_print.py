@@ -30,6 +30,8 @@ def _subject_line(sub: dict) -> str:
 
 def _person_line(p) -> str:
     party = "中共党员" + (f"（{p.party_join_date:%Y-%m}入党）" if p.party_join_date else "") if p.is_party_member else "非中共党员"
+    if not p.party_membership_known:   # left 不详 at intake, not yet confirmed
+        party = "中共党员：不详"
     parts = [p.name, p.gender, p.ethnicity, f"{p.birth_month:%Y-%m}生" if p.birth_month else "",
              " ".join(x for x in (p.unit, p.post) if x), p.rank_label, party,
              "主动交代" if p.self_reported else "", f"金额（万元）：{p.amount_confiscated:g}/{p.amount_seized:g}/"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from models import Person
@@ -12,6 +14,7 @@ from services.casework import cases, intake, leads, measures
 from services.casework.intake import SubjectInput
 from services.casework.persons import PersonInput
 from services.errors import ValidationError
+from services.reporting import item_print
 from tests.helpers.sanction_case import close_case, open_case
 from tests.services.daily.conftest import complaint_input
 from tests.helpers.verification import approve_plan
@@ -123,3 +126,9 @@ def test_a_party_sanction_waits_for_the_membership_to_be_confirmed(ws):
     with pytest.raises(ValidationError) as exc:
         cases.update_person(ws, pid, PersonInput(name="张三", unit="青山村村委会", is_party_member=None))
     assert exc.value.message == "张三已受党纪处分，不能改为非中共党员或“不详”"
+
+
+def test_the_case_sheet_prints_unknown_membership_as_unknown(ws):
+    c = open_case(ws, PersonInput(name="张三", unit="青山村村委会", is_party_member=None))
+    text = PdfReader(io.BytesIO(item_print.case_sheet_pdf(ws, c.id))).pages[0].extract_text()
+    assert "张三，青山村村委会，中共党员：不详" in text.replace("\n", "")
