@@ -31,7 +31,8 @@ PARTY = {"party_warning": 40, "party_serious_warning": 28, "party_post_removal":
 GOV = {"gov_warning": 30, "gov_demerit": 25, "gov_major_demerit": 18, "gov_demotion": 10,
         "gov_dismissal_from_post": 10, "gov_expulsion": 7}
 CASE_HANDLING = {"admonishment": 30, "criticism": 20, "self_review": 10, "circulated_criticism": 12,
-                  "reminder_talk": 8, "suspension": 5, "post_adjustment": 6, "removal_from_post": 5, "demotion": 4}
+                  "reminder_talk": 8, "suspension": 5, "post_adjustment": 6, "ordered_resignation": 3,
+                  "removal_from_post": 5, "demotion": 4}
 OUTCOMES = {"closed_no_fault": 45, "inquiry": 15, "integrity_talk": 22, "held_accountable": 18}
 METHODS = {"circulation": 35, "admonishment": 35, "organizational_adjustment": 15, "disciplinary_sanction": 15}
 MONTH_FACTOR = (1.0, 0.7, 1.1, 1.05, 1.0, 1.1, 1.15, 1.0, 0.95, 0.85, 1.05, 1.2)
