@@ -17,8 +17,13 @@ from models.db import make_engine, sqlite_url, upgrade_database
 from services.security.audit import event_hash
 
 
+# Rows a revision before the key cannot hold at all (a code its CHECK does not list yet): left out.
+_HELD_FROM = {"0007": {"measures": "kind != 'ordered_resignation'"}}
+
+
 def copy_into_revision(head_db: Path, old_db: Path, revision: str) -> None:
     """Create ``old_db`` at ``revision`` and copy every row of ``head_db`` that its tables can hold."""
+    held_back = {t: w for since, tables in _HELD_FROM.items() if revision < since for t, w in tables.items()}
     engine = make_engine(sqlite_url(old_db))
     upgrade_database(engine, revision=revision)
     engine.dispose()
@@ -39,7 +44,8 @@ def copy_into_revision(head_db: Path, old_db: Path, revision: str) -> None:
                 continue
             new_cols = {r[1] for r in con.execute(f"PRAGMA head.table_info('{table}')")}
             cols = ", ".join(f'"{c}"' for c in old_cols if c in new_cols)
-            con.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM head."{table}"')
+            where = f" WHERE {held_back[table]}" if table in held_back else ""
+            con.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM head."{table}"{where}')
         con.execute("COMMIT")
         con.execute("DETACH DATABASE head")
     finally:

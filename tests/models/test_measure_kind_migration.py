@@ -25,8 +25,6 @@ def revision_0006_db(tmp_path, today):
     demo.login_demo(scratch)
     demo.generate_demo(scratch, complaints=120, seed=5, end=dt.date(2026, 11, 20))
     scratch.close()
-    with sqlite3.connect(tmp_path / "scratch" / "jijian.sqlite") as con:   # a kind revision 0006 cannot hold
-        con.execute("DELETE FROM measures WHERE kind = 'ordered_resignation'")
     db = tmp_path / "data" / "jijian.sqlite"
     (tmp_path / "data" / "backups").mkdir(parents=True)
     copy_into_revision(tmp_path / "scratch" / "jijian.sqlite", db, "0006")
