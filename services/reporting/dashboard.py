@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from models import Case, Complaint, Lead, Measure
+from models import Case, Complaint, Lead, Measure, Person
 
 from services.deadlines.rules import add_months
+from services.reporting.figures_sql import person_key
 from services.security.permissions import require
 from services.storage.workspace import Workspace
 
@@ -45,7 +46,8 @@ _COUNTERS = [
     ("cases_filed", "立案（件）", lambda s, a, b: _count(s, Case.filing_date, a, b)),
     ("cases_closed", "结案（件）", lambda s, a, b: _count(s, Case.closing_date, a, b)),
     ("persons_sanctioned", "处分（人）", lambda s, a, b: s.execute(
-        select(func.count(distinct(Measure.person_id))).where(
+        select(func.count(distinct(person_key(Measure.person_id))))
+        .select_from(Measure).join(Person, Person.id == Measure.person_id).where(
             Measure.decision_date >= a, Measure.decision_date <= b,
             Measure.category.in_(["party_sanction", "government_sanction"]))).scalar_one()),
 ]

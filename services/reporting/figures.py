@@ -4,12 +4,13 @@ Most queries read their table once for all three spans: the WHERE clause keeps t
 the start of last year's span to the month's end (one range of an indexed date column, covering where
 it matters); a span bucket in the GROUP BY, or three conditional sums, splits them into month / ytd /
 ytd_last_year. The sanctioned persons read one range of the covering ix_measures_report per span
-instead and group by (person, span), with no join. 四种形态 reads each person-time's measures up to
+instead and group by (person, span), each measure's person row read by its key. 四种形态 reads each person-time's measures up to
 the span's end (its highest form counts on the day it was first reached), once for this year's end and
 once for last year's. Python only adds up a few dozen grouped rows.
 
-"Distinct persons" are distinct ``persons`` rows: one person in one lead or case (a case opened from
-a lead carries the lead's row). "Distinct leaders" in the 一案双查 ledger are distinct (name, unit).
+"Distinct persons" are distinct people (``figures_sql.person_key``): rows with the same 身份证号 (its
+blind index) are one person across leads and cases; a row without one is a person of its own (a case
+opened from a lead carries the lead's row). 四种形态 counts person-times (one per lead or case). "Distinct leaders" in the 一案双查 ledger are distinct (name, unit).
 """
 from __future__ import annotations
 

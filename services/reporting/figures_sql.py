@@ -11,9 +11,11 @@ from typing import Any
 
 from sqlalchemy import (
     Date,
+    String,
     and_,
     bindparam,
     case,
+    cast,
     distinct,
     func,
     literal_column,
@@ -115,6 +117,12 @@ def cases_sql():
     return filed, closed
 
 
+def person_key(person_id=None):
+    """One person for the 人数 figures: the ID number's blind index when the person row has one (the same
+    person in two cases is one), else the row itself (``person_id``: the row's id column to use)."""
+    return func.coalesce(Person.id_number_index, cast(Person.id if person_id is None else person_id, String))
+
+
 def span_rows(make) -> Any:
     """UNION ALL of ``make(low, high, s)`` for the three spans, ``s`` = 0 / 1 / 2 as in SPANS.
 
@@ -146,15 +154,17 @@ def talk_concluded(low, end):
 
 @cache
 def sanctioned_sql():
-    """Per span and flag combination, the number of persons with a party / government sanction or a
-    诫勉 dated in it: the measures' covering index ix_measures_report, no join (a few dozen rows)."""
+    """Per span and flag combination, the number of persons (``person_key``) with a party / government
+    sanction or a 诫勉 dated in it: the measures' covering index ix_measures_report, each row's person
+    read by its primary key for the ID number's index (a few dozen rows)."""
     m = Measure
     rows = span_rows(lambda low, high, s: (
-        select(m.person_id.label("pid"), s.label("s"),
+        select(person_key(m.person_id).label("pid"), s.label("s"),
                # 1/0, not a boolean: PostgreSQL has no max(boolean)
                case((m.category == MeasureCategory.party_sanction.value, 1), else_=0).label("party"),
                case((m.category == MeasureCategory.government_sanction.value, 1), else_=0).label("gov"),
                case((m.kind == Handling.admonishment.value, 1), else_=0).label("admon"))
+        .select_from(m).join(Person, Person.id == m.person_id)
         # COALESCE keeps the planner on the date range of the covering index (the category and
         # kind indexes would read the table row by row).
         .where(m.decision_date.between(low, high),
@@ -215,12 +225,13 @@ def four_forms_sql():
 def eight_rules_sql():
     """Persons of cases flagged 违反中央八项规定精神, from the (few) flagged cases to their measures."""
     m = Measure
+    key = person_key()
     per_person = (
-        select(Person.id,
+        select(key.label("pid"),
                *flag_cols(m.decision_date, m.kind != Handling.public_exposure.value, "eight"),
                *flag_cols(m.decision_date, m.category.in_(_SANCTIONS), "eight_san"))
         .select_from(Case).join(Person, Person.case_id == Case.id).join(m, m.person_id == Person.id)
-        .where(Case.eight_rules.is_(True), in_window(m.decision_date)).group_by(Person.id).subquery())
+        .where(Case.eight_rules.is_(True), in_window(m.decision_date)).group_by(key).subquery())
     return select(*[func.sum(per_person.c[f"{name}_{span}"]).label(f"{name}_{span}")
                     for name in ("eight", "eight_san") for span in SPANS])
 

@@ -55,7 +55,7 @@ def fetch_rows(session) -> dict[str, list[dict]]:
                            Complaint.is_repeat),
         "leads": rows(Lead.id, Lead.disposition, Lead.disposition_date, Lead.result, Lead.result_date),
         "cases": rows(Case.id, Case.filing_date, Case.closing_date, Case.eight_rules),
-        "persons": rows(Person.id, Person.lead_id, Person.case_id),
+        "persons": rows(Person.id, Person.lead_id, Person.case_id, Person.id_number_index),
         "measures": rows(Measure.id, Measure.person_id, Measure.lead_id, Measure.case_id, Measure.category,
                          Measure.kind, Measure.decision_date),
         "entries": rows(LedgerEntry.id, LedgerEntry.unit, LedgerEntry.entry_date),
@@ -110,9 +110,11 @@ def oracle_counts(data: dict[str, list[dict]], span: tuple[dt.date, dt.date]) ->
     out["cases_closed"] = sum(1 for c in data["cases"] if _in(c["closing_date"], span))
     out["eight_rules_cases"] = sum(1 for c in data["cases"] if c["eight_rules"] and _in(c["filing_date"], span))
 
+    # a person (人): the rows with the same ID number's index are one, a row without one is its own
+    who = {p["id"]: p["id_number_index"] or ("row", p["id"]) for p in data["persons"]}
     dated = [m for m in data["measures"] if _in(m["decision_date"], span)]
-    party = {m["person_id"] for m in dated if m["category"] == "party_sanction"}
-    gov = {m["person_id"] for m in dated if m["category"] == "government_sanction"}
+    party = {who[m["person_id"]] for m in dated if m["category"] == "party_sanction"}
+    gov = {who[m["person_id"]] for m in dated if m["category"] == "government_sanction"}
     out["persons_sanctioned"] = len(party | gov)
     out["party_sanctions"] = len(party)
     out["government_sanctions"] = len(gov)
@@ -123,10 +125,10 @@ def oracle_counts(data: dict[str, list[dict]], span: tuple[dt.date, dt.date]) ->
     persons = {p["id"]: p for p in data["persons"]}
     flagged = {c["id"] for c in data["cases"] if c["eight_rules"]}
     of_flagged = [m for m in dated if persons[m["person_id"]]["case_id"] in flagged]
-    out["eight_rules_persons"] = len({m["person_id"] for m in of_flagged if m["kind"] != "public_exposure"})
-    out["eight_rules_sanctioned"] = len({m["person_id"] for m in of_flagged
+    out["eight_rules_persons"] = len({who[m["person_id"]] for m in of_flagged if m["kind"] != "public_exposure"})
+    out["eight_rules_sanctioned"] = len({who[m["person_id"]] for m in of_flagged
                                          if m["category"] in SANCTION_CATEGORIES})
-    out["admonishment_talks"] = len({m["person_id"] for m in dated if m["kind"] == "admonishment"})
+    out["admonishment_talks"] = len({who[m["person_id"]] for m in dated if m["kind"] == "admonishment"})
 
     exposed = set()
     for m in dated:
@@ -359,3 +361,26 @@ def test_a_later_lower_form_adds_nothing(ws, build):
     assert _form_figures(ws, "2026-03") == {1: (0, 0, 0), 2: (1, 1, 0), 3: (0, 0, 0), 4: (0, 0, 0)}
     assert _form_figures(ws, "2025-11") == {1: (1, 1, 0), 2: (0, 0, 0), 3: (0, 0, 1), 4: (0, 0, 0)}
     assert_matches_oracle(ws, ("2024-06", "2025-11", "2026-03", "2026-11"))
+
+
+# --------------------------------------------------------------------------- one person in two cases (人数)
+def test_two_rows_with_the_same_id_number_count_once_where_people_are_counted(ws, build):
+    """The same 身份证号 (blind index) on two person rows is one person for 处分/党纪/政务/八项规定/诫勉 (人);
+    四种形态 stays per person-time (人次); a row without a number is a person of its own."""
+    with build() as b:
+        first = b.person("张三", case=b.case(D(2026, 3, 2), eight_rules=True))
+        second = b.person("张三", case=b.case(D(2026, 9, 1), eight_rules=True))
+        namesake = b.person("张三", case=b.case(D(2026, 9, 1)))        # same name, no ID number: another person
+        first.id_number_index = second.id_number_index = "a" * 32
+        for p, kind, day in ((first, "party_warning", D(2026, 11, 3)), (second, "gov_demerit", D(2026, 11, 20)),
+                             (first, "admonishment", D(2026, 4, 1)), (second, "admonishment", D(2026, 11, 5)),
+                             (namesake, "party_warning", D(2026, 11, 4))):
+            b.measure(p, kind, day)
+    expected = assert_matches_oracle(ws, ("2026-04", "2026-11"))
+    nov = expected["2026-11"]
+    assert nov["persons_sanctioned"]["month"] == 2           # 张三 (two rows, one number) and the namesake
+    assert (nov["party_sanctions"]["month"], nov["government_sanctions"]["month"]) == (2, 1)
+    assert nov["eight_rules_persons"]["month"] == 1 and nov["eight_rules_sanctioned"]["ytd"] == 1
+    assert nov["admonishment_talks"]["ytd"] == 1              # April and November, the same person
+    assert nov["four_forms.form2"]["month"] == 3              # person-times: one per case
+
