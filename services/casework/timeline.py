@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models import AuditEvent, Case, Complaint, Lead, User
 from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
                           ExecutionItem, FeedbackResponse, FollowUpForm, InquiryAssessment, InquiryOutcome, LeadResult,
-                          LeadSource, LedgerOutcome, TalkKind)
+                          LeadSource, LedgerOutcome, Responsibility, TalkKind)
 
 from services.casework import sanction_rules
 from services.security.permissions import require
@@ -68,7 +68,10 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "complaint.notice": lambda d: f"向实名反映人告知受理情况{_d(d)}{_how(d)}",
     "complaint.feedback": lambda d: f"向实名反映人反馈处理结果{_d(d)}{_how(d)}"
                                     + (f"，反映人{_l(FeedbackResponse, d['response'])}" if d.get("response") else ""),
-    "identity.view": lambda d: "查看反映人身份信息" + ("（打印登记表）" if d.get("purpose") == "print" else ""),
+    "identity.view": lambda d: "查看反映人身份信息" + {"print": "（打印登记表）", "print_notice": "（打印告知书）"}.get(
+        d.get("purpose"), ""),
+    "complaint.printed": lambda d: f"打印{d.get('document', '')}",
+    "lead.printed": lambda d: f"打印{d.get('document', '')}",
     "attachment.add": lambda d: f"添加附件“{d.get('filename', '')}”",
     "lead.create": lambda d: f"登记问题线索 {d.get('number', '')}，来源：{_l(LeadSource, d.get('source'))}"
                              + (f"，{d['note']}" if d.get("note") else ""),
@@ -109,6 +112,9 @@ _RENDER: dict[str, Callable[[dict], str]] = {
                                    f"回访人 {d.get('by', '')}",
     "ledger.create": lambda d: f"建立一案双查台账 {d.get('number', '')}：{d.get('unit', '')}，"
                                f"检查领导干部{d.get('leaders', 0)}名",
+    "ledger.leader_add": lambda d: f"补充检查领导干部 {d.get('leader', '')}"
+                                   + (f"（{d['post']}）" if d.get("post") else "")
+                                   + f"，责任类型：{_l(Responsibility, d.get('responsibility'))}",
     "ledger.outcome": lambda d: f"{d.get('leader', '')}的处理结果：{_l(LedgerOutcome, d.get('outcome'))}{_d(d)}"
                                 + (f"，{_l(AccountabilityMethod, d['method'])}" if d.get("method") else ""),
 }
