@@ -20,6 +20,7 @@ from tests.services.reporting.test_figures_oracle import assert_matches_oracle
 
 D = dt.date
 FORMS = (1, 2, 3, 4)
+pytestmark = pytest.mark.both_db   # the figures SQL and the 0007 CHECK on SQLite and PostgreSQL alike
 
 
 def forms(ws, period: str) -> dict[int, tuple[int, int, int]]:
