@@ -45,6 +45,7 @@ AUDITED_TABLES: dict[str, str] = {
     "townships": "乡镇", "issued_certificates": "签发的证书", "received_packages": "接收的报送包",
     "inquiry_letters": "函询记录", "talk_records": "谈话记录",
     "referrals": "转办记录", "complainant_contacts": "告知反馈记录",
+    "sanction_executions": "处分执行记录", "execution_steps": "执行事项", "follow_up_visits": "回访记录",
 }
 # The column that names a row to a person (else its id).
 _LABEL_COLUMNS = ("number", "username", "period", "file_name", "code", "serial", "filename", "name")

@@ -7,12 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from cli.app import run_cli
 from models import ExecutionStep, SanctionExecution
-from services.casework import execution, measures, timeline
+from services.casework import execution, follow_ups, measures, timeline
 from services.deadlines import due_list
 from services.errors import PermissionDenied, ValidationError
 from tests.conftest import sign_in_as
 from tests.helpers.sanction_case import close_case, open_case
+from tests.services.audit_attack import attack
 
 D = dt.date
 
@@ -131,3 +133,23 @@ def test_permissions_like_measures(ws, sanction):
     assert execution.record_execution(ws, sanction.id, announced_date=D(2026, 10, 14)).announced_date == D(2026, 10, 14)
     with ws.reading() as s:
         assert s.scalar(select(func.count()).select_from(ExecutionStep)) == 0
+
+
+def test_a_backdated_announcement_or_visit_in_the_file_is_named_by_check_deep(ws, sanction, capsys):
+    execution.record_execution(ws, sanction.id, announced_date=D(2026, 11, 16))          # late: due 11-12
+    execution.add_step(ws, sanction.id, item="post", done_date=D(2026, 11, 17), note="免去会计职务")
+    visit = follow_ups.record_visit(ws, sanction.id, visit_date=D(2026, 11, 18), form="phone", by_whom="李明、张华")
+    with ws.reading() as s:
+        exec_id = s.scalar(select(SanctionExecution.id))
+        step_id = s.scalar(select(ExecutionStep.id))
+    # The attacker moves the 宣布 into the month, the execution item to another day, the phone call to a home visit.
+    attack(ws.db_path, f"UPDATE sanction_executions SET announced_date = '2026-11-10' WHERE id = {exec_id}",
+           f"UPDATE execution_steps SET done_date = '2026-11-16' WHERE id = {step_id}",
+           f"UPDATE follow_up_visits SET form = 'home_visit' WHERE id = {visit.id}")
+    code = run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert code == 1
+    for name, table, row in (("处分执行记录", "sanction_executions", exec_id), ("执行事项", "execution_steps", step_id),
+                             ("回访记录", "follow_up_visits", visit.id)):
+        assert f"{name}（{table} #{row}）：内容与审计日志记录的不一致（在程序外被修改）" in text
