@@ -7,7 +7,10 @@ stages in date order), ``measures`` (处分与处理), ``ledger_entries`` (the �
 (an item's history), ``execution`` (处分执行: 宣布, 送达, 归档, execution items), ``follow_ups`` (回访教育
 during a sanction's effect period), ``inquiries`` (谈话函询 by letter: the letter, the written explanation, the
 assessment), ``talks`` (谈话 records), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
-``sanction_rules`` (what measure a person may receive, effect periods, 四种形态). Internal:
+``sanction_rules`` (what measure a person may receive, effect periods, 四种形态), ``work_plan`` (初核: two
+distinct verifiers, the 工作方案 and the secretary's approval of it) and ``upper_level`` (what a 属上级纪委管辖
+item may hold: no content, no identity, no attachment). Internal: ``stage_rules`` (a case's stages, none
+skipped, 立案 approved first),
 ``numbering`` (XF/XS/LA/TZ sequence numbers), ``complaint_fields`` (the registration form checked as a
 whole, and its code tables; the ledger import checks its 信访件 rows with it too), the pieces behind
 ``intake``: ``intake_form`` (the form, its check, the view) and ``intake_actions`` (the actions by state),
@@ -19,4 +22,5 @@ May use: deadlines, interchange, security, storage (interchange only for the lis
 """
 
 __all__ = ["cases", "execution", "follow_ups", "contacts", "inquiries", "intake", "leads", "ledger_entries", "listing", "measures",
-           "persons", "referrals", "sanction_rules", "talks", "timeline"]
+           "persons", "referrals", "sanction_rules", "talks", "timeline",
+           "upper_level", "work_plan"]
