@@ -27,7 +27,8 @@ from services.errors import ValidationError
 __all__ = [
     "Unit", "LimitSpec", "DEFAULT_LIMITS", "resolve_limits", "add_months", "compute_due",
     "DueStatus", "status_of", "Obligation", "DeadlineInput", "Deadline", "deadlines_for",
-    "dated_deadline", "collect_due", "complaint_deadlines", "lead_deadlines", "case_deadlines", "sanction_deadlines", "follow_up_due", "owes_notice_and_feedback",
+    "dated_deadline", "collect_due", "complaint_deadlines", "lead_deadlines", "case_deadlines",
+    "sanction_deadlines", "follow_up_due", "owes_notice_and_feedback",
 ]
 
 
