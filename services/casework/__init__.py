@@ -8,7 +8,8 @@ stages in date order), ``measures`` (处分与处理), ``ledger_entries`` (the �
 during a sanction's effect period), ``inquiries`` (谈话函询 by letter: the letter, the written explanation, the
 assessment), ``talks`` (谈话 records), ``listing`` (large lists: ids in SQL, rows on demand, Excel export) and
 ``sanction_rules`` (what measure a person may receive, effect periods, 四种形态), ``work_plan`` (初核: two
-distinct verifiers, the 工作方案 and the secretary's approval of it) and ``upper_level`` (what a 属上级纪委管辖
+distinct verifiers, the 工作方案 and the secretary's approval of it), ``person_identity`` (a person's
+身份证号, encrypted, and the 廉政档案 across leads and cases) and ``upper_level`` (what a 属上级纪委管辖
 item may hold: no content, no identity, no attachment). Internal: ``stage_rules`` (a case's stages, none
 skipped, 立案 approved first),
 ``numbering`` (XF/XS/LA/TZ sequence numbers), ``complaint_fields`` (the registration form checked as a
@@ -21,6 +22,6 @@ search, counting), ``listing_ids`` (the lazy id list) and ``listing_rows`` (disp
 May use: deadlines, interchange, security, storage (interchange only for the list export's safe cells).
 """
 
-__all__ = ["cases", "execution", "follow_ups", "contacts", "inquiries", "intake", "leads", "ledger_entries", "listing", "measures",
-           "persons", "referrals", "sanction_rules", "talks", "timeline",
+__all__ = ["cases", "contacts", "execution", "follow_ups", "inquiries", "intake", "leads", "ledger_entries",
+           "listing", "measures", "person_identity", "persons", "referrals", "sanction_rules", "talks", "timeline",
            "upper_level", "work_plan"]
