@@ -8,6 +8,7 @@ from typing import Callable
 
 from models.db import current_revision
 
+from services.errors import StateError
 from services.security import audit
 from services.security.permissions import require
 from services.storage import backup, instance_lock
@@ -58,9 +59,17 @@ def backup_on_exit(ws: Workspace) -> Path | None:
     return info.path
 
 
+def _file_backups_only(ws: Workspace) -> None:
+    """Backups copy the SQLite file; a server database has none (issue 13: its export is still to come)."""
+    if ws.engine.dialect.name != "sqlite":
+        raise StateError("当前使用服务器数据库（PostgreSQL）：本机文件备份不适用，请由服务器管理员用 pg_dump 备份；"
+                         "未写出任何备份文件")
+
+
 def backup_now(ws: Workspace) -> backup.BackupInfo:
     """立即备份: a checked local backup of kind "manual" (kept until deleted), audited."""
     require(ws.current_user, "backup.run")
+    _file_backups_only(ws)
     info = backup.make_backup(ws.db_path, ws.attachments_dir, ws.backups_dir, now=ws.now(), kind="manual")
     with ws.transaction() as s:
         audit.record(s, ws.current_user, "backup.local", "backup", info.path.name, {"size": info.size})
@@ -76,6 +85,7 @@ def export_backup(ws: Workspace, dest_dir: Path, passphrase: str, *,
                   cancelled: Callable[[], bool] | None = None) -> Path:
     """备份到…: one encrypted file on a chosen folder (a USB stick)."""
     require(ws.current_user, "backup.run")
+    _file_backups_only(ws)
     path = backup.export_encrypted(ws.db_path, ws.attachments_dir, Path(dest_dir), passphrase, progress=progress,
                                    cancelled=cancelled, now=ws.now(), schema_revision=current_revision(ws.engine),
                                    kdf_params=ws.crypto.export_kdf)

@@ -2,7 +2,8 @@
 
 ``run_writers(url, data_root, writers, per_writer)`` starts ``writers`` processes (spawned, so
 nothing is shared but the database); each opens its own workspace on ``url`` (its own data dir),
-signs in and registers ``per_writer`` complaints, one transaction each, as a clerk at a desk would.
+signs in and registers ``per_writer`` complaints, one transaction each, as a clerk at a desk would
+(or, with ``action="audit"``, records as many audit events and nothing else).
 They start together (a barrier) and return the numbers they got and their elapsed seconds.
 """
 from __future__ import annotations
@@ -13,9 +14,9 @@ import time
 from pathlib import Path
 
 
-def _writer(url: str, data_dir: str, username: str, password: str, count: int, barrier, out) -> None:
+def _writer(url: str, data_dir: str, username: str, password: str, count: int, barrier, out, action: str) -> None:
     from services.casework.intake import register_complaint
-    from services.security import users
+    from services.security import audit, users
     from services.storage.workspace import open_workspace
     from tests.helpers.crypto import CHEAP_CRYPTO
     from tests.services.daily.conftest import complaint_input
@@ -27,6 +28,10 @@ def _writer(url: str, data_dir: str, username: str, password: str, count: int, b
         start = time.perf_counter()
         numbers = []
         for i in range(count):
+            if action == "audit":  # an audited action that takes no number: only the chain's lock orders them
+                with ws.transaction() as s:
+                    numbers.append(audit.record(s, ws.current_user, "test.desk", "desk", Path(data_dir).name, {"i": i}).entity_id)
+                continue
             c = register_complaint(ws, complaint_input(main_problem=f"{username} 第{i}件：反映违规吃喝问题"))
             numbers.append(c.number)
         out.put((username, numbers, time.perf_counter() - start, None))
@@ -38,13 +43,15 @@ def _writer(url: str, data_dir: str, username: str, password: str, count: int, b
 
 
 def run_writers(url: str, data_root: Path, writers: int, per_writer: int, *, username: str, password: str,
-                timeout: float = 600) -> tuple[list[str], float]:
-    """All numbers registered (in no order) and the wall time from the common start to the last finish."""
+                timeout: float = 600, action: str = "register") -> tuple[list[str], float]:
+    """All numbers registered (in no order) and the wall time from the common start to the last finish.
+
+    ``action="audit"``: each transaction only records an audit event (no number is taken)."""
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(writers + 1)
     out = ctx.Queue()
     procs = [ctx.Process(target=_writer, args=(url, str(data_root / f"desk{i}"), username, password, per_writer,
-                                               barrier, out)) for i in range(writers)]
+                                               barrier, out, action)) for i in range(writers)]
     for p in procs:
         p.start()
     barrier.wait(timeout=120)

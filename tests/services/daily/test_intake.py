@@ -11,6 +11,8 @@ from services.security import audit
 from services.storage import attachments, settings
 from tests.services.daily.conftest import VALID_ID, complaint_input
 
+pytestmark = pytest.mark.both_db  # on SQLite and on PostgreSQL (tests/conftest.py --db)
+
 
 def _counts(ws):
     with ws.reading() as s:

@@ -47,6 +47,18 @@ def test_five_desks_registering_at_once_get_unique_gapless_numbers_and_one_chain
         assert audit.count(s) >= events_before + writers * each  # every registration on the one chain
 
 
+def test_five_desks_appending_audit_events_at_once_keep_one_chain(ws, tmp_path):
+    with ws.reading() as s:
+        before = audit.count(s)
+    done, _wall = run_writers(ws.engine.url.render_as_string(hide_password=False), tmp_path / "desks", 5, 40,
+                              username="wang", password=ADMIN_PASSWORD, action="audit")
+    assert len(done) == 200
+    rep = _verify(ws)
+    assert rep.ok, rep.message()
+    with ws.reading() as s:
+        assert audit.count(s) == before + 200 + 5  # and each desk's sign-in
+
+
 def test_a_dump_of_the_server_holds_no_complainant_in_plaintext(ws):
     v = intake.register_complaint(ws, complaint_input(complainant_name=NAME, complainant_phone=PHONE,
                                                       complainant_id_number=VALID_ID, complainant_address=ADDRESS))
@@ -131,3 +143,15 @@ def test_a_password_in_the_db_url_is_refused(ws, tmp_path, monkeypatch):
     assert code == 2, out
     assert "数据库口令不能写在数据库地址里" in out
     assert pg_cluster.active().app_password not in out
+
+
+def test_file_backups_are_refused_on_the_server_with_a_plain_message(ws, tmp_path):
+    from services.errors import StateError
+    from services.storage import maintenance
+    for attempt in (lambda: maintenance.backup_now(ws), lambda: maintenance.export_backup(ws, tmp_path, "pass-1234-abcd")):
+        with pytest.raises(StateError) as err:
+            attempt()
+        assert str(err.value) == ("当前使用服务器数据库（PostgreSQL）：本机文件备份不适用，请由服务器管理员用 pg_dump 备份；"
+                                  "未写出任何备份文件")
+    assert list(tmp_path.iterdir()) == [ws.data_dir] and list(ws.backups_dir.iterdir()) == []
+    assert maintenance.daily_backup_if_due(ws) is None and maintenance.backup_on_exit(ws) is None
