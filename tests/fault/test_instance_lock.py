@@ -9,8 +9,6 @@ import getpass
 import os
 import signal
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,20 +17,11 @@ from services.security import users
 from services.storage import instance_lock, maintenance
 from services.storage.instance_lock import Holder, InstanceLocked, locked_message, read_holder
 from services.storage.workspace import open_workspace
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run, run_process, start_holder
 from tests.conftest import ADMIN_PASSWORD
 from tests.helpers.crypto import CHEAP_CRYPTO
 
-HOLDER = Path(__file__).with_name("lock_holder.py")
 PW = {"JIJIAN_PASSWORD": ADMIN_PASSWORD}
-
-
-def start_holder(data_dir: Path) -> subprocess.Popen:
-    child = subprocess.Popen([sys.executable, str(HOLDER), str(data_dir)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = child.stdout.readline().strip()
-    assert line == "ready", child.stderr.read()
-    return child
 
 
 def usernames(data_dir: Path) -> list[str]:
@@ -80,8 +69,8 @@ def test_second_process_write_command_is_refused_naming_the_holder(office):
     lock = instance_lock.acquire(data_dir, program="纪检桌面（桌面程序）")
     try:
         holder = read_holder(data_dir)
-        r = run("--user", "wang", "users", "add", "li", "--name", "李四", "--roles", "clerk",
-                env={**PW, "JIJIAN_NEW_PASSWORD": "li-pass-123"}, data_dir=data_dir)
+        r = run_process("--user", "wang", "users", "add", "li", "--name", "李四", "--roles", "clerk",
+                        env={**PW, "JIJIAN_NEW_PASSWORD": "li-pass-123"}, data_dir=data_dir)
         assert r.returncode == 1
         assert r.stderr == f"错误：{locked_message(data_dir.resolve(), holder)}\n"
         assert f"纪检桌面（桌面程序）（进程号 {os.getpid()}，计算机 {socket.gethostname()}" in r.stderr

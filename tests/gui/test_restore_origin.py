@@ -16,9 +16,8 @@ from services.security import setup, users
 from services.storage import backup, instance_lock, maintenance
 from services.storage.instance_lock import locked_message, read_holder
 from services.storage.workspace import open_workspace
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run, run_process, start_holder
 from tests.conftest import ADMIN_PASSWORD
-from tests.fault.test_instance_lock import start_holder
 from tests.gui.test_backup_tab import dialogs  # noqa: F401 - fixture
 from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.gui.test_certificates_tab import answer_modals, click
@@ -165,7 +164,7 @@ def test_the_app_holds_the_data_dir_until_it_exits(qapp, tmp_path):
     def while_the_wizard_is_open(wizard) -> None:
         found["holds"] = instance_lock.holds(data_dir)
         found["holder"] = read_holder(data_dir)
-        r = run("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001",
+        r = run_process("--user", "wang", "init", "--org-name", "青山镇纪委", "--org-code", "QS001",
                 "--county-name", "云岭县纪委", env={"JIJIAN_PASSWORD": "secret-123"}, data_dir=data_dir)
         found["cli"] = (r.returncode, r.stderr)
         wizard.reject()

@@ -45,3 +45,32 @@ def run(*args: str, env: dict[str, str] | None = None, data_dir: Path | None = N
     with environment(env or {}):
         code = run_cli(argv, stdin=io.StringIO(), stdout=out, stderr=err, today=today)
     return Result(code, out.getvalue(), err.getvalue())
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_process(*args: str, env: dict[str, str] | None = None, data_dir: Path | None = None) -> Result:
+    """``jijian ARGS`` as a separate process: for the tests whose point is a second program (the lock)."""
+    import subprocess
+    import sys
+
+    argv = [sys.executable, str(ROOT / "main.py")] + (["--data-dir", str(data_dir)] if data_dir else [])
+    r = subprocess.run(argv + [str(a) for a in args], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, timeout=240)
+    return Result(r.returncode, r.stdout, r.stderr)
+
+
+LOCK_HOLDER = ROOT / "tests" / "fault" / "lock_holder.py"
+
+
+def start_holder(data_dir: Path):
+    """A second program that holds ``data_dir``'s instance lock until its stdin closes."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, str(LOCK_HOLDER), str(data_dir)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = child.stdout.readline().strip()
+    assert line == "ready", child.stderr.read()
+    return child

@@ -18,7 +18,7 @@ from models import AuditEvent, ReceivedPackage
 from services import demo
 from services.reporting import monthly_report
 from services.submission import county, township
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.submission.conftest import PERIOD, TOWN_PASS, certify, make_ws, reopen
 from tests.helpers.forge import forge

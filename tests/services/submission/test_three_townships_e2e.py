@@ -12,7 +12,7 @@ import json
 from services.reporting import monthly_report
 from services.reporting.layout import all_key_paths, get_figure, leaf_key_paths
 from services.submission import county, county_ca, township
-from tests.cli.test_cli_basics import run
+from tests.helpers.cli import run
 from tests.conftest import ADMIN_PASSWORD
 from tests.services.submission.conftest import (PERIOD, ROSTER_ONLY, TOWN_PASS, TOWNS, certify,
                                                 fill_and_finalize, make_county, make_ws)
