@@ -159,8 +159,12 @@ class SanctionExecutionDialog(QDialog):
         self.heading.setText(self.tr("{person}：{kind}（{case}，{date}决定）").format(
             person=view.person_name, kind=view.kind_label, case=view.case_number, date=view.decision_date.isoformat()))
         self.setWindowTitle(self.tr("处分执行 — {person}：{kind}").format(person=view.person_name, kind=view.kind_label))
+        due = view.announce_due.isoformat()
         if view.announced_date is None:
-            self.state.setText(self.tr("尚未宣布：处分决定应自作出之日起一个月内宣布执行。"))
+            self.state.setText(self.tr("尚未宣布：应于{due}前宣布（自处分决定作出之日起一个月）。").format(due=due))
+        elif view.announced_date > view.announce_due:
+            self.state.setText(self.tr("已于{date}宣布（超过宣布期限{due}）。").format(
+                date=view.announced_date.isoformat(), due=due))
         else:
             self.state.setText(self.tr("已于{date}宣布。").format(date=view.announced_date.isoformat()))
         self.announced.set_value(view.announced_date)

@@ -19,9 +19,12 @@ from models import Case, ExecutionStep, Measure, Person, SanctionExecution
 from models.enums import ExecutionItem
 
 from services.casework import sanction_rules
+from services.deadlines.due_list import work_calendar
+from services.deadlines.rules import compute_due
 from services.errors import NotFoundError, ValidationError
 from services.security import audit
 from services.security.permissions import require
+from services.storage import settings
 from services.storage.workspace import Workspace
 from services.validation import action_date, validate_text
 
@@ -52,6 +55,7 @@ class ExecutionView:
     decision_date: dt.date
     document_number: str
     effect_end: dt.date | None
+    announce_due: dt.date        # 宣布 by this day: the ``execution`` limit from the decision (due list alike)
     announced_date: dt.date | None = None
     delivered_date: dt.date | None = None
     filed_date: dt.date | None = None
@@ -70,12 +74,14 @@ def sanction_of(s: Session, measure_id: int) -> tuple[Measure, Case, Person]:
     return m, s.get(Case, m.case_id), s.get(Person, m.person_id)
 
 
-def _view(s: Session, m: Measure, case: Case, person: Person) -> ExecutionView:
+def _view(ws: Workspace, s: Session, m: Measure, case: Case, person: Person) -> ExecutionView:
     row = s.execute(select(SanctionExecution).where(SanctionExecution.measure_id == m.id)).scalar_one_or_none()
     steps = s.execute(select(ExecutionStep).where(ExecutionStep.measure_id == m.id)
                       .order_by(ExecutionStep.done_date, ExecutionStep.id)).scalars()
     v = ExecutionView(m.id, case.id, case.number, person.name, m.kind, sanction_rules.label_of(m.kind),
                       m.decision_date, m.document_number, m.effect_end,
+                      compute_due("execution", m.decision_date, work_calendar(s, ws.calendar_known_years),
+                                  settings.get(s, settings.DEADLINE_OVERRIDES) or {}),
                       steps=[ExecutionStepView(x.id, x.item, ExecutionItem(x.item).label, x.done_date, x.note)
                              for x in steps])
     if row is not None:
@@ -88,7 +94,7 @@ def execution_of(ws: Workspace, measure_id: int) -> ExecutionView:
     """The sanction's 宣布/送达/归档 dates and execution items (empty dates when none is recorded yet)."""
     require(ws.current_user, "case.view")
     with ws.reading() as s:
-        return _view(s, *sanction_of(s, measure_id))
+        return _view(ws, s, *sanction_of(s, measure_id))
 
 
 def _audit_detail(m: Measure, person: Person, d: dt.date, **more) -> dict:
@@ -132,7 +138,7 @@ def record_execution(ws: Workspace, measure_id: int, *, announced_date: Any = No
         if text is not None:
             row.note = text
         s.flush()
-        return _view(s, m, case, person)
+        return _view(ws, s, m, case, person)
 
 
 def add_step(ws: Workspace, measure_id: int, *, item: str, done_date: Any, note: str = "") -> ExecutionView:
@@ -154,4 +160,4 @@ def add_step(ws: Workspace, measure_id: int, *, item: str, done_date: Any, note:
         s.add(ExecutionStep(measure_id=m.id, item=kind.value, done_date=d, note=text))
         audit.record(s, ws.current_user, "measure.execution_step", "case", case.id,
                      _audit_detail(m, person, d, item=kind.value, note=text))
-        return _view(s, m, case, person)
+        return _view(ws, s, m, case, person)

@@ -51,7 +51,7 @@ def test_a_sanction_announced_then_visited_leaves_the_due_list(wang_ctx, qtbot, 
     qtbot.waitExposed(dialog)
     assert dialog.windowTitle() == "处分执行 — 王五：党纪警告"
     assert dialog.heading.text() == "王五：党纪警告（LA2025-0001，2025-12-19决定）"
-    assert dialog.state.text() == "尚未宣布：处分决定应自作出之日起一个月内宣布执行。"
+    assert dialog.state.text() == "尚未宣布：应于2026-01-19前宣布（自处分决定作出之日起一个月）。"
     assert dialog.visit_hint.text() == "影响期至2026-12-19；回访应在2026-11-19前进行（系统设置“回访提前天数”）。"
 
     # 宣布 before the decision is refused at its field; nothing is written
@@ -109,7 +109,7 @@ def test_double_clicking_a_sanction_in_the_case_opens_its_execution(wang_ctx, qt
     dialog = form.open_measure(1)
     qtbot.waitExposed(dialog)
     assert dialog.measure_id == sanction.id and dialog.heading.text() == "王五：记过（LA2026-0001，2026-11-03决定）"
-    assert dialog.state.text() == "尚未宣布：处分决定应自作出之日起一个月内宣布执行。"
+    assert dialog.state.text() == "尚未宣布：应于2026-12-03前宣布（自处分决定作出之日起一个月）。"
     assert dialog.visit_hint.text() == "影响期至2027-11-03；回访应在2027-10-04前进行（系统设置“回访提前天数”）。"
 
 

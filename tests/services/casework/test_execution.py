@@ -45,6 +45,7 @@ def test_dates_keep_the_order_of_the_work(ws, sanction):
     with ws.reading() as s:
         assert s.scalar(select(func.count()).select_from(SanctionExecution)) == 0
 
+    assert execution.execution_of(ws, sanction.id).announce_due == D(2026, 11, 12)   # as on the due list
     v = execution.record_execution(ws, sanction.id, announced_date=D(2026, 10, 12))   # the decision's day
     assert (v.announced_date, v.delivered_date, v.filed_date) == (D(2026, 10, 12), None, None)
     with pytest.raises(ValidationError) as exc:
