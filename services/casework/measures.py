@@ -43,7 +43,8 @@ class MeasureView:
 def measure_view(m: Measure, person_name: str | None = None) -> MeasureView:
     cat = MeasureCategory.from_text(m.category)
     return MeasureView(m.id, m.person_id, person_name if person_name is not None else m.person.name, m.case_id,
-                       m.lead_id, m.category, cat.label if cat else m.category, m.kind, sanction_rules.label_of(m.kind),
+                       m.lead_id, m.category, sanction_rules.heading_of(m.kind) if cat else m.category, m.kind,
+                       sanction_rules.label_of(m.kind),
                        m.decision_date, m.document_number, m.effect_end, m.form, FORM_LABELS.get(m.form or 0, ""),
                        m.note)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from models.enums import GovernmentSanction, Handling, PartySanction
+from models.enums import HANDLING_GROUPS, GovernmentSanction, Handling, PartySanction
 from services.deadlines.rules import add_months
 from services.errors import ValidationError
 
 __all__ = [
     "PARTY_SANCTIONS", "GOVERNMENT_SANCTIONS", "HANDLING", "PSEUDO_KINDS", "LABELS",
     "category_of", "label_of", "is_sanction", "effect_months", "effect_end", "restriction_end",
-    "period_name", "form_of", "highest_form", "check_measure_allowed", "check_decision_by_closing", "check_after_expulsion",
+    "period_name", "heading_of", "form_of", "highest_form", "check_measure_allowed", "check_decision_by_closing", "check_after_expulsion",
 ]
 
 PARTY_SANCTIONS: dict[str, str] = {m.value: m.label for m in PartySanction}
@@ -113,6 +113,17 @@ def restriction_end(kind: str, decision_date: date, probation_years: float | Non
         return effect_end(kind, decision_date, probation_years)
     end = effect_end(kind, decision_date, probation_years)
     return None if end is None else add_months(end, 24)
+
+
+def heading_of(kind: str) -> str:
+    """The heading a kind is shown under (DOMAIN §4): 党纪处分, 政务处分, 组织处理 (停职检查 · 调整职务 · 责令辞职 ·
+    免职 · 降职) or 教育提醒/其他处理 (the other handling kinds, 通报曝光 and 移送司法机关 among them)."""
+    category = category_of(kind)
+    if category == "party_sanction":
+        return "党纪处分"
+    if category == "government_sanction":
+        return "政务处分"
+    return next((title for title, kinds in HANDLING_GROUPS if kind in kinds), HANDLING_GROUPS[-1][0])
 
 
 def period_name(kind: str) -> str:

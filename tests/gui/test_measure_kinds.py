@@ -28,7 +28,7 @@ def test_handling_kinds_under_two_headings_and_ordered_resignation_saved(admin_c
         "— 组织处理 —", "停职检查", "调整职务", "责令辞职", "免职", "降职",
         "— 教育提醒/其他处理 —", "谈话提醒", "批评教育", "责令检查", "诫勉", "通报批评", "通报曝光", "移送司法机关"]
     headings = [i for i in range(form.kind.count()) if form.kind.itemData(i) is None]
-    assert headings == [0, 6] and form.kind.currentData() == "suspension"   # a heading is never the choice
+    assert headings == [0, 6] and form.kind.currentData() is None   # nothing preselected, a heading never the choice
     assert [bool(form.kind.model().item(i).flags() & Qt.ItemFlag.ItemIsSelectable) for i in headings] == [False] * 2
     form.category.setCurrentIndex(form.category.findData("government_sanction"))
     assert [form.kind.itemText(i) for i in range(form.kind.count())] == ["警告", "记过", "记大过", "降级", "撤职", "开除"]
@@ -40,8 +40,8 @@ def test_handling_kinds_under_two_headings_and_ordered_resignation_saved(admin_c
     qtbot.waitUntil(lambda: form.saved is not None)
     assert form.effect_end.text() == "无影响期" and form.form_label.text() == "第二种形态"
     saved = measures.measures_of(ws, lead_id=lead.id)
-    assert [(m.kind, m.kind_label, m.decision_date) for m in saved] == [
-        ("ordered_resignation", "责令辞职", dt.date(2026, 11, 18))]
+    assert [(m.category_label, m.kind, m.kind_label, m.decision_date) for m in saved] == [
+        ("组织处理", "ordered_resignation", "责令辞职", dt.date(2026, 11, 18))]   # the case form's 类别 column
 
 
 def test_a_government_sanction_shows_its_period_by_the_name_of_its_law(admin_ctx, qtbot):

@@ -7,7 +7,8 @@ from models.enums import HANDLING_GROUPS
 from services.errors import ValidationError
 from services.casework.sanction_rules import (GOVERNMENT_SANCTIONS, HANDLING, PARTY_SANCTIONS, category_of,
                                               check_measure_allowed, effect_end, form_of, highest_form, is_sanction,
-                                              label_of, period_name, restriction_end)
+                                              heading_of, label_of, period_name,
+                                              restriction_end)
 
 DECIDED = date(2024, 3, 15)
 
@@ -68,6 +69,10 @@ def test_handling_under_the_two_headings_of_domain_4():
         ("教育提醒/其他处理", ["谈话提醒", "批评教育", "责令检查", "诫勉", "通报批评", "通报曝光", "移送司法机关"]),
     ]
     assert label_of("ordered_resignation") == "责令辞职" and category_of("ordered_resignation") == "handling"
+    assert [heading_of(k) for k in ("party_warning", "gov_demerit", "ordered_resignation", "demotion", "admonishment",
+                                    "public_exposure", "judicial_transfer", "talk_inquiry_concluded")] == [
+        "党纪处分", "政务处分", "组织处理", "组织处理", "教育提醒/其他处理", "教育提醒/其他处理", "教育提醒/其他处理",
+        "教育提醒/其他处理"]
     assert not is_sanction("ordered_resignation") and effect_end("ordered_resignation", date(2026, 3, 1)) is None
 
 
