@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHeaderView, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import ContactMethod, FeedbackResponse
 from services.casework import intake, referrals
 from services.errors import ValidationError
+from services.reporting import notice_print
 
 from ..form_widgets import DateEdit, EnumCombo, to_qdate
 from ..interaction import error_text
+from ..letter_preview import print_letter
 from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, FormErrors, form_error_label, ok_cancel_row, primary
 
@@ -49,6 +51,7 @@ class _FollowupDialog(QDialog):
         self.errors = FormErrors(form_error_label(self))
         self.layout_form = QFormLayout()
         self.ok_button, buttons = ok_cancel_row(self, self.tr("确定"), self._ok, self.reject, default=False)
+        self.buttons_row = buttons
         lay = QVBoxLayout(self)
         lay.addLayout(self.layout_form)
         lay.addWidget(self.errors.general)
@@ -118,6 +121,20 @@ class ContactDialog(_FollowupDialog):
             self.response = self.add_field(self.tr("反映人意见"), "response",
                                            EnumCombo(FeedbackResponse, allow_empty=True, parent=self))
         self.note = self.add_field(self.tr("情况说明"), "note", _note_edit(self))
+        self.number = getattr(getattr(form, "view", None), "number", "")
+        self.print_button = QPushButton(self.tr("打印反馈告知书…") if feedback else self.tr("打印受理告知书…"), self)
+        self.print_button.setToolTip(self.tr("按上面的日期打印告知书（书面告知时交给反映人）；打印记入该件的办理记录"))
+        self.print_button.clicked.connect(self.print_letter)
+        self.buttons_row.insertWidget(0, self.print_button)
+
+    def print_letter(self) -> None:
+        """受理告知书 / 反馈告知书 dated as in the dialog (the recorded contact's date once there is one)."""
+        cid, when, ws = self.complaint_id, self.date_edit.value(), self.ws
+        if self.feedback:
+            make, title = (lambda: notice_print.feedback_notice_doc(ws, cid, when)), self.tr("反馈告知书")
+        else:
+            make, title = (lambda: notice_print.acceptance_notice_doc(ws, cid, when)), self.tr("受理告知书")
+        print_letter(self, make, f"{title} {self.number}".strip())
 
     def write(self):
         cid, when, how = self.complaint_id, self.date_edit.value(), self.method.value() or ""
@@ -180,12 +197,18 @@ class ReferralDialog(QDialog):
         self.general = form_error_label(self)
         self.close_button = QPushButton(self.tr("关闭"), self)
         self.close_button.clicked.connect(self.finish)
+        self.print_button = QPushButton(self.tr("打印转办函…"), self)
+        self.print_button.clicked.connect(self.print_letter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addWidget(remind_box)
         lay.addWidget(reply_box)
         lay.addWidget(self.general)
-        lay.addWidget(self.close_button)
+        lay.addLayout(bottom)
         self.resize(720, 560)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()   # nothing to act on until the records are read
@@ -222,6 +245,7 @@ class ReferralDialog(QDialog):
     def _selection_changed(self) -> None:
         r = self.current()
         open_ = r is not None and not r.replied
+        self.print_button.setEnabled(r is not None)
         for w in (self.reminder_date, self.remind_button, self.reply_date, self.reply_result, self.reply_button):
             w.setEnabled(open_)
 
@@ -272,6 +296,15 @@ class ReferralDialog(QDialog):
         when, text = self.reply_date.value(), self.reply_result.toPlainText().strip()
         self._run(lambda: referrals.record_reply(self.ws, r.id, when, text),
                   {"date": self.reply_date_error, "result": self.reply_result_error})
+
+    def print_letter(self) -> None:
+        """转办函 of the chosen referral (to its 受理单位, with its 文号 and 回复期限)."""
+        r = self.current()
+        if r is None:
+            return
+        ws = self.ws
+        print_letter(self, lambda: notice_print.referral_letter_doc(ws, r.id),
+                     self.tr("转办函 {body} {d}").format(body=r.to_body, d=r.sent_date.isoformat()))
 
     def finish(self) -> None:
         if self.result_value is not None:

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayou
 
 from models.enums import Disposition, InquiryAssessment, InquiryOutcome
 from services.casework import inquiries
+from services.reporting import notice_print
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..interaction import Interaction
+from ..letter_preview import print_letter
 from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, FormErrors, form_error_label, primary
 from .talk_form import TalkForm
@@ -122,7 +124,12 @@ class LeadInquiryDialog(QDialog):
 
         close = QPushButton(self.tr("关闭"), self)
         close.clicked.connect(self.reject)
+        self.print_button = QPushButton(self.tr("打印函询通知书…"), self)
+        self.print_button.setToolTip(self.tr("打印所选一轮（未选时为最近一轮）的函询通知书；打印记入线索的办理记录"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_notice)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         lay = QVBoxLayout(self)
@@ -167,6 +174,7 @@ class LeadInquiryDialog(QDialog):
                                       + (f"（{v.reply_attachment_name}）" if v.reply_attachment_name else ""),
                                       v.assessment_label, v.outcome_label, _d(v.closing_letter_date))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.print_button.setEnabled(bool(o.letters))
         current = self.recipient.currentText()
         self.recipient.clear()
         self.recipient.addItems(o.person_names)
@@ -188,6 +196,19 @@ class LeadInquiryDialog(QDialog):
             self.state.setText(self.tr("请发出函询函。") if not o.letters else self.tr("评估为再次函询，请发出下一轮函询函。"))
         else:
             self.state.setText(o.blocked)
+
+    # ---- printing ----------------------------------------------------------------------------------------
+    def print_notice(self) -> None:
+        """函询通知书 of the chosen round (the latest when none is chosen)."""
+        letters = self.overview.letters if self.overview else []
+        if not letters:
+            return
+        row = self.table.currentRow()
+        letter = letters[row] if 0 <= row < len(letters) else letters[-1]
+        ws = self.ctx.workspace
+        print_letter(self, lambda: notice_print.inquiry_notice_doc(ws, letter.id),
+                     self.tr("函询通知书 {n} 第{r}轮").format(n=self.overview.lead_number, r=letter.round),
+                     then=lambda: self.sig_saved.emit("lead", self.lead_id))
 
     # ---- the steps ---------------------------------------------------------------------------------------
     def _write(self, fn, errors: FormErrors) -> None:

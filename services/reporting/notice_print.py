@@ -27,6 +27,10 @@ from services.storage import settings
 from services.storage.workspace import Workspace
 from services.validation import validate_date
 
+__all__ = ["LetterDoc", "render_letter", "chinese_date", "acceptance_notice_doc", "feedback_notice_doc",
+           "referral_letter_doc", "inquiry_notice_doc", "acceptance_notice_pdf", "feedback_notice_pdf",
+           "referral_letter_pdf", "inquiry_notice_pdf"]
+
 S = ComplaintState
 BLANK_ADDRESSEE = "\u3000" * 6
 CONFIDENTIAL = "本文书含反映人身份信息，属保密材料，严禁泄露（《纪检监察机关处理检举控告工作规则》）。"
