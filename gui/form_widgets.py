@@ -75,6 +75,7 @@ class EnumCombo(QComboBox):
             self.addItem(empty_text if empty_text is not None else self.tr("（未选择）"), None)
         for m in enum_cls:
             self.addItem(m.label, m.value)
+        self.setMaxVisibleItems(max(self.count(), 1))   # the popup shows every item, no scrolling
 
     def value(self) -> str | None:
         return self.currentData()
@@ -120,6 +121,7 @@ class CheckCombo(QComboBox):
             item.setData(Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
             self._model.appendRow(item)
         self.setModel(self._model)
+        self.setMaxVisibleItems(max(self._model.rowCount(), 1))
         self.setEditable(True)
         self.lineEdit().setReadOnly(True)
         self.lineEdit().installEventFilter(self)

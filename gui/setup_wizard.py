@@ -101,7 +101,7 @@ class FirstUserPage(QWizardPage):
         _field(form, self.errors, "username", self.tr("用户名"), self.username,
                self.tr("2到40位字母、数字或 _ . -"))
         _field(form, self.errors, "display_name", self.tr("姓名"), self.display_name)
-        _field(form, self.errors, "password", self.tr("密码"), self.password)
+        _field(form, self.errors, "password", self.tr("密码"), self.password, users.password_rule())
         _field(form, self.errors, "password2", self.tr("再次输入密码"), self.password2)
         lay = QVBoxLayout(self)
         lay.addLayout(form)

@@ -30,18 +30,38 @@ def roles_text(codes: Iterable[str]) -> str:
     return "、".join(role_label(c) for c in sorted(codes, key=lambda c: order.index(c) if c in order else 99))
 
 
+def reserve_line(label: QLabel) -> QLabel:
+    """Keep one line of ``label``'s height while it is hidden, so showing it does not move what is below."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.ensurePolished()   # the style sheet's font
+    text = label.text()
+    label.setText("国")
+    label.setMinimumHeight(label.sizeHint().height())
+    label.setText(text)
+    return label
+
+
 class FieldError(QLabel):
-    """A red line under a field; hidden while empty."""
+    """A red line under a field. Its line's height is always kept (the form does not jump under the
+    pointer when a message appears): Qt keeps the label shown (QFormLayout would drop a hidden row), and
+    while empty it paints nothing; ``isVisible``/``isHidden`` answer whether a message is shown."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("FieldError")
         self.setWordWrap(True)
-        self.hide()
+        reserve_line(self)
 
     def show_message(self, message: str) -> None:
         self.setText(message)
-        self.setVisible(bool(message))
+
+    def isVisible(self) -> bool:  # noqa: N802 - as the user sees it: a message is shown
+        return bool(self.text()) and super().isVisible()
+
+    def isHidden(self) -> bool:  # noqa: N802
+        return not self.text() or super().isHidden()
 
     def clear_message(self) -> None:
         self.show_message("")
@@ -118,6 +138,7 @@ def form_error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("FormError")
     label.setWordWrap(True)
+    reserve_line(label)
     label.hide()
     return label
 

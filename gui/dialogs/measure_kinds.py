@@ -32,8 +32,9 @@ def label_categories(combo: QComboBox) -> None:
 
 def fill_kinds(combo: QComboBox, category: MeasureCategory | None) -> None:
     """Fill ``combo`` with the kinds of ``category`` (data: the code); handling kinds under their headings,
-    the first kind selected."""
+    none selected: the combo shows the placeholder 请选择处分/处理方式 until the user picks one."""
     combo.clear()
+    combo.setPlaceholderText(tr("请选择处分/处理方式"))
     if category == MeasureCategory.handling:
         for title, kinds in HANDLING_GROUPS:
             combo.addItem(f"— {tr(title)} —", None)
@@ -44,8 +45,8 @@ def fill_kinds(combo: QComboBox, category: MeasureCategory | None) -> None:
     else:
         for m in MEASURE_KINDS.get(category, ()):
             combo.addItem(m.label, m.value)
-    first = next((i for i in range(combo.count()) if combo.itemData(i) is not None), -1)
-    combo.setCurrentIndex(first)
+    combo.setMaxVisibleItems(max(combo.count(), 1))   # every kind and heading without scrolling
+    combo.setCurrentIndex(-1)
 
 
 def period_texts(kind: str, end: dt.date | None) -> tuple[str, str]:

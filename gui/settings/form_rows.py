@@ -3,25 +3,43 @@ its refusal shown at the fields, password boxes and the OK/取消 bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from services.errors import ValidationError
+from services.security import users
 
 from ..interaction import error_text
-from ..operations import DbOp
+from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, FormErrors, primary
 
 
-def form_row(form: QFormLayout, errors: FormErrors, code: str, label: str, editor: QWidget) -> None:
+def form_row(form: QFormLayout, errors: FormErrors, code: str, label: str, editor: QWidget,
+             hint: str | None = None) -> QLabel | None:
+    """A labelled row: the editor, a grey hint line when ``hint`` is given (returned), its error line."""
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)
     lay.setSpacing(2)
     lay.addWidget(editor)
+    hint_label = None
+    if hint is not None:
+        hint_label = QLabel(hint)
+        hint_label.setObjectName("Hint")
+        hint_label.setWordWrap(True)
+        lay.addWidget(hint_label)
     err = FieldError()
     lay.addWidget(err)
     form.addRow(label, box)
     errors.add(code, editor, err)
+    return hint_label
+
+
+def password_rule_row(widget: QWidget, form: QFormLayout, errors: FormErrors, label: str, editor: QLineEdit) -> QLabel:
+    """The new-password row with the rule (至少 N 个字符…) shown before the first attempt."""
+    hint = form_row(form, errors, "password", label, editor, users.password_rule())
+    ws = widget.ctx.workspace
+    QueryOp(widget, lambda: users.password_rule(ws)).success(hint.setText).run()   # the configured minimum
+    return hint
 
 
 def run_service(widget: QWidget, errors: FormErrors, fn, then, other_error_field: str | None = None) -> None:

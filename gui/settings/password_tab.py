@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from services.security import users
 
 from ..widgets import FormErrors, form_error_label, primary
-from .form_rows import form_row, password_edit, run_service
+from .form_rows import form_row, password_edit, password_rule_row, run_service
 
 
 class PasswordTab(QWidget):
@@ -22,7 +22,7 @@ class PasswordTab(QWidget):
         self.message.setObjectName("Hint")
         form = QFormLayout()
         form_row(form, self.errors, "old_password", self.tr("当前密码"), self.old)
-        form_row(form, self.errors, "password", self.tr("新密码"), self.new)
+        self.rule = password_rule_row(self, form, self.errors, self.tr("新密码"), self.new)
         form_row(form, self.errors, "password2", self.tr("再次输入新密码"), self.new2)
         self.save_button = primary(QPushButton(self.tr("修改密码")))
         self.save_button.clicked.connect(self.submit)

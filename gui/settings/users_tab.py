@@ -14,7 +14,7 @@ from ..geometry import remember_geometry
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
 from ..widgets import FormErrors, form_error_label, primary, role_label, roles_text
-from .form_rows import dialog_buttons, form_row, password_edit, run_service
+from .form_rows import dialog_buttons, form_row, password_edit, password_rule_row, run_service
 
 
 class _RoleBoxes(QWidget):
@@ -51,7 +51,7 @@ class UserDialog(QDialog):
         form = QFormLayout()
         form_row(form, self.errors, "username", self.tr("用户名"), self.username)
         form_row(form, self.errors, "display_name", self.tr("姓名"), self.display_name)
-        form_row(form, self.errors, "password", self.tr("初始密码"), self.password)
+        self.rule = password_rule_row(self, form, self.errors, self.tr("初始密码"), self.password)
         form_row(form, self.errors, "password2", self.tr("再次输入"), self.password2)
         form_row(form, self.errors, "roles", self.tr("角色"), self.roles)
         lay = QVBoxLayout(self)
@@ -113,7 +113,7 @@ class ResetPasswordDialog(QDialog):
         note.setObjectName("Hint")
         note.setWordWrap(True)
         form = QFormLayout()
-        form_row(form, self.errors, "password", self.tr("新密码"), self.password)
+        self.rule = password_rule_row(self, form, self.errors, self.tr("新密码"), self.password)
         form_row(form, self.errors, "password2", self.tr("再次输入"), self.password2)
         lay = QVBoxLayout(self)
         lay.addWidget(note)
