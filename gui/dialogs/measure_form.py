@@ -300,6 +300,11 @@ class MeasureForm(ItemDialog):
                 then()
             return
         kind = self.kind.currentData()
+        if kind is None:   # nothing preselected: the kind is the user's choice
+            self.errors.clear()
+            self.errors.set("kind", self.tr("请选择处分/处理方式"))
+            self.kind.setFocus()
+            return
         years = self.probation.currentData() if kind == "party_probation" else None
         ws = self.ctx.workspace
         self.run(lambda: measures.add_measure(
