@@ -80,6 +80,17 @@ def complaint_sheet_pdf(ws: Workspace, complaint_id: int) -> bytes:
     return render_item_sheet("信访举报登记表", org, sections, footer_note=note, font=font)
 
 
+def _work_plan_section(v) -> list:
+    """初核's 工作方案 and the secretary's approval of it (casework.work_plan), for a lead under 初核."""
+    if v.disposition != "preliminary_verification":
+        return []
+    plan = v.work_plan or {}
+    text = plan.get("text") or (f"见附件“{plan['attachment_name']}”" if plan.get("attachment_name") else "")
+    approval = (f"已审批（{plan.get('approver_name', '')}，{_d(plan.get('approved_date'))}）" if plan.get("approved")
+                else "待纪委书记审批" if text else "")
+    return [("初核工作方案", [("工作方案", text), ("书记审批", approval)])]
+
+
 def lead_sheet_pdf(ws: Workspace, lead_id: int) -> bytes:
     """问题线索处置审批表."""
     v = get_lead(ws, lead_id)
@@ -92,6 +103,7 @@ def lead_sheet_pdf(ws: Workspace, lead_id: int) -> bytes:
         ("处置", [("处置方式", v.disposition_label), ("处置日期", _d(v.disposition_date)),
                   ("集体研究情况", v.collective_note), ("承办人员", v.verifiers),
                   ("书记审批", f"已审批（{v.approver_name}）" if v.approved else "")]),
+        *_work_plan_section(v),
         ("办理结果", [("结果", v.result_label), ("日期", _d(v.result_date)), ("情况说明", v.result_note)]),
     ]
     org, font = _org_and_font(ws)

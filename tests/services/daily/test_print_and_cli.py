@@ -46,7 +46,8 @@ def test_lead_and_case_sheets(ws, register):
     leads.dispose(ws, lead_id, "preliminary_verification", D(2026, 10, 12), "书记专题会集体研究", "王一、王二")
     approve_plan(ws, lead_id, D(2026, 10, 12))
     text = _text(item_print.lead_sheet_pdf(ws, lead_id))
-    for expected in ("问题线索处置审批表", "XS2026-0001", "初步核实", "书记专题会集体研究", "王一、王二", "张三"):
+    for expected in ("问题线索处置审批表", "XS2026-0001", "初步核实", "书记专题会集体研究", "王一、王二", "张三",
+                     "初核工作方案", "核查组2人，调取账目、约谈知情人，一个月内完成", "已审批（王书记，2026-10-12）"):
         assert expected in text
     c = cases.open_case(ws, lead_id=lead_id, filing_date=D(2026, 10, 20), title="张三违纪案")
     text = _text(item_print.case_sheet_pdf(ws, c.id))
