@@ -234,9 +234,8 @@ class LedgerForm(ItemDialog):
         self.lead_source.set_value(v.lead_source)
         self.problem_nature.setPlainText(v.problem_nature)
         self.evidence.setPlainText(v.evidence)
-        for w in (self.case, self.unit, self.entry_date, self.lead_source, self.problem_nature, self.evidence,
-                  self.add_leader_button, self.remove_leader_button):
-            w.setEnabled(False)
+        for w in (self.case, self.unit, self.entry_date, self.lead_source, self.problem_nature, self.evidence):
+            w.setEnabled(False)   # a saved entry: its leaders' outcomes stay editable, and leaders can be added
         self.leaders.set_leaders(v.leaders)
         self.leaders.lock_identity()
         self.tabs.setTabEnabled(1, True)
@@ -261,8 +260,12 @@ class LedgerForm(ItemDialog):
                 .success(lambda view: self._saved(view, then)).failure(self._failed).run()
             return
 
+        entry_id = self.entry_id
+
         def write(row):
             x, lid = self.leaders.leader_input(row), self.leaders.leader_id(row)
+            if lid is None:   # a leader added to the saved entry
+                return lambda: ledger_entries.add_leader(ws, entry_id, x)
             return lambda: ledger_entries.set_leader_outcome(ws, lid, x.outcome or "", x.outcome_date,
                                                              x.accountability_method, x.basis)
 
@@ -273,7 +276,8 @@ class LedgerForm(ItemDialog):
 
         self.leaders.save_rows(self, self.leaders.changed_rows(), write, done=saved,
                                failed=lambda row, exc: self._failed(exc, row_of=lambda _i: row,
-                                                                    prefix=f"leaders[{row}]."))
+                                                                    prefix=f"leaders[{row}]."),
+                               id_of=lambda view: view.leaders[-1]["id"])
 
     def _saved(self, view, then) -> None:
         self._show(view)

@@ -203,6 +203,32 @@ def set_leader_outcome(ws: Workspace, leader_id: int, outcome: str, date: Any, m
         return _view(e, s.get(Case, e.case_id).number)
 
 
+def add_leader(ws: Workspace, entry_id: int, leader: LedgerLeaderInput) -> LedgerView:
+    """Add a leader checked later to a saved entry (audited); the fields of a refusal are the leader's own
+    (``name``, ``responsibility`` …), the message numbers the leader as the entry's next one."""
+    require(ws.current_user, "ledger.manage")
+    with ws.transaction() as s:
+        e = s.get(LedgerEntry, entry_id)
+        if e is None:
+            raise NotFoundError("一案双查台账不存在")
+        i = len(e.leaders)
+        values, problems = _leader(leader, ws.today(), e.entry_date, i)
+        prefix = f"leaders[{i}]."
+        problems = [ValidationError(p.message, field=p.field.removeprefix(prefix) if p.field else p.field)
+                    for p in problems]
+        if values.get("name") and any(x.name == values["name"] and x.post == values.get("post", "")
+                                      for x in e.leaders):
+            problems.append(ValidationError(f"{values['name']}已在本台账中，请在原行中修改处理结果", field="name"))
+        raise_all(problems, "登记表")
+        x = LedgerLeader(**values)
+        e.leaders.append(x)
+        s.flush()
+        audit.record(s, ws.current_user, "ledger.leader_add", "ledger", e.id,
+                     {"leader_id": x.id, "leader": x.name, "post": x.post, "responsibility": x.responsibility,
+                      "leaders": len(e.leaders)})
+        return _view(e, s.get(Case, e.case_id).number)
+
+
 def get_ledger_entry(ws: Workspace, entry_id: int) -> LedgerView:
     require(ws.current_user, "case.view")
     with ws.reading() as s:
