@@ -5,7 +5,7 @@ saves whenever the widget is hidden or closed, which covers accept, reject and t
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -49,11 +49,52 @@ def fit_to_screen(widget: QWidget) -> None:
     if screen is None:
         return
     avail = screen.availableGeometry()
+    frame_w, frame_h = _frame_extra(widget)
     min_size = widget.minimumSize()
-    width = max(min(widget.width(), avail.width() - FRAME_ALLOWANCE_W), min_size.width())
-    height = max(min(widget.height(), avail.height() - FRAME_ALLOWANCE_H), min_size.height())
+    width = max(min(widget.width(), avail.width() - frame_w), min_size.width())
+    height = max(min(widget.height(), avail.height() - frame_h), min_size.height())
     if (width, height) != (widget.width(), widget.height()):
         widget.resize(width, height)
+    if widget.isWindow() and (widget.isVisible() or widget.testAttribute(Qt.WidgetAttribute.WA_Moved)):
+        # a restored or shown window lies inside the available area (never below the taskbar)
+        frame = widget.frameGeometry()
+        x = min(max(frame.x(), avail.left()), max(avail.left(), avail.right() + 1 - (width + frame_w)))
+        y = min(max(frame.y(), avail.top()), max(avail.top(), avail.bottom() + 1 - (height + frame_h)))
+        if (x, y) != (frame.x(), frame.y()):
+            widget.move(x, y)
+
+
+def _frame_extra(widget: QWidget) -> tuple[int, int]:
+    """What the window manager adds around ``widget`` (known once shown; the allowance before)."""
+    frame, inner = widget.frameGeometry(), widget.geometry()
+    extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+    if widget.isVisible() and (extra_w or extra_h):
+        return extra_w, extra_h
+    return FRAME_ALLOWANCE_W, FRAME_ALLOWANCE_H
+
+
+class ScreenFit(QObject):
+    """Keeps a top-level window within its screen's available area: on show and whenever it is resized
+    (a page switch whose page wants more room must not push the window past the screen). A move by the
+    user is left alone."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self._widget = widget
+        self._fitting = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        widget = getattr(self, "_widget", None)
+        if widget is not None and obj is widget and not getattr(self, "_fitting", True) and event.type() in (
+                QEvent.Type.Show, QEvent.Type.Resize) and not widget.isMaximized() \
+                and not widget.isMinimized() and not widget.isFullScreen():
+            self._fitting = True
+            try:
+                fit_to_screen(widget)
+            finally:
+                self._fitting = False
+        return False
 
 
 class GeometryKeeper(QObject):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QListW
 from services.errors import AccountRevoked
 
 from .context import AppContext, org_summary
-from .geometry import remember_geometry
+from .geometry import ScreenFit, remember_geometry
 from .idle_lock import IdleLock
 from .pages.base import Page
 from .widgets import confirm, roles_text, show_error
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .pages.registry import PageSpec
 
 LAST_PAGE_KEY = "mainwindow/last_page"
+PAGE_AREA_MIN = QSize(400, 300)
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget()
         self.stack.setObjectName("PageArea")
+        # the pages' own minimum sizes never grow the window past the screen (1366×768): they share this one
+        self.stack.setMinimumSize(PAGE_AREA_MIN)
         for spec in self.specs:
             item = QListWidgetItem(spec.display_title(self.org_mode))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -93,7 +96,8 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._show_row)
         self.resize(1180, 760)
-        remember_geometry(self, ctx.settings)
+        remember_geometry(self, ctx.settings)   # fitted to the screen's available area, position included
+        ScreenFit(self)                          # and kept there on show and on every resize
         last = str(ctx.settings.value(LAST_PAGE_KEY, "") or "")
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
