@@ -151,6 +151,9 @@ class Measure(Base):
     effect_end: Mapped[dt.date | None] = mapped_column(Date, index=True)
     form: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    # True for a measure recorded since 处分执行 is kept (migration 0006 sets False on older rows): an
+    # older sanction's 宣布 is not owed on the due list once its case is closed, the rule of before
+    execution_tracked: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     person: Mapped[Person] = relationship(back_populates="measures")

@@ -3,7 +3,9 @@
 - 宣布: each 党纪/政务处分 of a case is announced within the ``execution`` limit (one month) of its
   decision; open until its ``SanctionExecution.announced_date`` is recorded, whether or not the case is
   closed. Cases brought in by ``import-ledger`` are left out: their old ledgers hold no 宣布 dates, and
-  the stage rules apply to what is entered in the app.
+  the stage rules apply to what is entered in the app. A sanction recorded before the upgrade that
+  began keeping 处分执行 (``Measure.execution_tracked`` False) keeps the rule of before: owed only
+  while its case is open, so an upgraded office is not shown every old sanction as unannounced.
 - 回访教育: each measure with an effect period gets a visit due ``FOLLOW_UP_LEAD_DAYS`` before the
   period ends (:func:`rules.follow_up_due`); open until a visit is recorded, and listed while the
   period lasts (after it a visit can no longer be recorded, see ``casework.follow_ups``).
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from models import Case, FollowUpVisit, Lead, Measure, Person, SanctionExecution
@@ -30,7 +32,8 @@ def announcement_inputs(s: Session) -> list[DeadlineInput]:
                      .join(Case, Case.id == Measure.case_id).join(Person, Person.id == Measure.person_id)
                      .outerjoin(SanctionExecution, SanctionExecution.measure_id == Measure.id)
                      .where(Measure.category != "handling", Case.imported.is_(False),
-                            SanctionExecution.announced_date.is_(None))
+                            SanctionExecution.announced_date.is_(None),
+                            or_(Measure.execution_tracked.is_(True), Case.closing_date.is_(None)))
                      .order_by(Measure.id)).all()
     out: list[DeadlineInput] = []
     for decided, case_id, number, name in rows:

@@ -180,12 +180,14 @@ def upgrade() -> None:
     op.add_column("persons", sa.Column("id_number_enc", sa.LargeBinary(), nullable=True))
     op.add_column("persons", sa.Column("id_number_index", sa.String(length=64), nullable=True))
     op.create_index(op.f("ix_persons_id_number_index"), "persons", ["id_number_index"], unique=False)
+    # measures recorded before 处分执行 was kept: their 宣布 is owed only while their case is open
+    op.add_column("measures", sa.Column("execution_tracked", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:
     # SQLite ≥ 3.35 drops a column in place (no rebuild)
     op.drop_index(op.f("ix_persons_id_number_index"), table_name="persons")
-    for table, column in (("persons", "id_number_index"), ("persons", "id_number_enc"),
+    for table, column in (("measures", "execution_tracked"), ("persons", "id_number_index"), ("persons", "id_number_enc"),
                           ("persons", "party_membership_known"), ("leads", "imported"),
                           ("leads", "work_plan_approved_date"), ("leads", "work_plan_approver_id"),
                           ("leads", "work_plan_attachment_id"), ("leads", "work_plan"), ("complaints", "imported"),
