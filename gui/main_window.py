@@ -8,11 +8,15 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
+from services.deadlines import due_list
 from services.errors import AccountRevoked
+from services.security.permissions import allowed
 
 from .context import AppContext, org_summary
+from .due_reminder import DueReminder
 from .geometry import ScreenFit, remember_geometry
 from .idle_lock import IdleLock
+from .operations import QueryOp
 from .pages.base import Page
 from .widgets import confirm, roles_text, show_error
 
@@ -83,6 +87,9 @@ class MainWindow(QMainWindow):
 
         self.data_label = QLabel(self.tr("数据目录：{path}").format(path=ctx.workspace.data_dir))
         self.statusBar().addPermanentWidget(self.data_label)
+        self.reminder = DueReminder(self)   # at sign-in: 您有 N 项已超期、M 项即将到期, a click to the due list
+        self.reminder.clicked.connect(self.show_due_list)
+        self.statusBar().insertPermanentWidget(0, self.reminder)
         self.statusBar().showMessage(self.tr("{name}，欢迎使用").format(name=user.display_name), 8000)
 
         self.idle_lock = IdleLock(ctx, self)
@@ -102,6 +109,9 @@ class MainWindow(QMainWindow):
         keys = [s.key for s in self.specs]
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
         self.nav.setFocus()
+        if "workbench" in keys and (allowed(user.roles, "complaint.view") or allowed(user.roles, "lead.view")):
+            ws = ctx.workspace
+            QueryOp(self, lambda: due_list.due_items(ws)).success(self.reminder.set_rows).run()
 
     def _build_header(self) -> QWidget:
         header = QFrame()
@@ -151,6 +161,14 @@ class MainWindow(QMainWindow):
             if restored is not None:
                 restored.connect(self._on_restored)
         return self.pages[key]
+
+    def show_due_list(self) -> QWidget:
+        """The sign-in reminder's click: the 工作台 with its due list focused (its own reminder stays live)."""
+        page = self.show_page("workbench")
+        self.reminder.hide()
+        if hasattr(page, "focus_due"):
+            page.focus_due()
+        return page
 
     def show_page(self, key: str) -> QWidget:
         keys = [s.key for s in self.specs]

@@ -1,4 +1,5 @@
-"""工作台: this month's headline counters beside the same month last year, the due list, a 12-month trend."""
+"""工作台: this month's headline counters so far beside the same days of last year's month, the reminder and
+the due list, a 12-month trend."""
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
@@ -12,6 +13,7 @@ from services.deadlines.rules import DueStatus
 from services.errors import PermissionDenied
 from services.reporting import dashboard
 
+from ..due_reminder import DueReminder
 from ..operations import QueryOp
 from .base import Page
 from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
@@ -81,7 +83,7 @@ class CounterCard(QFrame):
             else self.tr("持平")
         if pct is not None:
             change += "（{sign}{pct}%）".format(sign="+" if pct > 0 else "", pct=pct)
-        self.compare.setText(self.tr("去年同月 {n}　<span style='color:{color}'>{arrow} {change}</span>")
+        self.compare.setText(self.tr("去年同期 {n}　<span style='color:{color}'>{arrow} {change}</span>")
                              .format(n=c.same_month_last_year, color=color, arrow=arrow, change=change))
         self.arrow = arrow
 
@@ -130,6 +132,8 @@ class DashboardPage(Page):
         self.banner.setObjectName("FormError")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.reminder = DueReminder(self)          # 您有 N 项已超期、M 项即将到期 → the due list
+        self.reminder.clicked.connect(self.focus_due)
         self.message = QLabel(self)
         self.message.setObjectName("PageNote")
         self.message.setWordWrap(True)
@@ -182,6 +186,7 @@ class DashboardPage(Page):
         lay.setSpacing(12)
         lay.addLayout(head)
         lay.addWidget(self.banner)
+        lay.addWidget(self.reminder, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.message)
         lay.addWidget(self.cards_box)
         lay.addLayout(split, 1)
@@ -190,7 +195,7 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         ws = self.ctx.workspace
         today = ws.today()
-        self.period.setText(self.tr("{y}年{m}月　（与去年同月比较）").format(y=today.year, m=today.month))
+        self.period.setText(self.tr("{y}年{m}月").format(y=today.year, m=today.month))
         QueryOp(self, lambda: read_dashboard(ws, today)).success(self._show).run()
 
     def _show(self, data) -> None:
@@ -200,6 +205,12 @@ class DashboardPage(Page):
         self.message.setText(denied)
         self.message.setVisible(bool(denied))
         self._show_counters(counters)
+        if counters and counters[0].period:
+            (a, b), (la, lb) = counters[0].period, counters[0].last_period
+            self.period.setText(self.tr("本月至今：{y}年{m}月{a}日至{b}日　（与去年同期 {ly}年{lm}月{la}日至{lb}日比较）")
+                                .format(y=a.year, m=a.month, a=a.day, b=b.day, ly=la.year, lm=la.month, la=la.day,
+                                        lb=lb.day))
+        self.reminder.set_rows(self._due)
         self._show_due(self._due)
         self._show_trend(self.trend_rows)
 
@@ -280,6 +291,13 @@ class DashboardPage(Page):
 
     def due_rows(self) -> list[tuple[str, str, str, str, str]]:
         return [tuple(self.due.item(r, c).text() for c in range(5)) for r in range(self.due.rowCount())]
+
+    def focus_due(self) -> None:
+        """The reminder's click: the due list gets the focus, its first row selected."""
+        self.due.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.due.rowCount():
+            self.due.selectRow(0)
+            self.due.scrollToTop()
 
     def open_due(self, row: int) -> QWidget | None:
         item = self.due.item(row, 0)

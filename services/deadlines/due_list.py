@@ -177,6 +177,12 @@ def due_items(ws: Workspace, today: dt.date | None = None, *, include_ok: bool =
     return rows
 
 
+def due_counts(rows: list[Deadline]) -> tuple[int, int]:
+    """(已超期, 即将到期) among ``rows`` (from ``due_items``): the reminder "您有 N 项已超期、M 项即将到期"."""
+    return (sum(1 for r in rows if r.status is DueStatus.OVERDUE),
+            sum(1 for r in rows if r.status is DueStatus.DUE_SOON))
+
+
 def complaint_due(ws: Workspace, ids: list[int], today: dt.date | None = None) -> dict[int, Deadline]:
     """The worst open 即将到期 / 已超期 deadline of each of these complaints (a list screen's rows)."""
     require(ws.current_user, "complaint.view")

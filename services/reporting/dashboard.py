@@ -1,4 +1,5 @@
-"""工作台 figures: this month's headline counters beside the same month last year, and a 12-month trend."""
+"""工作台 figures: this month's headline counters so far beside the same days of that month last year, and a
+12-month trend."""
 from __future__ import annotations
 
 import calendar
@@ -18,10 +19,15 @@ from services.storage.workspace import Workspace
 
 @dataclass(frozen=True)
 class Counter:
+    """``month``: this month so far (the 1st to today); ``same_month_last_year``: the same days of that
+    month a year earlier (the 1st to the same day), not the whole month."""
+
     key: str
     label_zh: str
     month: int
     same_month_last_year: int
+    period: tuple[dt.date, dt.date] | None = None
+    last_period: tuple[dt.date, dt.date] | None = None
 
     @property
     def change_pct(self) -> float | None:
@@ -53,14 +59,22 @@ _COUNTERS = [
 ]
 
 
+def same_days_last_year(today: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    """(this month's 1st to ``today``, last year's same month from the 1st to the same day — the month's
+    last day when it has fewer days, 29 February → 28 February)."""
+    first = today.replace(day=1)
+    last_first = add_months(first, -12)
+    last_day = min(today.day, calendar.monthrange(last_first.year, last_first.month)[1])
+    return (first, today), (last_first, last_first.replace(day=last_day))
+
+
 def headline(ws: Workspace, today: dt.date | None = None) -> list[Counter]:
-    """The month of ``today`` (1st to last day) against the same month a year earlier."""
+    """This month so far (1st to ``today``) against the same days of the same month a year earlier."""
     require(ws.current_user, "report.view")
     today = today or ws.today()
-    a, b = month_span(today)
-    la, lb = month_span(add_months(a, -12))
+    (a, b), (la, lb) = same_days_last_year(today)
     with ws.reading() as s:
-        return [Counter(key, label, fn(s, a, b), fn(s, la, lb)) for key, label, fn in _COUNTERS]
+        return [Counter(key, label, fn(s, a, b), fn(s, la, lb), (a, b), (la, lb)) for key, label, fn in _COUNTERS]
 
 
 def trend(ws: Workspace, today: dt.date | None = None, months: int = 12) -> list[tuple[str, int, int, int]]:

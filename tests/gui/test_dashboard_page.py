@@ -44,7 +44,7 @@ def test_counters_compare_with_the_same_month_last_year_and_the_trend_has_12_mon
     assert values["cases_filed"] == (0, 0)
     card = page.cards["complaints_received"]
     assert card.title.text() == "本月收到信访举报（件）" and card.value.text() == "2"
-    assert "去年同月 1" in card.compare.text() and "↑" in card.compare.text() and "+100.0%" in card.compare.text()
+    assert "去年同期 1" in card.compare.text() and "↑" in card.compare.text() and "+100.0%" in card.compare.text()
     assert "＝" in page.cards["cases_filed"].compare.text()
 
     labels = page.trend_labels()
