@@ -82,8 +82,14 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def make_read_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions for reading only: a deferred transaction, never holding the write lock."""
-    return sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+    """Sessions for reading only: a deferred transaction, never holding the write lock.
+
+    On PostgreSQL a REPEATABLE READ snapshot: a list or report reads one state of the data even while
+    other desks commit (SQLite's WAL reader has that already)."""
+    options: dict = {READ_ONLY: True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "REPEATABLE READ"
+    return sessionmaker(engine.execution_options(**options), expire_on_commit=False)
 
 
 def alembic_config(engine: Engine) -> Config:

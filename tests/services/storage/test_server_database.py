@@ -155,3 +155,51 @@ def test_file_backups_are_refused_on_the_server_with_a_plain_message(ws, tmp_pat
                                   "未写出任何备份文件")
     assert list(tmp_path.iterdir()) == [ws.data_dir] and list(ws.backups_dir.iterdir()) == []
     assert maintenance.daily_backup_if_due(ws) is None and maintenance.backup_on_exit(ws) is None
+
+
+def test_a_long_read_sees_one_snapshot_while_another_desk_registers(ws):
+    from sqlalchemy import func, select
+
+    from models import Complaint
+    intake.register_complaint(ws, complaint_input())
+    with ws.reading() as s:
+        level = s.connection().exec_driver_sql("SHOW transaction_isolation").scalar_one()
+        first = s.execute(select(func.count()).select_from(Complaint)).scalar_one()
+        intake.register_complaint(ws, complaint_input())  # another transaction commits meanwhile
+        again = s.execute(select(func.count()).select_from(Complaint)).scalar_one()
+    with ws.reading() as s:
+        after = s.execute(select(func.count()).select_from(Complaint)).scalar_one()
+    assert (level, first, again, after) == ("repeatable read", 1, 1, 2)
+
+
+def test_the_migrations_build_on_the_server_what_the_models_describe(blank_ws):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from models import Base
+    from models.db import current_revision, head_revision
+    from models.search import include_name
+    with blank_ws.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_name}), Base.metadata)
+    assert diff == [], f"models and migrations disagree on PostgreSQL: {diff}"
+    assert current_revision(blank_ws.engine) == head_revision()
+
+
+def test_check_constraints_dates_and_booleans_behave_as_on_sqlite(ws):
+    import datetime as dt
+
+    from sqlalchemy.exc import IntegrityError
+
+    from models import Attachment, Complaint
+    c = intake.register_complaint(ws, complaint_input(received_date=dt.date(2024, 2, 29)))
+    with ws.reading() as s:
+        row = s.get(Complaint, c.id)
+        assert (row.received_date, row.is_repeat, row.belongs_upper) == (dt.date(2024, 2, 29), False, False)
+    with pytest.raises(IntegrityError, match="ck_attachments_one_owner"):
+        with ws.transaction() as s:
+            s.add(Attachment(sha256="0" * 64, size=1, filename="a.pdf", media_type="application/pdf"))
+            s.flush()
+    with pytest.raises(IntegrityError, match="ck_complaints_channel"):
+        with ws.transaction() as s:
+            s.execute(Complaint.__table__.update().where(Complaint.id == c.id).values(channel="pigeon"))
