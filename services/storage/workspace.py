@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 import platformdirs
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import Organization
@@ -56,6 +56,10 @@ def storage_error(exc: OperationalError) -> DomainError:
         return StorageError("数据库正被另一个程序占用，本次保存未完成，请稍后重试")
     if "readonly" in text or "read-only" in text:
         return StorageError("数据库文件只读，本次保存未完成，请检查数据目录的写入权限")
+    if "connection" in text or "connect" in text or "terminating" in text:  # a server database (PostgreSQL)
+        return StorageError("与数据库服务器的连接中断，本次保存未完成，已有数据未受影响。请检查网络或联系服务器管理员后重试")
+    if "too long" in text:  # PostgreSQL enforces VARCHAR(n), which SQLite does not
+        return StorageError("有一项内容超出了数据库允许的长度，本次保存未完成，已有数据未受影响。请缩短后重试")
     return StorageError(f"数据库写入失败，本次保存未完成，已有数据未受影响（{text[:120]}）")
 
 
@@ -125,7 +129,7 @@ class Workspace:
                 if check_user and self.current_user is not None:
                     session_guard.check_write(self, session)
                 yield session
-        except OperationalError as exc:
+        except (OperationalError, DataError) as exc:
             raise storage_error(exc) from exc
         finally:
             session.close()

@@ -203,3 +203,15 @@ def test_check_constraints_dates_and_booleans_behave_as_on_sqlite(ws):
     with pytest.raises(IntegrityError, match="ck_complaints_channel"):
         with ws.transaction() as s:
             s.execute(Complaint.__table__.update().where(Complaint.id == c.id).values(channel="pigeon"))
+
+
+def test_a_value_longer_than_its_column_is_refused_in_chinese_and_nothing_is_saved(ws):
+    from services.storage.workspace import StorageError
+    with ws.reading() as s:
+        before = audit.count(s)
+    with pytest.raises(StorageError) as err:
+        with ws.transaction() as s:
+            audit.record(s, ws.current_user, "test.long", "thing", "x" * 41)
+    assert str(err.value) == "有一项内容超出了数据库允许的长度，本次保存未完成，已有数据未受影响。请缩短后重试"
+    with ws.reading() as s:
+        assert audit.count(s) == before
