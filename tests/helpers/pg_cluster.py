@@ -127,8 +127,17 @@ class PgCluster:
             uid = pwd.getpwnam(self.os_user).pw_uid
             os.chown(self.root, uid, -1)
             os.chown(pwfile, uid, -1)
-        self._run([self.bin("initdb"), "-D", str(self.data_dir), "-U", SUPERUSER, f"--pwfile={pwfile}",
-                   "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
+        # C.UTF-8 classifies CJK characters as letters, so pg_trgm indexes Chinese text; plain C is the
+        # fallback where that locale is missing (the search stays correct, its index just helps less).
+        for locale in ("C.UTF-8", "C"):
+            try:
+                self._run([self.bin("initdb"), "-D", str(self.data_dir), "-U", SUPERUSER, f"--pwfile={pwfile}",
+                           "--auth=scram-sha-256", "-E", "UTF8", f"--locale={locale}", "--no-sync"])
+                break
+            except ClusterUnavailable:
+                if locale == "C":
+                    raise
+                shutil.rmtree(self.data_dir, ignore_errors=True)
         pwfile.unlink()
         opts = (f"-k {self.socket_dir} -p {PORT} -c listen_addresses='' -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
