@@ -18,7 +18,7 @@ from services.casework.listing_ids import BLOCK, WHOLE, IdList, count, query_ids
 from services.casework.listing_query import (COLUMNS, DEFAULT_SORT, ENTITIES, FTS_MIN, ListQuery,
                                              search_hint, search_terms)
 from services.casework.listing_rows import RowView, fetch_rows
-from services.interchange.xlsx_cells import write_only_cell, write_only_row
+from services.casework.listing_export import write_register
 from services.storage.files import atomic_path
 from services.storage.workspace import Workspace
 
@@ -28,6 +28,8 @@ __all__ = ["BLOCK", "WHOLE", "FTS_MIN", "ENTITIES", "COLUMNS", "DEFAULT_SORT", "
 
 def export_xlsx(ws: Workspace, q: ListQuery, path: Path | str) -> int:
     """Write the filtered list to an Excel file (no identity fields), atomically; returns the row count.
+    The file is a 登记簿 (``listing_export``): title and filter rows, a frozen header repeated on each printed
+    page, fitted columns, date cells, the 办理时限, A4 landscape.
 
     Text is stored as text, never as a formula (``xlsx_cells``). A target that cannot be written
     raises ``FileWriteError`` naming it (``atomic_path``), leaves no file behind and an earlier
@@ -38,27 +40,8 @@ def export_xlsx(ws: Workspace, q: ListQuery, path: Path | str) -> int:
     # the rest in the system's temp folder.
     with atomic_path(path, make_parents=True) as tmp, tempfile.SpooledTemporaryFile(max_size=32 << 20) as data:
         ids = query_ids(ws, q)
-        _write_list(ws, q.entity, ids, data)
+        write_register(ws, q, ids, data)
         data.seek(0)
         with open(tmp, "wb") as out:
             shutil.copyfileobj(data, out, 1 << 20)
     return len(ids)
-
-
-def _write_list(ws: Workspace, entity: str, ids: list[int], target) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    sheet = wb.create_sheet(title={"complaint": "信访件", "lead": "问题线索", "case": "案件", "ledger": "一案双查台账"}[entity])
-    header = [write_only_cell(sheet, title) for _, title, _ in COLUMNS[entity]]
-    for cell in header:
-        cell.font = Font(bold=True)
-    sheet.append(header)
-    for i in range(0, len(ids), 1000):
-        chunk = ids[i:i + 1000]
-        rows = fetch_rows(ws, entity, chunk)
-        for rid in chunk:
-            if rid in rows:
-                sheet.append(write_only_row(sheet, rows[rid].cells(entity)))
-    wb.save(target)

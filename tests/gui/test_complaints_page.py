@@ -159,8 +159,8 @@ def test_export_excel_has_the_filtered_rows_and_no_identity(clerk_ctx, qtbot, th
     assert page.hint.text() == f"已导出 2 件到 {out}"
     sheet = load_workbook(out).active
     rows = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
-    assert rows[0][0] == "编号" and len(rows) == 3
-    assert {r[0] for r in rows[1:]} == {three[0].number, three[1].number}
+    assert rows[2][0] == "编号" and len(rows) == 5     # the title and the filter rows, the header, two rows
+    assert {r[0] for r in rows[3:]} == {three[0].number, three[1].number}
     flat = "\n".join(str(c) for r in rows for c in r if c is not None)
     for secret in IDENTITY:
         assert secret not in flat

@@ -173,8 +173,8 @@ def test_leads_page_filters_sorts_searches_marks_overdue_and_exports(wang_ctx, q
     assert prompts.texts("info") == [f"已导出 2 条记录到 {out}"]
     sheet = load_workbook(out).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[0][:3] == ["编号", "收到日期", "线索来源"]
-    assert sorted(r[0] for r in rows[1:]) == sorted([b.number, c.number])
+    assert rows[2][:3] == ["编号", "收到日期", "线索来源"]     # under the title and the filter rows
+    assert sorted(r[0] for r in rows[3:]) == sorted([b.number, c.number])
 
 
 def test_exporting_the_list_under_a_regular_file_says_why_and_the_page_keeps_working(wang_ctx, qtbot, tmp_path,
@@ -196,7 +196,7 @@ def test_exporting_the_list_under_a_regular_file_says_why_and_the_page_keeps_wor
     prompts.answer(str(folder / "线索"))  # the page adds .xlsx
     click(qtbot, page.export_button)
     assert prompts.texts("info") == [f"已导出 1 条记录到 {out}"]
-    assert len(list(load_workbook(out).active.iter_rows())) == 2
+    assert len(list(load_workbook(out).active.iter_rows())) == 4   # title, filter, header, one row
 
 
 def test_new_lead_by_ctrl_n_and_ctrl_s_then_two_verifiers_needed_for_verification(wang_ctx, qtbot):

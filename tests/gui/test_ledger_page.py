@@ -109,7 +109,7 @@ def test_ledger_page_filters_searches_sorts_and_exports(wang_ctx, qtbot, tmp_pat
     page.export_to(out)
     assert prompts.texts("info") == [f"已导出 2 条记录到 {out}"]
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0][:4] == ("编号", "台账日期", "案件编号", "被检查单位") and len(rows) == 3
+    assert rows[2][:4] == ("编号", "台账日期", "案件编号", "被检查单位") and len(rows) == 5
     form = page.open_item(a.id)
     assert isinstance(form, LedgerForm) and form.entry_id == a.id
     choose(form.leaders.editor(0, "outcome"), "inquiry")

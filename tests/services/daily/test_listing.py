@@ -89,12 +89,12 @@ def test_rows_and_export_never_hold_identity(ws, sample, tmp_path):
     assert listing.export_xlsx(ws, ListQuery(text="青山村"), out) == 2
     sheet = load_workbook(out, read_only=True).active
     values = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert values[0][:3] == ["编号", "收件日期", "来源渠道"]
-    assert [r[0] for r in values[1:]] == [c.number, a.number]
+    assert values[2][:3] == ["编号", "收件日期", "来源渠道"]     # under the title and the filter rows
+    assert [r[0] for r in values[3:]] == [c.number, a.number]
     flat = " ".join(str(v) for row in values for v in row if v is not None)
     for secret in ("赵六", "赵*", "13812345678", "138****5678", VALID_ID, "东街"):
         assert secret not in flat
-    assert not {"反映人", "反映人姓名", "联系电话", "身份证号", "单位或地址"} & set(values[0])
+    assert not {"反映人", "反映人姓名", "联系电话", "身份证号", "单位或地址"} & set(values[2])
     assert list(out.parent.glob(".export-*")) == []
 
 
