@@ -54,18 +54,30 @@ def _view(a: Attachment) -> AttachmentView:
                           (kind, a.complaint_id or a.lead_id or a.case_id))
 
 
-def stored_path(ws: Workspace, sha256: str) -> Path:
-    return ws.attachments_dir / sha256
+def folder(ws: Workspace, session: Session | None = None) -> Path:
+    """Where attachment files live: the 附件文件夹 setting (a folder every desk of a server database
+    shares), else the data dir's ``attachments/``."""
+    if session is None:
+        with ws.reading() as s:
+            value = settings.get(s, settings.ATTACHMENTS_FOLDER)
+    else:
+        value = settings.get(session, settings.ATTACHMENTS_FOLDER)
+    value = str(value or "").strip()
+    return Path(value).expanduser() if value else ws.attachments_dir
 
 
-def _store(ws: Workspace, src: Path, limit: int) -> tuple[str, int]:
+def stored_path(ws: Workspace, sha256: str, session: Session | None = None) -> Path:
+    return folder(ws, session) / sha256
+
+
+def _store(ws: Workspace, s: Session, src: Path, limit: int) -> tuple[str, int]:
     """Copy ``src`` into the store under its SHA-256 (``atomic_path``); returns (sha256, size).
 
     The name is known only after a first read; the copy is hashed again as it is written, so a
     file changed in between is refused rather than stored under a name its bytes do not match.
     """
     sha = sha256_file(src)
-    final = stored_path(ws, sha)
+    final = stored_path(ws, sha, s)
     if final.is_file():  # the same content is stored already
         return sha, final.stat().st_size
     digest, size = hashlib.sha256(), 0
@@ -112,7 +124,7 @@ def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: P
         raise _too_big(src.name, size, limit)
     if size == 0:
         raise ValidationError(f"附件“{src.name}”是空文件，请检查扫描件或照片是否保存完整", field="path")
-    sha, size = _store(ws, src, limit)
+    sha, size = _store(ws, s, src, limit)
     media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
     a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
                    added_by_id=ws.current_user.id, **{fk: oid})
@@ -139,7 +151,7 @@ def open_attachment_path(ws: Workspace, attachment_id: int) -> Path:
             raise NotFoundError("附件不存在或已被删除")
         kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
         require(ws.current_user, _OWNERS[kind][3])
-        path = stored_path(ws, a.sha256)
+        path = stored_path(ws, a.sha256, s)
         if not path.is_file():
             raise IntegrityFailure(f"附件“{a.filename}”的文件已丢失，请从备份中恢复")
         if path.stat().st_size != a.size:

@@ -40,6 +40,10 @@ LEAD_PREFIX = declare("numbering.lead_prefix", str, "XS", "问题线索编号前
 CASE_PREFIX = declare("numbering.case_prefix", str, "LA", "案件编号前缀")
 LEDGER_PREFIX = declare("numbering.ledger_prefix", str, "TZ", "一案双查台账编号前缀")
 ATTACHMENT_MAX_MB = declare("attachments.max_mb", int, 50, "单个附件大小上限（MB）", 1, 2048)
+# Where attachment files live (services.storage.attachments.folder): on a server database every desk
+# must see the same files, so a shared folder; empty: the data dir's attachments/ (one desk)
+ATTACHMENTS_FOLDER = declare("attachments.folder", str, "",
+                             "附件文件夹（多台电脑共用服务器数据库时填共享文件夹，留空为数据目录下的 attachments）")
 FONT_PATH = declare("reports.font_path", str, "", "报表字体文件（留空自动查找）")
 DUE_SOON_WORKDAYS = declare("deadlines.due_soon_workdays", int, 3, "即将到期提醒（工作日）", 0, 30)
 DEADLINE_OVERRIDES = declare("deadlines.limits", dict, {}, "办理时限（覆盖默认值）")
