@@ -11,9 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, UTCDateTime, one_of, utcnow
 from .enums import (CaseStage, Disposition, EightRulesType, LeadResult, LeadSource, MeasureCategory, Rank,
                     all_measure_kind_codes)
+from .versioning import Versioned
 
 
-class Lead(Base):
+class Lead(Versioned, Base):
     __tablename__ = "leads"
     __table_args__ = (
         one_of("source", LeadSource.codes(), "source"),
@@ -55,7 +56,7 @@ class Lead(Base):
                                                    order_by="Person.id")
 
 
-class Case(Base):
+class Case(Versioned, Base):
     __tablename__ = "cases"
     __table_args__ = (
         one_of("stage", CaseStage.codes(), "stage"),
@@ -85,7 +86,7 @@ class Case(Base):
                                                    order_by="Person.id")
 
 
-class Person(Base):
+class Person(Versioned, Base):
     """A person complained about in a lead, or investigated in a case (被调查人).
 
     A case opened from a lead carries the same row (``case_id`` set beside ``lead_id``), so the
@@ -127,7 +128,7 @@ class Person(Base):
     measures: Mapped[list["Measure"]] = relationship(back_populates="person", order_by="Measure.id")
 
 
-class Measure(Base):
+class Measure(Versioned, Base):
     """A party sanction, a government sanction or an organizational handling of one person."""
 
     __tablename__ = "measures"

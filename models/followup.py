@@ -13,9 +13,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .base import Base, UTCDateTime, one_of, utcnow
 from .enums import (ContactKind, ContactMethod, ExecutionItem, FeedbackResponse, FollowUpForm, InquiryAssessment,
                     InquiryOutcome, TalkKind)
+from .versioning import Versioned
 
 
-class Referral(Base):
+class Referral(Versioned, Base):
     """转办/交办 of a complaint to another body (受理单位), chased until its reply is in."""
 
     __tablename__ = "referrals"
@@ -55,7 +56,7 @@ class ComplainantContact(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class InquiryLetter(Base):
+class InquiryLetter(Versioned, Base):
     """One round of 函询 on a lead disposed by 谈话函询: the letter, the written explanation, the assessment."""
 
     __tablename__ = "inquiry_letters"
@@ -108,7 +109,7 @@ class TalkRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class SanctionExecution(Base):
+class SanctionExecution(Versioned, Base):
     """处分执行 of one measure: 宣布, delivery to the person, 档案 filing (one row per measure)."""
 
     __tablename__ = "sanction_executions"

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, one_of, utcnow
 from .enums import Channel, ComplaintKind, ComplaintState, Discipline, EightRulesType, Rank, Signature
+from .versioning import Versioned
 
 
-class Complaint(Base):
+class Complaint(Versioned, Base):
     __tablename__ = "complaints"
     __table_args__ = (
         UniqueConstraint("year", "seq"),

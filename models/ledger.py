@@ -8,9 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, one_of, utcnow
 from .enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
+from .versioning import Versioned
 
 
-class LedgerEntry(Base):
+class LedgerEntry(Versioned, Base):
     __tablename__ = "ledger_entries"
     __table_args__ = (one_of("lead_source", LeadSource.codes(), "lead_source", nullable=True),)
 
@@ -30,7 +31,7 @@ class LedgerEntry(Base):
     )
 
 
-class LedgerLeader(Base):
+class LedgerLeader(Versioned, Base):
     """A leader checked in a ledger entry: the responsibility, the outcome and its basis."""
 
     __tablename__ = "ledger_leaders"

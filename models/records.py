@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, one_of, utcnow
 from .enums import PackageStatus, ReportStatus
+from .versioning import Versioned
 
 
 class Attachment(Base):
@@ -33,7 +34,7 @@ class Attachment(Base):
     added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class MonthlyReport(Base):
+class MonthlyReport(Versioned, Base):
     """A month's report: the draft text fields, and its finalized revisions."""
 
     __tablename__ = "monthly_reports"

@@ -51,5 +51,10 @@ class StateError(DomainError):
     """The action does not fit the item's current state (e.g. editing a finalized report)."""
 
 
+class ConcurrentEditError(StateError):
+    """Someone else saved the record after the form loaded it (several desks on one database): the
+    message names who and when; nothing was saved, and the form keeps what the user typed."""
+
+
 class IntegrityFailure(DomainError):
     """Stored data failed a check (audit chain, database integrity, a package)."""

@@ -18,6 +18,7 @@ from services.casework.work_plan import check_verifiers, plan_view, require_appr
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
 from services.security.permissions import allowed, require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_text
 
@@ -70,6 +71,7 @@ class LeadView:
     work_plan: dict = field(default_factory=dict)  # work_plan.WorkPlanView as a dict
     imported: bool = False  # brought in by import-ledger
     followup_lead_id: int | None = None
+    version: int = 0  # hand it back as expected_version on the next change (record_versions)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -88,6 +90,7 @@ def _get(session: Session, lead_id: int) -> Lead:
 
 
 def _view(session: Session, lead: Lead) -> LeadView:
+    session.flush()  # the version after this transaction's change
     complaint = session.get(Complaint, lead.complaint_id) if lead.complaint_id else None
     approver = session.get(User, lead.approver_id) if lead.approver_id else None
     case = session.execute(select(Case.id, Case.number).where(Case.lead_id == lead.id).limit(1)).first()
@@ -103,7 +106,7 @@ def _view(session: Session, lead: Lead) -> LeadView:
         result_note=lead.result_note, persons=[person_view(p) for p in persons],
         case_id=case[0] if case else None, case_number=case[1] if case else "",
         allowed_results=list(RESULTS_BY_DISPOSITION.get(lead.disposition or "", ())) if lead.result is None else [],
-        work_plan=asdict(plan_view(session, lead)), imported=bool(lead.imported),
+        work_plan=asdict(plan_view(session, lead)), imported=bool(lead.imported), version=lead.version,
     )
 
 
@@ -172,12 +175,19 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
         return _view(s, lead)
 
 
+def _locked(s: Session, lead_id: int, expected_version: int | None) -> Lead:
+    lead = _get(s, lead_id)
+    check_version(s, lead, expected_version, f"线索 {lead.number} ")
+    return lead
+
+
 def dispose(ws: Workspace, lead_id: int, disposition: str, date: Any, collective_note: str,
-            verifiers: str = "") -> LeadView:
-    """The one disposition (处置方式), collectively decided; a secretary's disposition is approved at once."""
+            verifiers: str = "", *, expected_version: int | None = None) -> LeadView:
+    """The one disposition (处置方式), collectively decided; a secretary's disposition is approved at once.
+    ``expected_version``: the version the form loaded (refused with ``ConcurrentEditError`` if newer)."""
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
-        lead = _get(s, lead_id)
+        lead = _locked(s, lead_id, expected_version)
         if lead.disposition is not None:
             raise StateError(f"线索 {lead.number} 已处置为“{_label(Disposition, lead.disposition)}”，"
                              "每条线索只能有一种处置方式")
@@ -211,11 +221,11 @@ def dispose(ws: Workspace, lead_id: int, disposition: str, date: Any, collective
         return _view(s, lead)
 
 
-def approve_disposition(ws: Workspace, lead_id: int) -> LeadView:
+def approve_disposition(ws: Workspace, lead_id: int, *, expected_version: int | None = None) -> LeadView:
     """The secretary approves a disposition decided by an officer."""
     require(ws.current_user, "lead.approve")
     with ws.transaction() as s:
-        lead = _get(s, lead_id)
+        lead = _locked(s, lead_id, expected_version)
         if lead.disposition is None:
             raise StateError(f"线索 {lead.number} 尚未处置，无可审批的内容")
         if lead.approver_id is not None:
@@ -226,12 +236,13 @@ def approve_disposition(ws: Workspace, lead_id: int) -> LeadView:
         return _view(s, lead)
 
 
-def conclude_lead(ws: Workspace, lead_id: int, result: str, date: Any, note: str = "") -> LeadView:
+def conclude_lead(ws: Workspace, lead_id: int, result: str, date: Any, note: str = "", *,
+                  expected_version: int | None = None) -> LeadView:
     """The disposition's result; 转初核 opens a follow-up lead with the same persons for 初核. A final
     result concludes the complaint the lead came from (``complaint_closure``), in the same transaction."""
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
-        lead = _get(s, lead_id)
+        lead = _locked(s, lead_id, expected_version)
         followup = conclude_in(ws, s, lead, result, date, note)
         view = _view(s, lead)
         view.followup_lead_id = followup.id if followup else None

@@ -17,6 +17,7 @@ import platformdirs
 from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from models import Organization
 from models.db import make_engine, make_read_session_factory, make_session_factory, sqlite_url, upgrade_database
@@ -25,6 +26,7 @@ from services.errors import DomainError
 from services.security import session_guard
 from services.security.crypto_params import CryptoParams
 from services.security.identity_crypto import IdentityVault
+from services.storage.record_versions import stale_save_error
 
 APP_NAME = "jijian-desk"
 APP_AUTHOR = "jijian"
@@ -124,11 +126,14 @@ class Workspace:
         ``check_user=False`` only for sign-in itself.
         """
         session = self.session_factory()
+        session.info["user_id"] = self.current_user.id if self.current_user is not None else None
         try:
             with session.begin():
                 if check_user and self.current_user is not None:
                     session_guard.check_write(self, session)
                 yield session
+        except StaleDataError as exc:  # a versioned row changed during the save (models.versioning)
+            raise stale_save_error() from exc
         except (OperationalError, DataError) as exc:
             raise storage_error(exc) from exc
         finally:
