@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -11,7 +12,7 @@ from models.db import current_revision
 from services.errors import StateError
 from services.security import audit
 from services.security.permissions import require
-from services.storage import backup, instance_lock
+from services.storage import backup, instance_lock, server_backup
 from services.storage.backup_origin import OrgRef, read_organization, restore_target
 from services.storage.workspace import Workspace
 
@@ -85,10 +86,13 @@ def export_backup(ws: Workspace, dest_dir: Path, passphrase: str, *,
                   cancelled: Callable[[], bool] | None = None) -> Path:
     """备份到…: one encrypted file on a chosen folder (a USB stick)."""
     require(ws.current_user, "backup.run")
-    _file_backups_only(ws)
-    path = backup.export_encrypted(ws.db_path, ws.attachments_dir, Path(dest_dir), passphrase, progress=progress,
-                                   cancelled=cancelled, now=ws.now(), schema_revision=current_revision(ws.engine),
-                                   kdf_params=ws.crypto.export_kdf)
+    from services.storage.attachments import folder
+    with tempfile.TemporaryDirectory(prefix="jijian-server-export-") as work:
+        # a server database: its tables into the SQLite payload a desk's export holds (services.storage.server_backup)
+        db = ws.db_path if ws.engine.dialect.name == "sqlite" else server_backup.sqlite_payload(ws, Path(work) / "db")
+        path = backup.export_encrypted(db, folder(ws), Path(dest_dir), passphrase, progress=progress,
+                                       cancelled=cancelled, now=ws.now(), schema_revision=current_revision(ws.engine),
+                                       kdf_params=ws.crypto.export_kdf)
     with ws.transaction() as s:
         audit.record(s, ws.current_user, "backup.export", "backup", path.name, {"target": str(dest_dir)})
     return path
