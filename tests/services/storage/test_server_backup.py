@@ -39,3 +39,39 @@ def test_a_server_backup_restores_into_a_fresh_sqlite_data_dir(blank_ws, tmp_pat
         assert intake.reveal_identity(desk, c.id)["name"] == "赵铁柱"
     finally:
         desk.close()
+
+
+def test_a_desk_backup_restores_into_an_empty_server_database_and_not_into_a_filled_one(ws, tmp_path, today, pg_server):
+    import os
+
+    from services.storage.migrate_to import TargetNotEmpty
+    from services.storage.server_backup import restore_to_server
+    desk = open_workspace(tmp_path / "desk", today=lambda: today, crypto=CHEAP_CRYPTO)
+    try:
+        initialize_demo(desk)
+        login_demo(desk)
+        demo.generate_demo(desk, complaints=80, seed=3, identity_columns=identity_sealer(desk))
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        path = maintenance.export_backup(desk, stick, "pass-1234-abcd")
+        with desk.reading() as s:
+            desk_counts = table_copy.table_counts(s.connection())
+    finally:
+        desk.close()
+    name = f"jj_restore_{os.getpid()}"
+    url = pg_server.create_database(name)
+    try:
+        counts = restore_to_server(path, "pass-1234-abcd", url, tmp_path / "desk2", crypto=CHEAP_CRYPTO)
+        assert counts == {**desk_counts, "audit_events": desk_counts["audit_events"] - 1}
+        server = open_workspace(tmp_path / "desk2", url=url, today=lambda: today, crypto=CHEAP_CRYPTO)
+        try:
+            assert integrity.verify(server).ok
+        finally:
+            server.close()
+        with pytest.raises(TargetNotEmpty, match="^目标数据库不是空的（"):
+            restore_to_server(path, "pass-1234-abcd", url, tmp_path / "desk2", crypto=CHEAP_CRYPTO)
+        with pytest.raises(TargetNotEmpty):  # the fixture's server database holds the township already
+            restore_to_server(path, "pass-1234-abcd", ws.engine.url.render_as_string(hide_password=False),
+                              tmp_path / "desk3", crypto=CHEAP_CRYPTO)
+    finally:
+        pg_server.drop_database(name)
