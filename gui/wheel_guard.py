@@ -4,10 +4,15 @@ Qt's combo boxes and spin boxes (dates included) take wheel events even without 
 scrolling the registration form could silently switch 问题类别 or a date. The guard, installed once on
 the application, hands such a wheel event to the enclosing scroll area instead (the form scrolls); a field
 the user has clicked into (focused) still reacts to the wheel as usual.
+
+Qt gives a widget whose focus policy includes ``WheelFocus`` (combo boxes and spin boxes have it) the focus
+on a real (spontaneous) wheel event *before* any event filter sees the event, so the guard would find the
+field focused and let the wheel change it. The guard therefore also turns ``WheelFocus`` into
+``StrongFocus`` on every guarded widget as it is polished: a click or Tab focuses it, the wheel never does.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
 
 GUARDED = (QComboBox, QAbstractSpinBox)
@@ -17,7 +22,11 @@ class WheelGuard(QObject):
     """Application event filter; see the module docstring."""
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() != QEvent.Type.Wheel or not isinstance(obj, GUARDED):
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(obj, GUARDED):
+            no_wheel_focus(obj)
+            return False
+        if kind != QEvent.Type.Wheel or not isinstance(obj, GUARDED):
             return False
         widget: QWidget = obj
         if widget.hasFocus():
@@ -27,6 +36,12 @@ class WheelGuard(QObject):
         if area is not None:
             QCoreApplication.sendEvent(area.viewport(), event)
         return True
+
+
+def no_wheel_focus(widget: QWidget) -> None:
+    """A wheel over ``widget`` no longer focuses it (see the module docstring)."""
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def _scrollable_ancestor(widget: QWidget, delta: int, vertical: bool) -> QAbstractScrollArea | None:
