@@ -223,19 +223,23 @@ class LeadHandling:
         when, note = self.disposition_date.value(), self.collective_note.toPlainText().strip()
         verifiers = self.verifiers.text().strip() if code == Disposition.preliminary_verification.value else ""
         self.tabs.setCurrentIndex(1)   # where its answer is shown, a refusal or the new state
-        self.run(lambda: leads.dispose(ws, self.lead_id, code or "", when, note, verifiers),
+        seen = self.view.version if self.view else None   # a newer save by another desk is refused
+        self.run(lambda: leads.dispose(ws, self.lead_id, code or "", when, note, verifiers, expected_version=seen),
                  self.dispose_errors, lambda _view: self._after_action(then=then))
 
     def approve(self) -> None:
         ws = self.ctx.workspace
-        self.run(lambda: leads.approve_disposition(ws, self.lead_id), self.dispose_errors,
+        seen = self.view.version if self.view else None
+        self.run(lambda: leads.approve_disposition(ws, self.lead_id, expected_version=seen), self.dispose_errors,
                  lambda _view: self._after_action())
 
     def conclude(self, then=None) -> None:
         ws = self.ctx.workspace
         code, when, note = self.result.currentData(), self.result_date.value(), self.result_note.toPlainText().strip()
         self.tabs.setCurrentIndex(1)
-        self.run(lambda: leads.conclude_lead(ws, self.lead_id, code or "", when, note), self.result_errors,
+        seen = self.view.version if self.view else None
+        self.run(lambda: leads.conclude_lead(ws, self.lead_id, code or "", when, note, expected_version=seen),
+                 self.result_errors,
                  lambda _view: self._after_action(then=then))
 
     def open_case_form(self) -> CaseForm | None:

@@ -26,6 +26,7 @@ from services.casework.repeat_match import REPEAT_WINDOW_MONTHS, repeat_candidat
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit, identity
 from services.security.permissions import require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 
 __all__ = ["ComplaintInput", "ComplaintView", "REPEAT_WINDOW_MONTHS", "RepeatCandidate", "SubjectInput", "accept",
@@ -73,11 +74,14 @@ _AUDITED_FIELDS = ("received_date", "channel", "kind", "signature", "main_proble
                    "eight_rules_type", "receiver_name", "belongs_upper", "referred_down", "is_repeat", "original_id")
 
 
-def update_complaint(ws: Workspace, complaint_id: int, data: ComplaintInput) -> ComplaintView:
-    """Edit a complaint still registered or accepted; ``data.keep_identity`` keeps the stored identity."""
+def update_complaint(ws: Workspace, complaint_id: int, data: ComplaintInput, *,
+                     expected_version: int | None = None) -> ComplaintView:
+    """Edit a complaint still registered or accepted; ``data.keep_identity`` keeps the stored identity.
+    ``expected_version``: the version the form loaded (a newer save refused with ``ConcurrentEditError``)."""
     require(ws.current_user, "complaint.register")
     with ws.transaction() as s:
         c = load(s, complaint_id)
+        check_version(s, c, expected_version, f"信访件 {c.number} ")
         if c.state not in (S.registered.value, S.accepted.value):
             raise StateError(f"信访件 {c.number} 已{label_of(ComplaintState, c.state).lstrip('已')}，不能再修改登记信息")
         v = validate_form(ws, s, data, existing=c)

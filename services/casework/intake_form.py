@@ -112,6 +112,7 @@ class ComplaintView:
     can_reveal: bool
     actions: list[str]
     repeat_candidates: list[RepeatCandidate] = field(default_factory=list)
+    version: int = 0  # hand it back as expected_version on the next save (record_versions)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -225,6 +226,7 @@ def actions_for(c: Complaint, has_lead: bool = False) -> list[str]:
 
 
 def build_view(ws: Workspace, session: Session, c: Complaint) -> ComplaintView:
+    session.flush()  # the version after this transaction's change
     lead = session.execute(select(Lead.id, Lead.number).where(Lead.complaint_id == c.id)
                            .order_by(Lead.id).limit(1)).first()
     original = session.get(Complaint, c.original_id) if c.original_id else None
@@ -249,4 +251,5 @@ def build_view(ws: Workspace, session: Session, c: Complaint) -> ComplaintView:
         identity_masked=identity.masked(c), has_identity=has_id,
         can_reveal=has_id and allowed(roles, "identity.view") and identity.has_key(ws),
         actions=actions_for(c, has_lead=lead is not None),
+        version=c.version,
     )

@@ -15,7 +15,7 @@ from services.casework.persons import PersonInput
 from services.errors import ConcurrentEditError
 from services.security import users
 from services.storage.workspace import open_workspace
-from tests.conftest import published_up_to_2026
+from tests.conftest import ADMIN_PASSWORD, published_up_to_2026
 from tests.helpers.crypto import CHEAP_CRYPTO
 
 pytestmark = pytest.mark.both_db  # on SQLite and on PostgreSQL (tests/conftest.py --db)
@@ -78,3 +78,23 @@ def test_a_save_without_a_loaded_version_is_not_checked(ws, desk_b):
     lead = _lead(ws)
     leads.dispose(ws, lead.id, "talk_inquiry", D(2026, 10, 9), "纪委会议集体研究")
     assert leads.get_lead(desk_b, lead.id).version == 2
+
+
+def test_a_complaint_edited_on_two_desks_keeps_the_first_save(ws, desk_b):
+    from dataclasses import replace
+
+    from models import Complaint
+    from services.casework import intake
+    from tests.services.daily.conftest import complaint_input
+
+    users.login(desk_b, "wang", ADMIN_PASSWORD)   # registering needs complaint.register
+    first = intake.register_complaint(ws, complaint_input())
+    seen = intake.get_complaint(desk_b, first.id).version
+    data = replace(complaint_input(), main_problem="王书记改的问题")
+    assert intake.update_complaint(ws, first.id, data, expected_version=first.version).version == first.version + 1
+    with pytest.raises(ConcurrentEditError) as refused:
+        intake.update_complaint(desk_b, first.id, replace(data, main_problem="另一处改的问题"), expected_version=seen)
+    with ws.reading() as s:
+        when = f"{s.get(Complaint, first.id).updated_at.astimezone():%Y-%m-%d %H:%M}"
+    assert str(refused.value) == f"信访件 {first.number} 已于 {when} 由 王书记 修改，{KEEP}"
+    assert intake.get_complaint(desk_b, first.id).main_problem == "王书记改的问题"
