@@ -273,7 +273,8 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         if new:
             fn = lambda: intake.register_complaint(self.ws, data)  # noqa: E731
         else:
-            fn = lambda: intake.update_complaint(self.ws, complaint_id, data)  # noqa: E731
+            seen = self.view.version   # a newer save from another desk is refused (ConcurrentEditError)
+            fn = lambda: intake.update_complaint(self.ws, complaint_id, data, expected_version=seen)  # noqa: E731
         DbOp(self, fn).success(lambda view: self._saved(view, new, then)).failure(self._save_failed).run()
 
     def _save_failed(self, exc: BaseException) -> None:
