@@ -54,6 +54,12 @@ def run_restore(args, ctx) -> int:
     passphrase = None
     if args.file.suffix == ".jjbak":
         passphrase = os.environ.get("JIJIAN_BACKUP_PASSPHRASE") or ctx.password("备份口令：", env="JIJIAN_BACKUP_PASSPHRASE")
+    url = ctx.db_url()
+    if url is not None:  # --db-url: into an empty server database (refused when it holds data)
+        from services.storage.server_backup import restore_to_server
+        counts = restore_to_server(args.file, passphrase, url, data_dir)
+        ctx.emit({"restored": "server", "rows": counts}, f"已恢复到服务器数据库：{len(counts)} 张表共 {sum(counts.values())} 行")
+        return 0
     with instance_lock.acquire(data_dir):  # held from the sign-in to the audit note: nobody opens it in between
         if (data_dir / DB_FILE).exists() and not maintenance.data_dir_is_fresh(data_dir):
             # A working database may only be replaced by someone allowed to; a broken one by anyone at the desk.

@@ -75,3 +75,33 @@ def test_a_desk_backup_restores_into_an_empty_server_database_and_not_into_a_fil
                               tmp_path / "desk3", crypto=CHEAP_CRYPTO)
     finally:
         pg_server.drop_database(name)
+
+
+def test_restore_with_db_url_fills_an_empty_server_and_refuses_a_filled_one(ws, tmp_path, monkeypatch):
+    import io
+
+    from cli.app import run_cli
+    from tests.helpers import pg_cluster
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    path = maintenance.export_backup(ws, stick, "pass-1234-abcd")
+    cluster = pg_cluster.active()
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(cluster.pgpass_line())
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    monkeypatch.setenv("JIJIAN_BACKUP_PASSPHRASE", "pass-1234-abcd")
+    name = "jj_cli_restore"
+    cluster.create_database(name)
+    try:
+        url = cluster.url(name, password=False)
+        results = []
+        for _ in range(2):
+            out = io.StringIO()
+            code = run_cli(["--data-dir", str(tmp_path / "d"), "--db-url", url, "restore", str(path)],
+                           stdout=out, stderr=out, stdin=io.StringIO(""))
+            results.append((code, out.getvalue()))
+        assert results[0][0] == 0 and results[0][1].startswith("已恢复到服务器数据库：29 张表共 "), results[0][1]
+        assert results[1][0] == 1 and results[1][1].startswith("错误：目标数据库不是空的（")
+    finally:
+        cluster.drop_database(name)
