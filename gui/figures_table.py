@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from services.errors import ValidationError
 from services.reporting import layout
 
+from .table_tips import full_text_tips
+
 SECTION_BG = QColor("#eceef1")
 GROUP_FG = QColor("#4b5563")
 COLUMN_WIDTHS = (40, 56, 76, 76, 96)  # 单位, 本月, 元至本月, 去年同期, 同比增减
@@ -57,7 +59,18 @@ def build_figures_table() -> tuple[QTableWidget, dict[str, int]]:
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         table.setItem(r, 0, item)
     table.verticalHeader().setDefaultSectionSize(26)
+    full_text_tips(table)
     return table, rows
+
+
+def figures_width(table: QTableWidget) -> int:
+    """The width at which no item name is cut (the item column's contents, the fixed columns, the scroll bar)."""
+    metrics = table.fontMetrics()
+    names = max([metrics.horizontalAdvance(table.item(r, 0).text()) + 16 for r in range(table.rowCount())
+                 if table.item(r, 0) is not None and table.columnSpan(r, 0) == 1]   # a heading spans the row
+                + [table.horizontalHeader().sectionSizeHint(0)])
+    rest = sum(table.columnWidth(c) for c in range(1, table.columnCount()))
+    return names + rest + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 4
 
 
 def fill_figures(table: QTableWidget, rows: dict[str, int], figures: dict | None) -> None:

@@ -23,6 +23,7 @@ from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction
 from ..lazy_model import LazyTableModel, attach_sorting
 from ..operations import QueryOp
+from ..table_tips import full_text_tips
 from ..widgets import primary, show_error
 from .base import Page
 
@@ -32,8 +33,14 @@ TINTS = {OVERDUE: QColor("#fde2e2"), DUE_SOON: QColor("#fff4d6")}
 SEARCH_DELAY_MS = 300
 
 
+FRONT_KEYS = ("number", "received_date", "state", DUE_KEY)
+"""On screen these come first: 办理状态 and 办理时限 are seen without scrolling at 1366×768."""
+
+
 def complaint_columns() -> list[tuple[str, str, bool]]:
-    return [*listing.COLUMNS["complaint"], (DUE_KEY, "办理时限", False)]
+    every = [*listing.COLUMNS["complaint"], (DUE_KEY, "办理时限", False)]
+    front = [c for key in FRONT_KEYS for c in every if c[0] == key]
+    return front + [c for c in every if c[0] not in FRONT_KEYS]
 
 
 class _EnterOpens(QObject):
@@ -148,12 +155,13 @@ class ComplaintsPage(Page):
         attach_sorting(self.view, self.model, "received_date", True)
         self.model.sig_sort_requested.connect(lambda *_: self.refresh())
         header = self.view.horizontalHeader()
-        widths = {"number": 116, "received_date": 92, "channel": 84, "kind": 84, "signature": 70, "subjects": 110,
-                  "units": 140, "ranks": 110, "discipline": 84, "main_problem": 280, "state": 76,
+        widths = {"number": 116, "received_date": 92, "channel": 104, "kind": 90, "signature": 70, "subjects": 130,
+                  "units": 150, "ranks": 140, "discipline": 84, "main_problem": 280, "state": 76,
                   "state_date": 92, "is_repeat": 56, DUE_KEY: 80}
         for col, (key, _h, _s) in enumerate(self.model.columns):
             self.view.setColumnWidth(col, widths.get(key, 100))
         header.setStretchLastSection(True)
+        full_text_tips(self.view)
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.view.installEventFilter(_EnterOpens(self))
 
@@ -254,7 +262,7 @@ class ComplaintsPage(Page):
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "main_problem":
                 return values.get("main_problem")
-            if status:
+            if key == DUE_KEY and status:   # other cut cells show their full text (gui.table_tips)
                 return values.get("due_text") or status
         return None
 

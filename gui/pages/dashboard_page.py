@@ -2,9 +2,11 @@
 the due list, a 12-month trend."""
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -14,12 +16,22 @@ from services.errors import PermissionDenied
 from services.reporting import dashboard
 
 from ..due_reminder import DueReminder
+from ..table_tips import full_text_tips
 from ..operations import QueryOp
 from .base import Page
 from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
 
 TREND_SERIES = [("收到信访举报", "#9b1c1c"), ("处置问题线索", "#1d4ed8"), ("立案", "#047857")]
 ITEM_LABELS = {"complaint": "信访件", "lead": "问题线索", "case": "案件"}
+
+
+def nice_axis(top: int, ticks: int = 5) -> tuple[int, int]:
+    """(maximum, step) of a count axis from 0 with about ``ticks`` round steps: 1, 2 or 5 times a power of ten
+    (147 → 0/50/100/150, 46 → 0/10/…/50), never less than 1."""
+    raw = max(top, 1) / ticks
+    magnitude = 10 ** max(0, math.floor(math.log10(raw))) if raw >= 1 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return max(step, math.ceil(top / step) * step), step
 
 
 def month_label(ym: str) -> str:
@@ -156,6 +168,9 @@ class DashboardPage(Page):
         header = self.due.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.due.setWordWrap(True)   # a long 到期事项 wraps in the narrow panel instead of "案件：…"
+        self.due.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        full_text_tips(self.due)
         self.due.cellDoubleClicked.connect(lambda row, _col: self.open_due(row))
         self.due.cellActivated.connect(lambda row, _col: self.open_due(row))
         self.due_empty = QLabel(self.tr("没有即将到期或已超期的事项。"), self)
@@ -255,15 +270,19 @@ class DashboardPage(Page):
         axis_x.append(labels)
         small = QFont(self.font())
         small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
-        axis_x.setLabelsFont(small)  # with the chart's wider share, "10月" … "12月" are not cut to "1…"
+        axis_x.setLabelsFont(small)
+        self._fit_month_labels(axis_x, labels)   # "10月" … "12月" never cut to "1…"
         first, last = rows[0][0], rows[-1][0]
         axis_x.setTitleText(self.tr("月份（{a}年{b}月—{c}年{d}月）").format(a=first[:4], b=int(first[5:]),
                                                                        c=last[:4], d=int(last[5:])))
-        top = max([max(r[1:]) for r in rows] + [4])
+        top, step = nice_axis(max([max(r[1:]) for r in rows] + [4]))
         axis_y = QValueAxis()
-        axis_y.setRange(0, top + max(1, top // 5))
+        axis_y.setRange(0, top)
         axis_y.setLabelFormat("%d")
-        axis_y.setTickCount(min(6, top + 2))
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)   # round steps: 0/50/100/150, not 29/58/88
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(step)
+        axis_y.setMinorTickCount(0)
         axis_y.setTitleText(self.tr("件数"))
         self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -277,6 +296,19 @@ class DashboardPage(Page):
             self.chart.addSeries(series)
             series.attachAxis(axis_x)
             series.attachAxis(axis_y)
+
+    def _fit_month_labels(self, axis: QBarCategoryAxis, labels: list[str]) -> None:
+        """Upright when every month's label fits its share of the plot, else slanted (never elided)."""
+        metrics = QFontMetrics(axis.labelsFont())
+        widest = max(metrics.horizontalAdvance(t) for t in labels) + 6
+        plot = self.chart.plotArea().width() or (self.chart_view.width() - 90)
+        axis.setLabelsAngle(0 if widest * len(labels) <= plot else -45)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API: the month labels refit to the new width
+        super().resizeEvent(event)
+        axes = self.chart.axes(Qt.Orientation.Horizontal)
+        if axes and self.trend_rows:
+            self._fit_month_labels(axes[0], [month_label(r[0]) for r in self.trend_rows])
 
     # ---- for users and tests ------------------------------------------------------------------------------
     def counter_values(self) -> dict[str, tuple[int, int]]:

@@ -23,6 +23,7 @@ from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction, error_text
 from ..lazy_model import LazyTableModel, attach_sorting
 from ..operations import QueryOp
+from ..table_tips import full_text_tips
 from ..widgets import primary, show_error, show_info
 from .base import Page
 
@@ -119,6 +120,7 @@ class ItemListPage(Page):
         attach_sorting(self.view, self.model, self.default_sort(), True)
         self.model.sig_sort_requested.connect(lambda *_: self.refresh())
         self.model.sig_fetch_failed.connect(lambda exc: show_error(self, exc))
+        full_text_tips(self.view)
         self.view.doubleClicked.connect(lambda index: self.open_item(self.model.id_at(index.row())))
         self.view.activated.connect(lambda index: self.open_item(self.model.id_at(index.row())))
         self.empty = QLabel(self)

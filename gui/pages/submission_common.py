@@ -14,6 +14,7 @@ from services.submission import county, township
 
 from ..context import AppContext, org_summary
 from ..dialogs.verify_dialog import VerifyResultDialog
+from ..table_tips import full_text_tips
 from .base import Page
 
 MONTHS_BACK = 24
@@ -43,6 +44,7 @@ def table(headers: list[str], stretch: int | None = None) -> QTableWidget:
     header = t.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(headers) - 1 if stretch is None else stretch, QHeaderView.ResizeMode.Stretch)
+    full_text_tips(t)
     return t
 
 

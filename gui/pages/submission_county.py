@@ -19,7 +19,7 @@ from services.security.permissions import allowed
 from services.submission import county
 
 from ..dialogs.verify_dialog import VerifyResultDialog
-from ..figures_table import build_figures_table, fill_figures
+from ..figures_table import build_figures_table, figures_width, fill_figures
 from ..interaction import Interaction, error_text
 from ..operations import DbOp, QueryOp
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
@@ -87,12 +87,12 @@ class CountySubmissionPage(SubmissionPageBase):
 
         The end is ``sig_imported(outcomes)``; a failure is said in the import summary line."""
         if path is None:
-            chosen = Interaction.folder(self, self.tr("选择U盘或存放报送包的文件夹"), last_dir(self.ctx))
+            chosen = Interaction.folder(self, self.tr("选择U盘或存放报送包的文件夹"), last_dir(self.ctx, "submission"))
             if not chosen:
                 return
             path = chosen
         path = Path(path)
-        remember_dir(self.ctx, path)
+        remember_dir(self.ctx, "submission", path)
         ws = self.ctx.ws
 
         def imported(outcomes) -> None:
@@ -189,6 +189,7 @@ class CountySubmissionPage(SubmissionPageBase):
         lay.addLayout(row)
 
         self.figures_table, self.figure_rows = build_figures_table()
+        self.figures_table.setMinimumWidth(figures_width(self.figures_table))   # no item name cut to "受理信…"
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -196,8 +197,10 @@ class CountySubmissionPage(SubmissionPageBase):
         caption.setStyleSheet("font-weight:bold;")
         rl.addWidget(caption)
         heads = ["乡镇", "报送", "版次"] + [layout.row_for(k).label for k in layout.HEADLINE_KEYS]
-        self.towns_table = table([self.tr(h) for h in heads], stretch=0)
+        self.towns_table = table([self.tr(h) for h in heads])
         self.towns_table.horizontalHeader().setMinimumSectionSize(40)
+        # the township's name as wide as it needs (the figures after it may scroll); the last column takes the rest
+        self.towns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         rl.addWidget(self.towns_table, 1)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
@@ -210,7 +213,7 @@ class CountySubmissionPage(SubmissionPageBase):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([560, 640])
+        splitter.setSizes([self.figures_table.minimumWidth(), 640])
         lay.addWidget(splitter, 1)
 
         self.year_combo.currentIndexChanged.connect(lambda _i: self.load_consolidated())
@@ -295,9 +298,10 @@ class CountySubmissionPage(SubmissionPageBase):
     def _save_consolidated(self, kind: str, period: str, data: bytes) -> None:
         name = f"{self.org.name if self.org else ''}{layout.period_text(period)}{layout.COUNTY_TITLE}"
         if kind == "pdf":
-            target = save_file(self, self.ctx, self.tr("导出PDF"), name + ".pdf", self.tr("PDF 文件 (*.pdf)"), data)
+            target = save_file(self, self.ctx, self.tr("导出PDF"), name + ".pdf", self.tr("PDF 文件 (*.pdf)"), data,
+                               purpose="summary")
         else:
             target = save_file(self, self.ctx, self.tr("导出Excel"), name + ".xlsx",
-                               self.tr("Excel 工作簿 (*.xlsx)"), data)
+                               self.tr("Excel 工作簿 (*.xlsx)"), data, purpose="summary")
         if target is not None:
             self.summary_line.setText(self.tr("已导出：{p}").format(p=target))
