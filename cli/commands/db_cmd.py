@@ -12,10 +12,11 @@ def register(sub) -> None:
 
 
 def run_migrate_to(args, ctx) -> int:
+    from services.reporting.figures import compute_figures
     from services.storage import db_url, migrate_to
     ws = ctx.login()
     url = db_url.server_url(args.url, lambda prompt: ctx.password(prompt, env="", confirm=False))
-    rep = migrate_to.migrate_to(ws, url)
+    rep = migrate_to.migrate_to(ws, url, figures=compute_figures)
     ctx.emit({"ok": rep.ok, "target": rep.target, "counts": rep.counts, "count_mismatches": rep.count_mismatches,
               "months": rep.months, "figure_mismatches": rep.figure_mismatches, "audit_ok": rep.audit_ok,
               "audit_events": rep.audit_events, "attachments": rep.attachments,

@@ -9,8 +9,7 @@ database onto an empty server, checked), ``server_backup`` (a server's ``.jjbak`
 empty server). Internal: ``backup_store``, ``backup_export`` (with ``backup_format``, the
 container), ``backup_origin``, ``backup_remask``, ``table_copy``.
 
-May use: security (the audit log, permissions, session checks and key derivation), reporting (only the
-figures, compared on both sides by ``migrate_to``).
+May use: security (the audit log, permissions, session checks and key derivation).
 """
 
 __all__ = ["attachments", "backup", "db_url", "files", "instance_lock", "maintenance", "migrate_to", "server_backup",

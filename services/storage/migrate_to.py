@@ -4,13 +4,14 @@ The server database is migrated to the app's head revision first, then refused u
 is empty. All tables are copied in one server transaction with their ids (services.storage.table_copy;
 the id sequences are moved past them), the audit log as plain inserts, so its hash chain arrives
 byte for byte. Then both sides are compared: rows per table, the monthly report's figures for the last
-12 months (services.reporting.figures) and ``audit verify``. Attachments: their rows are copied with
+12 months (the ``figures`` function the caller hands in) and ``audit verify``. Attachments: their rows are copied with
 the rest; the files stay in the attachments folder (the 附件文件夹 setting, which travels with the
 settings table); files only in this desk's data dir are copied into that folder when it is set.
 """
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,10 +86,9 @@ def last_months(today: dt.date, n: int = MONTHS) -> list[str]:
     return out[::-1]
 
 
-def _figures(ws: Workspace, months: list[str]) -> dict[str, dict]:
-    from services.reporting.figures import compute_figures
+def _figures(ws: Workspace, months: list[str], compute) -> dict[str, dict]:
     with ws.reading() as s:
-        return {p: compute_figures(s, p) for p in months}
+        return {p: compute(s, p) for p in months}
 
 
 def _share_files(ws: Workspace, folder: Path) -> tuple[int, list[str]]:
@@ -109,8 +109,11 @@ def _share_files(ws: Workspace, folder: Path) -> tuple[int, list[str]]:
     return copied, missing
 
 
-def migrate_to(ws: Workspace, url: str) -> MigrationReport:
-    """Copy ``ws``'s SQLite database into the empty server database at ``url``; the checks made."""
+def migrate_to(ws: Workspace, url: str, *, figures: Callable[[Any, str], dict]) -> MigrationReport:
+    """Copy ``ws``'s SQLite database into the empty server database at ``url``; the checks made.
+
+    ``figures(session, period)`` computes a month's report figures (``reporting.figures.compute_figures``,
+    handed in by the caller: storage sits below reporting), compared on both sides."""
     require(ws.current_user, "backup.run")
     if ws.engine.dialect.name != "sqlite":
         raise StateError("当前已在使用服务器数据库：db migrate-to 只把本机的 SQLite 数据库迁到服务器")
@@ -126,7 +129,7 @@ def migrate_to(ws: Workspace, url: str) -> MigrationReport:
                                  "服务器上的数据没有改动。请指定一个新建的空数据库")
         with ws.reading() as s, server.engine.begin() as dst:
             counts = table_copy.copy_tables(s.connection(), dst)
-        report = _check(ws, server, shown, counts)
+        report = _check(ws, server, shown, counts, figures)
     finally:
         server.close()
     with ws.transaction() as s:
@@ -135,7 +138,7 @@ def migrate_to(ws: Workspace, url: str) -> MigrationReport:
     return report
 
 
-def _check(ws: Workspace, server: Workspace, shown: str, counts: dict[str, int]) -> MigrationReport:
+def _check(ws: Workspace, server: Workspace, shown: str, counts: dict[str, int], figures) -> MigrationReport:
     with ws.reading() as s:
         source = table_copy.table_counts(s.connection())
     with server.reading() as s:
@@ -144,7 +147,7 @@ def _check(ws: Workspace, server: Workspace, shown: str, counts: dict[str, int])
     report.count_mismatches = {t: (source[t], target.get(t, -1)) for t in source
                                if source[t] != target.get(t) or counts.get(t) != source[t]}
     report.months = last_months(ws.today())
-    mine, theirs = _figures(ws, report.months), _figures(server, report.months)
+    mine, theirs = _figures(ws, report.months, figures), _figures(server, report.months, figures)
     report.figure_mismatches = [p for p in report.months if mine[p] != theirs[p]]
     src_rep, dst_rep = integrity.verify(ws), integrity.verify(server)
     with ws.reading() as s1, server.reading() as s2:

@@ -12,6 +12,7 @@ from services.demo import generator as demo
 from services.demo.office import DEMO_PASSWORD, identity_sealer, initialize_demo, login_demo
 from services.security import integrity
 from services.storage import table_copy
+from services.reporting.figures import compute_figures
 from services.storage.migrate_to import TargetNotEmpty, migrate_to
 from services.storage.workspace import open_workspace
 from tests.conftest import published_up_to_2026
@@ -43,7 +44,7 @@ def empty_server(db_backend, pg_server):
 
 def test_migrate_to_copies_everything_checks_both_sides_and_refuses_a_second_time(township, empty_server, today):
     c = intake.register_complaint(township, complaint_input(complainant_name="赵铁柱", complainant_id_number=VALID_ID))
-    rep = migrate_to(township, empty_server)
+    rep = migrate_to(township, empty_server, figures=compute_figures)
     assert rep.ok, "\n".join(rep.lines())
     assert (rep.count_mismatches, rep.figure_mismatches, rep.audit_ok) == ({}, [], True)
     assert rep.months == [f"2025-{m:02d}" for m in (12,)] + [f"2026-{m:02d}" for m in range(1, 12)]
@@ -63,7 +64,7 @@ def test_migrate_to_copies_everything_checks_both_sides_and_refuses_a_second_tim
     finally:
         server.close()
     with pytest.raises(TargetNotEmpty, match="^目标数据库不是空的（.*）：迁移未进行，服务器上的数据没有改动。请指定一个新建的空数据库$"):
-        migrate_to(township, empty_server)
+        migrate_to(township, empty_server, figures=compute_figures)
 
 
 def test_the_cli_reports_what_it_checked_and_refuses_a_filled_server(township, empty_server, tmp_path, monkeypatch,
