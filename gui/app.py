@@ -7,7 +7,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QObject, QTimer, QTranslator
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -57,17 +57,6 @@ def configure_application(app: QApplication) -> None:
     app.setStyle("Fusion")
     app.setStyleSheet(style_sheet())
     install_wheel_guard(app)
-
-
-def load_qt_catalogue(app: QApplication, lang: str) -> QTranslator | None:
-    """Qt's own strings (the file dialog where there is no native one, text field menus) in Chinese."""
-    if lang != "zh":
-        return None
-    translator = QTranslator(app)
-    if not translator.load("qt_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        return None
-    app.installTranslator(translator)
-    return translator
 
 
 class ShellController(QObject):
@@ -159,7 +148,6 @@ def run_gui(argv: list[str]) -> int:
     configure_application(app)
     app.setQuitOnLastWindowClosed(False)  # the controller quits; 注销 closes the window but not the app
     translator = load_translator(args.lang)
-    load_qt_catalogue(app, args.lang)
     app_lock: instance_lock.InstanceLock | None = None  # one instance per data dir, held until exit
     try:
         data_dir = args.data_dir

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QSettings, QTranslator, Signal
 from PySide6.QtWidgets import QWidget
 
 from resources import compiled_catalogue
@@ -78,13 +78,20 @@ def org_summary(ws: Workspace) -> OrgInfo | None:
     return ws.organization()
 
 
+QT_CATALOGUES = {"zh": "qtbase_zh_CN"}
+"""Qt's own strings (file dialogs, text field menus, standard buttons) for a language; English is built in."""
+
+
 def load_translator(lang: str) -> QTranslator | None:
-    """Install the catalogue for ``lang`` on the running application; None for Chinese."""
-    qm = compiled_catalogue(lang)
-    if qm is None:
-        return None
+    """Install the catalogue for ``lang`` on the running application: for Chinese, Qt's own ``qtbase_zh_CN``
+    (the interface's source language needs no catalogue of ours); for another language, ours."""
     translator = QTranslator()
-    if not translator.load(str(qm)):
+    if lang in QT_CATALOGUES:
+        loaded = translator.load(QT_CATALOGUES[lang], QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    else:
+        qm = compiled_catalogue(lang)
+        loaded = qm is not None and translator.load(str(qm))
+    if not loaded:
         return None
     app = QCoreApplication.instance()
     if app is not None:

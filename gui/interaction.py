@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from services.errors import DomainError
 
+from .file_places import anchored
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("widgets", text)
@@ -86,22 +88,22 @@ class Interaction:
 
     @staticmethod
     def open_path(parent: QWidget | None, caption: str, start: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, caption, start, file_filter)
+        path, _ = QFileDialog.getOpenFileName(parent, caption, anchored(start), file_filter)
         return path or None
 
     @staticmethod
     def open_paths(parent: QWidget | None, caption: str, start: str, file_filter: str) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(parent, caption, start, file_filter)
+        paths, _ = QFileDialog.getOpenFileNames(parent, caption, anchored(start), file_filter)
         return list(paths)
 
     @staticmethod
     def save_path(parent: QWidget | None, caption: str, start: str, file_filter: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, caption, start, file_filter)
+        path, _ = QFileDialog.getSaveFileName(parent, caption, anchored(start), file_filter)
         return path or None
 
     @staticmethod
     def folder(parent: QWidget | None, caption: str, start: str) -> str | None:
-        return QFileDialog.getExistingDirectory(parent, caption, start) or None
+        return QFileDialog.getExistingDirectory(parent, caption, anchored(start)) or None
 
 
 @dataclass
@@ -112,6 +114,7 @@ class Shown:
     text: str
     title: str | None = None
     details: str | None = None
+    start: str | None = None  # where a file dialog would have opened
 
 
 @dataclass
@@ -152,20 +155,20 @@ class ScriptedInteraction:
         return got
 
     def open_path(self, parent, caption, start, file_filter) -> str | None:
-        self.shown.append(Shown("open", caption))
+        self.shown.append(Shown("open", caption, start=anchored(start)))
         return self._next("open", caption)
 
     def open_paths(self, parent, caption, start, file_filter) -> list[str]:
-        self.shown.append(Shown("open", caption))
+        self.shown.append(Shown("open", caption, start=anchored(start)))
         got = self._next("open", caption)
         return list(got) if isinstance(got, (list, tuple)) else [got]
 
     def save_path(self, parent, caption, start, file_filter) -> str | None:
-        self.shown.append(Shown("save", caption))
+        self.shown.append(Shown("save", caption, start=anchored(start)))
         return self._next("save", caption)
 
     def folder(self, parent, caption, start) -> str | None:
-        self.shown.append(Shown("folder", caption))
+        self.shown.append(Shown("folder", caption, start=anchored(start)))
         return self._next("folder", caption)
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from services.errors import DomainError
 from services.storage import backup, maintenance
 
 from .context import AppContext
+from .interaction import Interaction
 from .pages.backup_tab import RestoreFailed, perform_restore
 from .pages.certificates_tab import ask_passphrase, last_dir, remember_dir
 from .widgets import ok_cancel_row, show_error
@@ -55,13 +56,13 @@ def restore_into_new_pc(parent: QWidget, ctx: AppContext, file: Path | str | Non
     """
     title = _tr("从备份恢复")
     if file is None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, _tr("选择备份文件"), last_dir(ctx),
-                                                _tr("备份文件 (*.jjbak *.sqlite3)"))
+        chosen = Interaction.open_path(parent, _tr("选择备份文件"), last_dir(ctx, "backup"),
+                                       _tr("备份文件 (*.jjbak *.sqlite3)"))
         if not chosen:
             return None
         file = chosen
     file = Path(file)
-    remember_dir(ctx, file)
+    remember_dir(ctx, "backup", file)
     passphrase = None
     try:
         if backup.is_encrypted(file):

@@ -1,5 +1,7 @@
 """Files and passphrases that travel by USB stick: the passphrase prompt, the last folder used, choosing,
-reading and atomically saving a file with its errors shown. Used by 证书, 报送, 备份 and the new-PC restore."""
+reading and atomically saving a file with its errors shown. Used by 证书, 报送, 备份 and the new-PC restore.
+
+Each purpose ("backup", "submission", "certificates" …) starts in its own last folder (gui.file_places)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,11 +13,9 @@ from services.errors import DomainError, StateError
 from services.storage.files import atomic_write_bytes
 
 from .context import AppContext
+from .file_places import remember_folder, start_folder
 from .interaction import Interaction
 from .widgets import show_error
-
-LAST_DIR_KEY = "files/last_usb_dir"
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CertificatesTab", text)
@@ -36,27 +36,29 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str, *, twice: boo
     return text
 
 
-def last_dir(ctx: AppContext) -> str:
-    return str(ctx.settings.value(LAST_DIR_KEY, str(Path.home())) or Path.home())
+def last_dir(ctx: AppContext, purpose: str) -> str:
+    """Where a dialog for ``purpose`` starts: its last folder, else Documents, else home."""
+    return str(start_folder(ctx.settings, purpose))
 
 
-def remember_dir(ctx: AppContext, path: Path) -> None:
-    ctx.settings.setValue(LAST_DIR_KEY, str(path if path.is_dir() else path.parent))
+def remember_dir(ctx: AppContext, purpose: str, path: Path | str) -> None:
+    remember_folder(ctx.settings, purpose, path)
 
 
-def choose_open_file(parent: QWidget, ctx: AppContext, caption: str, file_filter: str) -> Path | None:
-    path = Interaction.open_path(parent, caption, last_dir(ctx), file_filter)
+def choose_open_file(parent: QWidget, ctx: AppContext, caption: str, file_filter: str, *,
+                     purpose: str = "certificates") -> Path | None:
+    path = Interaction.open_path(parent, caption, last_dir(ctx, purpose), file_filter)
     if not path:
         return None
-    remember_dir(ctx, Path(path))
+    remember_dir(ctx, purpose, path)
     return Path(path)
 
 
 def save_file(parent: QWidget, ctx: AppContext, caption: str, default_name: str, file_filter: str,
-              data: bytes) -> Path | None:
+              data: bytes, *, purpose: str = "certificates") -> Path | None:
     """Ask where, then write ``data`` atomically; errors (stick full, read-only) are shown. The path or None."""
     suffix = Path(default_name).suffix
-    path = Interaction.save_path(parent, caption, str(Path(last_dir(ctx)) / default_name), file_filter)
+    path = Interaction.save_path(parent, caption, str(Path(last_dir(ctx, purpose)) / default_name), file_filter)
     if not path:
         return None
     target = Path(path)
@@ -67,7 +69,7 @@ def save_file(parent: QWidget, ctx: AppContext, caption: str, default_name: str,
     except DomainError as exc:  # a few KB already in memory (a PEM, a rendered PDF): written here, said here
         show_error(parent, exc, _tr("文件未保存"))
         return None
-    remember_dir(ctx, target)
+    remember_dir(ctx, purpose, target)
     return target
 
 

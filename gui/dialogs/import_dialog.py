@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 from services.interchange import ledger_import
 
 from ..context import AppContext
+from ..file_places import remember_folder, start_folder
 from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
@@ -23,7 +24,6 @@ from ..widgets import confirm, primary, show_info
 
 PROBLEM_HEADERS = ("工作表", "行", "列", "原因")
 COUNT_HEADERS = ("工作表", "条数")
-LAST_DIR_KEY = "import_dialog/last_dir"
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:
@@ -140,14 +140,14 @@ class ImportLedgerDialog(QDialog):
         self.path_edit.setText(str(path))
 
     def _last_dir(self) -> str:
-        return str(self.ctx.settings.value(LAST_DIR_KEY, str(Path.home())))
+        return str(start_folder(self.ctx.settings, "import"))
 
     def browse(self) -> None:
         path = Interaction.open_path(self, self.tr("选择要导入的台账"), self._last_dir(),
                                      self.tr("Excel 工作簿 (*.xlsx *.xlsm)"))
         if path:
             self.set_path(path)
-            self.ctx.settings.setValue(LAST_DIR_KEY, str(Path(path).parent))
+            remember_folder(self.ctx.settings, "import", path)
 
     def save_template(self) -> None:
         """下载模板: ask where, write the empty template workbook there (a refusal says why, in Chinese)."""

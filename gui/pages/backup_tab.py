@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu,
                                QProgressDialog, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from services.errors import AuthenticationError, DomainError
@@ -20,6 +20,7 @@ from services.storage import backup, maintenance
 
 from ..context import AppContext, create_app_context
 from ..executor import run_with_progress
+from ..interaction import Interaction
 from ..widgets import confirm, primary, show_error
 from .certificates_tab import NOTICE_STYLE, ask_passphrase, last_dir, remember_dir
 
@@ -232,11 +233,11 @@ class BackupTab(QWidget):
         """备份到…: folder, passphrase twice, then the encrypted export with a progress bar and 取消."""
         title = self.tr("备份到U盘")
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("选择保存备份的位置（如U盘）"), last_dir(self.ctx))
+            folder = Interaction.folder(self, self.tr("选择保存备份的位置（如U盘）"), last_dir(self.ctx, "backup"))
             if not folder:
                 return None
         folder = Path(folder)
-        remember_dir(self.ctx, folder)
+        remember_dir(self.ctx, "backup", folder)
         passphrase = ask_passphrase(self, title, self.tr("设置这份备份的口令（至少 8 个字符）。恢复时要输入此口令，"
                                                          "忘记口令将无法恢复："), twice=True)
         if passphrase is None:
@@ -307,13 +308,13 @@ class BackupTab(QWidget):
     def restore_from_file(self, file: Path | str | None = None) -> AppContext | None:
         title = self.tr("从备份文件恢复")
         if file is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), last_dir(self.ctx),
-                                                    self.tr("加密备份 (*.jjbak)"))
+            chosen = Interaction.open_path(self, self.tr("选择备份文件"), last_dir(self.ctx, "backup"),
+                                           self.tr("加密备份 (*.jjbak)"))
             if not chosen:
                 return None
             file = chosen
         file = Path(file)
-        remember_dir(self.ctx, file)
+        remember_dir(self.ctx, "backup", file)
         passphrase = ask_passphrase(self, title, self.tr("输入这份备份的口令："))
         if passphrase is None:
             return None

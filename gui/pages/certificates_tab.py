@@ -15,11 +15,11 @@ from ..settings.certificates_common import (NOTICE_STYLE, OK_STYLE, WARN_DAYS, W
 from ..settings.certificates_county import CountyCertificatesTab
 from ..settings.certificates_township import TownshipCertificatesTab
 from ..local_times import local_date
-from ..usb_files import (LAST_DIR_KEY, ask_passphrase, choose_open_file, last_dir, read_file, remember_dir,
+from ..usb_files import (ask_passphrase, choose_open_file, last_dir, read_file, remember_dir,
                          save_file)
 
 __all__ = ["CertificatesTab", "CertificatesTabBase", "CountyCertificatesTab", "TownshipCertificatesTab",
-           "LAST_DIR_KEY", "NOTICE_STYLE", "OK_STYLE", "WARN_DAYS", "WARN_STYLE", "ask_passphrase",
+           "NOTICE_STYLE", "OK_STYLE", "WARN_DAYS", "WARN_STYLE", "ask_passphrase",
            "choose_open_file", "last_dir", "local_date", "read_file", "readable_subject", "remember_dir",
            "save_file", "short_fp"]
 

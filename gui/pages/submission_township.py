@@ -221,11 +221,11 @@ class TownshipSubmissionPage(SubmissionPageBase):
         if period is None or not allowed(self.roles, "package.create"):
             return
         title = self.tr("生成报送包")
-        folder = Interaction.folder(self, self.tr("选择写入报送包的位置（如U盘）"), last_dir(self.ctx))
+        folder = Interaction.folder(self, self.tr("选择写入报送包的位置（如U盘）"), last_dir(self.ctx, "submission"))
         if not folder:
             return
         target = Path(folder)
-        remember_dir(self.ctx, target)
+        remember_dir(self.ctx, "submission", target)
         passphrase = ask_passphrase(self, title, self.tr("输入本单位签名私钥的口令（{p}月报）：")
                                     .format(p=layout.period_text(period)))
         if passphrase is None:
@@ -280,15 +280,15 @@ class TownshipSubmissionPage(SubmissionPageBase):
         result dialog is ``verify_dialog``."""
         if path is None:
             if kind == "zip":
-                chosen = Interaction.open_path(self, self.tr("选择要自检的报送包压缩包"), last_dir(self.ctx),
+                chosen = Interaction.open_path(self, self.tr("选择要自检的报送包压缩包"), last_dir(self.ctx, "submission"),
                                                self.tr("ZIP 压缩包 (*.zip)"))
             else:
-                chosen = Interaction.folder(self, self.tr("选择要自检的报送包文件夹"), last_dir(self.ctx))
+                chosen = Interaction.folder(self, self.tr("选择要自检的报送包文件夹"), last_dir(self.ctx, "submission"))
             if not chosen:
                 return
             path = chosen
         path = Path(path)
-        remember_dir(self.ctx, path)
+        remember_dir(self.ctx, "submission", path)
         ws = self.ctx.ws
         code = self.org.code if self.org else None
         title = self.tr("自检未完成")
