@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test lint bench dist clean
+.PHONY: run demo test lint bench dist clean translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,17 @@ bench: $(STAMP)
 
 dist: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dist]'
+	$(VENV)/bin/pyside6-lrelease -silent resources/translations/jijian_en.ts -qm resources/translations/jijian_en.qm
 	$(PY) -c "from resources import compiled_catalogue; assert compiled_catalogue('en')"
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
 	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian --version
 	QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian-desk --version
 	rm -rf build/smoke && JIJIAN_PASSWORD=smoke-pass-1 QT_QPA_PLATFORM=offscreen ./dist/jijian-desk/jijian \
 	  --data-dir build/smoke --user smoke init --org-name 冒烟测试镇纪委 --org-code SMOKE --county-name 测试县纪委
+
+# Regenerate the English catalogue from gui/ (keeps every translation made; the .qm is a build output).
+translations: $(STAMP)
+	$(PY) scripts/update_translations.py
 
 clean:
 	rm -rf build dist .pytest_cache

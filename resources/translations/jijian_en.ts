@@ -1,2947 +1,4598 @@
-<?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="en_US">
-<context>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+  <context>
+    <name />
+    <message>
+      <source>组织处理/其他处理</source>
+      <translation>Organizational handling / other handling</translation>
+    </message>
+    <message>
+      <source>请选择处分/处理方式</source>
+      <translation>Choose a sanction or handling</translation>
+    </message>
+    <message>
+      <source>{period}至</source>
+      <translation>{period} to</translation>
+    </message>
+    <message>
+      <source>无{period}</source>
+      <translation>No {period}</translation>
+    </message>
+    <message>
+      <source>✓ 通过</source>
+      <translation>✓ Passed</translation>
+    </message>
+    <message>
+      <source>! 未核对</source>
+      <translation>! Not checked</translation>
+    </message>
+    <message>
+      <source>✗ 未通过</source>
+      <translation>✗ Failed</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>检查项目</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>第 {n} 版</source>
+      <translation>Edition {n}</translation>
+    </message>
+    <message>
+      <source>发生了意外错误，操作没有完成。请将详细信息告知系统管理员。</source>
+      <translation>An unexpected error stopped the action. Please pass the details to your administrator.</translation>
+    </message>
+    <message>
+      <source>操作未完成</source>
+      <translation>Not done</translation>
+    </message>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>提示</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>请确认</source>
+      <translation>Please confirm</translation>
+    </message>
+    <message>
+      <source>正在处理，请稍候……</source>
+      <translation>Working, please wait…</translation>
+    </message>
+    <message>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
+    </message>
+    <message>
+      <source>正在取消……</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>正在恢复数据，请勿关闭程序……</source>
+      <translation>Restoring data, please do not close the program…</translation>
+    </message>
+    <message>
+      <source>没有可打印的 PDF 内容。</source>
+      <translation>There is no PDF content to print.</translation>
+    </message>
+    <message>
+      <source>PDF 文件无法读取（{error}），不能打印。</source>
+      <translation>The PDF file cannot be read ({error}) and cannot be printed.</translation>
+    </message>
+    <message>
+      <source>无法开始打印：打印机不可用或输出文件无法写入。</source>
+      <translation>Cannot start printing: the printer is unavailable or the output file cannot be written.</translation>
+    </message>
+    <message>
+      <source>第 {n} 页无法渲染，打印已停止。</source>
+      <translation>Page {n} cannot be rendered; printing stopped.</translation>
+    </message>
+    <message>
+      <source>打印预览 — {title}</source>
+      <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>备份文件：{name}
+备份所属单位：{org}
+
+恢复后，这台电脑将使用该单位的数据，请用原来的用户名和密码登录。</source>
+      <translation>Backup file: {name}
+Office of the backup: {org}
+
+After restoring, this computer uses that office's data; sign in with the original user name and password.</translation>
+    </message>
+    <message>
+      <source>我确认：这是本单位的数据，要把它迁入这台新电脑（本机尚未设置任何单位）</source>
+      <translation>I confirm: this is our office's data and it moves to this new computer (no office has been set up here yet)</translation>
+    </message>
+    <message>
+      <source>恢复</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>选择备份文件</source>
+      <translation>Choose a backup file</translation>
+    </message>
+    <message>
+      <source>备份文件 (*.jjbak *.sqlite3)</source>
+      <translation>Backup files (*.jjbak *.sqlite3)</translation>
+    </message>
+    <message>
+      <source>输入这份备份的口令：</source>
+      <translation>Enter this backup's passphrase:</translation>
+    </message>
+    <message>
+      <source>（备份中没有单位信息）</source>
+      <translation>(no office information in the backup)</translation>
+    </message>
+    <message>
+      <source>恢复未完成，数据保持原样</source>
+      <translation>Restore not completed; the data is unchanged</translation>
+    </message>
+    <message>
+      <source>数据库检查未通过</source>
+      <translation>Database check failed</translation>
+    </message>
+    <message>
+      <source>恢复后，损坏的数据库文件会另存保留（不删除），备份之后录入的内容需要重新录入。</source>
+      <translation>After restoring, the damaged database file is kept aside (not deleted); whatever was entered after the backup must be entered again.</translation>
+    </message>
+    <message>
+      <source>从最近的完好备份恢复</source>
+      <translation>Restore from the latest good backup</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>恢复未完成</source>
+      <translation>Restore not completed</translation>
+    </message>
+    <message>
+      <source>恢复已完成，但未能记入审计日志</source>
+      <translation>Restore completed, but it could not be written to the audit log</translation>
+    </message>
+    <message>
+      <source>已从备份“{name}”恢复数据。损坏的数据库已另存为“{aside}”。
+请登录后核对最近录入的内容。</source>
+      <translation>Data restored from backup "{name}". The damaged database was kept as "{aside}".
+Please sign in and check the most recent entries.</translation>
+    </message>
+    <message>
+      <source>已恢复</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <source>请再次输入口令：</source>
+      <translation>Enter the passphrase again:</translation>
+    </message>
+    <message>
+      <source>两次输入的口令不一致，请重新操作。</source>
+      <translation>The two passphrases differ; please try again.</translation>
+    </message>
+    <message>
+      <source>文件未保存</source>
+      <translation>File not saved</translation>
+    </message>
+    <message>
+      <source>无法读取文件 {p}：{e}</source>
+      <translation>Cannot read file {p}: {e}</translation>
+    </message>
+  </context>
+  <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../gui/form_widgets.py" line="299" />
-        <source>日期</source>
-        <translation type="unfinished" />
+      <source>日期</source>
+      <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="313" />
-        <source>确定</source>
-        <translation type="unfinished">OK</translation>
+      <source>确定</source>
+      <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="315" />
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+      <source>请填写{label}</source>
+      <translation>Please fill in {label}</translation>
     </message>
-    <message>
-        <location filename="../../gui/form_widgets.py" line="345" />
-        <source>请填写{label}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AppContext</name>
     <message>
-        <location filename="../../gui/context.py" line="41" />
-        <source>正在处理，请稍候……</source>
-        <translation>Working, please wait…</translation>
+      <source>正在处理，请稍候……</source>
+      <translation>Working, please wait…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../gui/form_widgets.py" line="191" />
-        <source>文件名</source>
-        <translation type="unfinished" />
+      <source>文件名</source>
+      <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="191" />
-        <source>大小</source>
-        <translation type="unfinished" />
+      <source>大小</source>
+      <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="191" />
-        <source>状态</source>
-        <translation type="unfinished">Status</translation>
+      <source>状态</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="203" />
-        <source>添加附件…</source>
-        <translation type="unfinished" />
+      <source>添加附件…</source>
+      <translation>Add attachment…</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="204" />
-        <source>打开</source>
-        <translation type="unfinished" />
+      <source>打开</source>
+      <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="215" />
-        <source>可将来信扫描件等文件直接拖到此处</source>
-        <translation type="unfinished" />
+      <source>可将来信扫描件等文件直接拖到此处</source>
+      <translation>Scanned letters and other files can be dragged here</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>BackupTab</name>
+    <message>
+      <source>本机备份</source>
+      <translation>Local backups</translation>
+    </message>
+    <message>
+      <source>程序每天第一次启动和每次退出时自动备份到数据目录的 backups 文件夹（保留最近 7 天和 4 周），手动备份一直保留。本机备份防误操作和数据库损坏，不能防电脑丢失或硬盘损坏，请定期“备份到U盘”并妥善保管。</source>
+      <translation>The program backs up automatically to the backups folder of the data folder at its first start each day and at every exit (keeping the last 7 days and 4 weeks); manual backups are kept for good. Local backups protect against mistakes and database damage, not against a lost computer or a failed disk: regularly use "Back up to USB" and keep the stick safe.</translation>
+    </message>
+    <message>
+      <source>还没有本机备份。点“立即备份”做第一份。</source>
+      <translation>No local backup yet. Click "Back up now" for the first one.</translation>
+    </message>
+    <message>
+      <source>立即备份</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <source>备份到U盘…</source>
+      <translation>Back up to USB…</translation>
+    </message>
+    <message>
+      <source>把数据库和全部附件加密写成一个 .jjbak 文件，保存到选择的文件夹（如U盘）</source>
+      <translation>Write the database and all attachments, encrypted, as one .jjbak file into the chosen folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+      <source>恢复…</source>
+      <translation>Restore…</translation>
+    </message>
+    <message>
+      <source>从所选的本机备份恢复…</source>
+      <translation>Restore from the selected local backup…</translation>
+    </message>
+    <message>
+      <source>从U盘上的备份文件（.jjbak）恢复…</source>
+      <translation>Restore from a backup file (.jjbak) on a USB stick…</translation>
+    </message>
+    <message>
+      <source>备份与恢复需要纪委书记或系统管理员的权限。</source>
+      <translation>Backup and restore need the discipline secretary's or the system administrator's rights.</translation>
+    </message>
+    <message>
+      <source>正在备份……</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>备份未完成：{m}</source>
+      <translation>Backup not completed: {m}</translation>
+    </message>
+    <message>
+      <source>已备份并检查通过：{name}（{size}）</source>
+      <translation>Backed up and checked: {name} ({size})</translation>
+    </message>
+    <message>
+      <source>备份到U盘</source>
+      <translation>Back up to USB</translation>
+    </message>
+    <message>
+      <source>选择保存备份的位置（如U盘）</source>
+      <translation>Choose where to save the backup (e.g. a USB stick)</translation>
+    </message>
+    <message>
+      <source>设置这份备份的口令（至少 8 个字符）。恢复时要输入此口令，忘记口令将无法恢复：</source>
+      <translation>Set this backup's passphrase (at least 8 characters). It is needed to restore; a forgotten passphrase means the backup cannot be restored:</translation>
+    </message>
+    <message>
+      <source>正在加密写入备份……</source>
+      <translation>Writing the encrypted backup…</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>正在取消……</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <source>已写入并复核加密备份：{p}
+请妥善保管U盘，口令另行记住，不要与U盘放在一起。</source>
+      <translation>Encrypted backup written and verified: {p}
+Keep the USB stick safe and remember the passphrase separately, not with the stick.</translation>
+    </message>
+    <message>
+      <source>已取消备份，没有写入任何备份文件。</source>
+      <translation>Backup cancelled; no backup file was written.</translation>
+    </message>
+    <message>
+      <source>本机备份“{name}”（{t}）</source>
+      <translation>local backup "{name}" ({t})</translation>
+    </message>
+    <message>
+      <source>从备份文件恢复</source>
+      <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+      <source>选择备份文件</source>
+      <translation>Choose a backup file</translation>
+    </message>
+    <message>
+      <source>加密备份 (*.jjbak)</source>
+      <translation>Encrypted backups (*.jjbak)</translation>
+    </message>
+    <message>
+      <source>输入这份备份的口令：</source>
+      <translation>Enter this backup's passphrase:</translation>
+    </message>
+    <message>
+      <source>不能用这份备份恢复：{m}</source>
+      <translation>This backup cannot be used to restore: {m}</translation>
+    </message>
+    <message>
+      <source>备份文件“{name}”（{t}）</source>
+      <translation>backup file "{name}" ({t})</translation>
+    </message>
+    <message>
+      <source>恢复数据</source>
+      <translation>Restore data</translation>
+    </message>
+    <message>
+      <source>将用{what}恢复数据，此后录入的内容将不在恢复后的数据中。
+
+当前数据库将另存保留（数据目录中的“….before-restore-时间”文件），不会删除。恢复后程序将重新打开，请重新登录。
+
+确定恢复吗？</source>
+      <translation>The data will be restored from {what}; anything entered since will not be in the restored data.
+
+The current database is kept aside (the "….before-restore-&lt;time&gt;" file in the data folder), not deleted. After restoring the program reopens; please sign in again.
+
+Restore now?</translation>
+    </message>
+    <message>
+      <source>恢复未完成，数据保持原样：{m}</source>
+      <translation>Restore not completed; the data is unchanged: {m}</translation>
+    </message>
+    <message>
+      <source>已用{what}恢复数据。请重新登录。</source>
+      <translation>Data restored from {what}. Please sign in again.</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="230" />
-        <source>如 张某某违规收受礼金案</source>
-        <translation type="unfinished" />
+      <source>如 张某某违规收受礼金案</source>
+      <translation>e.g. the case of Zhang accepting cash gifts</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="235" />
-        <source>违反中央八项规定精神</source>
-        <translation type="unfinished" />
+      <source>违反中央八项规定精神</source>
+      <translation>Violation of the Eight-point Rules (八项规定)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="236" />
-        <source>（请选择问题类型）</source>
-        <translation type="unfinished" />
+      <source>（请选择问题类型）</source>
+      <translation>(choose the problem type)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="252" />
-        <source>案件名称</source>
-        <translation type="unfinished" />
+      <source>案件名称</source>
+      <translation>Case name</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="253" />
-        <source>来源线索</source>
-        <translation type="unfinished" />
+      <source>来源线索</source>
+      <translation>Source lead</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="254" />
-        <source>立案日期</source>
-        <translation type="unfinished" />
+      <source>立案日期</source>
+      <translation>Case opening date</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="255" />
-        <source>立案审批人</source>
-        <translation type="unfinished" />
+      <source>立案审批人</source>
+      <translation>Approved by</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="256" />
-        <source>八项规定</source>
-        <translation type="unfinished" />
+      <source>八项规定</source>
+      <translation>Eight-point Rules</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="257" />
-        <source>简要案情</source>
-        <translation type="unfinished" />
+      <source>简要案情</source>
+      <translation>Summary of the case</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="265" />
-        <source>办理阶段</source>
-        <translation type="unfinished" />
+      <source>办理阶段</source>
+      <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="281" />
-        <source>推进到下一阶段</source>
-        <translation type="unfinished" />
+      <source>推进到下一阶段</source>
+      <translation>Advance to the next stage</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="303" />
-        <source>增加被调查人</source>
-        <translation type="unfinished" />
+      <source>审批立案</source>
+      <translation>Approve opening</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="304" />
-        <source>删除未保存的行</source>
-        <translation type="unfinished" />
+      <source>增加被调查人</source>
+      <translation>Add person under investigation</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="309" />
-        <source>金额单位为万元；出生年月、入党时间可不填。党纪处分只能给予中共党员，政务处分只能给予监察对象。</source>
-        <translation type="unfinished" />
+      <source>删除未保存的行</source>
+      <translation>Delete unsaved rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="322" />
-        <source>对象</source>
-        <translation type="unfinished" />
+      <source>金额单位为万元；出生年月、入党时间可不填。党纪处分只能给予中共党员，政务处分只能给予监察对象。</source>
+      <translation>Amounts in 10,000 yuan; date of birth and Party entry date may be left empty. Party sanctions apply only to CPC members, government sanctions only to supervised persons.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="322" />
-        <source>类别</source>
-        <translation type="unfinished" />
+      <source>对象</source>
+      <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="322" />
-        <source>处分/处理</source>
-        <translation type="unfinished" />
+      <source>类别</source>
+      <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="323" />
-        <source>决定日期</source>
-        <translation type="unfinished" />
+      <source>处分/处理</source>
+      <translation>Sanction / handling</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="323" />
-        <source>文号</source>
-        <translation type="unfinished" />
+      <source>决定日期</source>
+      <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="323" />
-        <source>影响期至</source>
-        <translation type="unfinished" />
+      <source>文号</source>
+      <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="324" />
-        <source>四种形态</source>
-        <translation type="unfinished" />
+      <source>影响期至</source>
+      <translation>Effective until</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="329" />
-        <source>尚未录入处分或处理。</source>
-        <translation type="unfinished" />
+      <source>四种形态</source>
+      <translation>Four Forms (四种形态)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="331" />
-        <source>新增处分/处理…</source>
-        <translation type="unfinished" />
+      <source>尚未录入处分或处理。</source>
+      <translation>No sanction or handling recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="344" />
-        <source>案件信息</source>
-        <translation type="unfinished" />
+      <source>新增处分/处理…</source>
+      <translation>New sanction / handling…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="345" />
-        <source>被调查人</source>
-        <translation type="unfinished" />
+      <source>案件信息</source>
+      <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="346" />
-        <source>处分处理</source>
-        <translation type="unfinished" />
+      <source>被调查人</source>
+      <translation>Persons under investigation</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="347" />
-        <source>时间线</source>
-        <translation type="unfinished" />
+      <source>处分处理</source>
+      <translation>Sanctions</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="349" />
-        <source>打印立案审批表…</source>
-        <translation type="unfinished" />
+      <source>打印立案审批表…</source>
+      <translation>Print the case opening approval form…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="351" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
+      <source>立案 — 线索 {n}</source>
+      <translation>Open case — lead {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="353" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>立案（来自线索 {n}）</source>
+      <translation>Open case (from lead {n})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="375" />
-        <source>立案 — 线索 {n}</source>
-        <translation type="unfinished" />
+      <source>{names}问题案</source>
+      <translation>Case of {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="376" />
-        <source>立案（来自线索 {n}）</source>
-        <translation type="unfinished" />
+      <source>直接立案</source>
+      <translation>Open case directly</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="380" />
-        <source>{names}问题案</source>
-        <translation type="unfinished" />
+      <source>立案（直接立案）</source>
+      <translation>Open case (directly)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="383" />
-        <source>直接立案</source>
-        <translation type="unfinished" />
+      <source>（无，直接立案）</source>
+      <translation>(none, opened directly)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="384" />
-        <source>立案（直接立案）</source>
-        <translation type="unfinished" />
+      <source>填写立案信息和被调查人后点击“保存”（Ctrl+S）。</source>
+      <translation>Fill in the case and the persons under investigation, then click "Save" (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="385" />
-        <location filename="../../gui/dialogs/case_form.py" line="408" />
-        <source>（无，直接立案）</source>
-        <translation type="unfinished" />
+      <source>案件 {n}</source>
+      <translation>Case {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="388" />
-        <source>填写立案信息和被调查人后点击“保存”（Ctrl+S）。</source>
-        <translation type="unfinished" />
+      <source>案件 {n}  {title}</source>
+      <translation>Case {n}  {title}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="404" />
-        <source>案件 {n}</source>
-        <translation type="unfinished" />
+      <source>当前阶段：{stage}</source>
+      <translation>Current stage: {stage}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="405" />
-        <source>案件 {n}  {title}</source>
-        <translation type="unfinished" />
+      <source>立案经纪委书记审批后才能推进</source>
+      <translation>The case can advance once the discipline secretary has approved its opening</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="406" />
-        <location filename="../../gui/dialogs/case_form.py" line="533" />
-        <source>当前阶段：{stage}</source>
-        <translation type="unfinished" />
+      <source>下一阶段：{stage}　日期</source>
+      <translation>Next stage: {stage}　date</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="444" />
-        <source>下一阶段：{stage}　日期</source>
-        <translation type="unfinished" />
+      <source>案件已结案。</source>
+      <translation>The case is closed.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="445" />
-        <source>案件已结案。</source>
-        <translation type="unfinished" />
+      <source>无</source>
+      <translation>None</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="453" />
-        <source>无</source>
-        <translation type="unfinished" />
+      <source>不计入</source>
+      <translation>Not counted</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="454" />
-        <source>不计入</source>
-        <translation type="unfinished" />
+      <source>立案审批表 {n}</source>
+      <translation>Case opening approval form {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesPage</name>
+    <message>
+      <source>全部阶段</source>
+      <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="563" />
-        <source>立案审批表 {n}</source>
-        <translation type="unfinished" />
+      <source>全部职级</source>
+      <translation>All ranks</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>阶段</source>
+      <translation>Stage</translation>
+    </message>
+    <message>
+      <source>职级</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>只看违反中央八项规定精神</source>
+      <translation>Only Eight-point Rules violations</translation>
+    </message>
+    <message>
+      <source>还没有案件。初步核实的线索经审批后可在线索中点击“立案…”，也可点击“直接立案”。</source>
+      <translation>No cases yet. A lead under preliminary check can become a case through "Open case…" once approved, or click "Open case directly".</translation>
+    </message>
+  </context>
+  <context>
+    <name>CertificatesTabBase</name>
+    <message>
+      <source>管理密钥和证书需要纪委书记或系统管理员的权限。</source>
+      <translation>Managing keys and certificates needs the discipline secretary's or the system administrator's rights.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintActions</name>
+    <message>
+      <source>打印登记表</source>
+      <translation>Print register form</translation>
+    </message>
+    <message>
+      <source>保存 (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>登记信息有尚未保存的修改，请先保存（Ctrl+S）再办理。</source>
+      <translation>The registration has unsaved changes; save first (Ctrl+S).</translation>
+    </message>
+    <message>
+      <source>检举控告受理后将自动登记为问题线索（来源：信访举报）。</source>
+      <translation>An accepted report or accusation is registered as a lead automatically (source: letters and visits).</translation>
+    </message>
+    <message>
+      <source>已{action}</source>
+      <translation>{action} done</translation>
+    </message>
+    <message>
+      <source>，已生成问题线索 {n}</source>
+      <translation>, lead {n} created</translation>
+    </message>
+    <message>
+      <source>信访举报登记表 {n}</source>
+      <translation>Petition registration form {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ComplaintAttachments</name>
+    <message>
+      <source>选择附件</source>
+      <translation>Choose attachments</translation>
+    </message>
+    <message>
+      <source>所有文件 (*);;图片 (*.jpg *.jpeg *.png *.tif *.tiff);;PDF (*.pdf)</source>
+      <translation>All files (*);;Images (*.jpg *.jpeg *.png *.tif *.tiff);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>保存时添加</source>
+      <translation>Added on save</translation>
+    </message>
+    <message>
+      <source>附件未保存</source>
+      <translation>Attachment not saved</translation>
+    </message>
+    <message>
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+  </context>
+  <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="161" />
-        <source>（请选择来源渠道）</source>
-        <translation type="unfinished" />
+      <source>时间</source>
+      <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="162" />
-        <source>（请选择类型）</source>
-        <translation type="unfinished" />
+      <source>操作人</source>
+      <translation>By</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="163" />
-        <source>（请选择署名情况）</source>
-        <translation type="unfinished" />
+      <source>事项</source>
+      <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="165" />
-        <source>属上级纪委管辖（须在5个工作日内上报）</source>
-        <translation type="unfinished" />
+      <source>登记信息</source>
+      <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="166" />
-        <source>上级转办交办（须在5个工作日内受理或转办）</source>
-        <translation type="unfinished" />
+      <source>时间线</source>
+      <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="171" />
-        <source>收件信息</source>
-        <translation type="unfinished" />
+      <source>新登记信访件</source>
+      <translation>New petition</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="173" />
-        <source>收件日期</source>
-        <translation type="unfinished" />
+      <source>编号在保存时自动生成</source>
+      <translation>The number is assigned on save</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="174" />
-        <source>来源渠道</source>
-        <translation type="unfinished" />
+      <source>信访件登记 — 新登记</source>
+      <translation>Petition registration — new</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="175" />
-        <source>类型</source>
-        <translation type="unfinished" />
+      <source>信访件 {number}</source>
+      <translation>Petition {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="176" />
-        <source>署名情况</source>
-        <translation type="unfinished" />
+      <source>　已转为问题线索 {n}</source>
+      <translation>　became lead {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="177" />
-        <source>接待人/登记人</source>
-        <translation type="unfinished" />
+      <source>信访件登记 — {number}</source>
+      <translation>Petition registration — {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="185" />
-        <source>手机号或带区号的固定电话</source>
-        <translation type="unfinished" />
+      <source>重复件，原件：{n}</source>
+      <translation>Duplicate of {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="186" />
-        <source>18位居民身份证号码（选填）</source>
-        <translation type="unfinished" />
+      <source>身份信息已加密保存，仅显示部分内容。</source>
+      <translation>Identity details are stored encrypted; only part is shown.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="190" />
-        <source>查看</source>
-        <translation type="unfinished" />
+      <source>点击“查看”显示完整信息（将记入审计日志）。</source>
+      <translation>Click "Show" for the full details (written to the audit log).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="191" />
-        <source>显示反映人完整身份信息（将记入审计日志）</source>
-        <translation type="unfinished" />
+      <source>未登记反映人身份信息。</source>
+      <translation>No identity details of the reporter recorded.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="193" />
-        <source>反映人（身份信息加密保存，严格保密）</source>
-        <translation type="unfinished" />
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="195" />
-        <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="196" />
-        <source>联系电话</source>
-        <translation type="unfinished" />
+      <source>已保存，编号 {n}</source>
+      <translation>Saved as number {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="197" />
-        <source>身份证号</source>
-        <translation type="unfinished" />
+      <source>修改已保存</source>
+      <translation>Changes saved</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="198" />
-        <source>单位或地址</source>
-        <translation type="unfinished" />
+      <source>部分附件未保存</source>
+      <translation>Some attachments were not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="208" />
-        <source>添加被反映人</source>
-        <translation type="unfinished" />
+      <source>登记表有尚未保存的修改。是否保存？</source>
+      <translation>The form has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="209" />
-        <source>删除所选</source>
-        <translation type="unfinished" />
+      <source>保存</source>
+      <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="212" />
-        <source>被反映人</source>
-        <translation type="unfinished" />
+      <source>放弃</source>
+      <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="223" />
-        <source>概括反映的主要问题：时间、地点、人物、事情经过</source>
-        <translation type="unfinished" />
+      <source>尚未保存</source>
+      <translation>Not saved yet</translation>
     </message>
+  </context>
+  <context>
+    <name>ComplaintIdentity</name>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="225" />
-        <source>（未分类）</source>
-        <translation type="unfinished" />
+      <source>实名：须填写姓名，以及联系电话或单位、地址（至少一项）。</source>
+      <translation>Real-name: the name is required, plus a phone number or employer/address (at least one).</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="226" />
-        <source>（不涉及）</source>
-        <translation type="unfinished" />
+      <source>署名：须填写姓名，联系方式可不填。</source>
+      <translation>Signed: the name is required; contact details are optional.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="227" />
-        <source>反映的问题</source>
-        <translation type="unfinished" />
+      <source>匿名：不填写反映人信息。</source>
+      <translation>Anonymous: no reporter details.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="229" />
-        <source>反映的主要问题</source>
-        <translation type="unfinished" />
+      <source>请先选择署名情况。</source>
+      <translation>Choose how the report is signed first.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="230" />
-        <source>问题类别</source>
-        <translation type="unfinished" />
+      <source>已显示完整身份信息（本次查看已记入审计日志）。请注意保密。</source>
+      <translation>Full identity details shown (this viewing is in the audit log). Keep them confidential.</translation>
     </message>
+  </context>
+  <context>
+    <name>ComplaintSections</name>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="231" />
-        <source>违反中央八项规定精神</source>
-        <translation type="unfinished" />
+      <source>（请选择来源渠道）</source>
+      <translation>(choose the channel)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="237" />
-        <source>附件（来信扫描件等，可直接拖入本窗口）</source>
-        <translation type="unfinished" />
+      <source>（请选择类型）</source>
+      <translation>(choose the type)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="256" />
-        <source>时间</source>
-        <translation type="unfinished" />
+      <source>（请选择署名情况）</source>
+      <translation>(choose how it is signed)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="256" />
-        <source>操作人</source>
-        <translation type="unfinished" />
+      <source>属上级纪委管辖（须在5个工作日内上报）</source>
+      <translation>Under the higher commission's jurisdiction (report up within 5 working days)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="256" />
-        <source>事项</source>
-        <translation type="unfinished" />
+      <source>上级转办交办（须在5个工作日内受理或转办）</source>
+      <translation>Assigned by a higher level (accept or transfer within 5 working days)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="262" />
-        <source>登记信息</source>
-        <translation type="unfinished" />
+      <source>属上级纪委管辖的信访件不得复制、摘抄检举控告内容（《纪检监察机关处理检举控告工作规则》第十五条）：只登记收件信息、署名情况、被反映人和问题类别（事由），不填写反映的主要问题、反映人信息，不添加附件；原件请在5个工作日内报送上级纪委。</source>
+      <translation>A petition under the higher commission's jurisdiction must not be copied or excerpted (Rules on handling reports and accusations, art. 15): record only the receipt details, how it is signed, the persons reported and the problem category; do not enter the main problem or the reporter, add no attachments; send the original to the higher commission within 5 working days.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="263" />
-        <source>时间线</source>
-        <translation type="unfinished" />
+      <source>收件信息</source>
+      <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="273" />
-        <source>打印登记表</source>
-        <translation type="unfinished" />
+      <source>收件日期</source>
+      <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="277" />
-        <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished" />
+      <source>来源渠道</source>
+      <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="278" />
-        <location filename="../../gui/dialogs/complaint_form.py" line="434" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>类型</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="339" />
-        <source>实名：须填写姓名，以及联系电话或单位、地址（至少一项）。</source>
-        <translation type="unfinished" />
+      <source>署名情况</source>
+      <translation>Signed as</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="340" />
-        <source>署名：须填写姓名，联系方式可不填。</source>
-        <translation type="unfinished" />
+      <source>接待人/登记人</source>
+      <translation>Received / registered by</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="341" />
-        <source>匿名：不填写反映人信息。</source>
-        <translation type="unfinished" />
+      <source>手机号或带区号的固定电话</source>
+      <translation>Mobile or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="342" />
-        <source>请先选择署名情况。</source>
-        <translation type="unfinished" />
+      <source>18位居民身份证号码（选填）</source>
+      <translation>18-digit ID card number (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="351" />
-        <source>新登记信访件</source>
-        <translation type="unfinished" />
+      <source>查看</source>
+      <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="352" />
-        <source>编号在保存时自动生成</source>
-        <translation type="unfinished" />
+      <source>显示反映人完整身份信息（将记入审计日志）</source>
+      <translation>Show the reporter's full identity details (written to the audit log)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="353" />
-        <source>信访件登记 — 新登记</source>
-        <translation type="unfinished" />
+      <source>反映人（身份信息加密保存，严格保密）</source>
+      <translation>Reporter (identity stored encrypted, strictly confidential)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="371" />
-        <source>信访件 {number}</source>
-        <translation type="unfinished" />
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="374" />
-        <source>　已转为问题线索 {n}</source>
-        <translation type="unfinished" />
+      <source>联系电话</source>
+      <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="376" />
-        <source>信访件登记 — {number}</source>
-        <translation type="unfinished" />
+      <source>身份证号</source>
+      <translation>ID card no.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="391" />
-        <source>重复件，原件：{n}</source>
-        <translation type="unfinished" />
+      <source>单位或地址</source>
+      <translation>Employer or address</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="399" />
-        <source>身份信息已加密保存，仅显示部分内容。</source>
-        <translation type="unfinished" />
+      <source>添加被反映人</source>
+      <translation>Add person reported</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="400" />
-        <source>点击“查看”显示完整信息（将记入审计日志）。</source>
-        <translation type="unfinished" />
+      <source>删除所选</source>
+      <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="402" />
-        <source>未登记反映人身份信息。</source>
-        <translation type="unfinished" />
+      <source>被反映人</source>
+      <translation>Persons reported</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="434" />
-        <location filename="../../gui/dialogs/complaint_form.py" line="746" />
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+      <source>概括反映的主要问题：时间、地点、人物、事情经过</source>
+      <translation>Summarize the main problem: time, place, people, what happened</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="450" />
-        <source>已显示完整身份信息（本次查看已记入审计日志）。请注意保密。</source>
-        <translation type="unfinished" />
+      <source>（未分类）</source>
+      <translation>(unclassified)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="505" />
-        <source>已保存，编号 {n}</source>
-        <translation type="unfinished" />
+      <source>（不涉及）</source>
+      <translation>(not applicable)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="505" />
-        <source>修改已保存</source>
-        <translation type="unfinished" />
+      <source>反映的问题</source>
+      <translation>Problem reported</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="508" />
-        <source>部分附件未保存</source>
-        <translation type="unfinished" />
+      <source>反映的主要问题</source>
+      <translation>Main problem reported</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="572" />
-        <source>选择附件</source>
-        <translation type="unfinished" />
+      <source>问题类别</source>
+      <translation>Problem category</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="573" />
-        <source>所有文件 (*);;图片 (*.jpg *.jpeg *.png *.tif *.tiff);;PDF (*.pdf)</source>
-        <translation type="unfinished" />
+      <source>违反中央八项规定精神</source>
+      <translation>Violation of the Eight-point Rules (八项规定)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="584" />
-        <source>保存时上传</source>
-        <translation type="unfinished" />
+      <source>附件（来信扫描件等，可直接拖入本窗口）</source>
+      <translation>Attachments (scanned letters etc., drag them into this window)</translation>
     </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="598" />
-        <source>附件未保存</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="623" />
-        <source>已保存</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="658" />
-        <source>登记信息有尚未保存的修改，请先保存（Ctrl+S）再办理。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="673" />
-        <source>检举控告受理后将自动登记为问题线索（来源：信访举报）。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="684" />
-        <source>已{action}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="686" />
-        <source>，已生成问题线索 {n}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="698" />
-        <source>信访举报登记表 {n}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="742" />
-        <source>尚未保存</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="743" />
-        <source>登记表有尚未保存的修改。是否保存？</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="744" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="745" />
-        <source>放弃</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="83" />
-        <source>信访登记</source>
-        <translation type="unfinished">Complaints</translation>
+      <source>信访登记</source>
+      <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="85" />
-        <source>新建 (Ctrl+N)</source>
-        <translation type="unfinished" />
+      <source>新建 (Ctrl+N)</source>
+      <translation>New (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="88" />
-        <source>导出Excel…</source>
-        <translation type="unfinished" />
+      <source>导出Excel…</source>
+      <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="89" />
-        <source>导出当前筛选结果（不含反映人身份信息）</source>
-        <translation type="unfinished" />
+      <source>导出当前筛选结果（不含反映人身份信息）</source>
+      <translation>Export the filtered list (without reporters' identity details)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="97" />
-        <location filename="../../gui/pages/complaints_page.py" line="98" />
-        <source>（不限）</source>
-        <translation type="unfinished" />
+      <source>（不限）</source>
+      <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="99" />
-        <source>全部状态</source>
-        <translation type="unfinished" />
+      <source>全部状态</source>
+      <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="100" />
-        <source>全部渠道</source>
-        <translation type="unfinished" />
+      <source>全部渠道</source>
+      <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="101" />
-        <source>全部类型</source>
-        <translation type="unfinished" />
+      <source>全部类型</source>
+      <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="102" />
-        <source>全部职级</source>
-        <translation type="unfinished" />
+      <source>全部职级</source>
+      <translation>All ranks</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="103" />
-        <source>全部类别</source>
-        <translation type="unfinished" />
+      <source>全部类别</source>
+      <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="105" />
-        <source>搜索编号、被反映人姓名或单位、问题内容（Ctrl+F）</source>
-        <translation type="unfinished" />
+      <source>搜索编号、被反映人姓名或单位、问题内容（Ctrl+F）</source>
+      <translation>Search number, reported person's name or employer, content (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="108" />
-        <source>清除条件</source>
-        <translation type="unfinished" />
+      <source>反映人电话或身份证号</source>
+      <translation>Reporter's phone or ID card no.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="111" />
-        <source>收件日期</source>
-        <translation type="unfinished" />
+      <source>清除条件</source>
+      <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="113" />
-        <source>至</source>
-        <translation type="unfinished" />
+      <source>收件日期</source>
+      <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="215" />
-        <source>共 {n} 件</source>
-        <translation type="unfinished" />
+      <source>至</source>
+      <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="223" />
-        <source>没有符合筛选条件的信访件。
+      <source>共 {n} 件</source>
+      <translation>{n} in all</translation>
+    </message>
+    <message>
+      <source>没有符合筛选条件的信访件。
 请修改搜索内容或筛选条件，或点击“清除条件”。</source>
-        <translation type="unfinished" />
+      <translation>No petition matches the filters.
+Change the search or the filters, or click "Clear filters".</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="225" />
-        <source>还没有登记信访件。
+      <source>还没有登记信访件。
 点击右上角“新建”（Ctrl+N）登记来信、来访、来电或网络举报。</source>
-        <translation type="unfinished" />
+      <translation>No petitions registered yet.
+Click "New" (Ctrl+N) at the top right to register a letter, visit, call or online report.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="227" />
-        <source>还没有登记信访件。信访件由信访登记员或纪委书记登记。</source>
-        <translation type="unfinished" />
+      <source>还没有登记信访件。信访件由信访登记员或纪委书记登记。</source>
+      <translation>No petitions registered yet. Petitions are registered by the petition clerk or the discipline secretary.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="309" />
-        <source>导出Excel</source>
-        <translation type="unfinished" />
+      <source>导出Excel</source>
+      <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="309" />
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation type="unfinished" />
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="320" />
-        <source>正在导出……</source>
-        <translation type="unfinished" />
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/complaints_page.py" line="324" />
-        <source>已导出 {n} 件到 {path}</source>
-        <translation type="unfinished" />
+      <source>已导出 {n} 件到 {path}</source>
+      <translation>Exported {n} to {path}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>ContactDialog</name>
+    <message>
+      <source>反馈</source>
+      <translation>Feedback</translation>
+    </message>
+    <message>
+      <source>告知</source>
+      <translation>Notice</translation>
+    </message>
+    <message>
+      <source>{what}日期</source>
+      <translation>{what} date</translation>
+    </message>
+    <message>
+      <source>{what}方式</source>
+      <translation>{what} method</translation>
+    </message>
+    <message>
+      <source>{what}人</source>
+      <translation>{what} by</translation>
+    </message>
+    <message>
+      <source>反映人意见</source>
+      <translation>Reporter's opinion</translation>
+    </message>
+    <message>
+      <source>情况说明</source>
+      <translation>Remarks</translation>
+    </message>
+    <message>
+      <source>打印反馈告知书…</source>
+      <translation>Print the feedback notice…</translation>
+    </message>
+    <message>
+      <source>打印受理告知书…</source>
+      <translation>Print the acceptance notice…</translation>
+    </message>
+    <message>
+      <source>按上面的日期打印告知书（书面告知时交给反映人）；打印记入该件的办理记录</source>
+      <translation>Print the notice with the date above (handed to the reporter when notified in writing); the printing is recorded in the petition's history</translation>
+    </message>
+    <message>
+      <source>反馈告知书</source>
+      <translation>Feedback notice</translation>
+    </message>
+    <message>
+      <source>受理告知书</source>
+      <translation>Acceptance notice</translation>
+    </message>
+  </context>
+  <context>
+    <name>CounterCard</name>
+    <message>
+      <source>本月</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <source>增加 {n}</source>
+      <translation>up {n}</translation>
+    </message>
+    <message>
+      <source>减少 {n}</source>
+      <translation>down {n}</translation>
+    </message>
+    <message>
+      <source>持平</source>
+      <translation>unchanged</translation>
+    </message>
+    <message>
+      <source>去年同期 {n}　&lt;span style='color:{color}'&gt;{arrow} {change}&lt;/span&gt;</source>
+      <translation>Same days last year {n}　&lt;span style='color:{color}'&gt;{arrow} {change}&lt;/span&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>CountyCertificatesTab</name>
+    <message>
+      <source>县纪委是本县各乡镇电子签名的发证机构：先创建一次根证书，把根证书文件发给各乡镇；乡镇交来证书申请文件（.csr）后为其签发证书，证书文件交回乡镇安装。根证书私钥的口令由县纪委掌握，系统不保存。</source>
+      <translation>The county commission issues the electronic signature certificates of the county's townships: create the root certificate once and hand the root certificate file to every township; when a township brings its certificate request (.csr), issue its certificate and hand the file back for installation. The county commission keeps the root key's passphrase; the system does not store it.</translation>
+    </message>
+    <message>
+      <source>县纪委根证书</source>
+      <translation>County root certificate</translation>
+    </message>
+    <message>
+      <source>状态：</source>
+      <translation>Status:</translation>
+    </message>
+    <message>
+      <source>主题：</source>
+      <translation>Subject:</translation>
+    </message>
+    <message>
+      <source>有效期至：</source>
+      <translation>Valid until:</translation>
+    </message>
+    <message>
+      <source>指纹：</source>
+      <translation>Fingerprint:</translation>
+    </message>
+    <message>
+      <source>初始化根证书…</source>
+      <translation>Create root certificate…</translation>
+    </message>
+    <message>
+      <source>导出根证书（发给各乡镇）…</source>
+      <translation>Export root certificate (for the townships)…</translation>
+    </message>
+    <message>
+      <source>签发的证书</source>
+      <translation>Issued certificates</translation>
+    </message>
+    <message>
+      <source>选择乡镇交来的证书申请文件（.csr），输入根证书口令，保存签发的证书文件（.pem），连同根证书一起交回乡镇。证书有效期两年。</source>
+      <translation>Choose the certificate request (.csr) a township brought, enter the root passphrase, save the issued certificate (.pem) and hand it back with the root certificate. Certificates are valid for two years.</translation>
+    </message>
+    <message>
+      <source>签发证书…</source>
+      <translation>Issue certificate…</translation>
+    </message>
+    <message>
+      <source>吊销所选证书…</source>
+      <translation>Revoke selected certificate…</translation>
+    </message>
+    <message>
+      <source>导出吊销列表…</source>
+      <translation>Export revocation list…</translation>
+    </message>
+    <message>
+      <source>还没有签发过证书。</source>
+      <translation>No certificates issued yet.</translation>
+    </message>
+    <message>
+      <source>尚未创建根证书：请先“初始化根证书”</source>
+      <translation>No root certificate yet: first "Create root certificate"</translation>
+    </message>
+    <message>
+      <source>✓ 已创建</source>
+      <translation>✓ Created</translation>
+    </message>
+    <message>
+      <source>初始化根证书</source>
+      <translation>Create root certificate</translation>
+    </message>
+    <message>
+      <source>设置根证书私钥口令（至少 8 个字符，请牢记并妥善保管，系统不保存）：</source>
+      <translation>Set the root private key's passphrase (at least 8 characters; remember it and keep it safe, the system does not store it):</translation>
+    </message>
+    <message>
+      <source>保存根证书</source>
+      <translation>Save root certificate</translation>
+    </message>
+    <message>
+      <source>证书文件 (*.pem)</source>
+      <translation>Certificate files (*.pem)</translation>
+    </message>
+    <message>
+      <source>根证书已保存：{p}
+请将此文件发给各乡镇纪委，与各自的证书一起安装。</source>
+      <translation>Root certificate saved: {p}
+Hand this file to every township commission, to install with its own certificate.</translation>
+    </message>
+    <message>
+      <source>签发证书</source>
+      <translation>Issue certificate</translation>
+    </message>
+    <message>
+      <source>选择乡镇的证书申请文件</source>
+      <translation>Choose the township's certificate request</translation>
+    </message>
+    <message>
+      <source>证书申请文件 (*.csr *.pem);;所有文件 (*)</source>
+      <translation>Certificate requests (*.csr *.pem);;All files (*)</translation>
+    </message>
+    <message>
+      <source>输入根证书私钥口令：</source>
+      <translation>Enter the root private key's passphrase:</translation>
+    </message>
+    <message>
+      <source>{m}
+
+确定为其换发新证书吗？原证书在有效期内仍可使用，如需停用请吊销。</source>
+      <translation>{m}
+
+Issue a new certificate? The old one stays usable until it expires; revoke it to stop it.</translation>
+    </message>
+    <message>
+      <source>保存签发的证书</source>
+      <translation>Save the issued certificate</translation>
+    </message>
+    <message>
+      <source>已为{name}（{code}）签发证书，有效期至 {d}：{p}
+请将此文件连同根证书（{root}）交回乡镇安装。</source>
+      <translation>Certificate issued for {name} ({code}), valid until {d}: {p}
+Hand this file back to the township with the root certificate ({root}).</translation>
+    </message>
+    <message>
+      <source>吊销证书</source>
+      <translation>Revoke certificate</translation>
+    </message>
+    <message>
+      <source>吊销{name}（{code}）序列号 {s} 的证书。
+吊销原因：</source>
+      <translation>Revoke the certificate of {name} ({code}) with serial number {s}.
+Reason:</translation>
+    </message>
+    <message>
+      <source>已吊销{name}（{code}）序列号 {s} 的证书，此后用它签名的报送包将被拒收。吊销列表已更新，可“导出吊销列表”发给各乡镇。</source>
+      <translation>The certificate of {name} ({code}) with serial number {s} is revoked; packages signed with it will be refused. The revocation list is updated; use "Export revocation list" for the townships.</translation>
+    </message>
+    <message>
+      <source>导出吊销列表</source>
+      <translation>Export revocation list</translation>
+    </message>
+    <message>
+      <source>输入根证书私钥口令（签发新的吊销列表，有效 30 天）：</source>
+      <translation>Enter the root private key's passphrase (issues a new revocation list, valid 30 days):</translation>
+    </message>
+    <message>
+      <source>吊销列表 (*.pem *.crl)</source>
+      <translation>Revocation lists (*.pem *.crl)</translation>
+    </message>
+    <message>
+      <source>吊销列表已保存：{p}</source>
+      <translation>Revocation list saved: {p}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CountySubmissionPage</name>
+    <message>
+      <source>报送接收与汇总</source>
+      <translation>Receiving and consolidation</translation>
+    </message>
+    <message>
+      <source>报送接收</source>
+      <translation>Receive packages</translation>
+    </message>
+    <message>
+      <source>汇总</source>
+      <translation>Consolidation</translation>
+    </message>
+    <message>
+      <source>插入乡镇交来的U盘，选择U盘或其中的文件夹：系统找出其中全部报送包，先复制到本机再逐项核验（文件完整性、两处电子签名、证书链和吊销状态、单位、报告期和版次），通过的才导入汇总。</source>
+      <translation>Insert the USB stick a township brought and choose it or a folder on it: the system finds every package there, copies it to this computer and checks each item (file integrity, both signatures, certificate chain and revocation, office, period and edition); only packages that pass are consolidated.</translation>
+    </message>
+    <message>
+      <source>选择文件夹或U盘并接收…</source>
+      <translation>Choose a folder or USB stick and receive…</translation>
+    </message>
+    <message>
+      <source>查看所选文件包的核验详情…</source>
+      <translation>Show the checks of the selected package…</translation>
+    </message>
+    <message>
+      <source>本次还没有接收文件包。接收后，每个文件包的核验结果（通过或拒收及原因）列在这里。</source>
+      <translation>No packages received yet. After receiving, each package's result (accepted or refused, and why) is listed here.</translation>
+    </message>
+    <message>
+      <source>您没有“接收乡镇报送包”的权限</source>
+      <translation>You do not have the right to receive township packages</translation>
+    </message>
+    <message>
+      <source>选择U盘或存放报送包的文件夹</source>
+      <translation>Choose the USB stick or the folder with the packages</translation>
+    </message>
+    <message>
+      <source>正在逐项核验并接收报送包……</source>
+      <translation>Checking and receiving packages…</translation>
+    </message>
+    <message>
+      <source>（无法识别）</source>
+      <translation>(not recognized)</translation>
+    </message>
+    <message>
+      <source>通过</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <source>拒收</source>
+      <translation>Refused</translation>
+    </message>
+    <message>
+      <source>未导入</source>
+      <translation>Not imported</translation>
+    </message>
+    <message>
+      <source>已导入，取代已接收的第 {n} 版</source>
+      <translation>Imported, replacing edition {n} received before</translation>
+    </message>
+    <message>
+      <source>全部检查通过，已导入</source>
+      <translation>All checks passed, imported</translation>
+    </message>
+    <message>
+      <source>从 {p} 接收 {n} 个文件包：通过 {g} 个，拒收或未导入 {b} 个。</source>
+      <translation>Received {n} packages from {p}: {g} passed, {b} refused or not imported.</translation>
+    </message>
+    <message>
+      <source>接收</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>报送包核验详情</source>
+      <translation>Package checks</translation>
+    </message>
+    <message>
+      <source>未导入：</source>
+      <translation>Not imported:</translation>
+    </message>
+    <message>
+      <source>{y}年</source>
+      <translation>{y}</translation>
+    </message>
+    <message>
+      <source>{m}月</source>
+      <translation>{m}</translation>
+    </message>
+    <message>
+      <source>导出PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <source>导出Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>报告期：</source>
+      <translation>Period:</translation>
+    </message>
+    <message>
+      <source>各乡镇报送情况（数字为元至本月）</source>
+      <translation>Townships' submissions (figures from January to this month)</translation>
+    </message>
+    <message>
+      <source>已报送</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>未报送</source>
+      <translation>Not submitted</translation>
+    </message>
+    <message>
+      <source>单位代码 {c}</source>
+      <translation>Office code {c}</translation>
+    </message>
+    <message>
+      <source>{p}：已报送 {s} 个乡镇，共 {n} 个</source>
+      <translation>{p}: {s} of {n} townships submitted</translation>
+    </message>
+    <message>
+      <source>还没有登记乡镇：为乡镇签发证书时自动登记（设置 → 证书）。</source>
+      <translation>No townships registered yet: a township is registered when its certificate is issued (Settings → Certificates).</translation>
+    </message>
+    <message>
+      <source>未报送（{n} 个）：{names}</source>
+      <translation>Not submitted ({n}): {names}</translation>
+    </message>
+    <message>
+      <source>各乡镇均已报送。</source>
+      <translation>All townships have submitted.</translation>
+    </message>
+    <message>
+      <source>正在生成汇总表……</source>
+      <translation>Building the consolidated report…</translation>
+    </message>
+    <message>
+      <source>导出失败</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <source>导出PDF</source>
+      <translation>Export PDF</translation>
+    </message>
+    <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>导出Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>已导出：{p}</source>
+      <translation>Exported: {p}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DashboardPage</name>
+    <message>
+      <source>工作台</source>
+      <translation>Workbench</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>即将到期和已超期事项</source>
+      <translation>Due soon and overdue</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>到期事项</source>
+      <translation>Item due</translation>
+    </message>
+    <message>
+      <source>到期日</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <source>剩余/超期</source>
+      <translation>Left / overdue</translation>
+    </message>
+    <message>
+      <source>没有即将到期或已超期的事项。</source>
+      <translation>Nothing is due soon or overdue.</translation>
+    </message>
+    <message>
+      <source>近12个月趋势（件）</source>
+      <translation>Last 12 months (count)</translation>
+    </message>
+    <message>
+      <source>{y}年{m}月</source>
+      <translation>{y}-{m}</translation>
+    </message>
+    <message>
+      <source>本月至今：{y}年{m}月{a}日至{b}日　（与去年同期 {ly}年{lm}月{la}日至{lb}日比较）</source>
+      <translation>This month so far: {y}-{m}-{a} to {b}　(compared with the same days last year, {ly}-{lm}-{la} to {lb})</translation>
+    </message>
+    <message>
+      <source>超期 {n} 个工作日</source>
+      <translation>{n} working days overdue</translation>
+    </message>
+    <message>
+      <source>今日到期</source>
+      <translation>Due today</translation>
+    </message>
+    <message>
+      <source>剩余 {n} 个工作日</source>
+      <translation>{n} working days left</translation>
+    </message>
+    <message>
+      <source>即将到期和已超期事项（已超期 {o} 项，即将到期 {s} 项）</source>
+      <translation>Due soon and overdue ({o} overdue, {s} due soon)</translation>
+    </message>
+    <message>
+      <source>月份（{a}年{b}月—{c}年{d}月）</source>
+      <translation>Month ({a}-{b} to {c}-{d})</translation>
+    </message>
+    <message>
+      <source>件数</source>
+      <translation>Count</translation>
+    </message>
+  </context>
+  <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../gui/form_widgets.py" line="44" />
-        <source>（不限）</source>
-        <translation type="unfinished" />
+      <source>（不限）</source>
+      <translation>(any)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>DeadlineDays</name>
+    <message>
+      <source>已录入 {day}：{kind}</source>
+      <translation>Entered {day}: {kind}</translation>
+    </message>
+    <message>
+      <source>删除 {day} 的节假日调整？删除后该日按系统内置安排计算。</source>
+      <translation>Delete the holiday adjustment of {day}? The day then follows the built-in calendar.</translation>
+    </message>
+    <message>
+      <source>删除节假日调整</source>
+      <translation>Delete holiday adjustment</translation>
+    </message>
+    <message>
+      <source>已删除 {day}</source>
+      <translation>Deleted {day}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlineImport</name>
+    <message>
+      <source>导入…</source>
+      <translation>Import…</translation>
+    </message>
+    <message>
+      <source>从文本或 Excel 文件导入一年的放假安排，每行：日期,休 或 日期,班</source>
+      <translation>Import a year's holiday schedule from a text or Excel file, one line each: date,休 (day off) or date,班 (working day)</translation>
+    </message>
+    <message>
+      <source>导入模板…</source>
+      <translation>Import template…</translation>
+    </message>
+    <message>
+      <source>确认已完整录入…</source>
+      <translation>Confirm complete…</translation>
+    </message>
+    <message>
+      <source>按国务院办公厅通知录入某年的全部放假和调休上班日期后确认，不再提示该年安排未录入</source>
+      <translation>After entering all of a year's holidays and make-up working days from the State Council notice, confirm; the year is then no longer reported as missing</translation>
+    </message>
+    <message>
+      <source>选择放假安排文件</source>
+      <translation>Choose the holiday schedule file</translation>
+    </message>
+    <message>
+      <source>已导入{year}年放假安排 {days} 天（新增 {added}，修改 {changed}）</source>
+      <translation>Imported the {year} holiday schedule: {days} days ({added} new, {changed} changed)</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <source>保存放假安排模板</source>
+      <translation>Save the holiday schedule template</translation>
+    </message>
+    <message>
+      <source>{year}年放假安排.xlsx</source>
+      <translation>Holidays {year}.xlsx</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx);;文本文件 (*.txt)</source>
+      <translation>Excel workbooks (*.xlsx);;Text files (*.txt)</translation>
+    </message>
+    <message>
+      <source>已保存模板：{path}</source>
+      <translation>Template saved: {path}</translation>
+    </message>
+    <message>
+      <source>近期各年份的放假安排均已齐全，无需确认。</source>
+      <translation>The holiday schedules of recent years are complete; nothing to confirm.</translation>
+    </message>
+    <message>
+      <source>确认已完整录入</source>
+      <translation>Confirm complete</translation>
+    </message>
+    <message>
+      <source>是否已按国务院办公厅通知录入{year}年的全部放假和调休上班日期？确认后不再提示{year}年的安排未录入。</source>
+      <translation>Have all the {year} holidays and make-up working days from the State Council notice been entered? After confirming, {year} is no longer reported as missing.</translation>
+    </message>
+    <message>
+      <source>已确认{year}年放假安排已完整录入</source>
+      <translation>The {year} holiday schedule is confirmed complete</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlineLimits</name>
+    <message>
+      <source>已保存的办理时限设置有误（{msg}），下表按默认值显示；保存后即可更正。</source>
+      <translation>The saved time-limit settings are wrong ({msg}); the table shows the defaults. Saving corrects them.</translation>
+    </message>
+    <message>
+      <source>已恢复为默认值，点击“保存”后生效。</source>
+      <translation>Defaults restored; they take effect when you click "Save".</translation>
+    </message>
+    <message>
+      <source>当前已是默认值。</source>
+      <translation>These are already the defaults.</translation>
+    </message>
+    <message>
+      <source>办理时限已保存，未办结事项的到期日已按新期限计算。</source>
+      <translation>Time limits saved; the due dates of open items follow the new limits.</translation>
+    </message>
+    <message>
+      <source>办理时限没有变化。</source>
+      <translation>The time limits did not change.</translation>
+    </message>
+    <message>
+      <source>办理时限有未保存的修改，是否保存？</source>
+      <translation>The time limits have unsaved changes. Save them?</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>放弃修改</source>
+      <translation>Discard changes</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>未保存的修改</source>
+      <translation>Unsaved changes</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeadlinesTab</name>
+    <message>
+      <source>事项</source>
+      <translation>Event</translation>
+    </message>
+    <message>
+      <source>默认</source>
+      <translation>Default</translation>
+    </message>
+    <message>
+      <source>当前</source>
+      <translation>Current</translation>
+    </message>
+    <message>
+      <source>适用</source>
+      <translation>Applies to</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>恢复默认</source>
+      <translation>Restore defaults</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>尚未录入任何日期：工作日全部按系统内置的国务院放假安排计算。</source>
+      <translation>No dates entered: working days follow the built-in State Council holiday schedule.</translation>
+    </message>
+    <message>
+      <source>新增…</source>
+      <translation>New…</translation>
+    </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>只有系统管理员和纪委书记可以修改办理时限和节假日安排，您可以查看。</source>
+      <translation>Only the system administrator and the discipline secretary can change time limits and holidays; you can view them.</translation>
+    </message>
+    <message>
+      <source>办理时限</source>
+      <translation>Time limits</translation>
+    </message>
+    <message>
+      <source>“工作日”跳过周末、法定节假日并计入调休上班日；按“日”“个月”计算的期限，期满日遇休息日顺延至下一个工作日。修改后，所有未办结事项的到期日按新期限重新计算。</source>
+      <translation>"Working days" skip weekends and public holidays and count make-up working days; a limit in days or months that ends on a day off moves to the next working day. After a change, every open item's due date is recalculated.</translation>
+    </message>
+    <message>
+      <source>节假日与调休</source>
+      <translation>Holidays and make-up days</translation>
+    </message>
+    <message>
+      <source>系统内置国务院办公厅公布的放假安排。在此录入的日期优先于内置安排：用于录入新一年的放假和调休安排，或本地的临时调整。</source>
+      <translation>The State Council's published holiday schedules are built in. Dates entered here take precedence: for a new year's holidays and make-up days, or a local adjustment.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftEditor</name>
+    <message>
+      <source>填写本月信访举报和案件办理情况的说明，如主要特点、重点工作、存在问题等。</source>
+      <translation>Describe this month's petitions and case work: main features, key work, problems.</translation>
+    </message>
+    <message>
+      <source>情况说明</source>
+      <translation>Remarks</translation>
+    </message>
+    <message>
+      <source>表尾</source>
+      <translation>Footer</translation>
+    </message>
+    <message>
+      <source>单位（盖章）：</source>
+      <translation>Office (seal):</translation>
+    </message>
+    <message>
+      <source>负责人：</source>
+      <translation>Head:</translation>
+    </message>
+    <message>
+      <source>审核人：</source>
+      <translation>Checked by:</translation>
+    </message>
+    <message>
+      <source>填表人：</source>
+      <translation>Filled in by:</translation>
+    </message>
+    <message>
+      <source>联系电话：</source>
+      <translation>Phone:</translation>
+    </message>
+    <message>
+      <source>填报日期：</source>
+      <translation>Date filed:</translation>
+    </message>
+    <message>
+      <source>（未填）</source>
+      <translation>(not filled in)</translation>
+    </message>
+    <message>
+      <source>如 0871-1234567 或 13800001111</source>
+      <translation>e.g. 0871-1234567 or 13800001111</translation>
+    </message>
+    <message>
+      <source>{n} / {max} 字</source>
+      <translation>{n} / {max} characters</translation>
+    </message>
+    <message>
+      <source>正在保存……</source>
+      <translation>Saving…</translation>
+    </message>
+    <message>
+      <source>保存失败</source>
+      <translation>Save failed</translation>
+    </message>
+    <message>
+      <source>{p}月报的情况说明或表尾有未保存的修改，是否保存？</source>
+      <translation>The notes or footer of the {p} report have unsaved changes. Save them?</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>放弃修改</source>
+      <translation>Discard changes</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>未保存的修改</source>
+      <translation>Unsaved changes</translation>
+    </message>
+  </context>
+  <context>
+    <name>DueReminder</name>
+    <message>
+      <source>查看即将到期和已超期事项</source>
+      <translation>Show items due soon and overdue</translation>
+    </message>
+    <message>
+      <source>您有 {o} 项已超期、{s} 项即将到期</source>
+      <translation>You have {o} overdue and {s} due soon</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditorRowsTable</name>
+    <message>
+      <source>第{n}行：{msg}</source>
+      <translation>Row {n}: {msg}</translation>
+    </message>
+  </context>
+  <context>
     <name>EnumCombo</name>
     <message>
-        <location filename="../../gui/form_widgets.py" line="74" />
-        <source>（未选择）</source>
-        <translation type="unfinished" />
+      <source>（未选择）</source>
+      <translation>(none chosen)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ErrorPage</name>
     <message>
-        <location filename="../../gui/pages/placeholder.py" line="50" />
-        <source>“{title}”页面加载失败，其他功能不受影响。请将下面的错误信息告知系统管理员。</source>
-        <translation>The page “{title}” failed to load; everything else still works. Please pass the error below to your administrator.</translation>
+      <source>“{title}”页面加载失败，其他功能不受影响。请将下面的错误信息告知系统管理员。</source>
+      <translation>The page “{title}” failed to load; everything else still works. Please pass the error below to your administrator.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FirstUserPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="80" />
-        <source>第二步：第一个用户</source>
-        <translation>Step 2: the first user</translation>
+      <source>第二步：第一个用户</source>
+      <translation>Step 2: the first user</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="81" />
-        <source>这个用户同时是系统管理员和纪委书记，之后可在“设置”中添加其他用户。</source>
-        <translation>This user is both administrator and commission secretary. Add other users later under “Settings”.</translation>
+      <source>这个用户同时是系统管理员和纪委书记，之后可在“设置”中添加其他用户。</source>
+      <translation>This user is both administrator and commission secretary. Add other users later under “Settings”.</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="83" />
-        <source>登录用，例如：wang</source>
-        <translation>For signing in, e.g. wang</translation>
+      <source>登录用，例如：wang</source>
+      <translation>For signing in, e.g. wang</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="85" />
-        <source>例如：王书记</source>
-        <translation>e.g. Secretary Wang</translation>
+      <source>例如：王书记</source>
+      <translation>e.g. Secretary Wang</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="94" />
-        <source>用户名</source>
-        <translation>User name</translation>
+      <source>用户名</source>
+      <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="95" />
-        <source>2到40位字母、数字或 _ . -</source>
-        <translation>2 to 40 letters, digits or _ . -</translation>
+      <source>2到40位字母、数字或 _ . -</source>
+      <translation>2 to 40 letters, digits or _ . -</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="96" />
-        <source>姓名</source>
-        <translation>Name</translation>
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="97" />
-        <source>密码</source>
-        <translation>Password</translation>
+      <source>密码</source>
+      <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="98" />
-        <source>再次输入密码</source>
-        <translation>Repeat password</translation>
+      <source>再次输入密码</source>
+      <translation>Repeat password</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>HolidayDialog</name>
+    <message>
+      <source>新增节假日调整</source>
+      <translation>New holiday adjustment</translation>
+    </message>
+    <message>
+      <source>放假（不计为工作日）</source>
+      <translation>Day off (not a working day)</translation>
+    </message>
+    <message>
+      <source>调休上班（计为工作日）</source>
+      <translation>Make-up working day (a working day)</translation>
+    </message>
+    <message>
+      <source>例如：春节调休、镇里统一补班</source>
+      <translation>e.g. Spring Festival make-up day, township-wide working day</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>添加</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>目前按工作日计算</source>
+      <translation>Currently a working day</translation>
+    </message>
+    <message>
+      <source>目前按休息日计算</source>
+      <translation>Currently a day off</translation>
+    </message>
+  </context>
+  <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../gui/idle_lock.py" line="208" />
-        <source>已锁定</source>
-        <translation>Locked</translation>
+      <source>已锁定</source>
+      <translation>Locked</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportLedgerDialog</name>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="48" />
-        <source>导入既有台账</source>
-        <translation type="unfinished" />
+      <source>导入既有台账</source>
+      <translation>Import existing ledgers</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="50" />
-        <source>导入既有 Excel 台账</source>
-        <translation type="unfinished" />
+      <source>导入既有 Excel 台账</source>
+      <translation>Import existing Excel ledgers</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="52" />
-        <source>可导入“信访件”“问题线索”“案件”“处分处理”“一案双查”五个工作表。先点“检查”：系统逐行检查全部内容，不写入任何数据；没有问题时才能“导入”，导入时全部写入或全部不写入。格式不清楚时，请先下载模板。</source>
-        <translation type="unfinished" />
+      <source>可导入“信访件”“问题线索”“案件”“处分处理”“一案双查”五个工作表。先点“检查”：系统逐行检查全部内容，不写入任何数据；没有问题时才能“导入”，导入时全部写入或全部不写入。格式不清楚时，请先下载模板。</source>
+      <translation>Five sheets can be imported: 信访件 (petitions), 问题线索 (leads), 案件 (cases), 处分处理 (sanctions) and 一案双查 (dual accountability). First click "Check": every row is checked and nothing is written; only without problems can you "Import", which writes everything or nothing. If the format is unclear, download the template first.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="59" />
-        <source>请选择 Excel 工作簿（.xlsx）</source>
-        <translation type="unfinished" />
+      <source>请选择 Excel 工作簿（.xlsx）</source>
+      <translation>Choose an Excel workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="60" />
-        <source>工作簿文件</source>
-        <translation type="unfinished" />
+      <source>工作簿文件</source>
+      <translation>Workbook file</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="61" />
-        <source>选择文件…</source>
-        <translation type="unfinished" />
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="62" />
-        <source>下载模板…</source>
-        <translation type="unfinished" />
+      <source>下载模板…</source>
+      <translation>Download template…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="64" />
-        <source>工作簿：</source>
-        <translation type="unfinished" />
+      <source>工作簿：</source>
+      <translation>Workbook:</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="73" />
-        <source>尚未检查。选择工作簿后点“检查”，检查结果（每个工作表的条数，或每一处问题所在的工作表、行、列和原因）显示在这里。</source>
-        <translation type="unfinished" />
+      <source>尚未检查。选择工作簿后点“检查”，检查结果（每个工作表的条数，或每一处问题所在的工作表、行、列和原因）显示在这里。</source>
+      <translation>Not checked yet. Choose a workbook and click "Check"; the result (rows per sheet, or each problem's sheet, row, column and reason) is shown here.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="91" />
-        <source>检查</source>
-        <translation type="unfinished" />
+      <source>检查</source>
+      <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="92" />
-        <source>导入</source>
-        <translation type="unfinished" />
+      <source>导入</source>
+      <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="94" />
-        <source>检查通过后才能导入</source>
-        <translation type="unfinished" />
+      <source>检查通过后才能导入</source>
+      <translation>Import is possible after a passed check</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="95" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="146" />
-        <source>选择要导入的台账</source>
-        <translation type="unfinished" />
+      <source>选择要导入的台账</source>
+      <translation>Choose the ledger to import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="147" />
-        <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
-        <translation type="unfinished" />
+      <source>Excel 工作簿 (*.xlsx *.xlsm)</source>
+      <translation>Excel workbooks (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="154" />
-        <source>台账导入模板.xlsx</source>
-        <translation type="unfinished" />
+      <source>台账导入模板.xlsx</source>
+      <translation>Ledger import template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="155" />
-        <source>保存导入模板</source>
-        <translation type="unfinished" />
+      <source>保存导入模板</source>
+      <translation>Save the import template</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="156" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="165" />
-        <location filename="../../gui/dialogs/import_dialog.py" line="168" />
-        <source>模板未保存</source>
-        <translation type="unfinished" />
+      <source>模板未保存</source>
+      <translation>Template not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="170" />
-        <source>模板已保存到：
+      <source>模板已保存到：
 {path}
 
 按模板填写后，回到这里选择该文件并点“检查”。</source>
-        <translation type="unfinished" />
+      <translation>Template saved to:
+{path}
+
+Fill it in, then come back here, choose the file and click "Check".</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="171" />
-        <source>下载模板</source>
-        <translation type="unfinished" />
+      <source>下载模板</source>
+      <translation>Download template</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="184" />
-        <source>请先选择要导入的 Excel 工作簿。</source>
-        <translation type="unfinished" />
+      <source>请先选择要导入的 Excel 工作簿。</source>
+      <translation>Choose the Excel workbook to import first.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="187" />
-        <source>正在检查工作簿……</source>
-        <translation type="unfinished" />
+      <source>正在检查工作簿……</source>
+      <translation>Checking the workbook…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="187" />
-        <source>正在导入……</source>
-        <translation type="unfinished" />
+      <source>正在导入……</source>
+      <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="191" />
-        <source>检查未完成</source>
-        <translation type="unfinished" />
+      <source>检查未完成</source>
+      <translation>Check not completed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="191" />
-        <source>导入未完成</source>
-        <translation type="unfinished" />
+      <source>导入未完成</source>
+      <translation>Import not completed</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="204" />
-        <source>检查通过，但工作簿中没有可导入的数据行。请确认工作表名称与模板一致（信访件、问题线索、案件、处分处理、一案双查），数据从第 2 行开始。</source>
-        <translation type="unfinished" />
+      <source>检查通过，但工作簿中没有可导入的数据行。请确认工作表名称与模板一致（信访件、问题线索、案件、处分处理、一案双查），数据从第 2 行开始。</source>
+      <translation>Check passed, but the workbook has no data rows to import. Make sure the sheet names match the template (信访件, 问题线索, 案件, 处分处理, 一案双查) and the data starts on row 2.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="212" />
-        <source>检查通过，没有发现问题，共 {n} 条，可以导入：{detail}。{ignored}</source>
-        <translation type="unfinished" />
+      <source>检查通过，没有发现问题，共 {n} 条，可以导入：{detail}。{ignored}</source>
+      <translation>Check passed, no problems, {n} rows ready to import: {detail}. {ignored}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="216" />
-        <source>发现 {n} 处问题，未导入任何数据。请按下表修改工作簿后重新检查。{ignored}</source>
-        <translation type="unfinished" />
+      <source>发现 {n} 处问题，未导入任何数据。请按下表修改工作簿后重新检查。{ignored}</source>
+      <translation>Found {n} problems; nothing imported. Correct the workbook as listed below and check again. {ignored}</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="228" />
-        <source>工作簿在检查之后被修改过，请重新检查。</source>
-        <translation type="unfinished" />
+      <source>工作簿在检查之后被修改过，请重新检查。</source>
+      <translation>The workbook changed after the check; please check again.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="231" />
-        <source>将导入 {n} 条记录（{detail}）。导入后会记入审计日志，确定导入吗？</source>
-        <translation type="unfinished" />
+      <source>将导入 {n} 条记录（{detail}）。导入后会记入审计日志，确定导入吗？</source>
+      <translation>{n} records will be imported ({detail}). The import is written to the audit log. Import now?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="232" />
-        <source>确认导入</source>
-        <translation type="unfinished" />
+      <source>确认导入</source>
+      <translation>Confirm import</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="241" />
-        <source>导入完成：{detail}。</source>
-        <translation type="unfinished" />
+      <source>导入完成：{detail}。</source>
+      <translation>Import finished: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="245" />
-        <source>发现 {n} 处问题，未导入任何数据。</source>
-        <translation type="unfinished" />
+      <source>发现 {n} 处问题，未导入任何数据。</source>
+      <translation>Found {n} problems; nothing imported.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="257" />
-        <source>（以下工作表名称不认识，已忽略：{names}）</source>
-        <translation type="unfinished" />
+      <source>（以下工作表名称不认识，已忽略：{names}）</source>
+      <translation>(sheet names not recognized, ignored: {names})</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/import_dialog.py" line="271" />
-        <source>（整个工作簿）</source>
-        <translation type="unfinished" />
+      <source>（整个工作簿）</source>
+      <translation>(the whole workbook)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="104" />
-        <source>有未保存的修改</source>
-        <translation type="unfinished" />
+      <source>时间线</source>
+      <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="105" />
-        <source>本表有尚未保存的修改。要保存吗？</source>
-        <translation type="unfinished" />
+      <source>保存</source>
+      <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="106" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="107" />
-        <source>放弃</source>
-        <translation type="unfinished" />
+      <source>本表有尚未保存的修改。要保存吗？</source>
+      <translation>This form has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="108" />
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+      <source>放弃</source>
+      <translation>Discard</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>有未保存的修改</source>
+      <translation>Unsaved changes</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemListPage</name>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="69" />
-        <source>搜索编号、人员姓名、单位或内容（Ctrl+F）</source>
-        <translation type="unfinished" />
+      <source>搜索编号、姓名、单位、内容（Ctrl+F）</source>
+      <translation>Search number, name, employer, content (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="72" />
-        <source>（Ctrl+N）</source>
-        <translation type="unfinished" />
+      <source>（Ctrl+N）</source>
+      <translation>(Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="73" />
-        <source>导出Excel…</source>
-        <translation type="unfinished" />
+      <source>导出Excel…</source>
+      <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="83" />
-        <location filename="../../gui/pages/leads_page.py" line="84" />
-        <source>（不限）</source>
-        <translation type="unfinished" />
+      <source>（不限）</source>
+      <translation>(any)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="88" />
-        <source>至</source>
-        <translation type="unfinished" />
+      <source>至</source>
+      <translation>to</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="91" />
-        <source>清除筛选</source>
-        <translation type="unfinished" />
+      <source>清除筛选</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="173" />
-        <source>没有符合条件的记录。</source>
-        <translation type="unfinished" />
+      <source>没有符合条件的记录。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="204" />
-        <source>共 {n} 条</source>
-        <translation type="unfinished" />
+      <source>共 {n} 条</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="205" />
-        <source>没有符合筛选条件的记录，可点击“清除筛选”。</source>
-        <translation type="unfinished" />
+      <source>没有符合筛选条件的记录，可点击“清除筛选”。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="299" />
-        <source>正在导出……</source>
-        <translation type="unfinished" />
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="303" />
-        <source>导出Excel</source>
-        <translation type="unfinished" />
+      <source>已导出 {n} 条记录到 {path}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="303" />
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation type="unfinished" />
+      <source>导出Excel</source>
+      <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="314" />
-        <source>无法写入文件：{e}</source>
-        <translation type="unfinished" />
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LeadFollowups</name>
+    <message>
+      <source>函询…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="316" />
-        <source>已导出 {n} 条记录到 {path}</source>
-        <translation type="unfinished" />
+      <source>谈话记录…</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+    <message>
+      <source>函询：第{n}轮函询函已发出，回复期限 {due}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>函询：第{n}轮书面说明已收到，待评估</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>函询：第{n}轮评估为“{a}，{o}”</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>函询：尚未发出函询函</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>LeadForm</name>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="65" />
-        <source>线索来源</source>
-        <translation type="unfinished" />
+      <source>线索来源</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="66" />
-        <source>收到日期</source>
-        <translation type="unfinished" />
+      <source>收到日期</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="67" />
-        <source>关联信访件</source>
-        <translation type="unfinished" />
+      <source>关联信访件</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="68" />
-        <source>线索摘要</source>
-        <translation type="unfinished" />
+      <source>线索摘要</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="74" />
-        <source>增加人员</source>
-        <translation type="unfinished" />
+      <source>增加人员</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="75" />
-        <source>删除未保存的行</source>
-        <translation type="unfinished" />
+      <source>删除未保存的行</source>
+      <translation>Delete unsaved rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="81" />
-        <source>涉及人员</source>
-        <translation type="unfinished" />
+      <source>涉及人员</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="91" />
-        <source>处置（每条线索只能选择一种处置方式，经集体研究，报纪委书记审批）</source>
-        <translation type="unfinished" />
+      <source>线索信息</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="110" />
-        <source>如：2026年11月18日纪委会议集体研究，同意初步核实</source>
-        <translation type="unfinished" />
+      <source>处置与办结</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="112" />
-        <source>初步核实须至少2人，用顿号分隔，如：李四、赵六</source>
-        <translation type="unfinished" />
+      <source>打印审批表…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="114" />
-        <source>审批同意</source>
-        <translation type="unfinished" />
+      <source>新建问题线索</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="116" />
-        <source>确定处置</source>
-        <translation type="unfinished" />
+      <source>填写线索来源、摘要和涉及人员后点击“保存”（Ctrl+S）；保存后可处置。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="122" />
-        <source>处置方式</source>
-        <translation type="unfinished" />
+      <source>（直接录入，无关联信访件）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="123" />
-        <source>处置日期</source>
-        <translation type="unfinished" />
+      <source>问题线索 {n}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="124" />
-        <source>集体研究意见</source>
-        <translation type="unfinished" />
+      <source>（由信访件受理转入，点击查看）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="125" />
-        <source>核查人员</source>
-        <translation type="unfinished" />
+      <source>状态：未处置</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="133" />
-        <source>审批</source>
-        <translation type="unfinished" />
+      <source>状态：{d}，待纪委书记审批</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="137" />
-        <location filename="../../gui/dialogs/lead_form.py" line="151" />
-        <source>办理结果</source>
-        <translation type="unfinished" />
+      <source>状态：{d}，办理中</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="143" />
-        <source>登记办理结果</source>
-        <translation type="unfinished" />
+      <source>状态：{d}，已办结（{r}）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="145" />
-        <source>立案…</source>
-        <translation type="unfinished" />
+      <source>，案件 {n}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="152" />
-        <source>结果日期</source>
-        <translation type="unfinished" />
+      <source>问题线索处置审批表 {n}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LeadHandling</name>
+    <message>
+      <source>处置（每条线索只能选择一种处置方式，经集体研究，报纪委书记审批）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="153" />
-        <source>办理情况</source>
-        <translation type="unfinished" />
+      <source>如：2026年11月18日纪委会议集体研究，同意初步核实</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="175" />
-        <source>线索信息</source>
-        <translation type="unfinished" />
+      <source>初步核实须至少2人，用顿号分隔，如：李四、赵六</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="176" />
-        <source>处置与办结</source>
-        <translation type="unfinished" />
+      <source>审批同意</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="177" />
-        <source>时间线</source>
-        <translation type="unfinished" />
+      <source>确定处置</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="179" />
-        <source>打印审批表…</source>
-        <translation type="unfinished" />
+      <source>处置方式</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="181" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
+      <source>处置日期</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="183" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>集体研究意见</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="237" />
-        <location filename="../../gui/dialogs/lead_form.py" line="238" />
-        <source>新建问题线索</source>
-        <translation type="unfinished" />
+      <source>核查人员</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="239" />
-        <source>填写线索来源、摘要和涉及人员后点击“保存”（Ctrl+S）；保存后可处置。</source>
-        <translation type="unfinished" />
+      <source>审批</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="240" />
-        <location filename="../../gui/dialogs/lead_form.py" line="264" />
-        <source>（直接录入，无关联信访件）</source>
-        <translation type="unfinished" />
+      <source>办理结果</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="253" />
-        <location filename="../../gui/dialogs/lead_form.py" line="254" />
-        <source>问题线索 {n}</source>
-        <translation type="unfinished" />
+      <source>登记办理结果</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="262" />
-        <source>（由信访件受理转入，点击查看）</source>
-        <translation type="unfinished" />
+      <source>立案…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="281" />
-        <source>状态：未处置</source>
-        <translation type="unfinished" />
+      <source>结果日期</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="283" />
-        <source>状态：{d}，待纪委书记审批</source>
-        <translation type="unfinished" />
+      <source>办理情况</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="285" />
-        <source>状态：{d}，办理中</source>
-        <translation type="unfinished" />
+      <source>纪委书记确定处置即视为审批；办案人员确定后须报纪委书记审批。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="286" />
-        <source>状态：{d}，已办结（{r}）</source>
-        <translation type="unfinished" />
+      <source>已审批（{who}）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="288" />
-        <source>，案件 {n}</source>
-        <translation type="unfinished" />
+      <source>待纪委书记审批</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="307" />
-        <source>纪委书记确定处置即视为审批；办案人员确定后须报纪委书记审批。</source>
-        <translation type="unfinished" />
+      <source>已立案：案件 {n}（点击查看）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="309" />
-        <source>已审批（{who}）</source>
-        <translation type="unfinished" />
+      <source>已办结。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="311" />
-        <source>待纪委书记审批</source>
-        <translation type="unfinished" />
+      <source>确定处置方式后登记办理结果。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="330" />
-        <source>已立案：案件 {n}（点击查看）</source>
-        <translation type="unfinished" />
+      <source>处置经纪委书记审批后才能登记办理结果。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="333" />
-        <source>已办结。</source>
-        <translation type="unfinished" />
+      <source>初核工作方案经纪委书记审批后才能登记初核结果或立案。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="335" />
-        <source>确定处置方式后登记办理结果。</source>
-        <translation type="unfinished" />
+      <source>暂存待查的线索暂无办理结果，有新情况时再处置。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="337" />
-        <source>处置经纪委书记审批后才能登记办理结果。</source>
-        <translation type="unfinished" />
+      <source>初步核实后需要立案的，请点击“立案…”。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LeadInquiryDialog</name>
+    <message>
+      <source>谈话函询</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="339" />
-        <source>暂存待查的线索暂无办理结果，有新情况时再处置。</source>
-        <translation type="unfinished" />
+      <source>轮次</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="341" />
-        <source>初步核实后需要立案的，请点击“立案…”。</source>
-        <translation type="unfinished" />
+      <source>函询对象</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/lead_form.py" line="495" />
-        <source>问题线索处置审批表 {n}</source>
-        <translation type="unfinished" />
+      <source>发函日期</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+    <message>
+      <source>回复期限</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>收到说明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>评估意见</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>处理结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>了结函日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>发出函询函</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>函询事项，如：请就反映的收受礼金问题作出书面说明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>函询事项</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>收到书面说明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>书面说明的扫描件（可不选）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>登记书面说明</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>收到日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>说明材料</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>说明情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>评估（如实说明的采信了结；不如实说明或发现新线索的转初核或再次函询）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>登记评估</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>评估日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>评估情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>打印函询通知书…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>打印所选一轮（未选时为最近一轮）的函询通知书；打印记入线索的办理记录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话函询 — 线索 {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>问题线索 {n} 谈话函询</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第{n}轮</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回复期限为发函之日起{n}日（系统设置“函询回复期限（天）”）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第{n}轮函询函已于 {sent} 发出，等待书面说明（回复期限 {due}）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已于 {d} 收到第{n}轮书面说明，请登记评估意见。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请发出函询函。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>评估为再次函询，请发出下一轮函询函。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>函询通知书 {n} 第{r}轮</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择书面说明扫描件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>所有文件 (*);;PDF (*.pdf);;图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>LeadWorkPlan</name>
+    <message>
+      <source>核查组成员、核查事项、方法步骤和时间安排</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>保存方案</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>审批方案</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>工作方案</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>审批日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已审批（{who}，{day}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>待纪委书记审批</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未填写工作方案</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>LeadersTable</name>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="50" />
-        <source>（未填）</source>
-        <translation type="unfinished" />
+      <source>（未填）</source>
+      <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="51" />
-        <source>（请选择）</source>
-        <translation type="unfinished" />
+      <source>（请选择）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="52" />
-        <source>（待定）</source>
-        <translation type="unfinished" />
+      <source>（待定）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="53" />
-        <source>未填</source>
-        <translation type="unfinished" />
+      <source>未填</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="54" />
-        <source>—</source>
-        <translation type="unfinished" />
+      <source>—</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LeadsPage</name>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="327" />
-        <source>全部来源</source>
-        <translation type="unfinished" />
+      <source>全部来源</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="328" />
-        <source>全部处置方式</source>
-        <translation type="unfinished" />
+      <source>全部处置方式</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="329" />
-        <source>全部状态</source>
-        <translation type="unfinished" />
+      <source>全部状态</source>
+      <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="330" />
-        <source>线索来源</source>
-        <translation type="unfinished" />
+      <source>线索来源</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="330" />
-        <source>处置方式</source>
-        <translation type="unfinished" />
+      <source>处置方式</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="331" />
-        <source>状态</source>
-        <translation type="unfinished">Status</translation>
+      <source>状态</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/leads_page.py" line="359" />
-        <source>还没有问题线索。信访件受理后自动生成线索，也可点击“新建线索”直接录入。</source>
-        <translation type="unfinished" />
+      <source>还没有问题线索。信访件受理后自动生成线索，也可点击“新建线索”直接录入。</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LedgerForm</name>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="175" />
-        <source>如 青山镇农业农村办公室</source>
-        <translation type="unfinished" />
+      <source>如 青山镇农业农村办公室</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="178" />
-        <source>（未填）</source>
-        <translation type="unfinished" />
+      <source>（未填）</source>
+      <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="187" />
-        <source>案件</source>
-        <translation type="unfinished">Cases</translation>
+      <source>案件</source>
+      <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="187" />
-        <source>被检查单位</source>
-        <translation type="unfinished" />
+      <source>被检查单位</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="188" />
-        <source>台账日期</source>
-        <translation type="unfinished" />
+      <source>台账日期</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="189" />
-        <source>线索来源</source>
-        <translation type="unfinished" />
+      <source>线索来源</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="190" />
-        <source>问题性质</source>
-        <translation type="unfinished" />
+      <source>问题性质</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="191" />
-        <source>证据情况</source>
-        <translation type="unfinished" />
+      <source>证据情况</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="198" />
-        <source>增加领导干部</source>
-        <translation type="unfinished" />
+      <source>增加领导干部</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="199" />
-        <source>删除未保存的行</source>
-        <translation type="unfinished" />
+      <source>删除未保存的行</source>
+      <translation>Delete unsaved rows</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="206" />
-        <source>被检查的领导干部（主要领导、分管领导、纪检组织负责人）：处理结果为“追责”时须选择追责方式并填写追责依据。</source>
-        <translation type="unfinished" />
+      <source>被检查的领导干部（主要领导、分管领导、纪检组织负责人）：处理结果为“追责”时须选择追责方式并填写追责依据。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="220" />
-        <source>台账</source>
-        <translation type="unfinished" />
+      <source>台账</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="221" />
-        <source>时间线</source>
-        <translation type="unfinished" />
+      <source>时间线</source>
+      <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="223" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
+      <source>保存</source>
+      <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="225" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="249" />
-        <location filename="../../gui/dialogs/ledger_form.py" line="250" />
-        <source>新建一案双查台账</source>
-        <translation type="unfinished" />
+      <source>新建一案双查台账</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="262" />
-        <source>（请选择案件）</source>
-        <translation type="unfinished" />
+      <source>（请选择案件）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="276" />
-        <source>一案双查台账 {n}</source>
-        <translation type="unfinished" />
+      <source>一案双查台账 {n}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="277" />
-        <source>一案双查台账 {n}（案件 {c}）</source>
-        <translation type="unfinished" />
+      <source>一案双查台账 {n}（案件 {c}）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/ledger_form.py" line="302" />
-        <source>请选择案件</source>
-        <translation type="unfinished" />
+      <source>请选择案件</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>LedgerPage</name>
+    <message>
+      <source>还没有一案双查台账。对每起案件，可点击“新建台账”记录相关单位领导干部的履责核查情况。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../gui/idle_lock.py" line="62" />
-        <source>纪检桌面 — 已锁定</source>
-        <translation>Jijian Desk — locked</translation>
+      <source>纪检桌面 — 已锁定</source>
+      <translation>Jijian Desk — locked</translation>
     </message>
     <message>
-        <location filename="../../gui/idle_lock.py" line="65" />
-        <source>系统已锁定</source>
-        <translation>The session is locked</translation>
+      <source>系统已锁定</source>
+      <translation>The session is locked</translation>
     </message>
     <message>
-        <location filename="../../gui/idle_lock.py" line="67" />
-        <source>{name}（{user}），为保护信访举报人信息，系统在无操作 {minutes} 分钟后自动锁定，或由您手动锁定。请输入密码继续工作，已打开的窗口和未保存的内容都会保留。</source>
-        <translation>{name} ({user}): to protect complainants' identities the session locks after {minutes} minutes without activity, or when you lock it. Enter your password to continue; open windows and unsaved input are kept.</translation>
+      <source>{name}（{user}）：{reason}。已打开的窗口和未保存的内容保留在锁定画面下；账号恢复启用后可输入密码继续，否则请注销。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/idle_lock.py" line="75" />
-        <source>密码</source>
-        <translation>Password</translation>
+      <source>{name}（{user}），为保护信访举报人信息，系统在无操作 {minutes} 分钟后自动锁定，或由您手动锁定。请输入密码继续工作，已打开的窗口和未保存的内容都会保留。</source>
+      <translation>{name} ({user}): to protect complainants' identities the session locks after {minutes} minutes without activity, or when you lock it. Enter your password to continue; open windows and unsaved input are kept.</translation>
     </message>
     <message>
-        <location filename="../../gui/idle_lock.py" line="78" />
-        <source>解锁</source>
-        <translation>Unlock</translation>
+      <source>密码</source>
+      <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../gui/idle_lock.py" line="80" />
-        <source>注销（未保存的内容将丢失）</source>
-        <translation>Sign out (unsaved input is lost)</translation>
+      <source>解锁</source>
+      <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../gui/idle_lock.py" line="97" />
-        <source>正在验证……</source>
-        <translation>Checking…</translation>
+      <source>注销（未保存的内容将丢失）</source>
+      <translation>Sign out (unsaved input is lost)</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>正在验证……</source>
+      <translation>Checking…</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../gui/login_dialog.py" line="25" />
-        <source>纪检桌面 — 登录</source>
-        <translation>Jijian Desk — sign in</translation>
+      <source>纪检桌面 — 登录</source>
+      <translation>Jijian Desk — sign in</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="27" />
-        <source>纪检桌面</source>
-        <translation>Jijian Desk</translation>
+      <source>纪检桌面</source>
+      <translation>Jijian Desk</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="30" />
-        <source>信访举报与案件管理系统</source>
-        <translation>Complaints and case management</translation>
+      <source>信访举报与案件管理系统</source>
+      <translation>Complaints and case management</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="35" />
-        <location filename="../../gui/login_dialog.py" line="42" />
-        <source>用户名</source>
-        <translation>User name</translation>
+      <source>用户名</source>
+      <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="38" />
-        <location filename="../../gui/login_dialog.py" line="43" />
-        <source>密码</source>
-        <translation>Password</translation>
+      <source>密码</source>
+      <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="46" />
-        <source>登录</source>
-        <translation>Sign in</translation>
+      <source>登录</source>
+      <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="48" />
-        <source>退出</source>
-        <translation>Quit</translation>
+      <source>退出</source>
+      <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="60" />
-        <source>演示数据：用户 {users}，密码均为 demo1234</source>
-        <translation>Demo data: users {users}, password demo1234 for all</translation>
+      <source>演示数据：用户 {users}，密码均为 demo1234</source>
+      <translation>Demo data: users {users}, password demo1234 for all</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="78" />
-        <source>请输入用户名</source>
-        <translation>Please enter your user name</translation>
+      <source>请输入用户名</source>
+      <translation>Please enter your user name</translation>
     </message>
     <message>
-        <location filename="../../gui/login_dialog.py" line="82" />
-        <source>正在登录……</source>
-        <translation>Signing in…</translation>
+      <source>正在登录……</source>
+      <translation>Signing in…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
-        <source>{org} — 纪检桌面</source>
-        <translation>{org} — Jijian Desk</translation>
+      <source>{org} — 纪检桌面</source>
+      <translation>{org} — Jijian Desk</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="36" />
-        <location filename="../../gui/main_window.py" line="91" />
-        <source>纪检桌面</source>
-        <translation>Jijian Desk</translation>
+      <source>纪检桌面</source>
+      <translation>Jijian Desk</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="38" />
-        <source>（演示数据）</source>
-        <translation> (demo data)</translation>
+      <source>（演示数据）</source>
+      <translation> (demo data)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65" />
-        <source>数据目录：{path}</source>
-        <translation>Data folder: {path}</translation>
+      <source>数据目录：{path}</source>
+      <translation>Data folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="67" />
-        <source>{name}，欢迎使用</source>
-        <translation>Welcome, {name}</translation>
+      <source>{name}，欢迎使用</source>
+      <translation>Welcome, {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="71" />
-        <source>已锁定</source>
-        <translation>Locked</translation>
+      <source>已锁定</source>
+      <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="72" />
-        <source>已解锁</source>
-        <translation>Unlocked</translation>
+      <source>已解锁</source>
+      <translation>Unlocked</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95" />
-        <source>{name}（{roles}）</source>
-        <translation>{name} ({roles})</translation>
+      <source>{name}（{roles}）</source>
+      <translation>{name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99" />
-        <source>锁定</source>
-        <translation>Lock</translation>
+      <source>锁定</source>
+      <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
-        <source>暂时离开时锁定屏幕（Ctrl+L），输入密码后继续，未保存的内容不会丢失</source>
-        <translation>Lock the screen while you are away (Ctrl+L); your password continues, unsaved input is kept</translation>
+      <source>暂时离开时锁定屏幕（Ctrl+L），输入密码后继续，未保存的内容不会丢失</source>
+      <translation>Lock the screen while you are away (Ctrl+L); your password continues, unsaved input is kept</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
-        <location filename="../../gui/main_window.py" line="155" />
-        <source>注销</source>
-        <translation>Sign out</translation>
+      <source>注销</source>
+      <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
-        <source>退出当前用户，回到登录界面</source>
-        <translation>Sign out and return to the sign-in window</translation>
+      <source>退出当前用户，回到登录界面</source>
+      <translation>Sign out and return to the sign-in window</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
-        <source>确定要注销吗？未保存的内容将会丢失。</source>
-        <translation>Sign out now? Unsaved input will be lost.</translation>
+      <source>确定要注销吗？未保存的内容将会丢失。</source>
+      <translation>Sign out now? Unsaved input will be lost.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MeasureForm</name>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="172" />
-        <source>新增处分/处理</source>
-        <translation type="unfinished" />
+      <source>新增处分/处理</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="177" />
-        <source>（非中共党员）</source>
-        <translation type="unfinished" />
+      <source>（中共党员：不详）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="185" />
-        <source>如 青纪发〔2026〕5号</source>
-        <translation type="unfinished" />
+      <source>（非中共党员）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="187" />
-        <source>二年</source>
-        <translation type="unfinished" />
+      <source>如 青纪发〔2026〕5号</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="188" />
-        <source>一年</source>
-        <translation type="unfinished" />
+      <source>二年</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="191" />
-        <location filename="../../gui/dialogs/measure_form.py" line="192" />
-        <source>（保存后计算）</source>
-        <translation type="unfinished" />
+      <source>一年</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="198" />
-        <source>处分/处理对象</source>
-        <translation type="unfinished" />
+      <source>（保存后计算）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="199" />
-        <source>类别</source>
-        <translation type="unfinished" />
+      <source>处分/处理对象</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="200" />
-        <source>处分/处理方式</source>
-        <translation type="unfinished" />
+      <source>类别</source>
+      <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="201" />
-        <source>留党察看期限</source>
-        <translation type="unfinished" />
+      <source>处分/处理方式</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="202" />
-        <source>决定日期</source>
-        <translation type="unfinished" />
+      <source>留党察看期限</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="203" />
-        <source>文号</source>
-        <translation type="unfinished" />
+      <source>决定日期</source>
+      <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="204" />
-        <source>备注</source>
-        <translation type="unfinished" />
+      <source>文号</source>
+      <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="212" />
-        <source>影响期至</source>
-        <translation type="unfinished" />
+      <source>备注</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="213" />
-        <source>四种形态</source>
-        <translation type="unfinished" />
+      <source>影响期至</source>
+      <translation>Effective until</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="215" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
+      <source>四种形态</source>
+      <translation>Four Forms (四种形态)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="216" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>保存</source>
+      <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="272" />
-        <source>无影响期</source>
-        <translation type="unfinished" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="273" />
-        <source>不计入四种形态</source>
-        <translation type="unfinished" />
+      <source>处分执行与回访…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="279" />
-        <source>处分/处理 — {person}：{kind}</source>
-        <translation type="unfinished" />
+      <source>请选择处分/处理方式</source>
+      <translation>Choose a sanction or handling</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>不计入四种形态</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>处分/处理 — {person}：{kind}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>OrganizationPage</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="37" />
-        <source>第一步：本单位信息</source>
-        <translation>Step 1: your office</translation>
+      <source>第一步：本单位信息</source>
+      <translation>Step 1: your office</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="38" />
-        <source>首次使用，请填写本单位的基本信息。这些信息将出现在月报和报送包中。</source>
-        <translation>First start: enter your office's details. They appear on the monthly report and in submission packages.</translation>
+      <source>首次使用，请填写本单位的基本信息。这些信息将出现在月报和报送包中。</source>
+      <translation>First start: enter your office's details. They appear on the monthly report and in submission packages.</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="40" />
-        <source>例如：青山镇纪委</source>
-        <translation>e.g. Qingshan Township Discipline Committee</translation>
+      <source>例如：青山镇纪委</source>
+      <translation>e.g. Qingshan Township Discipline Committee</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="42" />
-        <source>例如：QS001</source>
-        <translation>e.g. QS001</translation>
+      <source>例如：QS001</source>
+      <translation>e.g. QS001</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="44" />
-        <source>例如：云岭县纪委</source>
-        <translation>e.g. Yunling County Discipline Commission</translation>
+      <source>例如：云岭县纪委</source>
+      <translation>e.g. Yunling County Discipline Commission</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="47" />
-        <source>乡镇纪委（填报并报送月报）</source>
-        <translation>Township committee (prepares and submits monthly reports)</translation>
+      <source>乡镇纪委（填报并报送月报）</source>
+      <translation>Township committee (prepares and submits monthly reports)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="48" />
-        <source>县级纪委（接收并汇总乡镇报送）</source>
-        <translation>County commission (receives and consolidates township reports)</translation>
+      <source>县级纪委（接收并汇总乡镇报送）</source>
+      <translation>County commission (receives and consolidates township reports)</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="53" />
-        <source>单位名称</source>
-        <translation>Office name</translation>
+      <source>单位名称</source>
+      <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="54" />
-        <source>单位代码</source>
-        <translation>Office code</translation>
+      <source>单位代码</source>
+      <translation>Office code</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="55" />
-        <source>由县纪委统一分配的2到40位字母或数字，用于报送包和证书</source>
-        <translation>2 to 40 letters or digits assigned by the county, used in packages and certificates</translation>
+      <source>由县纪委统一分配的2到40位字母或数字，用于报送包和证书</source>
+      <translation>2 to 40 letters or digits assigned by the county, used in packages and certificates</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="56" />
-        <source>所属县级纪委</source>
-        <translation>County commission</translation>
+      <source>所属县级纪委</source>
+      <translation>County commission</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="57" />
-        <source>工作模式</source>
-        <translation>Mode</translation>
+      <source>工作模式</source>
+      <translation>Mode</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>从备份恢复（更换电脑）…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本单位已在另一台电脑上使用过本系统：用那里的备份恢复，不必重新设置</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>PasswordTab</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="331" />
-        <source>当前密码</source>
-        <translation>Current password</translation>
+      <source>当前密码</source>
+      <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="332" />
-        <source>新密码</source>
-        <translation>New password</translation>
+      <source>新密码</source>
+      <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="333" />
-        <source>再次输入新密码</source>
-        <translation>Repeat new password</translation>
+      <source>再次输入新密码</source>
+      <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="334" />
-        <source>修改密码</source>
-        <translation>Change password</translation>
+      <source>修改密码</source>
+      <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="350" />
-        <source>两次输入的新密码不一致</source>
-        <translation>The two new passwords differ</translation>
+      <source>两次输入的新密码不一致</source>
+      <translation>The two new passwords differ</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="363" />
-        <source>密码已修改，下次登录请使用新密码。</source>
-        <translation>Password changed. Use the new password next time you sign in.</translation>
+      <source>密码已修改，下次登录请使用新密码。</source>
+      <translation>Password changed. Use the new password next time you sign in.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="34" />
-        <source>预览 — {title}</source>
-        <translation type="unfinished" />
+      <source>预览 — {title}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="39" />
-        <source>共 {n} 页</source>
-        <translation type="unfinished" />
+      <source>共 {n} 页</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="40" />
-        <source>打印…</source>
-        <translation type="unfinished" />
+      <source>打印…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="41" />
-        <source>另存为PDF…</source>
-        <translation type="unfinished" />
+      <source>另存为PDF…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="42" />
-        <source>关闭</source>
-        <translation type="unfinished" />
+      <source>关闭</source>
+      <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="71" />
-        <source>打印 — {title}</source>
-        <translation type="unfinished" />
+      <source>打印 — {title}</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="80" />
-        <source>另存为PDF</source>
-        <translation type="unfinished" />
+      <source>另存为PDF</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="81" />
-        <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished" />
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>PersonIdentityDialog</name>
+    <message>
+      <source>身份证号与廉政档案 — {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>18位身份证号；留空保存即删除已录入的号码</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>保存身份证号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID card no.</translation>
+    </message>
+    <message>
+      <source>同一身份证号的人员在各案件、线索中视为同一人：月报按人数统计时只计一次，下表列出其全部案件、线索和处分处理。号码加密保存，仅显示脱敏后的前两位。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>廉政档案</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>身份证号：{n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未录入</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（无）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>删除已录入的身份证号？删除后该人员不再与其他案件中的同一人合并统计。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>删除身份证号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已保存身份证号：{n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已删除身份证号</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>PersonTable</name>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="88" />
-        <source>未填</source>
-        <translation type="unfinished" />
+      <source>不详</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="95" />
-        <source>（未填）</source>
-        <translation type="unfinished" />
+      <source>未填</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/case_form.py" line="192" />
-        <source>第{n}行：{msg}</source>
-        <translation type="unfinished" />
+      <source>（未填）</source>
+      <translation>(not filled in)</translation>
     </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
+  </context>
+  <context>
+    <name>ReferralDialog</name>
     <message>
-        <location filename="../../gui/pages/placeholder.py" line="29" />
-        <source>（本页将在下一版本提供）</source>
-        <translation>(This page comes in the next version.)</translation>
+      <source>转办催办与回复</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+    <message>
+      <source>催办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>登记催办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>催办日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回复</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>登记回复</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回复日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回复结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>打印转办函…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未回复</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>该件没有转办记录（转办时未登记受理单位等信息）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>转办函 {body} {d}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>RepeatDialog</name>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="26" />
-        <source>可能是重复件</source>
-        <translation type="unfinished" />
+      <source>可能是重复件</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="27" />
-        <source>近两年内已登记过反映同一被反映人（姓名和单位相同）的信访件。如本件反映的是同一问题，请选中原件后点击“选择关联为重复件”；反映的是新问题，请点击“不是重复件”。</source>
-        <translation type="unfinished" />
+      <source>近两年内已登记过反映同一被反映人（姓名和单位相同），或同一反映人（电话或身份证号相同）的信访件。如本件反映的是同一问题，请选中原件后点击“选择关联为重复件”；反映的是新问题，请点击“不是重复件”。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="32" />
-        <source>编号</source>
-        <translation type="unfinished" />
+      <source>编号</source>
+      <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="32" />
-        <source>收件日期</source>
-        <translation type="unfinished" />
+      <source>收件日期</source>
+      <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="32" />
-        <source>被反映人</source>
-        <translation type="unfinished" />
+      <source>被反映人</source>
+      <translation>Persons reported</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="33" />
-        <source>反映的主要问题</source>
-        <translation type="unfinished" />
+      <source>相同之处</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="54" />
-        <source>选择关联为重复件</source>
-        <translation type="unfinished" />
+      <source>反映的主要问题</source>
+      <translation>Main problem reported</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="55" />
-        <source>不是重复件</source>
-        <translation type="unfinished" />
+      <source>选择关联为重复件</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/repeat_dialog.py" line="56" />
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+      <source>不是重复件</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportOutput</name>
+    <message>
+      <source>（草稿）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{org}{p}月报第{n}版{state}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在生成 PDF……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在生成 Excel……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>无法预览</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>导出PDF</source>
+      <translation>Export PDF</translation>
+    </message>
+    <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>导出Excel</source>
+      <translation>Export to Excel</translation>
+    </message>
+    <message>
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>导出失败</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <source>已导出：{path}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="95" />
-        <source>月报</source>
-        <translation type="unfinished">Monthly report</translation>
+      <source>月报</source>
+      <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="102" />
-        <location filename="../../gui/pages/report_page.py" line="340" />
-        <source>{y}年</source>
-        <translation type="unfinished" />
+      <source>{y}年</source>
+      <translation>{y}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="105" />
-        <source>{m}月</source>
-        <translation type="unfinished" />
+      <source>{m}月</source>
+      <translation>{m}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="106" />
-        <source>报告年份</source>
-        <translation type="unfinished" />
+      <source>报告年份</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="107" />
-        <source>报告月份</source>
-        <translation type="unfinished" />
+      <source>报告月份</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="108" />
-        <source>刷新</source>
-        <translation type="unfinished" />
+      <source>刷新</source>
+      <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="109" />
-        <source>按数据库中的最新数据重新统计</source>
-        <translation type="unfinished" />
+      <source>按数据库中的最新数据重新统计</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="114" />
-        <source>正在统计……</source>
-        <translation type="unfinished" />
+      <source>正在统计……</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="128" />
-        <source>报告期：</source>
-        <translation type="unfinished" />
+      <source>报告期：</source>
+      <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="141" />
-        <source>情况说明和表尾</source>
-        <translation type="unfinished" />
+      <source>情况说明和表尾</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="142" />
-        <source>修订历史</source>
-        <translation type="unfinished" />
+      <source>修订历史</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="154" />
-        <source>保存 (Ctrl+S)</source>
-        <translation type="unfinished" />
+      <source>保存 (Ctrl+S)</source>
+      <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="155" />
-        <source>预览/打印…</source>
-        <translation type="unfinished" />
+      <source>预览/打印…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="156" />
-        <source>导出PDF…</source>
-        <translation type="unfinished" />
+      <source>导出PDF…</source>
+      <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="157" />
-        <source>导出Excel…</source>
-        <translation type="unfinished" />
+      <source>导出Excel…</source>
+      <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="158" />
-        <source>定稿…</source>
-        <translation type="unfinished" />
+      <source>定稿…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="159" />
-        <source>更正…</source>
-        <translation type="unfinished" />
+      <source>更正…</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="236" />
-        <source>填写本月信访举报和案件办理情况的说明，如主要特点、重点工作、存在问题等。</source>
-        <translation type="unfinished" />
+      <source>统计失败，请稍后点“刷新”重试。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="237" />
-        <location filename="../../gui/pages/report_page.py" line="278" />
-        <source>情况说明</source>
-        <translation type="unfinished" />
+      <source>月报统计失败</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="245" />
-        <source>表尾</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="249" />
-        <source>填报单位：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="251" />
-        <source>负责人：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="251" />
-        <source>填报人：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="251" />
-        <source>联系电话：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="252" />
-        <source>填报日期：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="255" />
-        <source>（未填）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="271" />
-        <source>如 0871-1234567 或 13800001111</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="304" />
-        <source>本月报尚未定稿，还没有修订版本。定稿后，每一版都保存在这里，可随时查看和打印。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="314" />
-        <source>预览/打印此版…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="372" />
-        <source>{n} / {max} 字</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="425" />
-        <source>统计失败，请稍后点“刷新”重试。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="426" />
-        <source>月报统计失败</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="466" />
-        <source>第{n}版</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="480" />
-        <source>选择一个版次，即在下方显示该版定稿时冻结的 PDF。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="489" />
-        <source>已定稿（第{n}版）　{when} 由 {who} 定稿　SHA-256：{sha}
+      <source>已定稿（第{n}版）　{when} 由 {who} 定稿　校验码：{sha}…
 定稿后的月报不能修改；如需修改，请由纪委书记点“更正”生成新的修订版。</source>
-        <translation type="unfinished" />
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="496" />
-        <source>正在更正：第{n}版（更正第{old}版），原因：{reason}
+      <source>正在更正：第{n}版（更正第{old}版），原因：{reason}
 修改情况说明或表尾并保存后，请重新定稿；定稿前，第{old}版仍是有效版本。</source>
-        <translation type="unfinished" />
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="515" />
-        <source>只有纪委书记可以定稿和更正月报</source>
-        <translation type="unfinished" />
+      <source>只有纪委书记可以定稿和更正月报</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="517" />
-        <source>本月报已定稿</source>
-        <translation type="unfinished" />
+      <source>本月报已定稿</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="518" />
-        <source>冻结本月统计数字、情况说明和 PDF，生成第{n}版</source>
-        <translation type="unfinished" />
+      <source>冻结本月统计数字、情况说明和 PDF，生成第{n}版</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="520" />
-        <source>定稿后发现错误时，说明原因，生成新的修订版</source>
-        <translation type="unfinished" />
+      <source>定稿后发现错误时，说明原因，生成新的修订版</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="521" />
-        <source>尚未定稿的月报直接修改即可，无需更正</source>
-        <translation type="unfinished" />
+      <source>尚未定稿的月报直接修改即可，无需更正</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="531" />
-        <source>{p}月报　已定稿（第{n}版）</source>
-        <translation type="unfinished" />
+      <source>{p}月报　已定稿（第{n}版）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="533" />
-        <source>{p}月报　草稿（将定稿为第{n}版）</source>
-        <translation type="unfinished" />
+      <source>{p}月报　草稿（将定稿为第{n}版）</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="535" />
-        <source>　● 有未保存的修改</source>
-        <translation type="unfinished" />
+      <source>　● 有未保存的修改</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/report_page.py" line="537" />
-        <source>　{time} 已保存</source>
-        <translation type="unfinished" />
+      <source>　{time} 已保存</source>
+      <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="738" />
-        <source>第{n}版（{status}）定稿时冻结的 PDF：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="556" />
-        <source>正在保存……</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="562" />
-        <source>保存失败</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="574" />
-        <source>未保存的修改</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="575" />
-        <source>{p}月报的情况说明或表尾有未保存的修改，是否保存？</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="577" />
-        <source>保存</source>
-        <translation type="unfinished">Save</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="578" />
-        <source>放弃修改</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="579" />
-        <location filename="../../gui/pages/report_page.py" line="701" />
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="609" />
-        <source>（草稿）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="610" />
-        <source>{org}{p}月报第{n}版{state}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="616" />
-        <source>正在生成 PDF……</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="620" />
-        <source>正在生成 Excel……</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="631" />
-        <source>无法预览</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="643" />
-        <source>导出PDF</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="643" />
-        <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="644" />
-        <source>导出Excel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="644" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="656" />
-        <location filename="../../gui/pages/report_page.py" line="661" />
-        <source>导出失败</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="664" />
-        <source>已导出：{path}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="675" />
-        <source>定稿将冻结{p}月报第{n}版：本月的统计数字、情况说明、表尾和 PDF 一并存档并计算 SHA-256，此后不能再修改；如发现错误，只能通过“更正”生成新的修订版。
-
-确定定稿吗？</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="678" />
-        <source>月报定稿</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="682" />
-        <source>正在定稿……</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="684" />
-        <source>定稿未完成</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="688" />
-        <source>{p}月报已定稿（第{n}版）。
-
-SHA-256：
-{sha}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="689" />
-        <source>定稿完成</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="697" />
-        <source>月报更正</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="698" />
-        <source>请填写更正原因（记入修订历史和审计日志）：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="700" />
-        <source>开始更正</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="708" />
-        <source>正在处理……</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="710" />
-        <source>更正未完成</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="728" />
-        <source>第{n}版正在更正，尚未定稿，还没有冻结的 PDF。</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/pages/report_page.py" line="736" />
-        <source>无法显示该版次</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="164" />
-        <source>重置密码：{user}</source>
-        <translation>Reset password: {user}</translation>
+      <source>重置密码：{user}</source>
+      <translation>Reset password: {user}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="169" />
-        <source>重置后，该用户需要重新获得查看反映人身份信息的授权。</source>
-        <translation>After a reset the user must be granted access to complainants' identities again.</translation>
+      <source>重置后，该用户需要重新获得查看反映人身份信息的授权。</source>
+      <translation>After a reset the user must be granted access to complainants' identities again.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="173" />
-        <source>新密码</source>
-        <translation>New password</translation>
+      <source>新密码</source>
+      <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="174" />
-        <source>再次输入</source>
-        <translation>Repeat</translation>
+      <source>再次输入</source>
+      <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="179" />
-        <source>重置</source>
-        <translation>Reset</translation>
+      <source>重置</source>
+      <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="187" />
-        <source>两次输入的密码不一致</source>
-        <translation>The two passwords differ</translation>
+      <source>两次输入的密码不一致</source>
+      <translation>The two passwords differ</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>Revisions</name>
+    <message>
+      <source>本月报尚未定稿，还没有修订版本。定稿后，每一版都保存在这里，可随时查看和打印。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>预览/打印此版…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第{n}版</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择一个版次，即在下方显示该版定稿时冻结的 PDF。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>定稿将冻结{p}月报第{n}版：本月的统计数字、情况说明、表尾和 PDF 一并存档并生成校验码，此后不能再修改；如发现错误，只能通过“更正”生成新的修订版。
+
+确定定稿吗？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>月报定稿</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{p}月报已定稿（第{n}版），已存档并生成校验码，存档内容此后若被改动即可发现。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>定稿完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在定稿……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>定稿未完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>月报更正</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请填写更正原因（记入修订历史和审计日志）：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>开始更正</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>正在处理……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>更正未完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第{n}版正在更正，尚未定稿，还没有冻结的 PDF。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第{n}版（{status}）定稿时冻结的 PDF：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>无法显示该版次</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="137" />
-        <source>修改角色：{user}</source>
-        <translation>Change roles: {user}</translation>
+      <source>修改角色：{user}</source>
+      <translation>Change roles: {user}</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="143" />
-        <source>保存</source>
-        <translation>Save</translation>
+      <source>保存</source>
+      <translation>Save</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>SanctionExecutionDialog</name>
+    <message>
+      <source>处分执行与回访教育</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未宣布</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未送达</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未归档</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>如：在镇机关干部大会上宣布，当面送达本人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>宣布、送达与归档</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>宣布日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>送达本人日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>归入档案日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>备注</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>保存执行情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>执行事项</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>执行日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>如：免去财政所会计职务；自12月起调整工资档次</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>事项</source>
+      <translation>Event</translation>
+    </message>
+    <message>
+      <source>添加执行事项</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回访日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回访形式</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回访人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回访情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>如：李明、张华</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>被处分人思想、工作情况</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回访教育</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>登记回访</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>{person}：{kind}（{case}，{date}决定）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>处分执行 — {person}：{kind}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未宣布：应于{due}前宣布（自处分决定作出之日起一个月）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已于{date}宣布（超过宣布期限{due}）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已于{date}宣布。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>该处分没有影响期，无需回访教育。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>影响期至{end}；回访应在{due}前进行（系统设置“回访提前天数”）。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="62" />
-        <source>取消</source>
-        <translation>Cancel</translation>
+      <source>设置</source>
+      <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="495" />
-        <source>设置</source>
-        <translation>Settings</translation>
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="501" />
-        <source>用户管理</source>
-        <translation>Users</translation>
+      <source>用户管理</source>
+      <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="503" />
-        <source>修改我的密码</source>
-        <translation>My password</translation>
+      <source>修改我的密码</source>
+      <translation>My password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="506" />
-        <source>系统设置</source>
-        <translation>System settings</translation>
+      <source>系统设置</source>
+      <translation>System settings</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>办理时限与节假日</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>备份与恢复</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="117" />
-        <source>纪检桌面 — 首次设置</source>
-        <translation>Jijian Desk — first-time setup</translation>
+      <source>纪检桌面 — 首次设置</source>
+      <translation>Jijian Desk — first-time setup</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="120" />
-        <source>下一步</source>
-        <translation>Next</translation>
+      <source>下一步</source>
+      <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="121" />
-        <source>上一步</source>
-        <translation>Back</translation>
+      <source>上一步</source>
+      <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="122" />
-        <source>完成</source>
-        <translation>Finish</translation>
+      <source>完成</source>
+      <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="123" />
-        <source>取消</source>
-        <translation>Cancel</translation>
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="136" />
-        <source>两次输入的密码不一致</source>
-        <translation>The two passwords differ</translation>
+      <source>两次输入的密码不一致</source>
+      <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../gui/setup_wizard.py" line="149" />
-        <source>正在创建单位和用户……</source>
-        <translation>Creating the office and the user…</translation>
+      <source>正在创建单位和用户……</source>
+      <translation>Creating the office and the user…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SubjectsTable</name>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="53" />
-        <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="53" />
-        <source>单位</source>
-        <translation type="unfinished" />
+      <source>单位</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="53" />
-        <source>职务</source>
-        <translation type="unfinished" />
+      <source>职务</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="53" />
-        <source>职级</source>
-        <translation type="unfinished" />
+      <source>职级</source>
+      <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="54" />
-        <source>是否中共党员</source>
-        <translation type="unfinished" />
+      <source>是否中共党员</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/dialogs/complaint_form.py" line="54" />
-        <source>是否监察对象</source>
-        <translation type="unfinished" />
+      <source>是否监察对象</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SystemSettingsTab</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="396" />
-        <source>保存设置</source>
-        <translation>Save settings</translation>
+      <source>保存设置</source>
+      <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="401" />
-        <source>只有系统管理员和纪委书记可以修改系统设置。</source>
-        <translation>Only the administrator and the commission secretary can change system settings.</translation>
+      <source>只有系统管理员和纪委书记可以修改系统设置。</source>
+      <translation>Only the administrator and the commission secretary can change system settings.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="480" />
-        <source>已保存 {n} 项设置</source>
-        <translation>{n} setting(s) saved</translation>
+      <source>已保存 {n} 项设置</source>
+      <translation>{n} setting(s) saved</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="481" />
-        <source>设置没有变化</source>
-        <translation>No setting changed</translation>
+      <source>设置没有变化</source>
+      <translation>No setting changed</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>TalkForm</name>
+    <message>
+      <source>问题线索</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>谈话记录 — {what} {n}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{what} {n} 的谈话记录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>谈话对象</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话人</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>地点</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>打印谈话记录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>新增谈话记录（谈话须由至少2名不同人员进行）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>如：镇纪委谈话室</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>至少2人，用顿号分隔，如：李四、赵六</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>其他人员（填写姓名、单位、职务）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>签字后的谈话记录扫描件（可不选）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>谈话类型</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话地点</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>职务</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话内容摘要</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>记录附件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>保存谈话记录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>选择谈话记录扫描件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>所有文件 (*);;PDF (*.pdf);;图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话记录 {n} {name} {d}</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>TimelineTable</name>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="132" />
-        <source>时间</source>
-        <translation type="unfinished" />
+      <source>时间</source>
+      <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="132" />
-        <source>操作人</source>
-        <translation type="unfinished" />
+      <source>操作人</source>
+      <translation>By</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/measure_form.py" line="132" />
-        <source>内容</source>
-        <translation type="unfinished" />
+      <source>内容</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>TownshipCertificatesTab</name>
+    <message>
+      <source>报送月报时，报表和报送包要用本单位的电子签名。签名密钥只保存在本机，口令由纪委书记掌握，系统不保存口令。按下面三步办理，文件用U盘往返县纪委。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第一步　生成签名密钥和证书申请文件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>设置私钥口令（至少 8 个字符，输入两次），系统生成签名密钥和证书申请文件（.csr）。请将申请文件保存到U盘，交县纪委签发证书。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>生成密钥和申请文件…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>再次保存申请文件…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第二步　安装县纪委签发的证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>县纪委签发后会交回两个文件：本单位的证书（如 QS001-证书.pem）和县纪委根证书（{root}）。依次选择这两个文件，再输入第一步设置的私钥口令。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>安装证书…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第三步　证书状态</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>单位：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书主题：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书序列号：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>有效期至：</source>
+      <translation>Valid until:</translation>
+    </message>
+    <message>
+      <source>剩余天数：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>县纪委根证书指纹：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>提示：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>可与县纪委电话核对前几组字符，确认根证书没有被调换</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ 已生成签名密钥和证书申请文件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>重新生成…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未生成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ 已安装证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未安装证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请先完成第一步</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（尚未安装证书）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已过期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} 天</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（尚未安装）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未安装证书，还不能生成报送包：请按第一步、第二步办理</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>签章证书将于 {n} 天后过期，请及早向县纪委申请新证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书有效，可以生成报送包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>生成签名密钥</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>本机已有签名密钥。重新生成后，原来的密钥和证书将停用（旧文件会另存保留），必须把新的申请文件交县纪委重新签发证书。
+
+确定重新生成吗？</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>设置私钥口令（至少 8 个字符，请牢记，系统不保存）：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>保存证书申请文件</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书申请文件 (*.csr)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书申请文件已保存：{p}
+请将此文件用U盘交县纪委。县纪委签发后，把交回的证书和根证书在“第二步”安装。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>安装证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择县纪委签发的本单位证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择县纪委根证书（{root}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>输入私钥口令（第一步设置的口令）：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>证书已安装，有效期至 {d}。现在可以在“报送”中生成报送包。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TownshipSubmissionPage</name>
+    <message>
+      <source>报送</source>
+      <translation>Submission</translation>
+    </message>
+    <message>
+      <source>已定稿的月报</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>近两年还没有定稿的月报。请先在“月报”中由纪委书记定稿，再回到这里生成报送包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>文件夹（用U盘报送，推荐）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>文件夹和ZIP压缩包（另作电子传送）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>报送包形式</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>生成报送包…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>自检…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>用已安装的县纪委根证书逐项核验一个报送包，与县纪委接收时的检查相同</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>检查报送包文件夹…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>检查ZIP压缩包…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>报送包形式：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>报送结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>报送记录</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>还没有生成过报送包。生成后，每一次写入U盘的报送包都记录在这里。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>更正中（第 {n} 版未定稿）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>已生成报送包（{t}）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>第 {old} 版已报送，第 {n} 版未报送</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>未生成报送包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}（文件已不在原位置）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>生成时写入“{path}”，现在那里已没有这个文件包（U盘已取下，或文件已移动、删除）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>签名证书有效期至 {d}（剩余 {n} 天）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>尚未安装签名证书</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（在“设置 → 证书”中办理）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>只有纪委书记可以生成报送包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>只有纪委书记可以生成报送包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>将为{p}月报生成报送包。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请先在上表中选择一个月份。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>生成报送包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择写入报送包的位置（如U盘）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>输入本单位签名私钥的口令（{p}月报）：</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在签名、写入并复核报送包……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>写入报送包失败：{e}。请检查U盘后重试。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✗ 未生成报送包：{m}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✓ {p}月报第 {n} 版报送包已写入并复核通过。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>文件包名称：{name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>校验码：{sha}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>按 SHA-256 计算；县纪委可据此核对收到的文件包与写出的一致</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请携带：U盘中的文件夹“{name}”（{path}），整个文件夹交县纪委。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>如需电子传送，请发送压缩包：{zip}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择要自检的报送包压缩包</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ZIP 压缩包 (*.zip)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>选择要自检的报送包文件夹</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>自检未完成</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>正在逐项核验报送包……</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>报送包自检结果</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>TransferDialog</name>
+    <message>
+      <source>受理单位</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>转办日期</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>转办文号</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>回复期限</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（未定）</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="91" />
-        <source>新增用户</source>
-        <translation>New user</translation>
+      <source>新增用户</source>
+      <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="100" />
-        <source>用户名</source>
-        <translation>User name</translation>
+      <source>用户名</source>
+      <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="101" />
-        <source>姓名</source>
-        <translation>Name</translation>
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="102" />
-        <source>初始密码</source>
-        <translation>Initial password</translation>
+      <source>初始密码</source>
+      <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="103" />
-        <source>再次输入</source>
-        <translation>Repeat</translation>
+      <source>再次输入</source>
+      <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="104" />
-        <source>角色</source>
-        <translation>Roles</translation>
+      <source>角色</source>
+      <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="108" />
-        <source>添加</source>
-        <translation>Add</translation>
+      <source>添加</source>
+      <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="117" />
-        <source>两次输入的密码不一致</source>
-        <translation>The two passwords differ</translation>
+      <source>两次输入的密码不一致</source>
+      <translation>The two passwords differ</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="207" />
-        <source>用户名</source>
-        <translation>User name</translation>
+      <source>用户名</source>
+      <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="207" />
-        <source>姓名</source>
-        <translation>Name</translation>
+      <source>姓名</source>
+      <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="207" />
-        <source>角色</source>
-        <translation>Roles</translation>
+      <source>角色</source>
+      <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="207" />
-        <source>状态</source>
-        <translation>Status</translation>
+      <source>状态</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="216" />
-        <source>新增用户…</source>
-        <translation>New user…</translation>
+      <source>新增用户…</source>
+      <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="217" />
-        <source>修改角色…</source>
-        <translation>Change roles…</translation>
+      <source>修改角色…</source>
+      <translation>Change roles…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="218" />
-        <location filename="../../gui/pages/settings_page.py" line="270" />
-        <source>停用</source>
-        <translation>Disable</translation>
+      <source>停用</source>
+      <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="219" />
-        <source>重置密码…</source>
-        <translation>Reset password…</translation>
+      <source>重置密码…</source>
+      <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="247" />
-        <source>已停用</source>
-        <translation>Disabled</translation>
+      <source>解锁</source>
+      <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="247" />
-        <source>已锁定</source>
-        <translation>Locked</translation>
+      <source>解除因连续输错密码而锁定的账号，不必等到锁定时间结束</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="247" />
-        <location filename="../../gui/pages/settings_page.py" line="270" />
-        <source>启用</source>
-        <translation>Active</translation>
+      <source>已停用</source>
+      <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="280" />
-        <source>已添加用户 {user}</source>
-        <translation>User {user} added</translation>
+      <source>已锁定</source>
+      <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="288" />
-        <source>已修改 {user} 的角色</source>
-        <translation>Roles of {user} changed</translation>
+      <source>启用</source>
+      <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="295" />
-        <source>已重置 {user} 的密码</source>
-        <translation>Password of {user} reset</translation>
+      <source>已添加用户 {user}</source>
+      <translation>User {user} added</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="311" />
-        <source>已启用 {user}</source>
-        <translation>{user} enabled</translation>
+      <source>已修改 {user} 的角色</source>
+      <translation>Roles of {user} changed</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/settings_page.py" line="311" />
-        <source>已停用 {user}</source>
-        <translation>{user} disabled</translation>
+      <source>已重置 {user} 的密码</source>
+      <translation>Password of {user} reset</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>已启用 {user}</source>
+      <translation>{user} enabled</translation>
+    </message>
+    <message>
+      <source>已停用 {user}</source>
+      <translation>{user} disabled</translation>
+    </message>
+    <message>
+      <source>已解锁 {user}，可以重新登录</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>VerifyResultDialog</name>
+    <message>
+      <source>报送包核验结果</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>通过：{k} 项检查通过，{u} 项未核对（共 {n} 项），见下表中标为“未核对”的说明。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>通过：全部 {n} 项检查均通过，文件包完整、签名有效。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>不通过：{k} 项检查未通过（共 {n} 项），见下表中红色的原因。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>（无法读取文件包的单位和报告期）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>文件包：{path}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
     <name>YesNoCombo</name>
     <message>
-        <location filename="../../gui/form_widgets.py" line="378" />
-        <source>（未填）</source>
-        <translation type="unfinished" />
+      <source>（未填）</source>
+      <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="379" />
-        <source>是</source>
-        <translation type="unfinished" />
+      <source>是</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/form_widgets.py" line="380" />
-        <source>否</source>
-        <translation type="unfinished" />
+      <source>否</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>_FollowupDialog</name>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+  </context>
+  <context>
     <name>app</name>
     <message>
-        <location filename="../../gui/app.py" line="110" />
-        <source>本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。</source>
-        <translation>This version has no demo data yet (services/demo.py); start without --demo.</translation>
+      <source>今日自动备份</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/app.py" line="115" />
-        <source>正在准备演示数据……</source>
-        <translation>Preparing demo data…</translation>
+      <source>{0}未完成：{1}</source>
+      <translation type="unfinished" />
     </message>
-</context>
-<context>
+    <message>
+      <source>本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。</source>
+      <translation>This version has no demo data yet (services/demo.py); start without --demo.</translation>
+    </message>
+    <message>
+      <source>正在准备演示数据……</source>
+      <translation>Preparing demo data…</translation>
+    </message>
+  </context>
+  <context>
+    <name>form</name>
+    <message>
+      <source>转办</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>记录反馈</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>记录受理告知</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>初核工作方案（须经纪委书记审批后才能登记初核结果或立案）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>谈话记录…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请先保存，再登记谈话记录。</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>pages</name>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="48" />
-        <source>工作台</source>
-        <translation>Workbench</translation>
+      <source>工作台</source>
+      <translation>Workbench</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="49" />
-        <source>工作台：汇总本人待办事项，列出即将到期和已经超期的办理时限（受理告知、转办上报、谈话函询、初核、立案审批、审查调查），显示本月收件、线索处置、立案结案的简要数字。</source>
-        <translation>Workbench: your to-do list, time limits that are due soon or overdue (acceptance notices, referrals, talks and inquiries, preliminary verification, filing approval, investigation), and this month's headline figures.</translation>
+      <source>工作台：汇总本人待办事项，列出即将到期和已经超期的办理时限（受理告知、转办上报、谈话函询、初核、立案审批、审查调查），显示本月收件、线索处置、立案结案的简要数字。</source>
+      <translation>Workbench: your to-do list, time limits that are due soon or overdue (acceptance notices, referrals, talks and inquiries, preliminary verification, filing approval, investigation), and this month's headline figures.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="52" />
-        <source>信访登记</source>
-        <translation>Complaints</translation>
+      <source>信访登记</source>
+      <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="54" />
-        <source>信访登记：登记来信、来访、来电、网络举报和上级转办交办、巡视巡察移交、审计移送的信访件；录入反映人（加密保存）和被反映人、问题类别，上传来信扫描件；识别重复件，办理受理、转办、上报和办结。</source>
-        <translation>Complaints: register letters, visits, calls, online reports and items referred from above, from inspections or audits; the complainant (stored encrypted) and the persons complained about, the discipline category, scanned letters; repeats; acceptance, referral, reporting up and closure.</translation>
+      <source>信访登记：登记来信、来访、来电、网络举报和上级转办交办、巡视巡察移交、审计移送的信访件；录入反映人（加密保存）和被反映人、问题类别，添加来信扫描件；识别重复件，办理受理、转办、上报和办结。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="57" />
-        <source>问题线索</source>
-        <translation>Leads</translation>
+      <source>问题线索</source>
+      <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="58" />
-        <source>问题线索：登记来自信访举报和其他来源的问题线索，按谈话函询、初步核实、暂存待查、予以了结四类方式处置，报纪委书记审批，跟踪处置时限和办理结果。</source>
-        <translation>Leads: register leads from complaints and other sources, dispose of each by talk or inquiry, preliminary verification, shelving or closing, with the secretary's approval; track time limits and results.</translation>
+      <source>问题线索：登记来自信访举报和其他来源的问题线索，按谈话函询、初步核实、暂存待查、予以了结四类方式处置，报纪委书记审批，跟踪处置时限和办理结果。</source>
+      <translation>Leads: register leads from complaints and other sources, dispose of each by talk or inquiry, preliminary verification, shelving or closing, with the secretary's approval; track time limits and results.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="60" />
-        <source>案件</source>
-        <translation>Cases</translation>
+      <source>案件</source>
+      <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="61" />
-        <source>案件：立案审查调查的全过程（立案、审查调查、移送审理、审结、处分决定、结案、执行），被调查人信息，党纪处分、政务处分和组织处理，收缴和退赔金额。</source>
-        <translation>Cases: the whole investigation (filing, investigation, hearing, conclusion, sanction decision, closure, execution), the persons investigated, party and government sanctions and organizational handling, amounts recovered.</translation>
+      <source>案件：立案审查调查的全过程（立案、审查调查、移送审理、审结、处分决定、结案、执行），被调查人信息，党纪处分、政务处分和组织处理，收缴和退赔金额。</source>
+      <translation>Cases: the whole investigation (filing, investigation, hearing, conclusion, sanction decision, closure, execution), the persons investigated, party and government sanctions and organizational handling, amounts recovered.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="63" />
-        <source>一案双查</source>
-        <translation>Double investigation</translation>
+      <source>一案双查</source>
+      <translation>Double investigation</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="64" />
-        <source>一案双查：对每起案件同步核查相关单位主要领导、分管领导和纪检组织负责人履行主体责任、监督责任的情况，维护台账，记录了结、函询或廉政谈话、追究问责的结果和依据，并可导入已有的 Excel 台账。</source>
-        <translation>Double investigation: for every case, check how the unit's principal leader, the leader in charge and the discipline officer carried out their responsibilities; keep the ledger with outcomes (closed, inquiry or integrity talk, held accountable) and their basis; import existing Excel ledgers.</translation>
+      <source>一案双查：对每起案件同步核查相关单位主要领导、分管领导和纪检组织负责人履行主体责任、监督责任的情况，维护台账，记录了结、函询或廉政谈话、追责的结果和依据，并可导入已有的 Excel 台账。</source>
+      <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="67" />
-        <source>月报</source>
-        <translation>Monthly report</translation>
+      <source>月报</source>
+      <translation>Monthly report</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="68" />
-        <source>月报：按月统计信访举报、问题线索处置、立案结案、处分人数、四种形态、违反中央八项规定精神问题和一案双查数据，与去年同期比较；填写情况说明，预览和打印 PDF，由纪委书记定稿，定稿后的更正作为新版本保存。</source>
-        <translation>Monthly report: the month's complaints, lead dispositions, cases filed and closed, persons sanctioned, the four forms, eight-rules violations and double investigations, compared with last year; notes, PDF preview and printing, finalizing by the secretary, corrections as new revisions.</translation>
+      <source>月报：按月统计信访举报、问题线索处置、立案结案、处分人数、四种形态、违反中央八项规定精神问题和一案双查数据，与去年同期比较；填写情况说明，预览和打印 PDF，由纪委书记定稿，定稿后的更正作为新版本保存。</source>
+      <translation>Monthly report: the month's complaints, lead dispositions, cases filed and closed, persons sanctioned, the four forms, eight-rules violations and double investigations, compared with last year; notes, PDF preview and printing, finalizing by the secretary, corrections as new revisions.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="71" />
-        <source>报送</source>
-        <translation>Submission</translation>
+      <source>报送</source>
+      <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="73" />
-        <source>报送：生成带电子签名的月报报送包并导出到U盘；管理本单位密钥、证书申请和县纪委签发的证书；县级模式下接收、逐项核验并汇总各乡镇的报送包。</source>
-        <translation>Submission: build the signed monthly package and export it to a USB stick; manage your key, certificate request and the county's certificate; in county mode, receive, verify and consolidate township packages.</translation>
+      <source>报送：生成带电子签名的月报报送包并导出到U盘；管理本单位密钥、证书申请和县纪委签发的证书；县级模式下接收、逐项核验并汇总各乡镇的报送包。</source>
+      <translation>Submission: build the signed monthly package and export it to a USB stick; manage your key, certificate request and the county's certificate; in county mode, receive, verify and consolidate township packages.</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="75" />
-        <source>设置</source>
-        <translation>Settings</translation>
+      <source>报送接收与汇总</source>
+      <translation>Receiving and consolidation</translation>
     </message>
     <message>
-        <location filename="../../gui/pages/__init__.py" line="76" />
-        <source>设置：用户管理、修改密码和系统设置。</source>
-        <translation>Settings: users, passwords and system settings.</translation>
+      <source>设置</source>
+      <translation>Settings</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>设置：用户管理、修改密码和系统设置。</source>
+      <translation>Settings: users, passwords and system settings.</translation>
+    </message>
+  </context>
+  <context>
+    <name>parent</name>
+    <message>
+      <source>正在生成PDF……</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>roles</name>
     <message>
-        <location filename="../../gui/widgets.py" line="16" />
-        <source>系统管理员</source>
-        <translation>Administrator</translation>
+      <source>系统管理员</source>
+      <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="17" />
-        <source>纪委书记</source>
-        <translation>Commission secretary</translation>
+      <source>纪委书记</source>
+      <translation>Commission secretary</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="18" />
-        <source>办案人员</source>
-        <translation>Case officer</translation>
+      <source>办案人员</source>
+      <translation>Case officer</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="19" />
-        <source>信访登记员</source>
-        <translation>Intake clerk</translation>
+      <source>信访登记员</source>
+      <translation>Intake clerk</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>run_with_progress</name>
     <message>
-        <location filename="../../gui/executor.py" line="190" />
-        <source>取消</source>
-        <translation>Cancel</translation>
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/executor.py" line="191" />
-        <source>请稍候</source>
-        <translation>Please wait</translation>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../gui/executor.py" line="201" />
-        <source>正在取消……</source>
-        <translation>Cancelling…</translation>
+      <source>正在取消……</source>
+      <translation>Cancelling…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>table</name>
+    <message>
+      <source>身份证号与廉政档案…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>请先选中一名已保存的人员（新增的人员保存后才能录入身份证号）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>身份证号与廉政档案</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>widgets</name>
     <message>
-        <location filename="../../gui/widgets.py" line="133" />
-        <source>操作未完成</source>
-        <translation>Not done</translation>
+      <source>取消</source>
+      <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../gui/widgets.py" line="138" />
-        <source>发生了意外错误，操作没有完成。请将详细信息告知系统管理员。</source>
-        <translation>An unexpected error stopped the action. Please pass the details to your administrator.</translation>
+      <source>校验码（SHA-256）：{sha}</source>
+      <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../../gui/widgets.py" line="141" />
-        <location filename="../../gui/widgets.py" line="151" />
-        <location filename="../../gui/widgets.py" line="160" />
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../gui/widgets.py" line="148" />
-        <source>提示</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../gui/widgets.py" line="158" />
-        <source>请确认</source>
-        <translation>Please confirm</translation>
-    </message>
-    <message>
-        <location filename="../../gui/widgets.py" line="161" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
+  </context>
 </TS>
