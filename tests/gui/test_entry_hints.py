@@ -6,7 +6,6 @@ import datetime as dt
 import os
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
 
 from gui.dialogs.measure_form import MeasureForm
 from gui.form_widgets import CheckCombo, EnumCombo
@@ -63,7 +62,6 @@ def test_a_new_sanction_has_no_kind_until_chosen_and_saving_without_one_is_refus
 
 
 def test_an_error_line_keeps_its_space_so_the_form_does_not_jump(admin_ctx, qtbot):
-    ws = admin_ctx.workspace
     lead, form = _shown_form(admin_ctx, qtbot)
     below = [form.decision_date, form.document_number, form.note, form.save_button]
     before = [w.mapTo(form, w.rect().topLeft()).y() for w in below]
