@@ -22,8 +22,8 @@ from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
-from .sanction_execution import open_execution
 from .measure_kinds import fill_kinds, label_categories, period_texts
+from .sanction_execution import open_execution
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
