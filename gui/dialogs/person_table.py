@@ -13,6 +13,7 @@ from services.casework.persons import PersonInput
 
 from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo, YesNoCombo
+from .person_identity import install_identity_action
 
 __all__ = ["LEAD_PERSON_KEYS", "PERSON_COLUMNS", "PersonTable", "person_label"]
 
@@ -52,6 +53,7 @@ class PersonTable(EditorRowsTable):
         else:
             self.horizontalHeader().setStretchLastSection(True)
         self.today = dt.date.today()
+        install_identity_action(self)   # 身份证号与廉政档案… on a saved row (gui.dialogs.person_identity)
 
     def add_person(self, p=None, person_id: int | None = None) -> int:
         """Append a row (from a PersonView/dict ``p`` or empty); returns its index."""
