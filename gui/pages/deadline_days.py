@@ -16,6 +16,7 @@ from ..geometry import remember_geometry
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, confirm, form_error_label, ok_cancel_row
+from .deadline_import import DeadlineImport
 from .deadlines_common import day_text, kind_text, table_item
 
 __all__ = ["DeadlineDays", "HolidayDialog"]
@@ -97,8 +98,9 @@ class HolidayDialog(QDialog):
                 self.general.show()
 
 
-class DeadlineDays:
-    """The 节假日与调休 part of ``DeadlinesTab``: ``self.holidays`` and its buttons are built there."""
+class DeadlineDays(DeadlineImport):
+    """The 节假日与调休 part of ``DeadlinesTab``: ``self.holidays`` and its buttons are built there
+    (导入… / 确认已完整录入 by ``DeadlineImport``)."""
 
     def load_days(self, then: Callable[[], None] | None = None) -> None:
         """Re-read the override table; ``then`` runs once it is on screen."""

@@ -122,6 +122,7 @@ class DeadlinesTab(DeadlineLimits, DeadlineDays, QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addWidget(self.remove_button)
+        self.add_import_buttons(bar)
         bar.addWidget(self.holidays_message, 1)
         lay.addLayout(bar)
         lay.addStretch(1)

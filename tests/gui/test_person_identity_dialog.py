@@ -8,8 +8,7 @@ from gui.dialogs.case_form import CaseForm
 from gui.dialogs.person_identity import PersonIdentityDialog, identity_actions
 from services.casework import cases, measures, person_identity
 from services.casework.persons import PersonInput
-from services.security import users
-from tests.gui.conftest import add_user, type_text
+from tests.gui.conftest import type_text
 from tests.gui.test_leads_cases_pages import click, show, verified_case
 from tests.services.daily.conftest import VALID_ID
 

@@ -136,8 +136,9 @@ def test_system_settings_are_saved_with_audit(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     page = _page(admin_ctx, qtbot)
     tab = page.system_tab
-    # the deadline limits have their own tab (办理时限与节假日), not a raw JSON box here
-    assert set(tab.editors) == {s.key for s in settings.all_specs()} - {settings.DEADLINE_OVERRIDES.key}
+    # the deadline limits and the confirmed holiday years have their own tab (办理时限与节假日), not raw boxes here
+    assert set(tab.editors) == {s.key for s in settings.all_specs()} - {settings.DEADLINE_OVERRIDES.key,
+                                                                         settings.HOLIDAY_YEARS_COMPLETE.key}
     idle = tab.editors[settings.IDLE_LOCK_MINUTES.key]
     prefix = tab.editors[settings.COMPLAINT_PREFIX.key]
     assert isinstance(idle, QSpinBox) and idle.value() == 10 and idle.maximum() == 240

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from models import AuditEvent, Person
 from services.casework import cases, measures, person_identity
-from services.casework.persons import PersonInput
 from services.errors import IntegrityFailure, PermissionDenied, ValidationError
 from services.reporting.figures import compute_figures
 from services.reporting.layout import get_figure
