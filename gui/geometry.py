@@ -45,7 +45,10 @@ def fit_to_screen(widget: QWidget) -> None:
     the taskbar. The position is left alone, so Qt still centres a dialog over its parent.
     """
     parent = widget.parentWidget()
-    screen = (parent.screen() if parent is not None else None) or widget.screen() or QGuiApplication.primaryScreen()
+    # a window not yet created has no screen of its own: asking it (QWidget.screen) can touch a screen
+    # a destroyed window left behind, so take the parent's, its own once created, else the primary one
+    own = widget.screen() if widget.windowHandle() is not None else None
+    screen = (parent.screen() if parent is not None else None) or own or QGuiApplication.primaryScreen()
     if screen is None:
         return
     avail = screen.availableGeometry()
