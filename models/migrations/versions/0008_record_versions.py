@@ -36,9 +36,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # plain DROP COLUMN (SQLite ≥ 3.35 drops in place): batch mode would rebuild complaints under the
+    # search view and triggers of 0003
     for table, has_updated_at in _TABLES.items():
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            if not has_updated_at:
-                batch_op.drop_column("updated_at")
-            batch_op.drop_column("updated_by_id")
-            batch_op.drop_column("version")
+        if not has_updated_at:
+            op.drop_column(table, "updated_at")
+        op.drop_column(table, "updated_by_id")
+        op.drop_column(table, "version")
