@@ -17,7 +17,7 @@ from services.security import audit
 from services.storage import settings
 from services.deadlines.rules import (DEFAULT_LIMITS, Deadline, DeadlineInput, DueStatus, add_months, case_deadlines,
                                       collect_due, complaint_deadlines, dated_deadline, lead_deadlines,
-                                      resolve_limits, status_of)
+                                      resolve_limits)
 from services.deadlines import holiday_schedule, sanction_dues
 from services.deadlines.filing_approval import filing_approval_inputs
 from services.deadlines.workdays import WorkCalendar
@@ -100,15 +100,10 @@ def _referral_dues(s: Session, today: dt.date, cal: WorkCalendar, warn: int, inc
                      .join(Complaint, Complaint.id == Referral.complaint_id)
                      .where(*only, Referral.due_date.is_not(None), Referral.reply_date.is_(None),
                             Complaint.is_repeat.is_(False))).all()
-    out = []
-    for due, body, cid, number in rows:
-        status = status_of(due, today, cal, warn_workdays=warn)
-        if status is DueStatus.OK and not include_ok:
-            continue
-        out.append(Deadline(item_type="complaint", item_id=cid, item_number=f"{number} {body}",
-                            limit_code=REFERRAL_REPLY_CODE, label=REFERRAL_REPLY_LABEL, due=due, status=status,
-                            start=None, workdays_left=cal.workdays_between(today, due)))
-    return out
+    rows_out = (dated_deadline("complaint", cid, f"{number} {body}", REFERRAL_REPLY_CODE, REFERRAL_REPLY_LABEL, due,
+                               today, cal, warn_workdays=warn, include_ok=include_ok)
+                for due, body, cid, number in rows)
+    return [r for r in rows_out if r is not None]
 
 
 def _inquiry_dues(s: Session, today: dt.date, cal: WorkCalendar, warn: int, include_ok: bool) -> list[Deadline]:
@@ -116,15 +111,10 @@ def _inquiry_dues(s: Session, today: dt.date, cal: WorkCalendar, warn: int, incl
     rows = s.execute(select(InquiryLetter.reply_due, InquiryLetter.round, Lead.id, Lead.number)
                      .join(Lead, Lead.id == InquiryLetter.lead_id)
                      .where(InquiryLetter.reply_date.is_(None), Lead.result.is_(None))).all()
-    out = []
-    for due, round_, lead_id, number in rows:
-        status = status_of(due, today, cal, warn_workdays=warn)
-        if status is DueStatus.OK and not include_ok:
-            continue
-        out.append(Deadline(item_type="lead", item_id=lead_id, item_number=f"{number} 第{round_}轮函询",
-                            limit_code=INQUIRY_REPLY_CODE, label=INQUIRY_REPLY_LABEL, due=due, status=status,
-                            start=None, workdays_left=cal.workdays_between(today, due)))
-    return out
+    rows_out = (dated_deadline("lead", lead_id, f"{number} 第{round_}轮函询", INQUIRY_REPLY_CODE, INQUIRY_REPLY_LABEL,
+                               due, today, cal, warn_workdays=warn, include_ok=include_ok)
+                for due, round_, lead_id, number in rows)
+    return [r for r in rows_out if r is not None]
 
 
 def _effect_ends(s: Session, today: dt.date, cal: WorkCalendar, warn: int, include_ok: bool) -> list[Deadline]:
