@@ -21,6 +21,7 @@ from services.storage import backup, maintenance
 from ..context import AppContext, create_app_context
 from ..executor import run_with_progress
 from ..interaction import Interaction
+from ..operations import DbOp, QueryOp
 from ..widgets import confirm, primary, show_error
 from .certificates_tab import NOTICE_STYLE, ask_passphrase, last_dir, remember_dir
 
@@ -81,9 +82,9 @@ def perform_restore(ctx: AppContext, file: Path | str, passphrase: str | None,
     try:
         if synchronous:
             result = work(None)
-        else:
+        else:  # blocking: the workspace is closed while the database file is replaced
             result = run_with_progress(parent, work, _tr("正在恢复数据，请勿关闭程序……"), cancellable=False)
-    except DomainError as exc:
+    except DomainError as exc:  # the data dir is as it was: re-opened and handed to the caller with the message
         raise RestoreFailed(exc.message, reopen()) from exc
     new_ctx = reopen()
     new_ws = new_ctx.workspace
@@ -186,11 +187,15 @@ class BackupTab(QWidget):
 
     # ------------------------------------------------------------------ list
     def refresh(self) -> None:
-        try:
-            self.backups = list(reversed(maintenance.list_local_backups(self.ctx.ws)))
-        except DomainError as exc:
-            self._say(exc.message, error=True)
-            self.backups = []
+        def failed(exc: BaseException) -> None:
+            self._refused(exc, "{m}")
+            self._show([])
+
+        QueryOp(self, lambda: list(reversed(maintenance.list_local_backups(self.ctx.ws)))) \
+            .success(self._show).failure(failed).run()
+
+    def _show(self, backups: list[backup.BackupInfo]) -> None:
+        self.backups = backups
         t = self.table
         t.setRowCount(len(self.backups))
         for r, b in enumerate(self.backups):
@@ -217,17 +222,23 @@ class BackupTab(QWidget):
         self.notice.setStyleSheet(ERROR_STYLE if error else NOTICE_STYLE)
         self.notice.setVisible(bool(text))
 
+    def _refused(self, exc: BaseException, template: str) -> None:
+        """A domain refusal in the tab's notice (``template`` around its message); anything else in a box."""
+        if isinstance(exc, DomainError):
+            self._say(template.format(m=exc.message), error=True)
+        else:
+            show_error(self, exc)
+
     # ------------------------------------------------------------------ backups
-    def backup_now(self) -> Path | None:
-        try:
-            info = self.ctx.call_db(self, lambda: backup_now(self.ctx.ws), self.tr("正在备份……"))
-        except DomainError as exc:
-            self._say(self.tr("备份未完成：{m}").format(m=exc.message), error=True)
-            return None
-        self.refresh()
-        self._say(self.tr("已备份并检查通过：{name}（{size}）").format(name=info.path.name, size=size_text(info.size)))
-        self.sig_backup_written.emit(info.path)
-        return info.path
+    def backup_now(self) -> None:
+        def done(info: backup.BackupInfo) -> None:
+            self.refresh()
+            self._say(self.tr("已备份并检查通过：{name}（{size}）").format(name=info.path.name,
+                                                                   size=size_text(info.size)))
+            self.sig_backup_written.emit(info.path)
+
+        DbOp(self, lambda: backup_now(self.ctx.ws)).progress(self.tr("正在备份……")).success(done) \
+            .failure(lambda exc: self._refused(exc, self.tr("备份未完成：{m}"))).run()
 
     def export_to(self, folder: Path | str | None = None) -> Path | None:
         """备份到…: folder, passphrase twice, then the encrypted export with a progress bar and 取消."""
@@ -298,36 +309,37 @@ class BackupTab(QWidget):
         self.sig_export_progress.emit(done, total)
 
     # ------------------------------------------------------------------ restore
-    def restore_selected(self) -> AppContext | None:
+    def restore_selected(self) -> None:
         info = self._selected()
         if info is None:
-            return None
-        return self._restore(info.path, None, self.tr("本机备份“{name}”（{t}）").format(
+            return
+        self._restore(info.path, None, self.tr("本机备份“{name}”（{t}）").format(
             name=info.path.name, t=info.created.strftime("%Y-%m-%d %H:%M")))
 
-    def restore_from_file(self, file: Path | str | None = None) -> AppContext | None:
+    def restore_from_file(self, file: Path | str | None = None) -> None:
         title = self.tr("从备份文件恢复")
         if file is None:
             chosen = Interaction.open_path(self, self.tr("选择备份文件"), last_dir(self.ctx, "backup"),
                                            self.tr("加密备份 (*.jjbak)"))
             if not chosen:
-                return None
+                return
             file = chosen
         file = Path(file)
         remember_dir(self.ctx, "backup", file)
         passphrase = ask_passphrase(self, title, self.tr("输入这份备份的口令："))
         if passphrase is None:
-            return None
-        try:  # check the passphrase before anything is closed
-            meta = backup.inspect_encrypted(file, passphrase)
-        except AuthenticationError as exc:
-            self._say(exc.message, error=True)
-            return None
-        except DomainError as exc:
-            self._say(self.tr("不能用这份备份恢复：{m}").format(m=exc.message), error=True)
-            return None
-        created = str(meta.get("created", ""))[:16].replace("T", " ")
-        return self._restore(file, passphrase, self.tr("备份文件“{name}”（{t}）").format(name=file.name, t=created))
+            return
+
+        def opened(meta: dict) -> None:
+            created = str(meta.get("created", ""))[:16].replace("T", " ")
+            self._restore(file, passphrase, self.tr("备份文件“{name}”（{t}）").format(name=file.name, t=created))
+
+        def refused(exc: BaseException) -> None:
+            self._refused(exc, "{m}" if isinstance(exc, AuthenticationError) else self.tr("不能用这份备份恢复：{m}"))
+
+        # the passphrase is checked (the file decrypted) on the export pool, before anything is closed
+        QueryOp(self, lambda: backup.inspect_encrypted(file, passphrase), pool=True) \
+            .progress(self.tr("正在检查备份文件……")).success(opened).failure(refused).run()
 
     def _restore(self, file: Path, passphrase: str | None, what: str) -> AppContext | None:
         title = self.tr("恢复数据")

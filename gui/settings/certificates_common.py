@@ -2,8 +2,6 @@
 labels, and the tab's frame (a scrolling body, the permission check, ``sig_changed``)."""
 from __future__ import annotations
 
-from typing import Any, Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -77,6 +75,7 @@ class CertificatesTabBase(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        # blocking: the office's code names the files the tab proposes, read before the tab is built
         self.org = ctx.call_db(self, lambda: org_summary(ctx.ws))
         user = ctx.ws.current_user
         roles = user.roles if user else frozenset()
@@ -99,9 +98,6 @@ class CertificatesTabBase(QWidget):
         lay.addWidget(scroll)
         if self.can_manage:
             self.refresh()
-
-    def _db(self, fn: Callable[[], Any], title: str = "") -> Any:
-        return self.ctx.call_db(self, fn, title)
 
     def _build(self) -> None:
         raise NotImplementedError

@@ -2,16 +2,15 @@
 revoke, export the revocation list. Files travel by USB; the root passphrase is typed each time and never stored."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from services.errors import DomainError, StateError
+from services.errors import StateError
 from services.submission import county_ca, keys, pki
 
 from ..local_times import local_date
+from ..operations import DbOp, QueryOp
 from ..usb_files import ask_passphrase, choose_open_file, read_file, save_file
 from ..widgets import confirm, primary, show_error
 from .certificates_common import (OK_STYLE, WARN_STYLE, CertificatesTabBase, hint, notice, readable_subject,
@@ -92,13 +91,17 @@ class CountyCertificatesTab(CertificatesTabBase):
         self.cert_table.itemSelectionChanged.connect(self._selection_changed)
 
     def _root_pem(self) -> bytes | None:
+        """The root certificate, or None before 初始化根证书 (on the database worker)."""
         try:
             return county_ca.root_cert_pem(self.ctx.ws)
         except StateError:
             return None
 
     def _refresh(self) -> None:
-        root = self._root_pem()
+        QueryOp(self, lambda: (self._root_pem(), county_ca.list_certificates(self.ctx.ws))) \
+            .success(lambda got: self._show(*got)).run()
+
+    def _show(self, root: bytes | None, certificates: list[dict]) -> None:
         self.has_root = root is not None
         if root is None:
             self.root_state.setText(self.tr("尚未创建根证书：请先“初始化根证书”"))
@@ -116,11 +119,7 @@ class CountyCertificatesTab(CertificatesTabBase):
         self.init_root_button.setEnabled(root is None)
         for b in (self.export_root_button, self.issue_button, self.crl_button):
             b.setEnabled(root is not None)
-        try:
-            self.certificates = self._db(lambda: county_ca.list_certificates(self.ctx.ws))
-        except DomainError as exc:
-            show_error(self, exc)
-            self.certificates = []
+        self.certificates = certificates
         t = self.cert_table
         t.setRowCount(len(self.certificates))
         for r, c in enumerate(self.certificates):
@@ -148,64 +147,65 @@ class CountyCertificatesTab(CertificatesTabBase):
     def _root_file_name(self) -> str:
         return keys.ROOT_HANDOUT_FILE
 
-    def init_root(self) -> Path | None:
+    # The root key's work (create, issue, revoke, the CRL) stays on the database worker: each service call
+    # signs and records its audit event in one go, so there is no snapshot to hand to the export pool.
+    def init_root(self) -> None:
         """Passphrase twice → create the root → save 县纪委根证书.pem to hand to the townships."""
         title = self.tr("初始化根证书")
         passphrase = ask_passphrase(self, title, self.tr("设置根证书私钥口令（至少 8 个字符，请牢记并妥善保管，系统不保存）："),
                                     twice=True)
         if passphrase is None:
-            return None
-        try:
-            pem = self._db(lambda: county_ca.init_root(self.ctx.ws, passphrase))
-        except DomainError as exc:
-            show_error(self, exc, title)
-            return None
-        self.refresh()
-        self.sig_changed.emit()
-        return self._save_root(pem)
+            return
 
-    def _save_root(self, pem: bytes) -> Path | None:
+        def created(pem: bytes) -> None:
+            self.refresh()
+            self.sig_changed.emit()
+            self._save_root(pem)
+
+        DbOp(self, lambda: county_ca.init_root(self.ctx.ws, passphrase)) \
+            .progress(self.tr("正在生成根证书……")).error_title(title).success(created).run()
+
+    def _save_root(self, pem: bytes | None) -> None:
+        if not pem:
+            return
         target = save_file(self, self.ctx, self.tr("保存根证书"), self._root_file_name(),
                            self.tr("证书文件 (*.pem)"), pem)
         if target is not None:
             say(self.root_notice, self.tr("根证书已保存：{p}\n请将此文件发给各乡镇纪委，与各自的证书一起安装。")
                  .format(p=target))
-        return target
 
-    def export_root(self) -> Path | None:
-        pem = self._root_pem()
-        return self._save_root(pem) if pem else None
+    def export_root(self) -> None:
+        QueryOp(self, self._root_pem).success(self._save_root).run()
 
-    def issue_certificate(self) -> Path | None:
+    def issue_certificate(self) -> None:
         """Choose a .csr, the root passphrase → issue (asking before replacing a live one) → save the .pem."""
         title = self.tr("签发证书")
         path = choose_open_file(self, self.ctx, self.tr("选择乡镇的证书申请文件"),
                                 self.tr("证书申请文件 (*.csr *.pem);;所有文件 (*)"))
         if path is None:
-            return None
+            return
         csr = read_file(self, path)
         if csr is None:
-            return None
+            return
         passphrase = ask_passphrase(self, title, self.tr("输入根证书私钥口令："))
         if passphrase is None:
-            return None
-        replace = False
-        while True:
-            try:
-                pem = self._db(lambda replace=replace: county_ca.issue(self.ctx.ws, csr, passphrase, replace=replace))
-                break
-            except StateError as exc:
-                if replace or "替换" not in exc.message:
-                    show_error(self, exc, title)
-                    return None
-                text = exc.message.replace("如确需换发，请选择“替换”", "")
-                if not confirm(self, self.tr("{m}\n\n确定为其换发新证书吗？原证书在有效期内仍可使用，如需停用请吊销。")
-                               .format(m=text.rstrip("；")), title):
-                    return None
-                replace = True
-            except DomainError as exc:
+            return
+        self._issue(csr, passphrase, title, replace=False)
+
+    def _issue(self, csr: bytes, passphrase: str, title: str, *, replace: bool) -> None:
+        def refused(exc: BaseException) -> None:
+            if replace or not isinstance(exc, StateError) or "替换" not in exc.message:
                 show_error(self, exc, title)
-                return None
+                return
+            text = exc.message.replace("如确需换发，请选择“替换”", "")
+            if confirm(self, self.tr("{m}\n\n确定为其换发新证书吗？原证书在有效期内仍可使用，如需停用请吊销。")
+                       .format(m=text.rstrip("；")), title):
+                self._issue(csr, passphrase, title, replace=True)
+
+        DbOp(self, lambda: county_ca.issue(self.ctx.ws, csr, passphrase, replace=replace)) \
+            .success(self._issued).failure(refused).run()
+
+    def _issued(self, pem: bytes) -> None:
         self.refresh()
         self.sig_changed.emit()
         cert = pki.load_certificate(pem)
@@ -216,45 +216,40 @@ class CountyCertificatesTab(CertificatesTabBase):
             say(self.issue_notice, self.tr("已为{name}（{code}）签发证书，有效期至 {d}：{p}\n请将此文件连同根证书"
                                             "（{root}）交回乡镇安装。").format(
                 name=name, code=code, d=local_date(cert.not_valid_after_utc), p=target, root=keys.ROOT_HANDOUT_FILE))
-        return target
 
-    def revoke_selected(self) -> bool:
+    def revoke_selected(self) -> None:
         sel = self._selected_cert()
         if sel is None or sel["status"] == "revoked":
-            return False
+            return
         title = self.tr("吊销证书")
         reason, ok = QInputDialog.getText(self, title, self.tr("吊销{name}（{code}）序列号 {s} 的证书。\n吊销原因：")
                                           .format(name=sel["township_name"], code=sel["township_code"],
                                                   s=sel["serial"]))
         if not ok:
-            return False
+            return
         passphrase = ask_passphrase(self, title, self.tr("输入根证书私钥口令："))
         if passphrase is None:
-            return False
-        try:
-            self._db(lambda: county_ca.revoke(self.ctx.ws, serial=sel["serial"], reason=reason,
-                                              passphrase=passphrase))
-        except DomainError as exc:
-            show_error(self, exc, title)
-            return False
-        self.refresh()
-        self.sig_changed.emit()
-        say(self.issue_notice, self.tr("已吊销{name}（{code}）序列号 {s} 的证书，此后用它签名的报送包将被拒收。"
-                                        "吊销列表已更新，可“导出吊销列表”发给各乡镇。").format(
-            name=sel["township_name"], code=sel["township_code"], s=sel["serial"]))
-        return True
+            return
 
-    def export_crl(self) -> Path | None:
+        def revoked(_result: dict) -> None:
+            self.refresh()
+            self.sig_changed.emit()
+            say(self.issue_notice, self.tr("已吊销{name}（{code}）序列号 {s} 的证书，此后用它签名的报送包将被拒收。"
+                                            "吊销列表已更新，可“导出吊销列表”发给各乡镇。").format(
+                name=sel["township_name"], code=sel["township_code"], s=sel["serial"]))
+
+        DbOp(self, lambda: county_ca.revoke(self.ctx.ws, serial=sel["serial"], reason=reason, passphrase=passphrase)) \
+            .error_title(title).success(revoked).run()
+
+    def export_crl(self) -> None:
         title = self.tr("导出吊销列表")
         passphrase = ask_passphrase(self, title, self.tr("输入根证书私钥口令（签发新的吊销列表，有效 30 天）："))
         if passphrase is None:
-            return None
-        try:
-            pem = self._db(lambda: county_ca.crl(self.ctx.ws, passphrase))
-        except DomainError as exc:
-            show_error(self, exc, title)
-            return None
-        target = save_file(self, self.ctx, title, "CRL.pem", self.tr("吊销列表 (*.pem *.crl)"), pem)
-        if target is not None:
-            say(self.issue_notice, self.tr("吊销列表已保存：{p}").format(p=target))
-        return target
+            return
+
+        def signed(pem: bytes) -> None:
+            target = save_file(self, self.ctx, title, "CRL.pem", self.tr("吊销列表 (*.pem *.crl)"), pem)
+            if target is not None:
+                say(self.issue_notice, self.tr("吊销列表已保存：{p}").format(p=target))
+
+        DbOp(self, lambda: county_ca.crl(self.ctx.ws, passphrase)).error_title(title).success(signed).run()

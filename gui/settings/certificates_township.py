@@ -3,8 +3,6 @@
 Files travel by USB; the passphrase is typed each time and never stored."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -12,6 +10,7 @@ from services.errors import DomainError
 from services.submission import keys
 
 from ..local_times import local_date
+from ..operations import DbOp, QueryOp
 from ..usb_files import ask_passphrase, choose_open_file, read_file, save_file
 from ..widgets import confirm, primary, show_error
 from .certificates_common import (OK_STYLE, WARN_DAYS, WARN_STYLE, CertificatesTabBase, hint, notice, readable_subject,
@@ -80,11 +79,15 @@ class TownshipCertificatesTab(CertificatesTabBase):
         self.install_button.clicked.connect(self.install_certificate)
 
     def _refresh(self) -> None:
-        try:
-            st = self._db(lambda: keys.key_status(self.ctx.ws))
-        except DomainError as exc:
-            self.status_fields["warning"].setText(exc.message)
+        QueryOp(self, lambda: keys.key_status(self.ctx.ws)).success(self._show_status).failure(self._status_failed).run()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
             return
+        self.status_fields["warning"].setText(exc.message)  # said in ③, where the status would be
+
+    def _show_status(self, st: dict) -> None:
         self.key_state = st
         f = self.status_fields
         f["org"].setText(f"{st['org_name']}（{st['org_code']}）")
@@ -129,65 +132,60 @@ class TownshipCertificatesTab(CertificatesTabBase):
         code = self.org.code if self.org else "jijian"
         return f"{code}-证书申请.csr"
 
-    def create_key(self) -> Path | None:
-        """① passphrase twice → key + CSR → save the .csr for the county. The saved path or None."""
+    def create_key(self) -> None:
+        """① passphrase twice → key + CSR (on the database worker: the key files and the audit event are
+        written together) → save the .csr for the county."""
         title = self.tr("生成签名密钥")
         replace = bool(getattr(self, "key_state", {}).get("has_key"))
         if replace and not confirm(self, self.tr("本机已有签名密钥。重新生成后，原来的密钥和证书将停用（旧文件会另存保留），"
                                                  "必须把新的申请文件交县纪委重新签发证书。\n\n确定重新生成吗？"), title):
-            return None
+            return
         passphrase = ask_passphrase(self, title, self.tr("设置私钥口令（至少 8 个字符，请牢记，系统不保存）："),
                                     twice=True)
         if passphrase is None:
-            return None
-        try:
-            csr = self._db(lambda: keys.create_signing_key(self.ctx.ws, passphrase, replace=replace))
-        except DomainError as exc:
-            show_error(self, exc, title)
-            return None
-        self.refresh()
-        self.sig_changed.emit()
-        return self._save_request(csr)
+            return
 
-    def _save_request(self, csr: bytes) -> Path | None:
+        def created(csr: bytes) -> None:
+            self.refresh()
+            self.sig_changed.emit()
+            self._save_request(csr)
+
+        DbOp(self, lambda: keys.create_signing_key(self.ctx.ws, passphrase, replace=replace)) \
+            .progress(self.tr("正在生成签名密钥……")).error_title(title).success(created).run()
+
+    def _save_request(self, csr: bytes) -> None:
         target = save_file(self, self.ctx, self.tr("保存证书申请文件"), self._request_name(),
                            self.tr("证书申请文件 (*.csr)"), csr)
         if target is not None:
             say(self.step1_notice, self.tr("证书申请文件已保存：{p}\n请将此文件用U盘交县纪委。县纪委签发后，"
                                             "把交回的证书和根证书在“第二步”安装。").format(p=target))
-        return target
 
-    def save_request_again(self) -> Path | None:
-        try:
-            csr = self._db(lambda: keys.request_pem(self.ctx.ws))
-        except DomainError as exc:
-            show_error(self, exc)
-            return None
-        return self._save_request(csr)
+    def save_request_again(self) -> None:
+        QueryOp(self, lambda: keys.request_pem(self.ctx.ws)).success(self._save_request).run()
 
-    def install_certificate(self) -> bool:
+    def install_certificate(self) -> None:
         """② choose the certificate and 县纪委根证书.pem, the passphrase → install."""
         title = self.tr("安装证书")
         pem_filter = self.tr("证书文件 (*.pem *.crt *.cer);;所有文件 (*)")
         cert_path = choose_open_file(self, self.ctx, self.tr("选择县纪委签发的本单位证书"), pem_filter)
         if cert_path is None:
-            return False
+            return
         root_path = choose_open_file(self, self.ctx, self.tr("选择县纪委根证书（{root}）").format(root=keys.ROOT_HANDOUT_FILE), pem_filter)
         if root_path is None:
-            return False
+            return
         cert, root = read_file(self, cert_path), read_file(self, root_path)
         if cert is None or root is None:
-            return False
+            return
         passphrase = ask_passphrase(self, title, self.tr("输入私钥口令（第一步设置的口令）："))
         if passphrase is None:
-            return False
-        try:
-            st = self._db(lambda: keys.install_certificate(self.ctx.ws, cert, root, passphrase))
-        except DomainError as exc:
-            show_error(self, exc, title)
-            return False
-        self.refresh()
-        self.sig_changed.emit()
-        say(self.step2_notice, self.tr("证书已安装，有效期至 {d}。现在可以在“报送”中生成报送包。")
-             .format(d=local_date(st["valid_until"])))
-        return True
+            return
+
+        def installed(st: dict) -> None:
+            self.refresh()
+            self.sig_changed.emit()
+            say(self.step2_notice, self.tr("证书已安装，有效期至 {d}。现在可以在“报送”中生成报送包。")
+                 .format(d=local_date(st["valid_until"])))
+
+        # on the database worker: the certificate is checked against the key and installed with its audit event
+        DbOp(self, lambda: keys.install_certificate(self.ctx.ws, cert, root, passphrase)) \
+            .error_title(title).success(installed).run()

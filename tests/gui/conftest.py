@@ -14,6 +14,8 @@ from gui.context import create_app_context
 from services.security import setup, users
 from tests.conftest import ADMIN_PASSWORD, published_up_to_2026
 from tests.helpers.crypto import CHEAP_CRYPTO
+from tests.helpers.gui_usb import FakeDialogs
+from tests.helpers.gui_users import sign_in
 
 
 @pytest.fixture
@@ -51,6 +53,38 @@ def ctx(blank_ctx):
 def admin_ctx(ctx):
     users.login(ctx.workspace, "wang", ADMIN_PASSWORD)
     return ctx
+
+
+@pytest.fixture
+def wang_ctx(admin_ctx):
+    """The township with wang signed in (the name the casework tests use)."""
+    return admin_ctx
+
+
+@pytest.fixture
+def clerk_ctx(ctx):
+    """The township with clerk1 (a 信访 clerk wang created) signed in."""
+    sign_in(ctx, "clerk1", ["clerk"])
+    return ctx
+
+
+@pytest.fixture
+def make_office(tmp_path, today, qapp):
+    """Initialized offices on their own data dirs (tmp_path/<code>), signed in as wang (admin + secretary)."""
+    configure_application(qapp)
+    made = []
+
+    def make(name: str, code: str, mode: str = "township"):
+        ctx = create_app_context(tmp_path / code, synchronous=True, today=lambda: today, crypto=CHEAP_CRYPTO)
+        setup.initialize(ctx.workspace, org_name=name, org_code=code, county_name="云岭县纪委", mode=mode,
+                         username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+        users.login(ctx.workspace, "wang", ADMIN_PASSWORD)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
 
 
 def add_user(ctx, username: str, roles: list[str], password: str = "user-pass-1") -> None:
@@ -95,6 +129,19 @@ def _close_widgets(qapp):
     QApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def _forms_closable(_close_widgets):
+    """After each test, open forms close without asking (a failed test may leave unsaved edits; the
+    question would wait for a click that never comes)."""
+    yield
+    from gui.dialogs.complaint_form import ComplaintForm
+    from gui.dialogs.measure_form import ItemDialog
+
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, (ComplaintForm, ItemDialog)):
+            widget._dirty = False
+
+
 def type_text(qtbot, widget, text: str, clear: bool = True) -> None:
     """Type like a user: ASCII as key presses, Chinese as an input-method commit (how an IME delivers it)."""
     from PySide6.QtGui import QInputMethodEvent
@@ -125,3 +172,12 @@ def prompts(monkeypatch):
     for name in PROMPT_METHODS:
         monkeypatch.setattr(Interaction, name, getattr(scripted, name))
     return scripted
+
+
+@pytest.fixture
+def dialogs(monkeypatch, tmp_path, prompts):
+    """The USB stick (tmp_path/stick): passphrases typed and files picked there (tests.helpers.gui_usb);
+    message boxes go to ``prompts``."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    return FakeDialogs(monkeypatch, stick)

@@ -11,17 +11,11 @@ from PySide6.QtWidgets import QPushButton
 from gui.pages.backup_tab import BackupTab
 from services.security import audit, users
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.test_certificates_tab import FakeDialogs, answer_modals, click
 from tests.helpers.crypto import CHEAP_CRYPTO
 
 PASS = "usb-backup-1"
-
-
-@pytest.fixture
-def dialogs(monkeypatch, tmp_path):
-    stick = tmp_path / "usb"
-    stick.mkdir()
-    return FakeDialogs(monkeypatch, stick)
+RESTORE_QUESTION = ("将用{what}恢复数据，此后录入的内容将不在恢复后的数据中。\n\n当前数据库将另存保留（数据目录中的"
+                    "“….before-restore-时间”文件），不会删除。恢复后程序将重新打开，请重新登录。\n\n确定恢复吗？")
 
 
 @pytest.fixture
@@ -82,16 +76,15 @@ def test_cancel_leaves_no_file(qtbot, tab, dialogs):
     assert tab.notice.text() == "已取消备份，没有写入任何备份文件。"
 
 
-def test_mismatched_export_passphrases_write_nothing(qtbot, tab, dialogs):
+def test_mismatched_export_passphrases_write_nothing(qtbot, tab, dialogs, prompts):
     dialogs.dirs.append(dialogs.save_dir)
     dialogs.texts += [PASS, PASS + "x"]
-    seen = answer_modals(click("确定"))
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
-    assert seen == ["两次输入的口令不一致，请重新操作。"]
+    assert prompts.texts("error") == ["两次输入的口令不一致，请重新操作。"]
     assert list(dialogs.save_dir.iterdir()) == []
 
 
-def test_restore_round_trip_from_a_jjbak(qtbot, tab, dialogs, admin_ctx):
+def test_restore_round_trip_from_a_jjbak(qtbot, tab, dialogs, admin_ctx, prompts):
     ws = admin_ctx.ws
     users.create_user(ws, "li", "李四", "li-pass-12", ["clerk"])
     dialogs.dirs.append(dialogs.save_dir)
@@ -105,16 +98,19 @@ def test_restore_round_trip_from_a_jjbak(qtbot, tab, dialogs, admin_ctx):
     dialogs.opens.append(backup_file)
     dialogs.texts.append("wrong-pass-9")
     tab.restore_file_action.trigger()
-    assert "备份口令错误" in tab.notice.text()
+    assert tab.notice.text() == "备份口令错误，无法解开备份文件：请核对口令（区分大小写）后重试。"
     assert "zhao" in usernames(ws)  # still open and unchanged
+    assert prompts.texts() == []  # said in the tab, nothing asked
 
     done = []
     tab.sig_restore_done.connect(done.append)
     dialogs.opens.append(backup_file)
     dialogs.texts.append(PASS)
-    seen = answer_modals(click("确定"))
+    prompts.answer(True)
     tab.restore_file_action.trigger()
-    assert seen and "当前数据库将另存保留" in seen[0] and "恢复后程序将重新打开" in seen[0]
+    created = tab.notice.text().removeprefix(f"已用备份文件“{backup_file.name}”（").removesuffix("）恢复数据。请重新登录。")
+    assert prompts.texts("confirm") == [RESTORE_QUESTION.format(what=f"备份文件“{backup_file.name}”（{created}）")]
+    assert len(created) == 16  # 2026-11-20 09:30
     assert len(done) == 1
     new_ctx = done[0]
     try:
@@ -133,15 +129,17 @@ def test_restore_round_trip_from_a_jjbak(qtbot, tab, dialogs, admin_ctx):
         new_ctx.close()
 
 
-def test_restore_from_a_local_backup(qtbot, tab, admin_ctx):
+def test_restore_from_a_local_backup(qtbot, tab, admin_ctx, prompts):
     ws = admin_ctx.ws
     qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
     users.create_user(ws, "zhao", "赵六", "zhao-pass-12", ["clerk"])
     tab.table.selectRow(0)
     done = []
     tab.sig_restore_done.connect(done.append)
-    answer_modals(click("确定"))
+    name, made = tab.table.item(0, 3).text(), tab.table.item(0, 0).text()[:16]
+    prompts.answer(True)
     tab.restore_local_action.trigger()
+    assert prompts.texts("confirm") == [RESTORE_QUESTION.format(what=f"本机备份“{name}”（{made}）")]
     new_ctx = done[0]
     try:
         users.login(new_ctx.ws, "wang", ADMIN_PASSWORD)
@@ -160,6 +158,7 @@ def test_export_runs_off_the_gui_thread(qtbot, ctx, dialogs, today):
         users.login(live.ws, "wang", ADMIN_PASSWORD)
         tab = BackupTab(live)
         qtbot.addWidget(tab)
+        qtbot.waitUntil(tab.table.isHidden)  # the list of local backups (none yet) has arrived
         dialogs.dirs.append(dialogs.save_dir)
         dialogs.texts += [PASS, PASS]
         with qtbot.waitSignal(tab.sig_backup_written, timeout=60000) as blocker:

@@ -1,149 +1,17 @@
 """设置 → 证书, driven like a user: a county creates its root and issues, a township requests and installs.
 
-Only the OS file dialogs and QInputDialog are patched (they return what a user would pick or type);
-the keys, certificates and files are real. The helpers here are shared by the other tests of this
-feature (报送, 备份).
+Only the passphrase prompts (QInputDialog) and the file dialogs are scripted (``dialogs``: what a user
+would type or pick on the USB stick) and the message boxes go through ``prompts``; the keys, certificates
+and files are real.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from cryptography import x509
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
 
-from gui.app import configure_application
-from gui.context import create_app_context
 from gui.pages.certificates_tab import CertificatesTab, short_fp
-from services.security import setup, users
 from services.submission import county_ca, keys, pki
-from tests.conftest import ADMIN_PASSWORD
-from tests.gui.conftest import current_test_generation
-from tests.helpers.crypto import CHEAP_CRYPTO
-
-COUNTY_PASS = "county-pass-1"
-TOWN_PASS = "town-pass-1"
-
-
-# ---------------------------------------------------------------- shared helpers
-
-class FakeDialogs:
-    """Queues of what the user picks in the OS dialogs and types into QInputDialog."""
-
-    def __init__(self, monkeypatch, save_dir: Path):
-        self.texts: list[str] = []
-        self.opens: list[Path] = []
-        self.dirs: list[Path] = []
-        self.save_dir = save_dir
-        self.prompts: list[str] = []
-        self.saved: list[Path] = []
-
-        def get_text(parent, title, label, *args, **kwargs):
-            self.prompts.append(label)
-            if not self.texts:
-                return "", False
-            return self.texts.pop(0), True
-
-        def get_open(parent, caption="", folder="", filt="", *a, **k):
-            return (str(self.opens.pop(0)), "") if self.opens else ("", "")
-
-        def get_dir(parent, caption="", folder="", *a, **k):
-            return str(self.dirs.pop(0)) if self.dirs else ""
-
-        def get_save(parent, caption="", default="", filt="", *a, **k):
-            target = self.save_dir / Path(default).name
-            self.saved.append(target)
-            return str(target), ""
-
-        monkeypatch.setattr(QInputDialog, "getText", get_text)
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
-        monkeypatch.setattr(QFileDialog, "getExistingDirectory", get_dir)
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
-
-
-def answer_modals(*actions, attempts: int = 250) -> list[str]:
-    """Run each action on the next modal dialog as soon as it shows (a user's click); returns their texts."""
-    queue = list(actions)
-    seen: list[str] = []
-    state = {"left": attempts}
-    generation = current_test_generation()
-
-    def poll() -> None:
-        if not queue or current_test_generation() != generation:
-            return
-        w = QApplication.activeModalWidget()
-        # marked on the dialog itself: a later dialog may reuse a deleted one's Python wrapper
-        if w is not None and w.isVisible() and not w.property("answered_by_test"):
-            w.setProperty("answered_by_test", True)
-            seen.append(w.text() if isinstance(w, QMessageBox) else w.windowTitle())
-            queue.pop(0)(w)
-        state["left"] -= 1
-        if queue and state["left"] > 0:
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
-    return seen
-
-
-def click(text: str):
-    def act(box: QMessageBox) -> None:
-        next(b for b in box.buttons() if b.text() == text).click()
-    return act
-
-
-@pytest.fixture
-def dialogs(monkeypatch, tmp_path):
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    return FakeDialogs(monkeypatch, stick)
-
-
-@pytest.fixture
-def make_office(tmp_path, today, qapp):
-    """Initialized offices on their own data dirs, signed in as wang (admin + secretary)."""
-    configure_application(qapp)
-    made = []
-
-    def make(name: str, code: str, mode: str = "township"):
-        ctx = create_app_context(tmp_path / code, synchronous=True, today=lambda: today, crypto=CHEAP_CRYPTO)
-        setup.initialize(ctx.workspace, org_name=name, org_code=code, county_name="云岭县纪委", mode=mode,
-                         username="wang", display_name="王书记", password=ADMIN_PASSWORD)
-        users.login(ctx.workspace, "wang", ADMIN_PASSWORD)
-        made.append(ctx)
-        return ctx
-
-    yield make
-    for ctx in made:
-        ctx.close()
-
-
-def certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs: FakeDialogs) -> tuple[CertificatesTab, CertificatesTab]:
-    """The whole paper trail by clicks: root → 县纪委根证书.pem, key → .csr, issue → .pem, install."""
-    stick = dialogs.save_dir
-    county_tab = CertificatesTab(county_ctx)
-    qtbot.addWidget(county_tab)
-    dialogs.texts += [COUNTY_PASS, COUNTY_PASS]
-    qtbot.mouseClick(county_tab.init_root_button, Qt.MouseButton.LeftButton)
-    assert (stick / "县纪委根证书.pem").is_file()
-
-    town_tab = CertificatesTab(town_ctx)
-    qtbot.addWidget(town_tab)
-    dialogs.texts += [TOWN_PASS, TOWN_PASS]
-    qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
-    csr = stick / "QS001-证书申请.csr"
-    assert csr.is_file()
-
-    dialogs.opens.append(csr)
-    dialogs.texts.append(COUNTY_PASS)
-    qtbot.mouseClick(county_tab.issue_button, Qt.MouseButton.LeftButton)
-    cert = stick / "QS001-证书.pem"
-    assert cert.is_file()
-
-    dialogs.opens += [cert, stick / "县纪委根证书.pem"]
-    dialogs.texts.append(TOWN_PASS)
-    qtbot.mouseClick(town_tab.install_button, Qt.MouseButton.LeftButton)
-    return county_tab, town_tab
+from tests.helpers.gui_certificates import COUNTY_PASS, TOWN_PASS, certify_through_tabs
 
 
 # ---------------------------------------------------------------- tests
@@ -186,7 +54,7 @@ def test_county_root_then_township_request_issue_install(qtbot, make_office, dia
     assert keys.key_status(town_ctx.ws)["has_cert"]
 
 
-def test_mismatched_or_wrong_passphrases_change_nothing(qtbot, make_office, dialogs):
+def test_mismatched_or_wrong_passphrases_change_nothing(qtbot, make_office, dialogs, prompts):
     county_ctx = make_office("云岭县纪委", "YL000", "county")
     town_ctx = make_office("青山镇纪委", "QS001")
     town_tab = CertificatesTab(town_ctx)
@@ -194,15 +62,13 @@ def test_mismatched_or_wrong_passphrases_change_nothing(qtbot, make_office, dial
     key_file = town_ctx.ws.data_dir / "keys" / "signing-key.pem"
 
     dialogs.texts += [TOWN_PASS, "town-pass-2"]
-    seen = answer_modals(click("确定"))
     qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
-    assert seen == ["两次输入的口令不一致，请重新操作。"]
+    assert prompts.texts("error") == ["两次输入的口令不一致，请重新操作。"]
     assert not key_file.exists() and not dialogs.saved
 
     dialogs.texts += ["short", "short"]
-    seen = answer_modals(click("确定"))
     qtbot.mouseClick(town_tab.create_button, Qt.MouseButton.LeftButton)
-    assert seen and "至少" in seen[0]
+    assert prompts.texts("error")[1:] == ["口令至少需要 8 个字符"]
     assert not key_file.exists()
     assert not town_tab.install_button.isEnabled()  # step ② waits for step ①
 
@@ -216,9 +82,9 @@ def test_mismatched_or_wrong_passphrases_change_nothing(qtbot, make_office, dial
     root.write_bytes(county_ca.root_cert_pem(county_ctx.ws))
     dialogs.opens += [cert, root]
     dialogs.texts.append("wrong-pass-9")
-    seen = answer_modals(click("确定"))
     qtbot.mouseClick(town_tab.install_button, Qt.MouseButton.LeftButton)
-    assert seen == ["私钥口令错误，请重新输入"]
+    assert prompts.texts("error")[2:] == ["私钥口令错误，请重新输入"]
+    assert [s.title for s in prompts.shown if s.kind == "error"][2:] == ["安装证书"]
     assert not (town_ctx.ws.data_dir / "keys" / "signing-cert.pem").exists()
     assert "尚未安装" in town_tab.status_fields["subject"].text()
 
@@ -270,19 +136,25 @@ def test_screens_render(qtbot, make_office, dialogs, tmp_path):
         tab.grab().save(str(tmp_path / f"{name}.png"))
 
 
-def test_reissuing_for_a_township_asks_before_replacing(qtbot, make_office, dialogs):
+def test_reissuing_for_a_township_asks_before_replacing(qtbot, make_office, dialogs, prompts):
     county_ctx = make_office("云岭县纪委", "YL000", "county")
     town_ctx = make_office("青山镇纪委", "QS001")
     county_tab, _ = certify_through_tabs(qtbot, county_ctx, town_ctx, dialogs)
     csr = dialogs.save_dir / "QS001-证书申请.csr"
     dialogs.opens.append(csr)
     dialogs.texts.append(COUNTY_PASS)
-    seen = answer_modals(click("取消"))
+    prompts.answer(False)
     qtbot.mouseClick(county_tab.issue_button, Qt.MouseButton.LeftButton)
-    assert seen and "已有一份有效证书" in seen[0] and "确定为其换发新证书吗" in seen[0]
+    serial = county_tab.cert_table.item(0, 2).text()
+    until = county_tab.cert_table.item(0, 4).text()
+    asked = (f"青山镇纪委（QS001）已有一份有效证书（序列号 {serial}，有效期至 {until}）\n\n"
+             "确定为其换发新证书吗？原证书在有效期内仍可使用，如需停用请吊销。")
+    assert prompts.texts("confirm") == [asked]
     assert county_tab.cert_table.rowCount() == 1
     dialogs.opens.append(csr)
     dialogs.texts.append(COUNTY_PASS)
-    answer_modals(click("确定"))
+    prompts.answer(True)
     qtbot.mouseClick(county_tab.issue_button, Qt.MouseButton.LeftButton)
+    assert prompts.texts("confirm") == [asked, asked]
     assert county_tab.cert_table.rowCount() == 2
+    assert prompts.texts("error") == []

@@ -18,9 +18,8 @@ from services.storage.instance_lock import locked_message, read_holder
 from services.storage.workspace import open_workspace
 from tests.helpers.cli import run, run_process, start_holder
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.test_backup_tab import dialogs  # noqa: F401 - fixture
 from tests.helpers.crypto import CHEAP_CRYPTO
-from tests.gui.test_certificates_tab import answer_modals, click
+from tests.helpers.gui_modals import answer_modals
 
 PASS = "same-passphrase-2026"
 FOREIGN = ("这份备份属于柳溪镇纪委（单位代码 LX002），而本数据目录属于青山镇纪委（单位代码 QS001）："
@@ -45,16 +44,16 @@ def usernames(ws) -> list[str]:
     return sorted(u["username"] for u in users.list_users(ws))
 
 
-def test_backup_tab_refuses_another_offices_jjbak(qtbot, admin_ctx, dialogs, office_b):
+def test_backup_tab_refuses_another_offices_jjbak(qtbot, admin_ctx, dialogs, office_b, prompts):
     tab = BackupTab(admin_ctx)
     qtbot.addWidget(tab)
     done = []
     tab.sig_restore_done.connect(done.append)
     dialogs.opens.append(office_b[0])
     dialogs.texts.append(PASS)
-    seen = answer_modals(click("确定"))
+    prompts.answer(True)
     tab.restore_file_action.trigger()
-    assert seen and "确定恢复吗" in seen[0]
+    assert [text.endswith("确定恢复吗？") for text in prompts.texts("confirm")] == [True]
     assert tab.notice.text() == f"恢复未完成，数据保持原样：{FOREIGN}"
     new_ctx = done[0]
     try:
@@ -66,7 +65,7 @@ def test_backup_tab_refuses_another_offices_jjbak(qtbot, admin_ctx, dialogs, off
         new_ctx.close()
 
 
-def test_backup_tab_refuses_another_offices_local_backup(qtbot, admin_ctx, office_b):
+def test_backup_tab_refuses_another_offices_local_backup(qtbot, admin_ctx, office_b, prompts):
     # B's local backup (with its manifest) dropped into A's backups folder shows up in the list.
     for f in (office_b[1], backup.manifest_path_for(office_b[1])):
         shutil.copyfile(f, admin_ctx.ws.backups_dir / f.name)
@@ -75,8 +74,9 @@ def test_backup_tab_refuses_another_offices_local_backup(qtbot, admin_ctx, offic
     tab.table.selectRow(0)
     done = []
     tab.sig_restore_done.connect(done.append)
-    answer_modals(click("确定"))
+    prompts.answer(True)
     tab.restore_local_action.trigger()
+    assert len(prompts.texts("confirm")) == 1
     assert tab.notice.text() == f"恢复未完成，数据保持原样：{FOREIGN}"
     new_ctx = done[0]
     try:
@@ -105,6 +105,7 @@ def test_new_pc_takes_its_offices_backup_only_with_the_checkbox(qtbot, blank_ctx
     wizard = SetupWizard(blank_ctx)
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.next()  # 第一步 as it comes: this PC's database
     assert wizard.org_page.restore_button.isVisible()
 
     seen: dict = {}

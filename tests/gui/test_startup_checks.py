@@ -10,7 +10,7 @@ from services.security import audit, setup, users
 from services.storage import maintenance
 from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.test_certificates_tab import answer_modals, click
+from tests.helpers.gui_modals import answer_modals, press
 from tests.helpers.crypto import CHEAP_CRYPTO
 
 
@@ -45,7 +45,7 @@ def test_damaged_database_is_restored_from_the_newest_good_backup(qapp, data_dir
     db = data_dir / "jijian.sqlite"
     wreck(db)
     assert not maintenance.startup_check(data_dir).ok
-    seen = answer_modals(click("从最近的完好备份恢复"), click("确定"))
+    seen = answer_modals(press("从最近的完好备份恢复"), press("确定"))
     assert check_before_open(None, data_dir) is True
     assert "损坏" in seen[0] and "可以从最近的完好备份恢复" in seen[0]
     assert len(seen) == 2, seen
@@ -67,7 +67,7 @@ def test_choosing_exit_leaves_everything_as_it_was(qapp, data_dir):
     db = data_dir / "jijian.sqlite"
     wreck(db)
     before = db.read_bytes()
-    seen = answer_modals(click("退出"))
+    seen = answer_modals(press("退出"))
     assert check_before_open(None, data_dir) is False
     assert seen and "损坏" in seen[0]
     assert db.read_bytes() == before
@@ -79,6 +79,6 @@ def test_no_backup_means_no_restore_button(qapp, data_dir):
         f.unlink()
     wreck(data_dir / "jijian.sqlite")
     buttons = []
-    seen = answer_modals(lambda box: (buttons.extend(b.text() for b in box.buttons()), click("退出")(box)))
+    seen = answer_modals(lambda box: (buttons.extend(b.text() for b in box.buttons()), press("退出")(box)))
     assert check_before_open(None, data_dir) is False
     assert buttons == ["退出"] and "没有找到可用的备份" in seen[0]

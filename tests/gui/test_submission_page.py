@@ -1,7 +1,7 @@
 """报送, both sides: the township signs its finalized month onto a "stick", the county receives and sums it.
 
-Certificates are made through the 证书 tab (county mode on a second context); only the OS dialogs and
-QInputDialog are patched. Packages, signatures and verification are real.
+Certificates are made through the 证书 tab (county mode on a second context); only the passphrase prompts
+and the file dialogs are scripted (``dialogs``). Packages, signatures and verification are real.
 """
 from __future__ import annotations
 
@@ -19,8 +19,7 @@ from gui.pages.submission import SubmissionPage
 from services import demo
 from services.reporting import monthly_report
 from services.submission import county_ca
-from tests.gui.test_certificates_tab import TOWN_PASS, certify_through_tabs
-from tests.gui.test_certificates_tab import dialogs, make_office  # noqa: F401 - fixtures used here
+from tests.helpers.gui_certificates import TOWN_PASS, certify_through_tabs
 
 PERIOD = "2026-10"
 
