@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from resources import SUPPORTED_LANGUAGES, style_sheet
 from services.errors import DomainError
 from services.security import users
-from services.storage import instance_lock, maintenance
+from services.storage import db_url, instance_lock, maintenance
 from services.storage.workspace import default_data_dir
 from services.version import __version__
 
 from .context import AppContext, create_app_context, load_translator
+from .database_choice import open_start_context, saved_server, state_settings
 from .executor import run_with_progress
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
@@ -38,6 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="打开演示数据（<数据目录>/demo）")
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="zh", help="界面语言：zh 中文（默认），en 英文")
     parser.add_argument("--user", default=None, help="登录框中预先填写的用户名")
+    parser.add_argument("--db-url", default=None,
+                        help="服务器数据库 postgresql+psycopg://用户名@服务器:端口/库名（或 JIJIAN_DB_URL）；口令在启动时输入")
     return parser.parse_args(argv)
 
 
@@ -74,7 +77,7 @@ class ShellController(QObject):
             wizard = SetupWizard(self.ctx)
             accepted = wizard.exec() == QDialog.DialogCode.Accepted
             self.ctx = wizard.ctx  # a restore in the wizard re-opened the context
-            if not accepted or (wizard.restored and not self._login()):
+            if not accepted or ((wizard.restored or wizard.joined) and not self._login()):
                 return False
         elif not self._login():
             return False
@@ -139,6 +142,20 @@ def _demo_dir(args: argparse.Namespace) -> Path | None:
     return target
 
 
+def _open_context(args: argparse.Namespace, data_dir: Path, translator) -> AppContext | None:
+    """The data dir's SQLite file, or the server database of ``--db-url``/``JIJIAN_DB_URL`` or the one
+    chosen last time (its password asked for; an unreachable one said, with the choice offered again)."""
+    explicit = None if args.demo else db_url.requested_url(args.db_url)
+    if explicit is not None:
+        db_url.parse_server_url(explicit)  # a password in it is refused before anything connects
+    url_text = explicit or (None if args.demo else saved_server(state_settings(data_dir)))
+
+    def make(url: str | None) -> AppContext:
+        return create_app_context(data_dir, url=url, lang=args.lang, demo=args.demo, translator=translator, lock=True)
+
+    return open_start_context(data_dir, url_text, make, remember_choice=explicit is None)
+
+
 def run_gui(argv: list[str]) -> int:
     try:
         args = parse_args(argv)
@@ -160,7 +177,10 @@ def run_gui(argv: list[str]) -> int:
         if not check_before_open(None, data_dir):
             app_lock.release()
             return 1
-        ctx = create_app_context(data_dir, lang=args.lang, demo=args.demo, translator=translator, lock=True)
+        ctx = _open_context(args, data_dir, translator)
+        if ctx is None:  # 退出 at the server's password
+            app_lock.release()
+            return 0
     except DomainError as exc:  # before any window: the data dir cannot be used, said in a box, exit
         if app_lock is not None:
             app_lock.release()

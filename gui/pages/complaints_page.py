@@ -82,9 +82,13 @@ class ComplaintsPage(Page):
         self.export_button = QPushButton(self.tr("导出Excel…"), self)
         self.export_button.setToolTip(self.tr("导出当前筛选结果（不含反映人身份信息）"))
         self.export_button.clicked.connect(self.choose_export)
+        self.refresh_button = QPushButton(self.tr("刷新 (F5)"), self)
+        self.refresh_button.setToolTip(self.tr("重新读取列表（几台电脑共用服务器数据库时，显示其他人刚登记的信访件）"))
+        self.refresh_button.clicked.connect(self.refresh)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
+        head.addWidget(self.refresh_button)
         head.addWidget(self.export_button)
         head.addWidget(self.new_button)
 
@@ -183,6 +187,7 @@ class ComplaintsPage(Page):
         # (a page hidden in the stack has no active shortcuts, so pages never compete).
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_complaint)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
 
     def _set_hint(self, text: str) -> None:
         self.hint.setText(text)

@@ -6,11 +6,13 @@ backups, the ``.jjbak`` export, restore), ``maintenance`` (start-up checks, auto
 ``instance_lock`` (one program per data dir), ``db_url`` (SQLite or a PostgreSQL server, its password
 from PGPASSFILE or a prompt), ``attachments`` (content-addressed files), ``migrate_to`` (a SQLite
 database onto an empty server, checked), ``server_backup`` (a server's ``.jjbak`` payload, a ``.jjbak`` onto an
-empty server). Internal: ``backup_store``, ``backup_export`` (with ``backup_format``, the
-container), ``backup_origin``, ``backup_remask``, ``table_copy``.
+empty server), ``server_check`` (a server database tried before use: reachable, whose, empty). Internal:
+``backup_store``, ``backup_export`` (with ``backup_format``, the container), ``backup_origin``, ``backup_remask``,
+``table_copy``.
 
 May use: security (the audit log, permissions, session checks and key derivation).
 """
 
 __all__ = ["attachments", "backup", "db_url", "files", "instance_lock", "maintenance", "migrate_to", "server_backup",
+           "server_check",
            "settings", "workspace"]

@@ -195,6 +195,13 @@ def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None
     try:
         engine = make_engine(url or sqlite_url(data_dir / DB_FILE))
         backup = upgrade_database(engine, data_dir / "backups")
+    except OperationalError as exc:
+        if held is not None:
+            held.release()
+        if url and not url.startswith("sqlite"):  # unreachable server, wrong password: said in Chinese
+            from services.storage import server_check
+            raise server_check.connection_error(exc, server_check.without_password(url)) from exc
+        raise
     except BaseException:
         if held is not None:
             held.release()

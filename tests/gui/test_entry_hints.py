@@ -98,6 +98,7 @@ def test_the_password_rule_is_shown_before_the_first_attempt(blank_ctx, qtbot):
     wizard = SetupWizard(blank_ctx)
     qtbot.addWidget(wizard)
     wizard.show()
+    wizard.next()  # 第一步 as it comes: this PC's database
     for edit, text in ((wizard.org_page.org_name, "青山镇纪委"), (wizard.org_page.org_code, "QS001"),
                        (wizard.org_page.county_name, "云岭县纪委")):
         edit.setText(text)

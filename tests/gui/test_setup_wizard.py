@@ -25,6 +25,8 @@ def test_wizard_refuses_bad_input_then_creates_org_and_first_user(blank_ctx, qtb
     wizard = SetupWizard(blank_ctx)
     qtbot.addWidget(wizard)
     wizard.show()
+    assert wizard.currentPage() is wizard.db_page and wizard.db_page.choice.local.isChecked()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     org, user = wizard.org_page, wizard.user_page
 
     # Page 1, bad: a one-character name, a code with punctuation, no county.
