@@ -15,6 +15,8 @@ The rules:
   entities, sessions and engines stay behind the services;
 - no private name (``_x``) crosses a module boundary inside services/, gui/ and cli/: neither
   ``from m import _x`` nor ``m._x`` on an imported module;
+- no test module (``tests/**/test_*.py``) imports another one: what tests share lives in tests/helpers/
+  or a conftest;
 - services/ is the shared base (``BASE`` below) plus rooms: packages directly under services/, each with
   a docstring whose ``May use:`` line names the other rooms its modules import (exactly those), and an
   ``__all__``. gui/ and cli/ reach services only through the base and a room's
@@ -369,3 +371,50 @@ def test_a_circle_is_shown_as_its_chain_of_imports():
              "p.b": {"p.a": Imp("p.b", "p.a", None, 9, True)}}
     chain = _chain("p.a", {"p.a", "p.b"}, edges)
     assert _show_chain("p.a", chain) == "p.a\n      -> p.b  [p.a:3]\n      -> p.a  [p.b:9 (in a function)]"
+
+
+def test_modules_imported_from_tests(root: Path = ROOT) -> list[str]:
+    """Each import in ``root``/tests of a test module (``test_*.py``), as ``file:line imports module``."""
+    found = []
+    for path in sorted((root / "tests").rglob("*.py")):
+        rel = path.relative_to(root)
+        package = list(rel.with_suffix("").parts[:-1]) if path.name != "__init__.py" else list(rel.parent.parts)
+        for node, _ in _walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - (node.level - 1)] if node.level else []
+                source = ".".join(base + ([node.module] if node.module else []))
+                names = [source] + [f"{source}.{a.name}" for a in node.names]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                if parts[-1].startswith("test_") and root.joinpath(*parts).with_suffix(".py").is_file():
+                    found.append(f"{rel}:{node.lineno} imports {name}")
+    return found
+
+
+test_modules_imported_from_tests.__test__ = False  # a helper of the two tests below, not a test
+
+
+def test_no_test_module_imports_another_test_module():
+    found = test_modules_imported_from_tests()
+    assert not found, ("a test module's helpers and fixtures belong in tests/helpers/ or a conftest, "
+                       "not imported from another test module:\n" + "\n".join(found))
+
+
+def test_a_test_module_importing_another_is_found(tmp_path):
+    """The check itself, on a small tree: absolute, relative and module imports are caught; helpers are not."""
+    gui = tmp_path / "tests" / "gui"
+    (tmp_path / "tests" / "helpers").mkdir(parents=True)
+    gui.mkdir()
+    for name in ("tests/__init__.py", "tests/gui/__init__.py", "tests/helpers/__init__.py",
+                 "tests/helpers/gui_hands.py", "tests/gui/conftest.py", "tests/gui/test_form.py"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (gui / "test_page.py").write_text("from tests.gui.test_form import show\nfrom . import test_form\n"
+                                      "import tests.gui.test_form\nfrom .test_form import click\n"
+                                      "from tests.helpers.gui_hands import show\nfrom tests.gui.conftest import x\n"
+                                      "def test_x():\n    from tests.gui import test_form\n", encoding="utf-8")
+    assert test_modules_imported_from_tests(tmp_path) == [
+        f"tests/gui/test_page.py:{line} imports tests.gui.test_form" for line in (1, 2, 3, 4, 8)]

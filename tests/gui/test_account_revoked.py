@@ -13,7 +13,9 @@ from models import Complaint
 from services.security import users
 from tests.conftest import ADMIN_PASSWORD
 from tests.gui.conftest import type_text, when_modal
-from tests.gui.test_complaint_form import USER_PASSWORD, choose, fill_basic, fill_subject, show, sign_in
+from tests.helpers.gui_complaint_form import fill_basic, fill_subject
+from tests.helpers.gui_hands import choose, show
+from tests.helpers.gui_users import sign_in, USER_PASSWORD
 
 DISABLED = "您的账号已被停用，本次操作未执行。请联系系统管理员"
 

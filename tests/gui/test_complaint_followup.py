@@ -13,8 +13,9 @@ from gui.form_widgets import ActionDialog
 from gui.pages.dashboard_page import DashboardPage
 from services.casework import contacts, intake, referrals
 from tests.gui.conftest import add_user, type_text, when_modal
-from tests.gui.test_complaint_form import choose, register
-from tests.gui.test_leads_cases_pages import click, show, sign_in, wang_ctx  # noqa: F401 - wang_ctx is a fixture
+from tests.helpers.gui_hands import choose, click, show
+from tests.helpers.gui_records import register
+from tests.helpers.gui_users import sign_in
 
 D = dt.date
 

@@ -3,89 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QApplication
 
 from gui.dialogs.complaint_form import ComplaintForm
 from gui.dialogs.repeat_dialog import RepeatDialog
 from gui.form_widgets import ActionDialog
 from gui.pages.complaints_page import ComplaintsPage
 from services.casework import intake, leads, listing
-from services.security import audit, users
+from services.security import audit
 from services.storage import attachments
-from tests.conftest import ADMIN_PASSWORD
-from tests.gui.conftest import when_modal, type_text
+from tests.gui.conftest import type_text, when_modal
+from tests.helpers.gui_complaint_form import fill_basic, fill_subject
+from tests.helpers.gui_hands import choose, click_button, show
+from tests.helpers.gui_records import GOOD_ID, register
+from tests.helpers.gui_users import sign_in
 
-USER_PASSWORD = "user-pass-1"
-GOOD_ID = "110101199003071233"
 BAD_ID = "110101199003071230"   # wrong check digit
-
-
-# ------------------------------------------------------------------ helpers (also used by test_complaints_page)
-def sign_in(ctx, username: str, roles: list[str] | None = None) -> None:
-    """Sign in as ``username`` (created by wang with ``roles`` first, when given)."""
-    ws = ctx.workspace
-    if roles is not None:
-        users.login(ws, "wang", ADMIN_PASSWORD)
-        users.create_user(ws, username, username, USER_PASSWORD, roles)
-    users.login(ws, username, ADMIN_PASSWORD if username == "wang" else USER_PASSWORD)
-
-
-def register(ctx, *, subjects=(("李四", "青山村委会"),), received=dt.date(2026, 11, 2), kind="accusation",
-             signature="real_name", name="赵铁柱", phone="13912345678", id_number=GOOD_ID,
-             address="青山镇幸福路8号", problem="反映其在低保评定中优亲厚友", **extra) -> intake.ComplaintView:
-    """Register a complaint through the service, as whoever is signed in."""
-    anonymous = signature == "anonymous"
-    data = intake.ComplaintInput(
-        received_date=received, channel="letter", kind=kind, signature=signature,
-        complainant_name=None if anonymous else name, complainant_phone=None if anonymous else phone,
-        complainant_id_number=None if anonymous else id_number,
-        complainant_address=None if anonymous else address,
-        subjects=[intake.SubjectInput(name=n, unit=u, post="村主任", rank="village_cadre", is_party_member=True,
-                                      is_supervised_object=True) for n, u in subjects],
-        main_problem=problem, discipline="mass", receiver_name="王书记", **extra)
-    return intake.register_complaint(ctx.workspace, data)
-
-
-def click_button(dialog, text: str) -> None:
-    for button in dialog.findChildren(QAbstractButton):
-        if button.text() == text and button.isVisible():
-            button.click()
-            return
-    raise AssertionError(f"no button {text!r} in {dialog.windowTitle()!r}")
-
-
-def choose(combo, code) -> None:
-    combo.setCurrentIndex(combo.findData(code))
-
-
-def show(qtbot, widget):
-    with qtbot.waitExposed(widget):     # pytest-qt: the wait happens when the block ends
-        widget.show()
-    with qtbot.waitActive(widget):
-        widget.activateWindow()
-    return widget
-
-
-def fill_basic(form, qtbot, *, kind="accusation", signature="real_name", date=None):
-    if date is not None:
-        form.received_date.set_value(date)
-    choose(form.channel, "visit")
-    choose(form.kind, kind)
-    choose(form.signature, signature)
-    type_text(qtbot, form.main_problem, "反映其在危房改造补助发放中虚报冒领")
-
-
-def fill_subject(form, qtbot, row: int, name: str, unit: str, post: str = "村会计") -> None:
-    while form.subjects.rowCount() <= row:
-        qtbot.mouseClick(form.add_subject_button, Qt.MouseButton.LeftButton)
-    type_text(qtbot, form.subjects.editor(row, "name"), name)
-    type_text(qtbot, form.subjects.editor(row, "unit"), unit)
-    type_text(qtbot, form.subjects.editor(row, "post"), post)
-    choose(form.subjects.editor(row, "rank"), "village_cadre")
-    choose(form.subjects.editor(row, "is_party_member"), True)
 
 
 def drop_files(widget, paths) -> None:
@@ -98,21 +33,6 @@ def drop_files(widget, paths) -> None:
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the widget refused the dragged files"
     QApplication.sendEvent(widget, QDropEvent(QPointF(center), Qt.DropAction.CopyAction, mime, buttons, mods))
-
-
-@pytest.fixture(autouse=True)
-def _forms_closable(_close_widgets):
-    """After each test, open forms close without asking (a failed test may leave unsaved text)."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, ComplaintForm):
-            widget._dirty = False
-
-
-@pytest.fixture
-def clerk_ctx(ctx):
-    sign_in(ctx, "clerk1", ["clerk"])
-    return ctx
 
 
 # ------------------------------------------------------------------ registration

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from gui.pages.complaints_page import ComplaintsPage
 from services.casework import intake
 from tests.gui.conftest import type_text
-from tests.gui.test_complaint_form import (_forms_closable, clerk_ctx, fill_basic, fill_subject,  # noqa: F401
-                                           show)
+from tests.helpers.gui_complaint_form import fill_basic, fill_subject
+from tests.helpers.gui_hands import show
 
 NOTE = ("属上级纪委管辖的信访件不得复制、摘抄检举控告内容（《纪检监察机关处理检举控告工作规则》第十五条）："
         "只登记收件信息、署名情况、被反映人和问题类别（事由），不填写反映的主要问题、反映人信息，不添加附件；"

@@ -10,15 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from gui.dialogs.complaint_form import ComplaintForm
 from gui.pages.complaints_page import ComplaintsPage
 from tests.gui.conftest import type_text
-from tests.gui.test_complaint_form import GOOD_ID, register, show, sign_in
+from tests.helpers.gui_hands import show
+from tests.helpers.gui_records import GOOD_ID, register
+from tests.helpers.gui_users import sign_in
 
 IDENTITY = ("赵铁柱", "13912345678", GOOD_ID, "青山镇幸福路8号", "赵**", "139****")
-
-
-@pytest.fixture
-def clerk_ctx(ctx):
-    sign_in(ctx, "clerk1", ["clerk"])
-    return ctx
 
 
 @pytest.fixture

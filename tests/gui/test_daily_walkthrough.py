@@ -20,9 +20,10 @@ from gui.pages.leads_page import LeadsPage
 from gui.pages.ledger_page import LedgerPage
 from services.casework import cases, intake, leads, ledger_entries, listing, measures
 from services.storage import attachments
-from tests.gui.conftest import add_user, type_text
-from tests.gui.test_leads_cases_pages import (activate, choose, click, ctrl_s, show, sign_in, when_modal,
-                                              wang_ctx)  # noqa: F401 - wang_ctx is a fixture
+from tests.gui.conftest import add_user, type_text, when_modal
+from tests.helpers.gui_hands import activate, choose, click, ctrl_s, show
+from tests.helpers.gui_stages import enter_stage
+from tests.helpers.gui_users import sign_in
 
 
 def run_action(qtbot, form, code: str, when: dt.date) -> None:
@@ -143,13 +144,11 @@ def test_complaint_to_lead_to_case_to_sanction_to_ledger_and_the_dashboard(wang_
     click(qtbot, case_form.approve_filing_button)
     qtbot.waitUntil(lambda: case_form.advance_button.isEnabled())
     assert not case_form.approve_filing_button.isVisible()
-    case_form.next_date.set_value(dt.date(2026, 11, 12))
-    click(qtbot, case_form.advance_button)
-    case_form.next_date.set_value(dt.date(2026, 11, 11))                       # before 审查调查: refused
-    click(qtbot, case_form.advance_button)
-    assert case_form.advance_error.text() == "移送审理日期（2026-11-11）不能早于审查调查日期（2026-11-12）"
-    case_form.next_date.set_value(dt.date(2026, 11, 16))
-    click(qtbot, case_form.advance_button)
+    enter_stage(qtbot, case_form, dt.date(2026, 11, 12))                       # each change in its dialog
+    stage_dialog = enter_stage(qtbot, case_form, dt.date(2026, 11, 11))        # before 审查调查: refused
+    assert stage_dialog.errors.message("date") == "移送审理日期（2026-11-11）不能早于审查调查日期（2026-11-12）"
+    stage_dialog.date.set_value(dt.date(2026, 11, 16))
+    click(qtbot, stage_dialog.ok_button)
     assert cases.get_case(ws, case_id).stage == "referred_for_trial"
 
     # 5. sanctions: refused for the non-member, recorded for the member with its effect period and form

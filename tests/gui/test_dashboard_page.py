@@ -10,17 +10,8 @@ from gui.dialogs.lead_form import LeadForm
 from gui.pages.dashboard_page import DashboardPage
 from services.casework import intake, leads
 from services.deadlines.workdays import unknown_year_warning
-from tests.gui.test_leads_cases_pages import make_lead, show, wang_ctx  # noqa: F401 - wang_ctx is a fixture
-
-
-def complaint(ws, received: dt.date, signature="anonymous", name="张三"):
-    real = signature == "real_name"
-    return intake.register_complaint(ws, intake.ComplaintInput(
-        received_date=received, channel="letter", kind="accusation", signature=signature,
-        complainant_name="李明" if real else None, complainant_phone="13800138000" if real else None,
-        subjects=[intake.SubjectInput(name=name, unit="青山镇农业办", post="主任", rank="township_level",
-                                      is_party_member=True, is_supervised_object=True)],
-        main_problem="反映其违规收受礼金", discipline="integrity", receiver_name="王书记"))
+from tests.helpers.gui_hands import show
+from tests.helpers.gui_records import complaint, make_lead
 
 
 def double_click_row(qtbot, table, row: int) -> None:

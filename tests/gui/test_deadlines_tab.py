@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from gui.pages.registry import PAGE_SPECS
 from gui.pages.deadlines_tab import DeadlinesTab
 from gui.pages.settings_page import SettingsPage
 from models import AuditEvent
@@ -18,23 +16,11 @@ from services.deadlines.workdays import unknown_year_warning
 from services.security import users
 from services.storage import settings
 from tests.gui.conftest import add_user, type_text
+from tests.helpers.gui_hands import click
+from tests.helpers.gui_settings import SETTINGS, deadlines_page
 from tests.services.daily.conftest import complaint_input
 
-SPEC = next(s for s in PAGE_SPECS if s.key == "settings")
 D = dt.date
-
-
-def _page(ctx, qtbot) -> SettingsPage:
-    page = SettingsPage(ctx, SPEC)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    page.tabs.setCurrentWidget(page.deadlines_tab)
-    return page
-
-
-def _click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _type_amount(qtbot, tab: DeadlinesTab, code: str, text: str) -> None:
@@ -75,7 +61,7 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     assert (row.label, row.due) == ("初步核实", D(2026, 12, 15))
     assert (approval.label, approval.due) == ("立案审批", D(2027, 1, 15))     # a month after 初核 ends
 
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     r = next(i for i, x in enumerate(tab.rows) if x["code"] == "preliminary_verification")
     assert [tab.limits.item(r, c).text() for c in (0, 1, 3)] == ["初步核实", "2 个月", "问题线索 · 自处置决定之日起"]
@@ -85,7 +71,7 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     _type_amount(qtbot, tab, "preliminary_verification", "3")
     assert tab.has_unsaved_changes()
     with qtbot.waitSignal(tab.sig_saved, timeout=2000):
-        _click(qtbot, tab.save_button)
+        click(qtbot, tab.save_button)
     assert tab.limits_message.text() == "办理时限已保存，未办结事项的到期日已按新期限计算。"
     assert _stored(ws) == {"preliminary_verification": 3}
     assert "setting.change" in _actions(ws)
@@ -93,11 +79,11 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
     row = next(r for r in due_list.deadline_of(ws, "lead", lead_id) if r.limit_code == "preliminary_verification")
     assert row.due == D(2027, 1, 15)
 
-    _click(qtbot, tab.defaults_button)
+    click(qtbot, tab.defaults_button)
     assert tab.cells["preliminary_verification"].spin.value() == 2
     assert tab.limits_message.text() == "已恢复为默认值，点击“保存”后生效。"
     assert _stored(ws) == {"preliminary_verification": 3}  # not before 保存
-    _click(qtbot, tab.save_button)
+    click(qtbot, tab.save_button)
     assert _stored(ws) == {}
     row, approval = due_list.deadline_of(ws, "lead", lead_id)
     assert (row.due, approval.due) == (D(2026, 12, 15), D(2027, 1, 15))
@@ -105,13 +91,13 @@ def test_the_verification_limit_goes_from_two_to_three_months(admin_ctx, qtbot):
 
 def test_zero_and_negative_amounts_are_refused_at_their_rows(admin_ctx, qtbot):
     ws = admin_ctx.workspace
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     before = _actions(ws)
     _type_amount(qtbot, tab, "preliminary_verification", "0")
     _type_amount(qtbot, tab, "talk_inquiry", "-5")
     _type_amount(qtbot, tab, "investigation", "4")  # a good value saved with bad ones is not saved either
-    _click(qtbot, tab.save_button)
+    click(qtbot, tab.save_button)
     assert tab.cells["preliminary_verification"].error.text() == "“初步核实”的期限应在1至24个月之间"
     assert tab.cells["talk_inquiry"].error.text() == "“谈话函询办理”的期限应在1至366日之间"
     assert tab.cells["investigation"].error.isHidden()
@@ -122,7 +108,7 @@ def test_zero_and_negative_amounts_are_refused_at_their_rows(admin_ctx, qtbot):
     _type_amount(qtbot, tab, "talk_inquiry", "20")  # editing a row clears its message
     assert tab.cells["talk_inquiry"].error.isHidden()
     _type_amount(qtbot, tab, "preliminary_verification", "3")
-    _click(qtbot, tab.save_button)
+    click(qtbot, tab.save_button)
     assert _stored(ws) == {"preliminary_verification": 3, "talk_inquiry": 20, "investigation": 4}
 
 
@@ -130,12 +116,12 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
     ws = admin_ctx.workspace
     complaint = register_complaint(ws, complaint_input(received_date=D(2026, 11, 3)))
     assert _notice_due(ws, complaint.id) == D(2026, 11, 24)
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     assert tab.holidays.isHidden() and not tab.holidays_empty.isHidden()
     assert not tab.remove_button.isEnabled()
 
-    _click(qtbot, tab.add_button)
+    click(qtbot, tab.add_button)
     dialog = tab.dialog
     assert dialog.isVisible() and dialog.windowTitle() == "新增节假日调整"
     dialog.date_edit.set_value(D(2026, 11, 23))
@@ -143,7 +129,7 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
     assert dialog.kind.currentText() == "放假（不计为工作日）"  # the opposite of what the day is now
     type_text(qtbot, dialog.note, "镇里统一调休")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
-        _click(qtbot, dialog.ok_button)
+        click(qtbot, dialog.ok_button)
 
     assert due_list.is_workday(ws, D(2026, 11, 23)) is False
     with ws.reading() as s:
@@ -156,10 +142,10 @@ def test_a_holiday_override_moves_the_acceptance_notice_and_is_deleted(admin_ctx
     tab.select_day(D(2026, 11, 23))
     assert tab.remove_button.isEnabled()
     prompts.answer(False)
-    _click(qtbot, tab.remove_button)
+    click(qtbot, tab.remove_button)
     assert len(due_list.list_holiday_overrides(ws)) == 1  # 取消 keeps it
     prompts.answer(True)
-    _click(qtbot, tab.remove_button)
+    click(qtbot, tab.remove_button)
     assert prompts.texts("confirm") == ["删除 2026-11-23（周一） 的节假日调整？删除后该日按系统内置安排计算。"] * 2
     assert due_list.list_holiday_overrides(ws) == []
     assert tab.holidays_message.text() == "已删除 2026-11-23（周一）"
@@ -172,7 +158,7 @@ def test_days_are_listed_by_date(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     due_list.set_holiday_override(ws, D(2026, 12, 31), False, "")
     due_list.set_holiday_override(ws, D(2026, 11, 21), True, "周六补班")
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     assert [tab.holidays.item(r, 0).text() for r in range(tab.holidays.rowCount())] == \
         ["2026-11-21（周六）", "2026-12-31（周四）"]
@@ -180,18 +166,18 @@ def test_days_are_listed_by_date(admin_ctx, qtbot):
 
 
 def test_the_unknown_year_warning_stays_after_one_day_entered(admin_ctx, qtbot):
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab  # today is 2026-11-20: the next three months reach into 2027
     assert not tab.notice.isHidden() and tab.notice.isVisible()
     assert tab.notice.text() == unknown_year_warning(2027)  # the fixture assumes 2027 is not published yet
 
-    _click(qtbot, tab.add_button)
+    click(qtbot, tab.add_button)
     dialog = tab.dialog
     dialog.date_edit.set_value(D(2027, 2, 6))
     assert dialog.kind.currentText() == "调休上班（计为工作日）"  # a Saturday
     type_text(qtbot, dialog.note, "春节调休上班")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
-        _click(qtbot, dialog.ok_button)
+        click(qtbot, dialog.ok_button)
     # one day is not the year's schedule: 确认已完整录入 clears it (tests/gui/test_holiday_import.py)
     assert tab.notice.isVisible() and tab.notice.text() == unknown_year_warning(2027)
     assert due_list.is_workday(admin_ctx.workspace, D(2027, 2, 6))
@@ -201,7 +187,7 @@ def test_an_officer_sees_the_tab_read_only(ctx, qtbot):
     add_user(ctx, "zhao", ["officer"])
     due_list.set_holiday_override(ctx.workspace, D(2026, 11, 23), False, "镇里统一调休")
     users.login(ctx.workspace, "zhao", "user-pass-1")
-    page = SettingsPage(ctx, SPEC)
+    page = SettingsPage(ctx, SETTINGS)
     qtbot.addWidget(page)
     page.show()
     assert page.tab_titles() == ["修改我的密码", "系统设置", "办理时限与节假日"]
@@ -221,7 +207,7 @@ def test_an_officer_sees_the_tab_read_only(ctx, qtbot):
 
 def test_unsaved_limits_ask_before_leaving(admin_ctx, qtbot, prompts):
     ws = admin_ctx.workspace
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     _type_amount(qtbot, tab, "investigation", "4")
     prompts.answer("取消")
@@ -241,9 +227,9 @@ def test_a_bad_stored_setting_is_shown_and_replaced(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     with ws.transaction() as s:  # what the old raw JSON box allowed
         settings.put(s, settings.DEADLINE_OVERRIDES, {"talk_inquiry_days": 20})
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab: DeadlinesTab = page.deadlines_tab
     assert "已保存的办理时限设置有误" in tab.limits_error.text() and "talk_inquiry_days" in tab.limits_error.text()
     assert tab.cells["talk_inquiry"].spin.value() == 30
-    _click(qtbot, tab.save_button)
+    click(qtbot, tab.save_button)
     assert _stored(ws) == {} and tab.limits_error.isHidden()

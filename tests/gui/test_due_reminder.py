@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from gui.main_window import MainWindow
 from gui.pages.dashboard_page import DashboardPage
 from services.casework import leads
-from tests.gui.test_dashboard_page import complaint
-from tests.gui.test_leads_cases_pages import make_lead, show, wang_ctx  # noqa: F401 - wang_ctx is a fixture
+from tests.helpers.gui_hands import show
+from tests.helpers.gui_records import complaint, make_lead
 
 
 def _one_overdue_one_due_soon(ws):

@@ -2,7 +2,6 @@
 popups with every item, the password rule shown before the first attempt (issue 14, items 7 and 8)."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 from PySide6.QtCore import Qt
@@ -13,9 +12,8 @@ from gui.pages.registry import PAGE_SPECS
 from gui.pages.settings_page import SettingsPage
 from gui.setup_wizard import SetupWizard
 from models.enums import Handling, MeasureCategory
-from services.casework import leads, measures
-from services.casework.leads import LeadInput
-from services.casework.persons import PersonInput
+from services.casework import measures
+from tests.helpers.gui_measure_form import lead_and_person, shown_measure_form
 
 SHOTS = os.environ.get("JIJIAN_SHOTS")   # a folder: the tests also save what they show as PNG
 
@@ -25,26 +23,9 @@ def _shot(widget, name: str) -> None:
         widget.grab().save(os.path.join(SHOTS, f"{name}.png"))
 
 
-def _lead_person(ws):
-    lead = leads.create_lead(ws, LeadInput(source="supervision_found", received_date=dt.date(2026, 11, 2),
-                                           summary="反映其履职不力", persons=[PersonInput(
-                                               name="张三", unit="青山镇农业办", post="主任", rank="township_level",
-                                               is_party_member=True)]))
-    return lead, leads.get_lead(ws, lead.id).persons[0]
-
-
-def _shown_form(ctx, qtbot):
-    lead, person = _lead_person(ctx.workspace)
-    form = MeasureForm(ctx, persons=[(person.id, "张三（青山镇农业办 主任）", True)], lead_id=lead.id)
-    qtbot.addWidget(form)
-    form.show()
-    qtbot.waitExposed(form)
-    return lead, form
-
-
 def test_a_new_sanction_has_no_kind_until_chosen_and_saving_without_one_is_refused_at_the_field(admin_ctx, qtbot):
     ws = admin_ctx.workspace
-    lead, form = _shown_form(admin_ctx, qtbot)
+    lead, form = shown_measure_form(admin_ctx, qtbot)
     assert form.kind.currentIndex() == -1 and form.kind.currentData() is None
     assert form.kind.placeholderText() == "请选择处分/处理方式"
     form.category.setCurrentIndex(form.category.findData("government_sanction"))
@@ -62,7 +43,7 @@ def test_a_new_sanction_has_no_kind_until_chosen_and_saving_without_one_is_refus
 
 
 def test_an_error_line_keeps_its_space_so_the_form_does_not_jump(admin_ctx, qtbot):
-    lead, form = _shown_form(admin_ctx, qtbot)
+    lead, form = shown_measure_form(admin_ctx, qtbot)
     below = [form.decision_date, form.document_number, form.note, form.save_button]
     before = [w.mapTo(form, w.rect().topLeft()).y() for w in below]
     kind_error = form.errors.fields["kind"][1]
@@ -87,7 +68,7 @@ def test_coded_drop_downs_show_every_item_without_scrolling(qtbot):
 
 
 def test_the_sanction_kind_popup_shows_every_kind_and_heading(admin_ctx, qtbot):
-    lead, person = _lead_person(admin_ctx.workspace)
+    lead, person = lead_and_person(admin_ctx.workspace)
     form = MeasureForm(admin_ctx, persons=[(person.id, "张三（青山镇农业办 主任）", True)], lead_id=lead.id)
     qtbot.addWidget(form)
     form.category.set_value(MeasureCategory.handling.value)

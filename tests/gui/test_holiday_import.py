@@ -5,7 +5,8 @@ import datetime as dt
 
 from services.deadlines import due_list
 from services.deadlines.workdays import unknown_year_warning
-from tests.gui.test_deadlines_tab import _click, _page
+from tests.helpers.gui_hands import click
+from tests.helpers.gui_settings import deadlines_page
 
 D = dt.date
 
@@ -15,13 +16,13 @@ def _rows(tab) -> list[tuple[str, str]]:
 
 
 def test_a_bad_file_is_refused_then_a_good_one_imported_and_confirmed(admin_ctx, qtbot, prompts, tmp_path):
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab = page.deadlines_tab
     assert tab.notice.text() == unknown_year_warning(2027)
     bad = tmp_path / "bad.txt"
     bad.write_text("2027-02-06,班\n2027-02-07,补\n", encoding="utf-8")
     prompts.answer(str(bad))
-    _click(qtbot, tab.import_button)
+    click(qtbot, tab.import_button)
     assert tab.holidays_error.isVisible()
     assert tab.holidays_error.text() == ("放假安排文件有1处问题，未导入任何日期："
                                          "第2行：“补”无法识别，应填“休”（放假）或“班”（调休上班）")
@@ -30,7 +31,7 @@ def test_a_bad_file_is_refused_then_a_good_one_imported_and_confirmed(admin_ctx,
     good = tmp_path / "2027.txt"
     good.write_text("日期,安排,说明\n2027-02-06,班,春节调休上班\n2027-02-11,休,春节\n", encoding="utf-8")
     prompts.answer(str(good), False)   # the file, then "entered in full?" → not yet
-    _click(qtbot, tab.import_button)
+    click(qtbot, tab.import_button)
     assert prompts.texts("confirm") == ["是否已按国务院办公厅通知录入2027年的全部放假和调休上班日期？"
                                         "确认后不再提示2027年的安排未录入。"]
     assert tab.holidays_error.isHidden()
@@ -39,7 +40,7 @@ def test_a_bad_file_is_refused_then_a_good_one_imported_and_confirmed(admin_ctx,
     assert tab.notice.isVisible() and tab.notice.text() == unknown_year_warning(2027)  # not confirmed: it stays
 
     prompts.answer(True)
-    _click(qtbot, tab.complete_button)
+    click(qtbot, tab.complete_button)
     assert tab.notice.isHidden()
     assert tab.holidays_message.text() == "已确认2027年放假安排已完整录入"
     assert due_list.calendar_warnings(admin_ctx.workspace) == []
@@ -47,10 +48,10 @@ def test_a_bad_file_is_refused_then_a_good_one_imported_and_confirmed(admin_ctx,
 
 def test_the_template_is_saved_where_chosen(admin_ctx, qtbot, prompts, tmp_path):
     from openpyxl import load_workbook
-    page = _page(admin_ctx, qtbot)
+    page = deadlines_page(admin_ctx, qtbot)
     tab = page.deadlines_tab
     target = tmp_path / "模板.xlsx"
     prompts.answer(str(target))
-    _click(qtbot, tab.template_button)
+    click(qtbot, tab.template_button)
     assert tab.holidays_message.text() == f"已保存模板：{target}"
     assert [c.value for c in load_workbook(target).active[1]] == ["日期", "安排", "说明"]

@@ -15,7 +15,8 @@ from gui.pdf_preview import PdfPreviewDialog
 from services.casework import inquiries, leads, talks
 from services.deadlines import due_list
 from tests.gui.conftest import type_text
-from tests.gui.test_leads_cases_pages import click, make_lead, show, verified_case
+from tests.helpers.gui_hands import click, show
+from tests.helpers.gui_records import make_lead, verified_case
 
 D = dt.date
 

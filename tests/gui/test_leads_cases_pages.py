@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import Qt
 
 from gui.dialogs.case_form import CaseForm
 from gui.dialogs.lead_form import LeadForm
@@ -14,114 +12,13 @@ from gui.pdf_preview import PdfPreviewDialog
 from gui.pages.cases_page import CasesPage
 from gui.pages.leads_page import LeadsPage
 from services.casework import cases, leads, listing, measures
-from services.casework.leads import LeadInput
 from services.casework.persons import PersonInput
-from services.security import users
-from tests.conftest import ADMIN_PASSWORD
-from tests.gui.conftest import when_modal, add_user, type_text
+from tests.gui.conftest import add_user, type_text
+from tests.helpers.gui_hands import UNSAVED_QUESTION, activate, choose, click, click_header, ctrl_s, discard, show
+from tests.helpers.gui_records import make_lead, verified_case
+from tests.helpers.gui_stages import enter_stage
+from tests.helpers.gui_users import sign_in
 from tests.helpers.verification import approve_plan
-
-USER_PASSWORD = "user-pass-1"
-UNSAVED_QUESTION = "本表有尚未保存的修改。要保存吗？"
-
-
-# ------------------------------------------------------------------ helpers (also used by the other test files)
-def click_button(dialog, text: str) -> None:
-    for button in dialog.findChildren(QAbstractButton):
-        if button.text() == text and button.isVisible():
-            button.click()
-            return
-    raise AssertionError(f"no button {text!r} in {dialog.windowTitle()!r}")
-
-
-def show(qtbot, widget, size=None):
-    if size:
-        widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
-
-
-def activate(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-
-
-def click(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def choose(combo, code) -> None:
-    index = combo.findData(code)
-    assert index >= 0, code
-    combo.setCurrentIndex(index)
-    combo.activated.emit(index)
-
-
-def click_header(qtbot, view, column: int) -> None:
-    """A real click on a header section (Qt toggles the sort indicator, the page re-queries)."""
-    header = view.horizontalHeader()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
-
-
-def ctrl_s(qtbot, widget) -> None:
-    activate(qtbot, widget.window())
-    widget.setFocus()
-    qtbot.keyClick(widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-
-
-def discard(qtbot, form, prompts=None) -> None:
-    """Close a form with unsaved edits, answering 放弃 to the question it asks (through ``prompts``, the
-    fixture, when the test has it)."""
-    if prompts is None:
-        when_modal(lambda box: click_button(box, "放弃"))
-        form.close()
-        qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
-        return
-    asked = len(prompts.texts("choose"))
-    prompts.answer("放弃")
-    form.close()
-    assert prompts.texts("choose")[asked:] == [UNSAVED_QUESTION]
-    assert not form.isVisible()
-
-
-def sign_in(ctx, username: str) -> None:
-    users.login(ctx.workspace, username, ADMIN_PASSWORD if username == "wang" else USER_PASSWORD)
-
-
-def make_lead(ws, summary="反映其违规收受礼金", source="supervision_found", received=dt.date(2026, 10, 8),
-              persons=(("张三", "青山镇农业办", True),)):
-    return leads.create_lead(ws, LeadInput(source=source, received_date=received, summary=summary, persons=[
-        PersonInput(name=n, unit=u, post="主任", rank="township_level", is_party_member=m) for n, u, m in persons]))
-
-
-def verified_case(ws, filing=dt.date(2026, 11, 10), persons=(("张三", "青山镇农业办", True),)):
-    """A lead disposed 初步核实 (by wang, the secretary: approved) and its case."""
-    lead = make_lead(ws, received=dt.date(2026, 11, 2), persons=persons)
-    leads.dispose(ws, lead.id, "preliminary_verification", dt.date(2026, 11, 3), "纪委会议集体研究", "李四、赵六")
-    approve_plan(ws, lead.id, dt.date(2026, 11, 3))
-    return cases.open_case(ws, lead_id=lead.id, filing_date=filing, title="张三违规收受礼金案")
-
-
-@pytest.fixture
-def wang_ctx(admin_ctx):
-    return admin_ctx
-
-
-@pytest.fixture(autouse=True)
-def _forms_closable(_close_widgets):
-    """After each test, open forms close without asking (a failed test may leave unsaved edits; the
-    question would wait for a click that never comes)."""
-    yield
-    from PySide6.QtWidgets import QApplication
-
-    from gui.dialogs.measure_form import ItemDialog
-    for widget in QApplication.allWidgets():
-        if isinstance(widget, ItemDialog):
-            widget._dirty = False
 
 
 # ------------------------------------------------------------------ leads page
@@ -332,23 +229,21 @@ def test_case_stages_refuse_an_out_of_order_date_at_the_date_field(wang_ctx, qtb
     ws = wang_ctx.workspace
     case = verified_case(ws)
     form = show(qtbot, CaseForm(wang_ctx, case.id), (1240, 760))
-    assert "下一阶段：审查调查" in form.next_label.text()
-    form.next_date.set_value(dt.date(2026, 11, 12))
-    click(qtbot, form.advance_button)
-    assert "下一阶段：移送审理" in form.next_label.text()
+    assert form.next_label.text() == "下一阶段：审查调查"
+    assert not enter_stage(qtbot, form, dt.date(2026, 11, 12)).isVisible()      # the stage dialog went through
+    assert form.next_label.text() == "下一阶段：移送审理"
     assert form.stage_dates["investigating"].text() == "2026-11-12"
 
-    form.next_date.set_value(dt.date(2026, 11, 11))
-    click(qtbot, form.advance_button)
-    assert form.advance_error.isVisible()
-    assert form.advance_error.text() == "移送审理日期（2026-11-11）不能早于审查调查日期（2026-11-12）"
+    dialog = enter_stage(qtbot, form, dt.date(2026, 11, 11))
+    assert dialog.isVisible()                                                   # refused: the dialog stays
+    assert dialog.errors.message("date") == "移送审理日期（2026-11-11）不能早于审查调查日期（2026-11-12）"
     assert cases.get_case(ws, case.id).stage == "investigating"               # nothing written
 
-    form.next_date.set_value(dt.date(2026, 11, 16))
-    click(qtbot, form.advance_button)
-    assert not form.advance_error.isVisible()
+    dialog.date.set_value(dt.date(2026, 11, 16))
+    click(qtbot, dialog.ok_button)
+    assert not dialog.isVisible()
     assert cases.get_case(ws, case.id).trial_referral_date == dt.date(2026, 11, 16)
-    assert any("移送审理" in t for t in form.timeline.texts())
+    assert form.timeline.texts()[-1] == "进入“移送审理”阶段（2026-11-16）"
 
 
 def test_case_person_fields_are_saved_with_ctrl_s(wang_ctx, qtbot, prompts):

@@ -13,14 +13,14 @@ from services.casework import ledger_entries
 from services.casework.ledger_entries import LedgerLeaderInput
 from services.errors import ValidationError
 from tests.gui.conftest import type_text
-from tests.gui.test_ledger_page import _entry
-from tests.gui.test_leads_cases_pages import choose, click, ctrl_s, show, verified_case, wang_ctx  # noqa: F401
+from tests.helpers.gui_hands import choose, click, ctrl_s, show
+from tests.helpers.gui_records import ledger_entry, verified_case
 
 
 def test_a_leader_is_added_to_a_saved_entry_and_the_addition_is_audited(wang_ctx, qtbot):
     ws = wang_ctx.workspace
     case = verified_case(ws)
-    e = _entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 15))
+    e = ledger_entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 15))
     form = show(qtbot, LedgerForm(wang_ctx, e.id), (1080, 700))
     assert form.add_leader_button.isEnabled()
     click(qtbot, form.add_leader_button)
@@ -49,7 +49,7 @@ def test_a_leader_is_added_to_a_saved_entry_and_the_addition_is_audited(wang_ctx
 def test_the_same_leader_is_not_added_twice(wang_ctx):
     ws = wang_ctx.workspace
     case = verified_case(ws)
-    e = _entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 15))
+    e = ledger_entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 15))
     with pytest.raises(ValidationError) as refused:
         ledger_entries.add_leader(ws, e.id, LedgerLeaderInput(name="刘主任", post="主任", responsibility="principal"))
     assert refused.value.message == "刘主任已在本台账中，请在原行中修改处理结果"

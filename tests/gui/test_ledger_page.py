@@ -8,16 +8,9 @@ from openpyxl import load_workbook
 from gui.dialogs.ledger_form import LedgerForm
 from gui.pages.ledger_page import LedgerPage
 from services.casework import ledger_entries
-from services.casework.ledger_entries import LedgerLeaderInput
 from tests.gui.conftest import type_text
-from tests.gui.test_leads_cases_pages import (activate, choose, click, click_header, ctrl_s, discard, show,
-                                              verified_case, wang_ctx)  # noqa: F401 - wang_ctx is a fixture
-
-
-def _entry(ws, case_id, unit, when, leader="刘主任", outcome=None):
-    return ledger_entries.create_ledger_entry(ws, case_id=case_id, unit=unit, entry_date=when, leaders=[
-        LedgerLeaderInput(name=leader, post="主任", position_type="principal_leader", responsibility="principal",
-                          outcome=outcome, outcome_date=when if outcome else None)])
+from tests.helpers.gui_hands import activate, choose, click, click_header, ctrl_s, discard, show
+from tests.helpers.gui_records import ledger_entry, verified_case
 
 
 def test_ledger_form_creates_an_entry_and_method_only_for_accountability(wang_ctx, qtbot):
@@ -71,7 +64,7 @@ def test_ledger_form_creates_an_entry_and_method_only_for_accountability(wang_ct
 def test_ledger_outcome_is_recorded_later_on_the_saved_entry(wang_ctx, qtbot):
     ws = wang_ctx.workspace
     case = verified_case(ws)
-    e = _entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 15))
+    e = ledger_entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 15))
     form = show(qtbot, LedgerForm(wang_ctx, e.id), (1080, 700))
     assert form.leaders.editor(0, "name").text() == "刘主任" and not form.leaders.editor(0, "name").isEnabled()
     choose(form.leaders.editor(0, "outcome"), "closed_no_fault")
@@ -89,8 +82,8 @@ def test_ledger_outcome_is_recorded_later_on_the_saved_entry(wang_ctx, qtbot):
 def test_ledger_page_filters_searches_sorts_and_exports(wang_ctx, qtbot, tmp_path, prompts):
     ws = wang_ctx.workspace
     case = verified_case(ws)
-    a = _entry(ws, case.id, "青山镇农业办", dt.date(2026, 11, 11), "刘主任")
-    b = _entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 14), "陈所长", "inquiry")
+    a = ledger_entry(ws, case.id, "青山镇农业办", dt.date(2026, 11, 11), "刘主任")
+    b = ledger_entry(ws, case.id, "青山镇财政所", dt.date(2026, 11, 14), "陈所长", "inquiry")
     page = show(qtbot, LedgerPage(wang_ctx), (1280, 800))
     assert page.row_texts("number") == [b.number, a.number]
     page.date_to.set_value(dt.date(2026, 11, 12))

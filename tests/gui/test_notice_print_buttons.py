@@ -12,8 +12,8 @@ from gui.dialogs.complaint_form import ComplaintForm
 from gui.dialogs.lead_inquiry import LeadInquiryDialog
 from gui.pdf_preview import PdfPreviewDialog
 from services.casework import inquiries, intake, leads, timeline
-from tests.gui.test_complaint_form import register
-from tests.gui.test_leads_cases_pages import click, make_lead, show
+from tests.helpers.gui_hands import click, show
+from tests.helpers.gui_records import make_lead, register
 
 D = dt.date
 

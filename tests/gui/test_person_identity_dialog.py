@@ -9,7 +9,8 @@ from gui.dialogs.person_identity import PersonIdentityDialog, identity_actions
 from services.casework import cases, measures, person_identity
 from services.casework.persons import PersonInput
 from tests.gui.conftest import type_text
-from tests.gui.test_leads_cases_pages import click, show, verified_case
+from tests.helpers.gui_hands import click, show
+from tests.helpers.gui_records import verified_case
 from tests.services.daily.conftest import VALID_ID
 
 D = dt.date

@@ -11,7 +11,7 @@ from gui.pages.dashboard_page import DashboardPage
 from services.casework import cases, execution, follow_ups, measures, timeline
 from services.casework.persons import PersonInput
 from tests.gui.conftest import type_text
-from tests.gui.test_leads_cases_pages import choose, click, discard, show, wang_ctx  # noqa: F401 - wang_ctx is a fixture
+from tests.helpers.gui_hands import choose, click, discard, show
 from tests.helpers.sanction_case import open_case
 
 D = dt.date

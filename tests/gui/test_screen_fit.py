@@ -11,7 +11,8 @@ from gui.pages.complaints_page import ComplaintsPage
 from gui.pages.leads_page import LeadsPage
 from gui.pages.report_page import ReportPage
 from tests.gui.conftest import type_text
-from tests.gui.test_complaint_form import show, sign_in
+from tests.helpers.gui_hands import show
+from tests.helpers.gui_users import sign_in
 
 LAPTOP_WIDTH = 1366
 NAV_WIDTH = 168  # MainWindow's navigation list

@@ -18,8 +18,9 @@ from services.casework import leads
 from services.security import setup, users
 from services.submission import county
 from tests.conftest import ADMIN_PASSWORD
-from tests.gui.test_complaint_form import register, show, sign_in
-from tests.gui.test_leads_cases_pages import make_lead, wang_ctx  # noqa: F401 - wang_ctx is a fixture
+from tests.helpers.gui_hands import show
+from tests.helpers.gui_records import make_lead, register
+from tests.helpers.gui_users import sign_in
 
 PAGE_AREA_1366 = (1366 - 16 - 168, 768 - 40 - 110)   # the window at 1366×768 less frame, navigation, header/status
 SHOTS = os.environ.get("JIJIAN_SHOTS")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplicati
                                QTabWidget, QWidget)
 
 from gui.dialogs.case_form import CaseForm
+from gui.dialogs.case_stage_dialog import CaseStageDialog
 from gui.dialogs.complaint_followup import ContactDialog, ReferralDialog, TransferDialog
 from gui.dialogs.complaint_form import ComplaintForm
 from gui.dialogs.lead_form import LeadForm
@@ -26,8 +27,8 @@ from gui.pages.registry import PAGE_SPECS
 from gui.pages.report_page import ReportPage
 from gui.pages.settings_page import SettingsPage
 from services.casework import measures
-from tests.gui.test_complaint_form import register
-from tests.gui.test_leads_cases_pages import make_lead, show, verified_case, wang_ctx  # noqa: F401 - fixture
+from tests.helpers.gui_hands import show
+from tests.helpers.gui_records import make_lead, register, verified_case
 
 GUARDED = (QComboBox, QAbstractSpinBox)
 
@@ -121,6 +122,7 @@ def test_no_form_or_dialog_changes_a_field_under_the_wheel(wang_ctx, qtbot):
         "谈话函询": lambda: TalkForm(ctx, lead=lead_form.view),
         "新案件": lambda: CaseForm(ctx),
         "案件": lambda: case_form,
+        "推进阶段": lambda: CaseStageDialog(ctx, case_form.view, case_form),
         "处分处理": lambda: MeasureForm(ctx, persons=[(person.id, person.name, True)], case_id=case.id),
         "处分执行": lambda: SanctionExecutionDialog(ctx, sanction.id),
         "一案双查": lambda: LedgerForm(ctx, case_id=case.id),

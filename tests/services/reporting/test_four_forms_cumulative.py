@@ -16,7 +16,7 @@ import pytest
 from services import demo
 from services.reporting.figures import compute_figures
 from services.reporting.layout import get_figure
-from tests.services.reporting.test_figures_oracle import assert_matches_oracle
+from tests.helpers.figures_oracle import assert_matches_oracle
 
 D = dt.date
 FORMS = (1, 2, 3, 4)
