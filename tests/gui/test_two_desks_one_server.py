@@ -23,6 +23,7 @@ from gui.setup_wizard import SetupWizard
 from models import Complaint, User
 from services.casework import intake
 from services.security import setup, users
+from services.storage import server_check
 from services.storage.record_versions import KEEP
 from tests.conftest import ADMIN_PASSWORD, published_up_to_2026
 from tests.gui.conftest import type_text, when_modal
@@ -320,3 +321,47 @@ def test_a_saved_server_opens_with_pgpassfile_without_asking(qapp, tmp_path, tod
     finally:
         for c in made:
             c.close()
+
+
+def test_a_new_desk_joins_the_offices_server_and_is_asked_to_sign_in(make_ctx, pg_server, wizard_db, qtbot,
+                                                                     no_password_file, tmp_path, today):
+    from gui.app import ShellController
+    from gui.login_dialog import LoginDialog
+    from tests.helpers.gui_modals import answer_modals
+
+    url = pg_server.url(wizard_db)
+    office = create_app_context(tmp_path / "first_desk", url=url, synchronous=True, today=lambda: today,
+                                crypto=CHEAP_CRYPTO)
+    try:
+        setup.initialize(office.workspace, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委",
+                         mode="township", username="wang", display_name="王书记", password=ADMIN_PASSWORD)
+    finally:
+        office.close()
+    kinds: list[str] = []
+
+    def in_the_wizard(wizard) -> None:
+        kinds.append(type(wizard).__name__)
+        choice = wizard.db_page.choice
+        choice.server.click()
+        for edit, text in ((choice.host, str(pg_server.socket_dir)), (choice.port, str(pg_cluster.PORT)),
+                           (choice.database, wizard_db), (choice.user, pg_cluster.APP_ROLE),
+                           (choice.password, pg_server.app_password)):
+            edit.setText(text)
+        wizard.button(QWizard.WizardButton.NextButton).click()  # tested on the way: the office's database
+
+    def at_the_login(dialog) -> None:
+        kinds.append(type(dialog).__name__)
+        dialog.reject()
+
+    answer_modals(in_the_wizard, at_the_login)
+    blank = make_ctx()
+    controller = ShellController(blank)
+    try:
+        assert controller.start() is False   # the sign-in was cancelled
+        assert kinds == ["SetupWizard", LoginDialog.__name__]
+        assert controller.ctx is not blank and controller.ctx.workspace.engine.dialect.name == "postgresql"
+        assert controller.ctx.workspace.organization().code == "QS001"
+        assert saved_server(controller.ctx.settings) == server_check.compose_url(
+            str(pg_server.socket_dir), pg_cluster.PORT, wizard_db, pg_cluster.APP_ROLE)
+    finally:
+        controller.ctx.close()
