@@ -20,6 +20,7 @@ from services.casework.work_plan import require_approved_plan
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
 from services.security.permissions import allowed, require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_date, validate_text
 
@@ -51,6 +52,7 @@ class CaseView:
     next_stages: list[str] = field(default_factory=list)
     filing_approved: bool = False  # the secretary approved the 立案 (Case.filing_approver_id)
     imported: bool = False  # brought in by import-ledger
+    version: int = 0  # hand it back as expected_version on the next change (record_versions)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -64,6 +66,7 @@ def _get(session: Session, case_id: int) -> Case:
 
 
 def _view(session: Session, c: Case) -> CaseView:
+    session.flush()  # the version after this transaction's change
     lead = session.get(Lead, c.lead_id) if c.lead_id else None
     persons = list(session.execute(select(Person).where(Person.case_id == c.id).order_by(Person.id)).scalars())
     measures = session.execute(select(Measure).where(Measure.case_id == c.id).order_by(Measure.id)).scalars()
@@ -77,7 +80,7 @@ def _view(session: Session, c: Case) -> CaseView:
         eight_rules_type=c.eight_rules_type, eight_rules_label=er.label if er else "", summary=c.summary,
         persons=[person_view(p) for p in persons], measures=[asdict(measure_view(m)) for m in measures],
         next_stages=[code for code, _ in STAGES[idx + 1:idx + 2]], filing_approved=c.filing_approver_id is not None,
-        imported=bool(c.imported),
+        imported=bool(c.imported), version=c.version,
     )
 
 
@@ -153,11 +156,18 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
         return _view(s, c)
 
 
-def approve_filing(ws: Workspace, case_id: int) -> CaseView:
-    """The secretary approves a 立案 an officer registered (from a lead or directly alike)."""
+def _locked(s: Session, case_id: int, expected_version: int | None) -> Case:
+    c = _get(s, case_id)
+    check_version(s, c, expected_version, f"案件 {c.number} ")
+    return c
+
+
+def approve_filing(ws: Workspace, case_id: int, *, expected_version: int | None = None) -> CaseView:
+    """The secretary approves a 立案 an officer registered (from a lead or directly alike).
+    ``expected_version``: the version the form loaded (refused with ``ConcurrentEditError`` if newer)."""
     require(ws.current_user, "case.approve")
     with ws.transaction() as s:
-        c = _get(s, case_id)
+        c = _locked(s, case_id, expected_version)
         if c.filing_approver_id is not None:
             raise StateError(f"案件 {c.number} 的立案已经审批")
         c.filing_approver_id = ws.current_user.id
@@ -166,12 +176,13 @@ def approve_filing(ws: Workspace, case_id: int) -> CaseView:
         return _view(s, c)
 
 
-def advance_case(ws: Workspace, case_id: int, stage: str, date: Any) -> CaseView:
+def advance_case(ws: Workspace, case_id: int, stage: str, date: Any, *,
+                 expected_version: int | None = None) -> CaseView:
     """Move a case to its next stage (``stage_rules.check_advance``); the date may not precede the previous
-    stage's date."""
+    stage's date. ``expected_version``: as for :func:`approve_filing`."""
     require(ws.current_user, "case.manage")
     with ws.transaction() as s:
-        c = _get(s, case_id)
+        c = _locked(s, case_id, expected_version)
         target = CaseStage.from_text(stage)
         if target is None:
             raise ValidationError(f"案件阶段“{stage}”不是可选的值", field="stage")
@@ -194,13 +205,16 @@ def advance_case(ws: Workspace, case_id: int, stage: str, date: Any) -> CaseView
         return _view(s, c)
 
 
-def update_person(ws: Workspace, person_id: int, data: PersonInput) -> PersonView:
-    """Edit a person in a lead or case (被调查人 fields of DOMAIN §3)."""
+def update_person(ws: Workspace, person_id: int, data: PersonInput, *,
+                  expected_version: int | None = None) -> PersonView:
+    """Edit a person in a lead or case (被调查人 fields of DOMAIN §3). ``expected_version``: the
+    version the form loaded (``PersonView.version``; refused with ``ConcurrentEditError`` if newer)."""
     with ws.transaction() as s:
         p = s.get(Person, person_id)
         if p is None:
             raise NotFoundError("人员不存在或已被删除")
         require(ws.current_user, "case.manage" if p.case_id else "lead.manage")
+        check_version(s, p, expected_version, f"{'被调查人' if p.case_id else '被反映人'} {p.name} ")
         values, problems = validate_person(data, ws.today())
         raise_all(problems, "登记表")
         if not (values["is_party_member"] and values["party_membership_known"]) and s.execute(select(Measure.id).where(
@@ -212,6 +226,7 @@ def update_person(ws: Workspace, person_id: int, data: PersonInput) -> PersonVie
         entity, eid = ("case", p.case_id) if p.case_id else ("lead", p.lead_id)
         audit.record(s, ws.current_user, "person.update", entity, eid,
                      {"person_id": p.id, "name": p.name, "changed": sorted(changed)})
+        s.flush()  # the version after this change
         return person_view(p)
 
 

@@ -25,6 +25,7 @@ from services.errors import NotFoundError, ValidationError
 from services.security import audit
 from services.security.permissions import require
 from services.storage import settings
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, validate_text
 
@@ -61,6 +62,7 @@ class ExecutionView:
     filed_date: dt.date | None = None
     note: str = ""
     steps: list[ExecutionStepView] = field(default_factory=list)
+    version: int = 0   # of the dates' row, 0 while none is recorded: hand it back to record_execution
 
 
 def sanction_of(s: Session, measure_id: int) -> tuple[Measure, Case, Person]:
@@ -87,6 +89,7 @@ def _view(ws: Workspace, s: Session, m: Measure, case: Case, person: Person) -> 
     if row is not None:
         v.announced_date, v.delivered_date, v.filed_date, v.note = (row.announced_date, row.delivered_date,
                                                                     row.filed_date, row.note)
+        v.version = row.version or 0
     return v
 
 
@@ -102,13 +105,20 @@ def _audit_detail(m: Measure, person: Person, d: dt.date, **more) -> dict:
 
 
 def record_execution(ws: Workspace, measure_id: int, *, announced_date: Any = None, delivered_date: Any = None,
-                     filed_date: Any = None, note: str | None = None) -> ExecutionView:
+                     filed_date: Any = None, note: str | None = None,
+                     expected_version: int | None = None) -> ExecutionView:
     """Store the 宣布, 送达 and 归档 dates; a date left empty keeps what is recorded (a recorded date may be
-    corrected, never removed), ``note`` None keeps the note."""
+    corrected, never removed), ``note`` None keeps the note. ``expected_version``: the version the form
+    loaded (``ExecutionView.version``, 0 when nothing was recorded yet); a newer save is refused with
+    ``ConcurrentEditError``."""
     require(ws.current_user, "measure.manage")
     with ws.transaction() as s:
         m, case, person = sanction_of(s, measure_id)
+        if expected_version is not None and s.get_bind().dialect.name == "postgresql":
+            s.refresh(m, with_for_update=True)   # two desks recording the first dates: one after the other
         row = s.execute(select(SanctionExecution).where(SanctionExecution.measure_id == m.id)).scalar_one_or_none()
+        if row is not None:
+            check_version(s, row, expected_version, f"{person.name}的处分执行（{sanction_rules.label_of(m.kind)}）")
         given = dict(zip([c for c, _l, _a in DATES], (announced_date, delivered_date, filed_date)))
         values: dict[str, dt.date | None] = {}
         for col, label, _action in DATES:

@@ -27,6 +27,7 @@ from services.security import audit
 from services.security.permissions import require
 from services.storage import settings
 from services.storage.attachments import add_attachment_in
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_text
 
@@ -60,6 +61,7 @@ class InquiryView:
     outcome_label: str
     closing_letter_date: dt.date | None
     note: str
+    version: int = 0  # hand it back as expected_version on the next change (record_versions)
 
     @property
     def step(self) -> str:
@@ -97,7 +99,7 @@ def _view(s: Session, r: InquiryLetter) -> InquiryView:
     name = s.get(Attachment, r.reply_attachment_id).filename if r.reply_attachment_id else ""
     return InquiryView(r.id, r.lead_id, r.round, r.recipient, r.sent_date, r.reply_due, r.reply_date,
                        r.reply_attachment_id, name, r.assessment, _label(A, r.assessment), r.assessment_date,
-                       r.outcome, _label(O, r.outcome), r.closing_letter_date, r.note or "")
+                       r.outcome, _label(O, r.outcome), r.closing_letter_date, r.note or "", r.version or 0)
 
 
 def _lead(s: Session, lead_id: int) -> Lead:
@@ -107,11 +109,13 @@ def _lead(s: Session, lead_id: int) -> Lead:
     return lead
 
 
-def _letter(s: Session, letter_id: int) -> tuple[InquiryLetter, Lead]:
+def _letter(s: Session, letter_id: int, expected_version: int | None = None) -> tuple[InquiryLetter, Lead]:
     r = s.get(InquiryLetter, letter_id)
     if r is None:
         raise NotFoundError("函询记录不存在或已被删除")
-    return r, _lead(s, r.lead_id)
+    lead = _lead(s, r.lead_id)
+    check_version(s, r, expected_version, f"线索 {lead.number} 的第{r.round}轮函询")
+    return r, lead
 
 
 def _rounds(s: Session, lead_id: int) -> list[InquiryLetter]:
@@ -189,12 +193,13 @@ def send_letter(ws: Workspace, lead_id: int, sent_date: Any, recipient: str, not
 
 
 def record_reply(ws: Workspace, letter_id: int, reply_date: Any, attachment: Path | str | None = None,
-                 note: str = "") -> InquiryView:
+                 note: str = "", *, expected_version: int | None = None) -> InquiryView:
     """收到书面说明 on ``reply_date`` (not before the letter was sent), with its scan or file if given
-    (stored as an attachment of the lead, in the same transaction)."""
+    (stored as an attachment of the lead, in the same transaction). ``expected_version``: the letter's
+    version the form loaded (refused with ``ConcurrentEditError`` if newer)."""
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
-        r, lead = _letter(s, letter_id)
+        r, lead = _letter(s, letter_id, expected_version)
         if r.reply_date is not None:
             raise StateError(f"第{r.round}轮函询的书面说明已于 {r.reply_date.isoformat()} 登记，不能重复登记")
         if lead.result is not None:
@@ -211,18 +216,19 @@ def record_reply(ws: Workspace, letter_id: int, reply_date: Any, attachment: Pat
         audit.record(s, ws.current_user, "lead.inquiry_reply", "lead", lead.id,
                      {"number": lead.number, "round": r.round, "date": d,
                       **({"attachment": filename} if filename else {}), "late": d > r.reply_due})
+        s.flush()  # the version after this change
         return _view(s, r)
 
 
 def assess(ws: Workspace, letter_id: int, assessment: str, date: Any, outcome: str | None = None,
-           closing_letter_date: Any = None, note: str = "") -> InquiryView:
+           closing_letter_date: Any = None, note: str = "", *, expected_version: int | None = None) -> InquiryView:
     """The assessment of the written explanation (dated, not before it was received) and what follows:
     如实说明 → 采信了结 (the 了结 letter's date; the lead is concluded 了结 on it); 不如实说明 / 发现新线索
     → 转初核 (the lead concluded 转初核 on the assessment date) or 再次函询. ``outcome`` may be left out
-    for 如实说明 (采信了结 is its only outcome)."""
+    for 如实说明 (采信了结 is its only outcome). ``expected_version``: as for :func:`record_reply`."""
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
-        r, lead = _letter(s, letter_id)
+        r, lead = _letter(s, letter_id, expected_version)
         if r.reply_date is None:
             raise StateError(f"第{r.round}轮函询尚未收到书面说明，收到并登记后才能评估")
         if r.outcome is not None:
@@ -254,5 +260,6 @@ def assess(ws: Workspace, letter_id: int, assessment: str, date: Any, outcome: s
         if o.value in LEAD_RESULT_OF:
             result_note = text or f"第{r.round}轮函询{a.label}，{o.label}"
             conclude_in(ws, s, lead, LEAD_RESULT_OF[o.value], closing or d, result_note)
+            s.flush()
         return _view(s, r)
 

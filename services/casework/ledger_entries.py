@@ -8,12 +8,14 @@ from typing import Any
 from sqlalchemy import select
 
 from models import Case, LedgerEntry, LedgerLeader
+from models.base import utcnow
 from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
 
 from services.casework import numbering
 from services.errors import NotFoundError, ValidationError
 from services.security import audit
 from services.security.permissions import require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_name, validate_text
 
@@ -42,7 +44,8 @@ class LedgerView:
     lead_source_label: str
     problem_nature: str
     evidence: str
-    leaders: list[dict] = field(default_factory=list)
+    leaders: list[dict] = field(default_factory=list)   # each with its own "version"
+    version: int = 0  # the entry's: hand it back as expected_version to add_leader (record_versions)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -59,13 +62,14 @@ def _leader_dict(x: LedgerLeader) -> dict:
             "responsibility_label": _label(Responsibility, x.responsibility), "outcome": x.outcome,
             "outcome_label": _label(LedgerOutcome, x.outcome), "outcome_date": x.outcome_date,
             "accountability_method": x.accountability_method,
-            "method_label": _label(AccountabilityMethod, x.accountability_method), "basis": x.basis}
+            "method_label": _label(AccountabilityMethod, x.accountability_method), "basis": x.basis,
+            "version": x.version or 0}
 
 
 def _view(e: LedgerEntry, case_number: str) -> LedgerView:
     return LedgerView(e.id, e.number, e.case_id, case_number, e.unit, e.entry_date, e.lead_source,
                       _label(LeadSource, e.lead_source), e.problem_nature, e.evidence,
-                      [_leader_dict(x) for x in e.leaders])
+                      [_leader_dict(x) for x in e.leaders], e.version or 0)
 
 
 def _outcome(outcome, when, method, basis, today: dt.date, not_before: dt.date, prefix: str) -> tuple[dict, list]:
@@ -183,34 +187,41 @@ def create_ledger_entry(ws: Workspace, *, case_id: int, unit: str, entry_date: A
 
 
 def set_leader_outcome(ws: Workspace, leader_id: int, outcome: str, date: Any, method: str | None = None,
-                       basis: str = "") -> LedgerView:
-    """Record (or correct) a checked leader's outcome: 了结 / 函询 / 廉政谈话 / 追责 with method and basis."""
+                       basis: str = "", *, expected_version: int | None = None) -> LedgerView:
+    """Record (or correct) a checked leader's outcome: 了结 / 函询 / 廉政谈话 / 追责 with method and basis.
+    ``expected_version``: the leader row's version the form loaded (its ``leaders[i]["version"]``)."""
     require(ws.current_user, "ledger.manage")
     with ws.transaction() as s:
         x = s.get(LedgerLeader, leader_id)
         if x is None:
             raise NotFoundError("台账中的领导干部记录不存在")
         e = x.entry
+        check_version(s, x, expected_version, f"台账 {e.number} 中{x.name}的处理结果")
         values, problems = _outcome(outcome, date, method, basis, ws.today(), e.entry_date, "")
         if values["outcome"] is None and not problems:
             problems.append(ValidationError("请选择处理结果", field="outcome"))
         raise_all(problems, "登记表")
         for k, v in values.items():
             setattr(x, k, v)
+        s.flush()  # the version after this change
         audit.record(s, ws.current_user, "ledger.outcome", "ledger", e.id,
                      {"leader_id": x.id, "leader": x.name, "outcome": values["outcome"], "date": values["outcome_date"],
                       "method": values["accountability_method"]})
         return _view(e, s.get(Case, e.case_id).number)
 
 
-def add_leader(ws: Workspace, entry_id: int, leader: LedgerLeaderInput) -> LedgerView:
+def add_leader(ws: Workspace, entry_id: int, leader: LedgerLeaderInput, *,
+               expected_version: int | None = None) -> LedgerView:
     """Add a leader checked later to a saved entry (audited); the fields of a refusal are the leader's own
-    (``name``, ``responsibility`` …), the message numbers the leader as the entry's next one."""
+    (``name``, ``responsibility`` …), the message numbers the leader as the entry's next one.
+    ``expected_version``: the entry's version the form loaded; adding a leader is a change of the entry
+    (its version goes up), so two desks adding to one loaded entry cannot both succeed."""
     require(ws.current_user, "ledger.manage")
     with ws.transaction() as s:
         e = s.get(LedgerEntry, entry_id)
         if e is None:
             raise NotFoundError("一案双查台账不存在")
+        check_version(s, e, expected_version, f"一案双查台账 {e.number} ")
         i = len(e.leaders)
         values, problems = _leader(leader, ws.today(), e.entry_date, i)
         prefix = f"leaders[{i}]."
@@ -222,6 +233,7 @@ def add_leader(ws: Workspace, entry_id: int, leader: LedgerLeaderInput) -> Ledge
         raise_all(problems, "登记表")
         x = LedgerLeader(**values)
         e.leaders.append(x)
+        e.updated_at = utcnow()   # the entry changed: its version goes up (models.versioning)
         s.flush()
         audit.record(s, ws.current_user, "ledger.leader_add", "ledger", e.id,
                      {"leader_id": x.id, "leader": x.name, "post": x.post, "responsibility": x.responsibility,

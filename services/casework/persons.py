@@ -57,6 +57,7 @@ class PersonView:
     amount_restitution: Decimal
     party_membership_known: bool = True   # False: 不详, is_party_member then means nothing
     has_id_number: bool = False   # a 身份证号 is entered (person_identity; never the number here)
+    version: int = 0   # hand it back as expected_version to cases.update_person (record_versions)
 
     @property
     def party_member(self) -> bool | None:
@@ -138,7 +139,7 @@ def person_view(p: Person) -> PersonView:
     return PersonView(p.id, p.lead_id, p.case_id, p.name, p.gender, p.ethnicity, p.birth_month, p.party_join_date,
                       p.unit, p.post, p.rank, rank.label if rank else "", p.is_party_member, p.is_supervised_object,
                       p.self_reported, p.amount_confiscated, p.amount_seized, p.amount_restitution,
-                      p.party_membership_known, p.id_number_index is not None)
+                      p.party_membership_known, p.id_number_index is not None, p.version or 0)
 
 
 def new_person(values: dict, *, lead_id: int | None = None, case_id: int | None = None) -> Person:

@@ -22,6 +22,7 @@ from services.casework.intake_form import ComplaintView, load
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
 from services.security.permissions import require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, validate_date, validate_text
 
@@ -39,6 +40,7 @@ class ReferralView:
     reminders: list[dt.date]
     reply_date: dt.date | None
     reply_result: str
+    version: int = 0  # hand it back as expected_version on the next change (record_versions)
 
     @property
     def replied(self) -> bool:
@@ -55,7 +57,7 @@ def reminder_dates(r: Referral) -> list[dt.date]:
 
 def _view(r: Referral) -> ReferralView:
     return ReferralView(r.id, r.complaint_id, r.to_body, r.sent_date, r.document_number or "", r.due_date,
-                        reminder_dates(r), r.reply_date, r.reply_result or "")
+                        reminder_dates(r), r.reply_date, r.reply_result or "", r.version or 0)
 
 
 def transfer(ws: Workspace, complaint_id: int, date: Any, to_body: str, document_number: str = "",
@@ -76,18 +78,21 @@ def transfer(ws: Workspace, complaint_id: int, date: Any, to_body: str, document
                       detail)
 
 
-def _referral(session: Session, referral_id: int) -> tuple[Referral, Complaint]:
+def _referral(session: Session, referral_id: int, expected_version: int | None = None) -> tuple[Referral, Complaint]:
     r = session.get(Referral, referral_id)
     if r is None:
         raise NotFoundError("转办记录不存在或已被删除")
+    check_version(session, r, expected_version, f"转办{r.to_body}的记录")
     return r, load(session, r.complaint_id)
 
 
-def record_reminder(ws: Workspace, referral_id: int, date: Any) -> ReferralView:
-    """催办: a reminder sent to the 受理单位 on ``date`` (after the sending and any earlier reminder)."""
+def record_reminder(ws: Workspace, referral_id: int, date: Any, *,
+                    expected_version: int | None = None) -> ReferralView:
+    """催办: a reminder sent to the 受理单位 on ``date`` (after the sending and any earlier reminder).
+    ``expected_version``: the version the form loaded (refused with ``ConcurrentEditError`` if newer)."""
     require(ws.current_user, "complaint.decide")
     with ws.transaction() as s:
-        r, c = _referral(s, referral_id)
+        r, c = _referral(s, referral_id, expected_version)
         if r.reply_date is not None:
             raise StateError(f"{r.to_body}已于 {r.reply_date.isoformat()} 回复，无需再催办")
         earlier = reminder_dates(r)
@@ -98,21 +103,25 @@ def record_reminder(ws: Workspace, referral_id: int, date: Any) -> ReferralView:
         r.reminders = "\n".join(x.isoformat() for x in [*earlier, d])
         audit.record(s, ws.current_user, "complaint.referral_reminder", "complaint", c.id,
                      {"number": c.number, "to": r.to_body, "date": d, "count": len(earlier) + 1})
+        s.flush()  # the version after this change
         return _view(r)
 
 
-def record_reply(ws: Workspace, referral_id: int, date: Any, result: str) -> ReferralView:
-    """The 受理单位's reply: its date (not before the sending) and the result it reports (required)."""
+def record_reply(ws: Workspace, referral_id: int, date: Any, result: str, *,
+                 expected_version: int | None = None) -> ReferralView:
+    """The 受理单位's reply: its date (not before the sending) and the result it reports (required).
+    ``expected_version``: as for :func:`record_reminder`."""
     require(ws.current_user, "complaint.decide")
     text = required_text(result, "回复结果", "result")
     with ws.transaction() as s:
-        r, c = _referral(s, referral_id)
+        r, c = _referral(s, referral_id, expected_version)
         if r.reply_date is not None:
             raise StateError(f"{r.to_body}的回复已于 {r.reply_date.isoformat()} 登记，不能重复登记")
         d = action_date(date, ws.today(), "回复日期", not_before=("转办日期", r.sent_date))
         r.reply_date, r.reply_result = d, text
         audit.record(s, ws.current_user, "complaint.referral_reply", "complaint", c.id,
                      {"number": c.number, "to": r.to_body, "date": d, "result": text})
+        s.flush()  # the version after this change
         return _view(r)
 
 

@@ -37,6 +37,7 @@ from services.reporting.layout import SCHEMA, period_text
 from services.security import audit, audit_checkpoints
 from services.security.permissions import require
 from services.storage import settings
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import validate_date, validate_phone, validate_text
 
@@ -183,8 +184,21 @@ def build_document(ws: Workspace, period: str) -> dict[str, Any]:
         return _live_document(s, ws, period, report, finalized=False)
 
 
-def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any] | None = None) -> None:
-    """Store the 情况说明 and the form's foot (负责人, 审核人, 填表人, 联系电话, 填报日期) of the draft.
+def draft_version(ws: Workspace, period: str) -> int:
+    """The version of the period's stored draft (0 while none is stored): read it before the document
+    the form shows and hand it back to :func:`save_draft` as ``expected_version``."""
+    require(ws.current_user, "report.view")
+    period = _check_period(period)
+    with ws.reading() as s:
+        report = _report(s, period)
+        return report.version if report is not None else 0
+
+
+def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any] | None = None, *,
+               expected_version: int | None = None) -> int:
+    """Store the 情况说明 and the form's foot (负责人, 审核人, 填表人, 联系电话, 填报日期) of the draft;
+    returns the draft's new version. ``expected_version``: the :func:`draft_version` the form loaded; a
+    save over another desk's newer one is refused with ``ConcurrentEditError``.
 
     ``footer`` keys: leader, reviewer, preparer, phone, date; only those given change. An empty value
     falls back to the setting (REPORT_LEADER/REVIEWER/PREPARER/PHONE) or, for the date, to the day it
@@ -222,6 +236,8 @@ def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any
 
     with ws.transaction() as s:
         report = _report(s, period)
+        if report is not None:
+            check_version(s, report, expected_version, f"{period_text(period)}月报的情况说明和表尾")
         latest = _latest(report)
         if latest is not None and _correction(report) is None:
             raise StateError(_locked_message(period, latest.revision))
@@ -235,6 +251,7 @@ def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any
         s.flush()
         audit.record(s, ws.current_user, "report.edit", "monthly_report", period,
                      {"narrative_chars": len(text), "footer": clean})
+        return report.version
 
 
 def finalize(ws: Workspace, period: str, note: str = "") -> RevisionView:

@@ -14,9 +14,8 @@ from services.casework.leads import LeadInput
 from services.casework.persons import PersonInput
 from services.errors import ConcurrentEditError
 from services.security import users
-from services.storage.workspace import open_workspace
-from tests.conftest import ADMIN_PASSWORD, published_up_to_2026
-from tests.helpers.crypto import CHEAP_CRYPTO
+from tests.conftest import ADMIN_PASSWORD
+from tests.helpers.second_desk import second_desk
 
 pytestmark = pytest.mark.both_db  # on SQLite and on PostgreSQL (tests/conftest.py --db)
 
@@ -25,14 +24,10 @@ KEEP = "请关闭后重新打开再改（您的输入仍保留在表单中）"
 
 
 @pytest.fixture
-def desk_b(ws, db_url, today):
+def desk_b(ws, today):
     """A second desk on the same database, signed in as 李干部 (an officer)."""
-    users.create_user(ws, "li", "李干部", "user-pass-1", ["officer"])
-    other = open_workspace(ws.data_dir, url=db_url, today=lambda: today, crypto=CHEAP_CRYPTO)
-    other.calendar_known_years = published_up_to_2026
-    users.login(other, "li", "user-pass-1")
-    yield other
-    other.close()
+    with second_desk(ws, today, "li", "李干部", ["officer"]) as other:
+        yield other
 
 
 def _lead(ws) -> leads.LeadView:
