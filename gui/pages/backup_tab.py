@@ -177,6 +177,10 @@ class BackupTab(QWidget):
             lay.addWidget(no)
         for w in (self.backup_button, self.export_button, self.restore_button):
             w.setEnabled(self.can_run)
+        if self.ctx.ws.engine.dialect.name != "sqlite":  # a restore here would replace this PC's file, not the server
+            self.restore_button.setEnabled(False)
+            self.restore_button.setToolTip(self.tr("服务器数据库由服务器管理员恢复：在命令行用 jijian restore 备份文件 --db-url …"
+                                                   " 恢复到一个新建的空数据库"))
 
         self.backup_button.clicked.connect(self.backup_now)
         self.export_button.clicked.connect(lambda: self.export_to())

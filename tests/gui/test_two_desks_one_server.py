@@ -365,3 +365,15 @@ def test_a_new_desk_joins_the_offices_server_and_is_asked_to_sign_in(make_ctx, p
             str(pg_server.socket_dir), pg_cluster.PORT, wizard_db, pg_cluster.APP_ROLE)
     finally:
         controller.ctx.close()
+
+
+def test_on_a_server_the_backup_tab_leaves_restoring_to_the_administrator(two_desks, qtbot, prompts):
+    from gui.pages.backup_tab import BackupTab
+
+    a, _b = two_desks
+    users.login(a.workspace, "wang", ADMIN_PASSWORD)
+    tab = show(qtbot, BackupTab(a))
+    assert tab.export_button.isEnabled()    # 备份到U盘 works on a server too (services.storage.server_backup)
+    assert not tab.restore_button.isEnabled()
+    assert tab.restore_button.toolTip() == ("服务器数据库由服务器管理员恢复：在命令行用 jijian restore 备份文件 --db-url … "
+                                            "恢复到一个新建的空数据库")
