@@ -179,7 +179,7 @@ class BackupTab(QWidget):
             w.setEnabled(self.can_run)
         if self.ctx.ws.engine.dialect.name != "sqlite":  # a restore here would replace this PC's file, not the server
             self.restore_button.setEnabled(False)
-            self.restore_button.setToolTip(self.tr("服务器数据库由服务器管理员恢复：在命令行用 jijian restore 备份文件 --db-url …"
+            self.restore_button.setToolTip(self.tr("服务器数据库由服务器管理员恢复：在命令行用 jijian --db-url … restore 备份文件"
                                                    " 恢复到一个新建的空数据库"))
 
         self.backup_button.clicked.connect(self.backup_now)

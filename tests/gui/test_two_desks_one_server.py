@@ -375,5 +375,5 @@ def test_on_a_server_the_backup_tab_leaves_restoring_to_the_administrator(two_de
     tab = show(qtbot, BackupTab(a))
     assert tab.export_button.isEnabled()    # 备份到U盘 works on a server too (services.storage.server_backup)
     assert not tab.restore_button.isEnabled()
-    assert tab.restore_button.toolTip() == ("服务器数据库由服务器管理员恢复：在命令行用 jijian restore 备份文件 --db-url … "
+    assert tab.restore_button.toolTip() == ("服务器数据库由服务器管理员恢复：在命令行用 jijian --db-url … restore 备份文件 "
                                             "恢复到一个新建的空数据库")
