@@ -377,3 +377,16 @@ def test_on_a_server_the_backup_tab_leaves_restoring_to_the_administrator(two_de
     assert not tab.restore_button.isEnabled()
     assert tab.restore_button.toolTip() == ("服务器数据库由服务器管理员恢复：在命令行用 jijian --db-url … restore 备份文件 "
                                             "恢复到一个新建的空数据库")
+
+
+def test_a_password_in_the_db_url_is_refused_before_anything_connects(qapp, tmp_path, monkeypatch):
+    from gui.app import run_gui
+    from tests.helpers.gui_modals import answer_modals
+
+    monkeypatch.delenv("JIJIAN_DB_URL", raising=False)
+    said = answer_modals(lambda box: box.accept())
+    code = run_gui(["--data-dir", str(tmp_path / "data"), "--db-url", "postgresql+psycopg://jj_app:pw123@db1/jijian"])
+    assert code == 1
+    assert said == ["数据库口令不能写在数据库地址里（命令行和环境变量会被他人看到）：请使用 PGPASSFILE 口令文件，或在提示时输入"]
+    state = tmp_path / "data" / STATE_FILE
+    assert not state.exists() or "pw123" not in state.read_text()
