@@ -287,14 +287,16 @@ class ReferralDialog(QDialog):
         if r is None:
             return
         when = self.reminder_date.value()
-        self._run(lambda: referrals.record_reminder(self.ws, r.id, when), {"date": self.reminder_error})
+        # the version shown: a newer save from another desk is refused (ConcurrentEditError), the input kept
+        self._run(lambda: referrals.record_reminder(self.ws, r.id, when, expected_version=r.version),
+                  {"date": self.reminder_error})
 
     def record_reply(self) -> None:
         r = self.current()
         if r is None:
             return
         when, text = self.reply_date.value(), self.reply_result.toPlainText().strip()
-        self._run(lambda: referrals.record_reply(self.ws, r.id, when, text),
+        self._run(lambda: referrals.record_reply(self.ws, r.id, when, text, expected_version=r.version),
                   {"date": self.reply_date_error, "result": self.reply_result_error})
 
     def print_letter(self) -> None:

@@ -224,7 +224,8 @@ class LeadForm(LeadHandling, ItemDialog):
 
         def write(row):
             pid, data = self.persons.person_id(row), self.persons.person_input(row)
-            return lambda: cases.update_person(ws, pid, data)
+            seen = self.persons.person_version(row)   # a newer save from another desk is refused
+            return lambda: self.persons.remember(cases.update_person(ws, pid, data, expected_version=seen))
 
         def saved() -> None:
             self.persons.clear_changed()

@@ -240,14 +240,16 @@ class LeadInquiryDialog(QDialog):
         if path:
             self.reply_file.setText(path)
 
-    def _open_id(self) -> int | None:
+    def _open_id(self) -> tuple[int | None, int | None]:
+        """The open letter's id and the version shown (a newer save from another desk is refused)."""
         letter = self.overview.open_letter if self.overview else None
-        return letter.id if letter else None
+        return (letter.id, letter.version) if letter else (None, None)
 
     def record_reply(self) -> None:
-        ws, letter_id = self.ctx.workspace, self._open_id()
+        ws, (letter_id, seen) = self.ctx.workspace, self._open_id()
         when, path, note = self.reply_date.value(), self.reply_file.text().strip() or None, self.reply_note.text()
-        self._write(lambda: inquiries.record_reply(ws, letter_id, when, path, note), self.reply_errors)
+        self._write(lambda: inquiries.record_reply(ws, letter_id, when, path, note, expected_version=seen),
+                    self.reply_errors)
 
     def _assessment_changed(self, *_args) -> None:
         self.outcome.clear()
@@ -260,11 +262,12 @@ class LeadInquiryDialog(QDialog):
         self.closing_date.setEnabled(self.outcome.currentData() == InquiryOutcome.accepted_closed.value)
 
     def assess(self) -> None:
-        ws, letter_id = self.ctx.workspace, self._open_id()
+        ws, (letter_id, seen) = self.ctx.workspace, self._open_id()
         code, outcome = self.assessment.value() or "", self.outcome.currentData()
         when, note = self.assessment_date.value(), self.assess_note.toPlainText()
         closing = self.closing_date.value() if outcome == InquiryOutcome.accepted_closed.value else None
-        self._write(lambda: inquiries.assess(ws, letter_id, code, when, outcome, closing, note), self.assess_errors)
+        self._write(lambda: inquiries.assess(ws, letter_id, code, when, outcome, closing, note, expected_version=seen),
+                    self.assess_errors)
 
 
 class LeadFollowups(QWidget):

@@ -113,6 +113,7 @@ class LedgerForm(ItemDialog):
         super().__init__(ctx, parent)
         self.entry_id = entry_id
         self.view = None
+        self._versions: dict = {}   # "entry" and leader id -> the version shown (``_remember``)
         today = ctx.workspace.today()
         self.heading = QLabel(self)
         self.heading.setObjectName("DialogTitle")
@@ -224,6 +225,7 @@ class LedgerForm(ItemDialog):
 
     def _show(self, v) -> None:
         self.entry_id, self.view = v.id, v
+        self._remember(v)
         self._loading = True
         self.setWindowTitle(self.tr("一案双查台账 {n}").format(n=v.number))
         self.heading.setText(self.tr("一案双查台账 {n}（案件 {c}）").format(n=v.number, c=v.case_number))
@@ -263,11 +265,15 @@ class LedgerForm(ItemDialog):
         entry_id = self.entry_id
 
         def write(row):
+            # the versions shown (and those of this form's own saves since): a newer save from another
+            # desk is refused (ConcurrentEditError), the row keeps its input
             x, lid = self.leaders.leader_input(row), self.leaders.leader_id(row)
             if lid is None:   # a leader added to the saved entry
-                return lambda: ledger_entries.add_leader(ws, entry_id, x)
-            return lambda: ledger_entries.set_leader_outcome(ws, lid, x.outcome or "", x.outcome_date,
-                                                             x.accountability_method, x.basis)
+                seen = self._versions.get("entry")
+                return lambda: self._remember(ledger_entries.add_leader(ws, entry_id, x, expected_version=seen))
+            seen = self._versions.get(lid)
+            return lambda: self._remember(ledger_entries.set_leader_outcome(
+                ws, lid, x.outcome or "", x.outcome_date, x.accountability_method, x.basis, expected_version=seen))
 
         def saved() -> None:
             entry_id = self.entry_id
@@ -278,6 +284,11 @@ class LedgerForm(ItemDialog):
                                failed=lambda row, exc: self._failed(exc, row_of=lambda _i: row,
                                                                     prefix=f"leaders[{row}]."),
                                id_of=lambda view: view.leaders[-1]["id"])
+
+    def _remember(self, view):
+        """Keep the versions of a view just written or read (the next save hands them back)."""
+        self._versions = {"entry": view.version, **{x["id"]: x["version"] for x in view.leaders}}
+        return view
 
     def _saved(self, view, then) -> None:
         self._show(view)

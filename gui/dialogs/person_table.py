@@ -53,6 +53,7 @@ class PersonTable(EditorRowsTable):
         else:
             self.horizontalHeader().setStretchLastSection(True)
         self.today = dt.date.today()
+        self._versions: dict[int, int] = {}   # person id -> the version shown (handed back on save)
         install_identity_action(self)   # 身份证号与廉政档案… on a saved row (gui.dialogs.person_identity)
 
     def add_person(self, p=None, person_id: int | None = None) -> int:
@@ -108,6 +109,8 @@ class PersonTable(EditorRowsTable):
             editors[key] = w
         self._append_row(editors, person_id if person_id is not None else (get("id") if p is not None else None),
                          new=p is None)
+        if p is not None and get("id") is not None and get("version") is not None:
+            self._versions[get("id")] = get("version")
         return row
 
     def set_persons(self, persons) -> None:
@@ -118,6 +121,17 @@ class PersonTable(EditorRowsTable):
 
     def person_id(self, row: int) -> int | None:
         return self.row_id(row)
+
+    def person_version(self, row: int) -> int | None:
+        """The version of the row's person as shown (None for a new row): ``cases.update_person`` refuses
+        a save over another desk's newer one with it."""
+        pid = self.row_id(row)
+        return self._versions.get(pid) if pid is not None else None
+
+    def remember(self, view):
+        """Keep the version of a person just saved (``view``, a PersonView) for the next save; returns it."""
+        self._versions[view.id] = view.version
+        return view
 
     def person_input(self, row: int) -> PersonInput:
         e = self._editors[row]

@@ -202,7 +202,9 @@ class SanctionExecutionDialog(QDialog):
     def save_dates(self) -> None:
         ws, mid = self.ctx.workspace, self.measure_id
         values = dict(announced_date=self.announced.value(), delivered_date=self.delivered.value(),
-                      filed_date=self.filed.value(), note=self.note.text().strip())
+                      filed_date=self.filed.value(), note=self.note.text().strip(),
+                      expected_version=self.view.version if self.view is not None else None)
+        # a newer save from another desk is refused (ConcurrentEditError) and told on the section's line
         self._write(self.dates, lambda: execution.record_execution(ws, mid, **values), self._saved)
 
     def add_step(self) -> None:

@@ -127,11 +127,12 @@ class DraftEditor:
         if self.doc is None or self.is_finalized() or not allowed(self.roles, "report.edit"):
             return False
         narrative, footer = self._draft_values()
-        ws, period = self.ctx.ws, self._period
+        ws, period, seen = self.ctx.ws, self._period, self.draft_seen
         self.errors.clear()
         try:  # blocking: leaving the page, signing out and output all need the answer now
-            self.ctx.call_db(self, lambda: monthly_report.save_draft(ws, period, narrative, footer),
-                             self.tr("正在保存……"))
+            self.draft_seen = self.ctx.call_db(
+                self, lambda: monthly_report.save_draft(ws, period, narrative, footer, expected_version=seen),
+                self.tr("正在保存……"))
         except ValidationError as exc:
             self.errors.show(exc)
             self.tabs.setCurrentIndex(0)

@@ -58,6 +58,7 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, Page):
         super().__init__(ctx, spec, parent)
         self.doc: dict[str, Any] | None = None
         self.history: list[monthly_report.RevisionView] = []
+        self.draft_seen = 0   # the stored draft's version when shown: a newer save from another desk is refused
         self._period = ""
         self._dirty = False
         self._saved_at = ""
@@ -231,8 +232,9 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, Page):
         self._set_busy(True)
         self._lock_while_loading()
 
-        def work() -> tuple[dict[str, Any], list[monthly_report.RevisionView]]:
-            return monthly_report.build_document(ws, period), monthly_report.revisions(ws, period)
+        def work() -> tuple[dict[str, Any], list[monthly_report.RevisionView], int]:
+            seen = monthly_report.draft_version(ws, period)   # first: a save in between is refused, never lost
+            return monthly_report.build_document(ws, period), monthly_report.revisions(ws, period), seen
 
         self.ctx.db.submit(work, on_done=lambda result: self._loaded(request, result),
                            on_error=lambda exc: self._load_failed(request, exc))
@@ -252,7 +254,7 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, Page):
             return  # an older request; a newer one is on its way
         self._set_busy(False)
         self.table.setEnabled(True)
-        self.doc, self.history = result
+        self.doc, self.history, self.draft_seen = result
         self._fill_figures(self.doc["figures"])
         self._fill_text(self.doc)
         self._fill_history(self.history)

@@ -1,0 +1,116 @@
+"""A save over another desk's newer save, through the real dialogs (issue 13, several writers): the
+处分执行 dialog of a sanction (opened from its measure form) and the 一案双查 ledger form hand back the
+version they loaded; the refused save shows the Chinese message naming the other desk's user and when,
+the dialog stays open with the user's input, and after reopening the user's save goes through.
+
+Desk B is a second workspace on the same database file (another PC on the office's database), signed in
+as 李副书记; desk A is the app with 王书记 signed in.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from gui.dialogs.ledger_form import LedgerForm
+from gui.dialogs.measure_form import MeasureForm
+from gui.dialogs.sanction_execution import SanctionExecutionDialog
+from models import LedgerLeader, SanctionExecution
+from services.casework import execution, ledger_entries
+from services.casework.ledger_entries import LedgerLeaderInput
+from services.storage.record_versions import KEEP
+from tests.gui.conftest import type_text
+from tests.helpers.gui_hands import choose, click, show
+from tests.helpers.sanction_case import open_case
+from tests.helpers.second_desk import second_desk
+
+D = dt.date
+
+
+@pytest.fixture
+def desk_b(wang_ctx, today):
+    with second_desk(wang_ctx.workspace, today, "li", "李副书记", ["secretary"]) as other:
+        yield other
+
+
+def _when(ws, model, row_id: int) -> str:
+    with ws.reading() as s:
+        return f"{s.get(model, row_id).updated_at.astimezone():%Y-%m-%d %H:%M}"
+
+
+def test_the_execution_dates_saved_on_another_desk_refuse_this_dialogs_save_and_keep_its_input(
+        wang_ctx, desk_b, qtbot, prompts):
+    ws = wang_ctx.workspace
+    case = open_case(ws)
+    form = show(qtbot, MeasureForm(wang_ctx, persons=[(case.persons[0].id, "王五（青山镇财政所 会计）", True)],
+                                   case_id=case.id), (560, 560))
+    choose(form.category, "party_sanction")
+    choose(form.kind, "party_serious_warning")
+    form.decision_date.set_value(D(2026, 10, 12))
+    click(qtbot, form.save_button)
+    click(qtbot, form.execution_button)
+    dialog = form.findChild(SanctionExecutionDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.state.text() == "尚未宣布：应于2026-11-12前宣布（自处分决定作出之日起一个月）。"
+
+    # meanwhile desk B records the 宣布 of the same sanction
+    execution.record_execution(desk_b, form.saved.id, announced_date=D(2026, 10, 13), note="李副书记登记")
+    dialog.announced.set_value(D(2026, 10, 15))
+    dialog.delivered.set_value(D(2026, 10, 16))
+    type_text(qtbot, dialog.note, "在镇机关干部大会上宣布")
+    click(qtbot, dialog.dates.button)
+
+    with ws.reading() as s:
+        row_id = s.query(SanctionExecution.id).filter_by(measure_id=form.saved.id).scalar()
+    assert dialog.dates.general.text() == (f"王五的处分执行（党纪严重警告）已于 {_when(ws, SanctionExecution, row_id)} "
+                                           f"由 李副书记 修改，{KEEP}")
+    assert dialog.isVisible()   # the dialog stays open with what the user entered
+    assert (dialog.announced.value(), dialog.delivered.value(), dialog.note.text()) == (
+        D(2026, 10, 15), D(2026, 10, 16), "在镇机关干部大会上宣布")
+    stored = execution.execution_of(ws, form.saved.id)
+    assert (stored.announced_date, stored.delivered_date, stored.note) == (D(2026, 10, 13), None, "李副书记登记")
+    assert prompts.texts("error") == []
+
+    # reopened, the user's save goes through over desk B's
+    dialog.close()
+    again = SanctionExecutionDialog(wang_ctx, form.saved.id, parent=form)
+    show(qtbot, again, (760, 860))
+    assert again.announced.value() == D(2026, 10, 13)
+    again.delivered.set_value(D(2026, 10, 16))
+    click(qtbot, again.dates.button)
+    assert again.dates.general.text() == ""
+    assert execution.execution_of(ws, form.saved.id).delivered_date == D(2026, 10, 16)
+
+
+def test_a_ledger_outcome_saved_on_another_desk_refuses_this_forms_row_and_two_added_leaders_save(
+        wang_ctx, desk_b, qtbot, prompts):
+    ws = wang_ctx.workspace
+    case = open_case(ws)
+    e = ledger_entries.create_ledger_entry(ws, case_id=case.id, unit="青山村", entry_date=D(2026, 9, 10), leaders=[
+        LedgerLeaderInput(name="李支书", post="党支部书记", responsibility="principal")])
+    form = show(qtbot, LedgerForm(wang_ctx, e.id), (1200, 700))
+    leader_id = e.leaders[0]["id"]
+    ledger_entries.set_leader_outcome(desk_b, leader_id, "integrity_talk", D(2026, 10, 9))   # desk B first
+
+    choose(form.leaders.editor(0, "outcome"), "closed_no_fault")
+    form.leaders.editor(0, "outcome_date").set_value(D(2026, 10, 10))
+    click(qtbot, form.save_button)
+    message = f"台账 {e.number} 中李支书的处理结果已于 {_when(ws, LedgerLeader, leader_id)} 由 李副书记 修改，{KEEP}"
+    assert prompts.texts("error") == [message]
+    assert form.isVisible() and form.is_dirty()
+    assert (form.leaders.editor(0, "outcome").value(), form.leaders.editor(0, "outcome_date").value()) == (
+        "closed_no_fault", D(2026, 10, 10))
+    assert ledger_entries.get_ledger_entry(ws, e.id).leaders[0]["outcome"] == "integrity_talk"
+
+    # reopened: two leaders added in one save (each add raises the entry's version; the form keeps up)
+    prompts.answer(1)   # 放弃 the refused edit
+    form.close()
+    form = show(qtbot, LedgerForm(wang_ctx, e.id), (1200, 700))
+    for name, post, resp in (("张村长", "村委会主任", "leadership"), ("赵委员", "纪检委员", "supervisory")):
+        row = form.leaders.add_leader()
+        type_text(qtbot, form.leaders.editor(row, "name"), name)
+        type_text(qtbot, form.leaders.editor(row, "post"), post)
+        choose(form.leaders.editor(row, "responsibility"), resp)
+    click(qtbot, form.save_button)
+    assert prompts.texts("error") == [message]   # nothing new refused
+    assert [x["name"] for x in ledger_entries.get_ledger_entry(ws, e.id).leaders] == ["李支书", "张村长", "赵委员"]
