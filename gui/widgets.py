@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTe
                                QHBoxLayout, QPushButton, QWidget)
 
 from models.enums import Role
-from services.errors import ValidationError
+from services.errors import DomainError, ValidationError
 
 from .interaction import Interaction
 
@@ -179,3 +179,14 @@ def sha_details(sha: str) -> str:
 
 def confirm(parent: QWidget | None, message: str, title: str | None = None) -> bool:
     return Interaction.confirm(parent, message, title)
+
+
+def show_refusal(parent: QWidget | None, errors: FormErrors | None, error: BaseException) -> None:
+    """Tell a refused write where it belongs: a ValidationError at the fields of ``errors``, another DomainError
+    in their general line (in a box without one), anything else in a box."""
+    if errors is not None and isinstance(error, ValidationError):
+        errors.show(error)
+    elif errors is not None and errors.general is not None and isinstance(error, DomainError):
+        errors.set(None, error.message)
+    else:
+        show_error(parent, error)

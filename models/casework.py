@@ -81,6 +81,9 @@ class Case(Versioned, Base):
     filing_approver_id: Mapped[int | None] = mapped_column(Integer)   # a user id (see Lead.work_plan_approver_id)
     imported: Mapped[bool] = mapped_column(Boolean, default=False)   # brought in by import-ledger
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # 审理意见, entered with 审结; 免予/不予处分 reason of a 结案 without any measure (services.casework.stage_rules)
+    trial_opinion: Mapped[str | None] = mapped_column(Text)
+    no_sanction_reason: Mapped[str | None] = mapped_column(Text)
 
     persons: Mapped[list["Person"]] = relationship(back_populates="case", foreign_keys="Person.case_id",
                                                    order_by="Person.id")

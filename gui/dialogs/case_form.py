@@ -4,8 +4,8 @@ The 被调查人 table is person_table.PersonTable (its names are importable fro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QGridLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models.enums import CaseStage, EightRulesType
@@ -19,6 +19,7 @@ from ..geometry import remember_geometry
 from ..operations import DbOp, QueryOp
 from ..pdf_preview import PdfPreviewDialog
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
+from .case_stage_dialog import CaseStageDialog, UndoStageDialog
 from .measure_form import ItemDialog, MeasureForm
 from .sanction_execution import open_execution
 from .person_table import LEAD_PERSON_KEYS, PERSON_COLUMNS, PersonTable, person_label
@@ -103,20 +104,20 @@ class CaseForm(ItemDialog):
             self.stage_names[stage.value] = name
             self.stage_dates[stage.value] = date
         self.next_label = QLabel(self)
-        self.next_date = DateEdit(self)
-        self.next_date.setMaximumWidth(180)
-        self.next_date.set_value(today)
-        self.advance_button = primary(QPushButton(self.tr("推进到下一阶段"), self))
+        # each change in its own dialog (date and the stage's fields); the last one undone by the secretary
+        self.stage_dialog: QDialog | None = None
+        self.advance_button = primary(QPushButton(self.tr("推进到下一阶段…"), self))
         self.advance_button.clicked.connect(self.advance)
+        self.undo_stage_button = QPushButton(self.tr("撤销上一阶段…"), self)
+        self.undo_stage_button.clicked.connect(self.undo_stage)
         self.advance_error = FieldError(self)
-        self.stage_errors = FormErrors()
-        self.stage_errors.add("date", self.next_date, self.advance_error)
+        self.stage_errors = FormErrors(self.advance_error)
         self.approve_filing_button = QPushButton(self.tr("审批立案"), self)   # the secretary, for an officer's 立案
         self.approve_filing_button.clicked.connect(self.approve_filing)
         row = QHBoxLayout()
         row.addWidget(self.next_label)
-        row.addWidget(self.next_date)
         row.addWidget(self.advance_button)
+        row.addWidget(self.undo_stage_button)
         row.addWidget(self.approve_filing_button)
         row.addStretch(1)
         grid.addLayout(row, 2, 0, 1, len(CaseStage))
@@ -259,16 +260,16 @@ class CaseForm(ItemDialog):
             name.setStyleSheet("font-weight: bold; color: #9b1c1c;" if i == current else
                                "color: #1f2328;" if reached else "color: #9ca3af;")
         nxt = v.next_stages[0] if v.next_stages else None
-        for w in (self.next_date, self.advance_button):
-            w.setVisible(nxt is not None)
+        self.advance_button.setVisible(nxt is not None)
         user = self.ctx.workspace.current_user
         pending = not v.filing_approved and not v.imported
         self.approve_filing_button.setVisible(pending and user is not None and allowed(user.roles, "case.approve"))
         self.advance_button.setEnabled(not pending)
         self.advance_button.setToolTip(self.tr("立案经纪委书记审批后才能推进") if pending else "")
-        self.next_label.setText(self.tr("下一阶段：{stage}　日期").format(stage=CaseStage(nxt).label) if nxt
+        self.undo_stage_button.setVisible(user is not None and allowed(user.roles, "case.stage_undo")
+                                          and v.stage not in (CaseStage.filed.value, CaseStage.closed.value))
+        self.next_label.setText(self.tr("下一阶段：{stage}").format(stage=CaseStage(nxt).label) if nxt
                                 else self.tr("案件已结案。"))
-        self.next_date.set_value(self.ctx.workspace.today())
         self.advance_error.clear_message()
 
     def _show_measures(self, rows: list[dict]) -> None:
@@ -336,9 +337,8 @@ class CaseForm(ItemDialog):
 
         def write(row):
             pid, data = self.persons.person_id(row), self.persons.person_input(row)
-            if pid is not None:   # the version shown: a newer save from another desk is refused
-                seen = self.persons.person_version(row)
-                return lambda: self.persons.remember(cases.update_person(ws, pid, data, expected_version=seen))
+            if pid is not None:
+                return lambda: cases.update_person(ws, pid, data)
             return lambda: cases.add_person(ws, case_id, data)
 
         def failed(row: int, exc: BaseException) -> None:
@@ -350,21 +350,41 @@ class CaseForm(ItemDialog):
         self.persons.save_rows(self, self.persons.changed_rows(), write, done=done, failed=failed,
                                id_of=lambda person: person.id)
 
-    def advance(self) -> None:
-        """推进到下一阶段 with the date entered; a date before the previous stage is refused at the field."""
+    def advance(self) -> QDialog | None:
+        """推进到下一阶段…: the stage dialog with its date and the stage's fields (it hands back the stage and
+        version shown); a second click while it is open (a double click) brings the same one forward."""
         if self.view is None or not self.view.next_stages:
-            return
-        ws, stage, when = self.ctx.workspace, self.view.next_stages[0], self.next_date.value()
-        self.run(lambda: cases.advance_case(ws, self.case_id, stage, when), self.stage_errors, self._advanced)
+            return None
+        return self._open_stage_dialog(CaseStageDialog)
+
+    def undo_stage(self) -> QDialog | None:
+        """撤销上一阶段… (the secretary): the reason, a confirmation, then the case is back one stage."""
+        if self.view is None:
+            return None
+        return self._open_stage_dialog(UndoStageDialog)
+
+    def _open_stage_dialog(self, cls) -> QDialog:
+        if self.stage_dialog is not None:
+            self.stage_dialog.raise_()
+            self.stage_dialog.activateWindow()
+            return self.stage_dialog
+        dialog = self.stage_dialog = cls(self.ctx, self.view, self)
+        dialog.sig_done.connect(self._advanced)
+        dialog.finished.connect(lambda *_: self._stage_dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _stage_dialog_closed(self, dialog: QDialog) -> None:
+        if self.stage_dialog is dialog:
+            self.stage_dialog = None
+        dialog.deleteLater()
 
     def approve_filing(self) -> None:
         """审批立案 (the secretary): the case may then move on."""
         if self.view is None:
             return
         ws = self.ctx.workspace
-        seen = self.view.version
-        self.run(lambda: cases.approve_filing(ws, self.case_id, expected_version=seen), self.stage_errors,
-                 self._advanced)
+        self.run(lambda: cases.approve_filing(ws, self.case_id), self.stage_errors, self._advanced)
 
     def _advanced(self, view) -> None:
         dirty = self.is_dirty()

@@ -18,7 +18,7 @@ from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
 from ..pdf_preview import PdfPreviewDialog
-from ..widgets import FieldError, FormErrors, form_error_label, primary
+from ..widgets import FieldError, FormErrors, form_error_label, primary, show_refusal
 
 __all__ = ["TalkForm", "talk_button"]
 
@@ -184,13 +184,7 @@ class TalkForm(QDialog):
         DbOp(self, lambda: talks.record_talk(ws, data)).success(self._saved).failure(self._refused).run()
 
     def _refused(self, exc: BaseException) -> None:
-        from services.errors import DomainError, ValidationError
-        if isinstance(exc, ValidationError):
-            self.errors.show(exc)
-        elif isinstance(exc, DomainError):
-            self.errors.set(None, exc.message)
-        else:
-            Interaction.error(self, exc)
+        show_refusal(self, self.errors, exc)
 
     def _saved(self, view) -> None:
         for w in (self.place, self.interviewers, self.person_name, self.person_unit, self.person_post,

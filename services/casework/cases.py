@@ -15,7 +15,8 @@ from services.casework import numbering, sanction_rules
 from services.casework.complaint_closure import conclude_with_case
 from services.casework.measures import measure_view
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
-from services.casework.stage_rules import STAGE_INDEX as _STAGE_INDEX, STAGES, check_advance, stage_label
+from services.casework.stage_rules import (OPINION_MAX, REQUIREMENTS, STAGE_INDEX as _STAGE_INDEX, STAGES, check_advance,
+                                           check_expected, check_requirements, check_undo, stage_label)
 from services.casework.work_plan import require_approved_plan
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
@@ -25,7 +26,7 @@ from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_date, validate_text
 
 __all__ = ["STAGES", "CaseView", "add_person", "advance_case", "approve_filing", "get_case", "open_case",
-           "stage_label", "update_person"]
+           "stage_label", "undo_last_stage", "update_person"]
 
 
 @dataclass
@@ -52,6 +53,9 @@ class CaseView:
     next_stages: list[str] = field(default_factory=list)
     filing_approved: bool = False  # the secretary approved the 立案 (Case.filing_approver_id)
     imported: bool = False  # brought in by import-ledger
+    trial_opinion: str = ""  # 审理意见 (entered with 审结)
+    no_sanction_reason: str = ""  # 免予处分或不予处分的理由 (a 结案 without measures)
+    next_requirements: list[tuple[str, str]] = field(default_factory=list)  # what the next stage asks for
     version: int = 0  # hand it back as expected_version on the next change (record_versions)
 
     def as_dict(self) -> dict:
@@ -80,6 +84,8 @@ def _view(session: Session, c: Case) -> CaseView:
         eight_rules_type=c.eight_rules_type, eight_rules_label=er.label if er else "", summary=c.summary,
         persons=[person_view(p) for p in persons], measures=[asdict(measure_view(m)) for m in measures],
         next_stages=[code for code, _ in STAGES[idx + 1:idx + 2]], filing_approved=c.filing_approver_id is not None,
+        trial_opinion=c.trial_opinion or "", no_sanction_reason=c.no_sanction_reason or "",
+        next_requirements=list(REQUIREMENTS.get(STAGES[idx + 1][0], [])) if idx + 1 < len(STAGES) else [],
         imported=bool(c.imported), version=c.version,
     )
 
@@ -176,13 +182,27 @@ def approve_filing(ws: Workspace, case_id: int, *, expected_version: int | None 
         return _view(s, c)
 
 
-def advance_case(ws: Workspace, case_id: int, stage: str, date: Any, *,
-                 expected_version: int | None = None) -> CaseView:
+def _at_stage(s: Session, case_id: int, expected_stage: str | None, expected_version: int | None) -> Case:
+    """The case, refused unless still at ``expected_stage`` and ``expected_version`` (the row locked first on
+    PostgreSQL, so a second click or another desk cannot pass the check at the same time)."""
+    c = _get(s, case_id)
+    if expected_stage is not None and s.get_bind().dialect.name == "postgresql":
+        s.refresh(c, with_for_update=True)
+    check_expected(c, expected_stage)
+    check_version(s, c, expected_version, f"案件 {c.number} ")
+    return c
+
+
+def advance_case(ws: Workspace, case_id: int, stage: str, date: Any, *, expected_stage: str | None = None,
+                 expected_version: int | None = None, trial_opinion: str = "",
+                 no_sanction_reason: str = "") -> CaseView:
     """Move a case to its next stage (``stage_rules.check_advance``); the date may not precede the previous
-    stage's date. ``expected_version``: as for :func:`approve_filing`."""
+    stage's date; 审结 takes the 审理意见, 结案 the case's measures or the 免予/不予处分 reason
+    (``stage_rules.check_requirements``). ``expected_stage``: the stage the user saw (a double click moves the
+    case once); ``expected_version``: as for :func:`approve_filing`."""
     require(ws.current_user, "case.manage")
     with ws.transaction() as s:
-        c = _locked(s, case_id, expected_version)
+        c = _at_stage(s, case_id, expected_stage, expected_version)
         target = CaseStage.from_text(stage)
         if target is None:
             raise ValidationError(f"案件阶段“{stage}”不是可选的值", field="stage")
@@ -194,14 +214,46 @@ def advance_case(ws: Workspace, case_id: int, stage: str, date: Any, *,
         if prev is not None and d < prev:
             raise ValidationError(f"{target.label}日期（{d.isoformat()}）不能早于{stage_label(prev_code)}日期"
                                   f"（{prev.isoformat()}）", field="date")
+        opinion = validate_text(trial_opinion, label="审理意见", field="trial_opinion", max_length=OPINION_MAX) or ""
+        reason = validate_text(no_sanction_reason, label="免予处分或不予处分的理由", field="no_sanction_reason",
+                               max_length=OPINION_MAX) or ""
+        check_requirements(c, target, trial_opinion=opinion, no_sanction_reason=reason,
+                           measure_count=s.scalar(select(func.count(Measure.id)).where(Measure.case_id == c.id)))
         if target is CaseStage.closed:
             sanction_rules.check_decision_by_closing(s.scalar(select(func.max(Measure.decision_date))
                                                               .where(Measure.case_id == c.id)), d, field="date")
         setattr(c, STAGES[new][1], d)
         c.stage = target.value
-        audit.record(s, ws.current_user, "case.advance", "case", c.id,
-                     {"number": c.number, "stage": target.value, "date": d})
+        detail: dict[str, Any] = {"number": c.number, "stage": target.value, "date": d}
+        if target is CaseStage.trial_concluded:
+            c.trial_opinion = detail["trial_opinion"] = opinion
+        if target is CaseStage.closed and reason:
+            c.no_sanction_reason = detail["no_sanction_reason"] = reason
+        audit.record(s, ws.current_user, "case.advance", "case", c.id, detail)
         conclude_with_case(s, ws.current_user, c)  # 结案 concludes the complaint it came from (DOMAIN §9)
+        return _view(s, c)
+
+
+def undo_last_stage(ws: Workspace, case_id: int, expected_stage: str, reason: str, *,
+                    expected_version: int | None = None) -> CaseView:
+    """The secretary takes back the case's last stage change (``stage_rules.check_undo``: not 结案, not 立案):
+    its date is cleared (and the 审理意见 with 审结), the case is back at the stage before, with the reason
+    in the audit chain."""
+    require(ws.current_user, "case.stage_undo")
+    text = validate_text(reason, label="撤销理由", field="reason", max_length=500)
+    with ws.transaction() as s:
+        c = _at_stage(s, case_id, expected_stage, expected_version)
+        code, column = check_undo(c)
+        if not text:
+            raise ValidationError("请填写撤销理由", field="reason")
+        detail: dict[str, Any] = {"number": c.number, "stage": code, "date": getattr(c, column),
+                                  "back_to": STAGES[_STAGE_INDEX[code] - 1][0], "reason": text}
+        if code == CaseStage.trial_concluded.value and c.trial_opinion:
+            detail["trial_opinion"] = c.trial_opinion
+            c.trial_opinion = None
+        setattr(c, column, None)
+        c.stage = detail["back_to"]
+        audit.record(s, ws.current_user, "case.stage_undo", "case", c.id, detail)
         return _view(s, c)
 
 

@@ -91,7 +91,12 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "talk.record": lambda d: f"{_l(TalkKind, d.get('kind'))}{_d(d)}：谈话对象 {d.get('person', '')}，"
                              f"谈话人 {d.get('interviewers', '')}" + (f"，地点 {d['place']}" if d.get("place") else ""),
     "case.create": lambda d: f"立案 {d.get('number', '')}{_d(d)}" + ("，违反中央八项规定精神" if d.get("eight_rules") else ""),
-    "case.advance": lambda d: f"进入“{_l(CaseStage, d.get('stage'))}”阶段{_d(d)}",
+    "case.advance": lambda d: f"进入“{_l(CaseStage, d.get('stage'))}”阶段{_d(d)}"
+                              + (f"，审理意见：{d['trial_opinion']}" if d.get("trial_opinion") else "")
+                              + (f"，免予处分或不予处分的理由：{d['no_sanction_reason']}"
+                                 if d.get("no_sanction_reason") else ""),
+    "case.stage_undo": lambda d: f"撤销“{_l(CaseStage, d.get('stage'))}”阶段{_d(d)}，退回“{_l(CaseStage, d.get('back_to'))}”"
+                                 f"阶段，理由：{d.get('reason', '')}",
     "case.approve": lambda d: "纪委书记审批立案",
     "lead.work_plan": lambda d: "填写初核工作方案" + ("（附件）" if d.get("attachment_id") else ""),
     "lead.work_plan_approve": lambda d: f"纪委书记审批初核工作方案{_d(d)}",

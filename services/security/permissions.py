@@ -25,6 +25,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "case.view": ("查看案件", frozenset({S, O})),
     "case.manage": ("办理案件", frozenset({S, O})),
     "case.approve": ("审批立案", frozenset({S})),
+    "case.stage_undo": ("撤销案件的上一阶段", frozenset({S})),
     "measure.manage": ("录入处分处理", frozenset({S, O})),
     "ledger.manage": ("维护一案双查台账", frozenset({S, O})),
     "report.view": ("查看月报", frozenset({S, O, C})),

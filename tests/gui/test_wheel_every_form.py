@@ -145,4 +145,5 @@ def test_no_form_or_dialog_changes_a_field_under_the_wheel(wang_ctx, qtbot):
         if moved:
             changed[name] = moved
     assert changed == {}
-    assert all(n > 0 for name, n in counts.items() if name not in ("交办", "初核")), counts
+    # a stored case shows no editable field of its own: its stage dates are entered in 推进阶段
+    assert all(n > 0 for name, n in counts.items() if name not in ("交办", "初核", "案件")), counts

@@ -244,9 +244,9 @@ def test_to_verification_and_filing_keep_it_open_until_the_case_is_closed(ws, re
     case = cases.open_case(ws, lead_id=follow, filing_date=D(2026, 11, 5))
     assert intake.get_complaint(ws, v.id).state == "accepted"  # 立案 is not the end
     for stage, day in (("investigating", 6), ("referred_for_trial", 10), ("trial_concluded", 12)):
-        cases.advance_case(ws, case.id, stage, D(2026, 11, day))
+        cases.advance_case(ws, case.id, stage, D(2026, 11, day), trial_opinion="经审理，建议免予处分")
     assert intake.get_complaint(ws, v.id).concluded_date is None
-    cases.advance_case(ws, case.id, "closed", D(2026, 11, 16))
+    cases.advance_case(ws, case.id, "closed", D(2026, 11, 16), no_sanction_reason="情节轻微，免予处分")
     view = intake.get_complaint(ws, v.id)
     assert (view.state, view.concluded_date, view.state_reason) == ("concluded", D(2026, 11, 16),
                                                                     f"案件 {case.number} 结案")

@@ -155,8 +155,9 @@ def test_a_case_cannot_skip_a_stage(ws):
     assert exc.value.message == (f"案件 {c.number} 处于“审查调查”阶段，须先进入“移送审理”阶段，"
                                  "不能跳过中间阶段直接进入“审结”阶段")
     cases.advance_case(ws, c.id, "referred_for_trial", D(2026, 10, 1))
-    cases.advance_case(ws, c.id, "trial_concluded", D(2026, 10, 20))
-    closed = cases.advance_case(ws, c.id, "closed", D(2026, 10, 20))  # the same day is in order
+    cases.advance_case(ws, c.id, "trial_concluded", D(2026, 10, 20), trial_opinion="建议免予处分")
+    closed = cases.advance_case(ws, c.id, "closed", D(2026, 10, 20),  # the same day is in order
+                                no_sanction_reason="情节轻微，免予处分")
     assert (closed.investigation_date, closed.trial_referral_date, closed.trial_concluded_date,
             closed.closing_date) == (D(2026, 9, 2), D(2026, 10, 1), D(2026, 10, 20), D(2026, 10, 20))
 
@@ -187,7 +188,7 @@ def test_closing_needs_the_intermediate_dates_in_order_even_when_a_row_was_edite
                         persons=[PersonInput(name="王五", is_party_member=True)])
     for stage, day in (("investigating", D(2026, 9, 2)), ("referred_for_trial", D(2026, 10, 1)),
                        ("trial_concluded", D(2026, 10, 20))):
-        cases.advance_case(ws, c.id, stage, day)
+        cases.advance_case(ws, c.id, stage, day, trial_opinion="建议免予处分")
     db = sqlite3.connect(ws.db_path)  # the 审查调查 date taken out of the file directly
     db.execute("UPDATE cases SET investigation_date = NULL WHERE id = ?", (c.id,))
     db.commit()

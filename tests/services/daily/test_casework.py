@@ -79,11 +79,11 @@ def test_stage_dates_in_order(ws):
     c = cases.advance_case(ws, c.id, "referred_for_trial", D(2026, 4, 1))
     with pytest.raises(StateError):
         cases.advance_case(ws, c.id, "investigating", D(2026, 4, 2))
-    c = cases.advance_case(ws, c.id, "trial_concluded", D(2026, 4, 20))
-    c = cases.advance_case(ws, c.id, "closed", D(2026, 5, 6))
+    c = cases.advance_case(ws, c.id, "trial_concluded", D(2026, 4, 20), trial_opinion="建议给予党内警告处分")
+    c = cases.advance_case(ws, c.id, "closed", D(2026, 5, 6), no_sanction_reason="经集体研究免予处分")
     assert c.stage_label == "结案" and c.closing_date == D(2026, 5, 6)
     texts = [e.text_zh for e in timeline.timeline(ws, "case", c.id)]
-    assert texts[0].startswith("立案 LA2026-0001") and "进入“结案”阶段（2026-05-06）" in texts
+    assert texts[0].startswith("立案 LA2026-0001") and texts[-1] == "进入“结案”阶段（2026-05-06），免予处分或不予处分的理由：经集体研究免予处分"
 
 
 def test_measures_rules_effect_end_and_form(ws, lead, as_role):
