@@ -15,6 +15,7 @@ from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKin
                           LeadSource, LedgerOutcome, Responsibility, TalkKind)
 
 from services.casework import sanction_rules
+from services.casework.timeline_records import Documents, record_events
 from services.security.permissions import require
 from services.storage.workspace import Workspace
 
@@ -27,6 +28,7 @@ class TimelineEvent:
     who: str
     text_zh: str
     action: str = ""
+    document: tuple[str, int] | None = None   # the letter it can be printed again as (timeline_records.Documents)
 
 
 def _l(enum_cls, code) -> str:
@@ -179,11 +181,19 @@ def timeline(ws: Workspace, entity: str, id: int) -> list[TimelineEvent]:
                          .where(or_(own, AuditEvent.id == imported_from) if imported_from else own)
                          .order_by(AuditEvent.id)).all()
         out = []
+        seen: set[tuple[str, str]] = set()
+        documents = Documents(s, entity, id)
         for ev, display in rows:
             detail = json.loads(ev.detail_json or "{}")
             if ev.id == imported_from:
                 out.append(TimelineEvent(ev.at, display or ev.username or "系统", _imported_text(ev, detail, sheet_row),
                                          IMPORT_ACTION))
                 continue
-            out.append(TimelineEvent(ev.at, display or ev.username or "系统", render(ev.action, detail), ev.action))
+            seen.add((ev.action, str(detail.get("date", ""))))
+            out.append(TimelineEvent(ev.at, display or ev.username or "系统", render(ev.action, detail), ev.action,
+                                     documents.of(ev.action, detail)))
+        extra = [TimelineEvent(at, who, render(action, detail), action, documents.of(action, detail))
+                 for at, who, action, detail in record_events(s, entity, id, seen)]
+        if extra:   # records without an event of their own (the demo's), in date order among the events
+            out = sorted(out + extra, key=lambda e: e.at)
         return out

@@ -4,7 +4,8 @@ Offers the demo office and its data, re-exported here from ``office`` and ``gene
 (set up a data dir once), ``initialize_demo`` / ``login_demo`` (the demo office and its users),
 ``generate_demo`` (append a seeded amount of work), ``validate_scale``, ``identity_sealer`` and the demo
 constants.
-Internal: ``generator`` (one run: roster, days, ids and numbers), ``complaints``, ``leads``, ``talks`` (函询 letters, talk records),
+Internal: ``generator`` (one run: roster, days, ids and numbers), ``complaints``, ``complaint_followups`` (转办 records
+and 告知/反馈 contacts), ``leads``, ``talks`` (函询 letters, talk records),
 ``sanction_followups`` (处分执行 and 回访教育 of each sanction),
 ``cases`` and ``ledger`` (the rows of each entity), ``writer`` (the batch writer thread), ``shares``
 (vocabulary shares, the weighted picker) and ``texts`` (word pools).

@@ -84,6 +84,7 @@ class ComplaintRows:
         elif signature != "anonymous":
             self._identity(row, signature)
         self.rows["complaints"].append(row)
+        self._complaint_followup_rows(row)
         if kind == "accusation" and not original and row["state"] not in ("reported_up", "transferred"):
             self.pool.append((cid, number, day, cadres[0], kind, discipline, eight, problem,
                               self.unit_index[cadres[0].unit]))
@@ -149,11 +150,10 @@ class ComplaintRows:
             row["state_date"], row["state"] = happened[-1]
         if row["state"] == "concluded":
             row["concluded_date"] = row["state_date"]
-        if row["signature"] == "real_name" and happened:
-            if not original:
-                late = rng.random() < 0.03
-                notice = max(happened[0][0], self._wd(day, rng.randint(16, 25) if late else rng.randint(2, 14)))
-                row["acceptance_notice_date"] = notice if notice <= end else None
+        if row["signature"] == "real_name" and kind == "accusation" and not original and happened:   # owed (§1)
+            late = rng.random() < 0.03
+            notice = max(happened[0][0], self._wd(day, rng.randint(16, 25) if late else rng.randint(2, 14)))
+            row["acceptance_notice_date"] = notice if notice <= end else None
             if row["concluded_date"]:
                 late = rng.random() < 0.03
                 fb = self._wd(row["concluded_date"], rng.randint(16, 25) if late else rng.randint(1, 14))

@@ -25,6 +25,7 @@ from models import HolidayOverride, Organization
 from services.deadlines.workdays import WorkCalendar
 from services.demo import texts as T
 from services.demo.cases import CaseRows
+from services.demo.complaint_followups import ComplaintFollowUpRows
 from services.demo.complaints import ComplaintRows
 from services.demo.leads import LeadRows
 from services.demo.ledger import LedgerRows
@@ -50,6 +51,8 @@ _UTC = dt.timezone.utc
 class DemoSummary:
     complaints: int = 0
     complaint_subjects: int = 0
+    referrals: int = 0
+    complainant_contacts: int = 0
     leads: int = 0
     cases: int = 0
     persons: int = 0
@@ -107,7 +110,8 @@ def generate_demo(ws: Workspace, *, complaints: int, seed: int = 2026, end: dt.d
     return summary
 
 
-class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows, SanctionFollowUpRows):
+class _Generator(ComplaintRows, ComplaintFollowUpRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows,
+                 SanctionFollowUpRows):
     """One run: the roster, the days, and the rows of each entity (the mixins), handed to the writer."""
 
     def __init__(self, ws: Workspace, total: int, seed: int, end: dt.date, identity_columns, progress):
@@ -294,12 +298,15 @@ class _Generator(ComplaintRows, LeadRows, CaseRows, LedgerRows, InquiryTalkRows,
             days.append(d)
             weights.append(w if self.calendar.is_workday(d) else w * 0.12)
             d += dt.timedelta(days=1)
-        total = sum(weights)
-        exact = [self.total * w / total for w in weights]
-        counts = [int(x) for x in exact]
-        short = self.total - sum(counts)
-        for i in sorted(range(len(days)), key=lambda i: (counts[i] - exact[i], i))[:short]:
-            counts[i] += 1
+        # Each day gets the rounded running total less the days before it: the counts add up to the total and a
+        # small demo's complaints are spread over every month (handing the remainders out largest first gave
+        # whole months with equal remainders, such as a short 2月 or 10月, none at all).
+        scale = self.total / sum(weights)
+        counts, before = [], 0
+        for running in accumulate(weights):
+            upto = round(running * scale)
+            counts.append(upto - before)
+            before = upto
         return [(d, c) for d, c in zip(days, counts) if c]
 
 

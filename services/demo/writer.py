@@ -9,19 +9,20 @@ from collections import deque
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from models import (Case, Complaint, ComplaintSubject, ExecutionStep, FollowUpVisit, InquiryLetter, Lead, LedgerEntry,
-                    LedgerLeader, Measure, Person, SanctionExecution, TalkRecord, User, UserRole)
+from models import (Case, ComplainantContact, Complaint, ComplaintSubject, ExecutionStep, FollowUpVisit, InquiryLetter,
+                    Lead, LedgerEntry, LedgerLeader, Measure, Person, Referral, SanctionExecution, TalkRecord, User,
+                    UserRole)
 from models import search
 
 from services.security import audit
 from services.storage.workspace import Workspace
 
 
-TABLES = (("complaints", Complaint), ("complaint_subjects", ComplaintSubject), ("leads", Lead), ("cases", Case),
-           ("persons", Person), ("measures", Measure), ("ledger_entries", LedgerEntry),
-           ("ledger_leaders", LedgerLeader), ("inquiry_letters", InquiryLetter), ("talk_records", TalkRecord),
-           ("sanction_executions", SanctionExecution), ("execution_steps", ExecutionStep),
-           ("follow_up_visits", FollowUpVisit))
+TABLES = (("complaints", Complaint), ("complaint_subjects", ComplaintSubject), ("referrals", Referral),
+          ("complainant_contacts", ComplainantContact), ("leads", Lead), ("cases", Case), ("persons", Person),
+          ("measures", Measure), ("ledger_entries", LedgerEntry), ("ledger_leaders", LedgerLeader),
+          ("inquiry_letters", InquiryLetter), ("talk_records", TalkRecord), ("sanction_executions", SanctionExecution),
+          ("execution_steps", ExecutionStep), ("follow_up_visits", FollowUpVisit))
 
 
 class BatchWriter:

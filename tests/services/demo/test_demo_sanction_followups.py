@@ -11,20 +11,14 @@ from models import ExecutionStep, FollowUpVisit, Measure, SanctionExecution
 from services import demo
 from services.deadlines import due_list
 from services.deadlines.rules import follow_up_due
-from services.security import setup, users
-from services.storage.workspace import open_workspace
-from tests.conftest import ADMIN_PASSWORD
-from tests.helpers.crypto import CHEAP_CRYPTO
+from tests.helpers.demo_ws import demo_township
 
 END = dt.date(2026, 11, 20)
 
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
-    ws = open_workspace(tmp_path_factory.mktemp("demo_followups") / "data", today=lambda: END, crypto=CHEAP_CRYPTO)
-    setup.initialize(ws, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
-                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
-    users.login(ws, "wang", ADMIN_PASSWORD)
+    ws = demo_township(tmp_path_factory.mktemp("demo_followups") / "data", END)
     summary = demo.generate_demo(ws, complaints=1500, end=END)
     yield ws, summary
     ws.close()

@@ -1,0 +1,114 @@
+"""What an item's timeline adds to its audit events: the 转办 and 告知/反馈 records that have no event of their
+own (the demo's rows, written in bulk), and the letter each entry can be printed again as.
+
+``record_events(s, entity, id, seen)`` lists (at, who, action, detail) entries for a complaint's
+``Referral`` (转办, each 催办, the reply) and ``ComplainantContact`` rows whose event is not among ``seen``
+(the (action, ISO date) pairs of the item's audit events), dated 09:00 Beijing time on the recorded day.
+``Documents`` answers which letter of services.reporting.notice_print an entry stands for (``("acceptance_notice",
+complaint id)``, ``("feedback_notice", complaint id)``, ``("referral_letter", referral id)``, ``("inquiry_notice",
+letter id)``), so the timeline can offer 重新打印 filled from the stored record.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import ComplainantContact, InquiryLetter, Referral, User
+from models.enums import ContactKind
+
+from services.casework.referrals import reminder_dates
+
+_UTC = dt.timezone.utc
+_CONTACT_ACTION = {ContactKind.acceptance_notice.value: "complaint.notice", ContactKind.feedback.value: "complaint.feedback"}
+# A printed event's document (its Chinese title) -> the letter code.
+PRINTED = {"受理告知书": "acceptance_notice", "反馈告知书": "feedback_notice", "转办函": "referral_letter",
+           "函询通知书": "inquiry_notice"}
+
+Entry = tuple[dt.datetime, str, str, dict]
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, 1, 0, tzinfo=_UTC)   # 09:00 Beijing time
+
+
+def _referrals(s: Session, complaint_id: int) -> list[Referral]:
+    return list(s.execute(select(Referral).where(Referral.complaint_id == complaint_id)
+                          .order_by(Referral.sent_date, Referral.id)).scalars())
+
+
+def record_events(s: Session, entity: str, item_id: int, seen: set[tuple[str, str]]) -> list[Entry]:
+    """The complaint's 转办 and 告知/反馈 records without an audit event of their own (none for other items)."""
+    if entity != "complaint":
+        return []
+    out: list[Entry] = []
+
+    def add(day: dt.date, who: str, action: str, detail: dict) -> None:
+        if (action, day.isoformat()) not in seen:
+            out.append((_at(day), who, action, {**detail, "date": day.isoformat()}))
+
+    names: dict[int, str] = {}
+    for r in _referrals(s, item_id):
+        if r.created_by_id is not None and r.created_by_id not in names:
+            names[r.created_by_id] = s.scalar(select(User.display_name).where(User.id == r.created_by_id)) or ""
+        who = names.get(r.created_by_id or 0) or "—"
+        add(r.sent_date, who, "complaint.transfer",
+            {"to": r.to_body, **({"document_number": r.document_number} if r.document_number else {}),
+             **({"due": r.due_date.isoformat()} if r.due_date else {})})
+        for day in reminder_dates(r):
+            add(day, who, "complaint.referral_reminder", {"to": r.to_body})
+        if r.reply_date is not None:
+            add(r.reply_date, who, "complaint.referral_reply", {"to": r.to_body, "result": r.reply_result or ""})
+    contacts = s.execute(select(ComplainantContact).where(ComplainantContact.complaint_id == item_id)
+                         .order_by(ComplainantContact.contact_date, ComplainantContact.id)).scalars()
+    for x in contacts:
+        add(x.contact_date, x.by_whom or "—", _CONTACT_ACTION[x.kind],
+            {"method": x.method, "by": x.by_whom, **({"response": x.response} if x.response else {})})
+    return out
+
+
+class Documents:
+    """Which letter a timeline entry of one item can be printed again as (read once per timeline)."""
+
+    def __init__(self, s: Session, entity: str, item_id: int):
+        self.s, self.entity, self.item_id = s, entity, item_id
+        self._referrals: list[Referral] | None = None
+        self._letters: dict[int, int] | None = None
+
+    def referral_id(self, to_body: Any, date: Any) -> int | None:
+        if self._referrals is None:
+            self._referrals = _referrals(self.s, self.item_id)
+        for r in self._referrals:
+            if r.to_body == to_body and r.sent_date.isoformat() == str(date):
+                return r.id
+        return None
+
+    def letter_id(self, round_: Any) -> int | None:
+        if self._letters is None:
+            self._letters = dict(self.s.execute(select(InquiryLetter.round, InquiryLetter.id)
+                                                .where(InquiryLetter.lead_id == self.item_id)).all())
+        return self._letters.get(int(round_ or 1))
+
+    def of(self, action: str, detail: dict) -> tuple[str, int] | None:
+        """("acceptance_notice" | "feedback_notice" | "referral_letter" | "inquiry_notice", record id) or None."""
+        if self.entity == "complaint":
+            if action == "complaint.notice":
+                return "acceptance_notice", self.item_id
+            if action == "complaint.feedback":
+                return "feedback_notice", self.item_id
+            if action == "complaint.transfer":
+                rid = self.referral_id(detail.get("to"), detail.get("date"))
+                return ("referral_letter", rid) if rid else None
+        if action in ("complaint.printed", "lead.printed"):
+            code = PRINTED.get(detail.get("document", ""))
+            if code in ("acceptance_notice", "feedback_notice") and self.entity == "complaint":
+                return code, self.item_id
+            if code and detail.get("record"):
+                return code, int(detail["record"])
+            return None
+        if self.entity == "lead" and action == "lead.inquiry_send":
+            lid = self.letter_id(detail.get("round"))
+            return ("inquiry_notice", lid) if lid else None
+        return None
