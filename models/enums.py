@@ -120,6 +120,25 @@ class LeadState(CodedEnum):
     concluded = ("concluded", "已办结")
 
 
+class ComplaintFollowUp(CodedEnum):
+    """What is still to be done on a complaint (DOMAIN §9), the 办理事项 filter of the 信访登记 list (not stored)."""
+
+    notice_due = ("notice_due", "待告知")
+    notice_overdue = ("notice_overdue", "告知已超期")
+    feedback_due = ("feedback_due", "待反馈")
+    feedback_overdue = ("feedback_overdue", "反馈已超期")
+    referral_open = ("referral_open", "转办未回复")
+    referral_overdue = ("referral_overdue", "转办回复已超期")
+
+
+class LeadFollowUp(CodedEnum):
+    """Where a lead's 函询 stands (DOMAIN §9), the 函询 filter of the 问题线索 list (not stored)."""
+
+    inquiry_awaiting_reply = ("inquiry_awaiting_reply", "待函询回复")
+    inquiry_reply_overdue = ("inquiry_reply_overdue", "函询回复已超期")
+    inquiry_awaiting_assessment = ("inquiry_awaiting_assessment", "待评估")
+
+
 class LeadResult(CodedEnum):
     """The outcome of a disposed lead (DOMAIN §2)."""
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QSizePolicy, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from models.enums import Channel, ComplaintKind, ComplaintState, Discipline, Rank
+from models.enums import Channel, ComplaintFollowUp, ComplaintKind, ComplaintState, Discipline, Rank
 from services.casework import listing
 from services.deadlines import due_list
 from services.errors import ValidationError
@@ -99,6 +99,8 @@ class ComplaintsPage(Page):
         self.kinds = CheckCombo(ComplaintKind, self.tr("全部类型"), self)
         self.ranks = CheckCombo(Rank, self.tr("全部职级"), self)
         self.disciplines = CheckCombo(Discipline, self.tr("全部类别"), self)
+        self.followups = CheckCombo(ComplaintFollowUp, self.tr("全部办理事项"), self)   # 待反馈, 转办未回复…
+        self.followups.setToolTip(self.tr("办理事项：待告知、待反馈、转办未回复及其已超期的"))
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索编号、被反映人姓名或单位、问题内容（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
@@ -117,7 +119,7 @@ class ComplaintsPage(Page):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("至"), self))
         filters.addWidget(self.date_to)
-        for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines):
+        for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines, self.followups):
             filters.addWidget(combo)
             combo.sig_changed.connect(self.refresh)
         filters.addStretch(1)
@@ -205,12 +207,13 @@ class ComplaintsPage(Page):
             states=self.states.values(), channels=self.channels.values(), kinds=self.kinds.values(),
             ranks=self.ranks.values(), disciplines=self.disciplines.values(), text=self.search.text().strip(),
             complainant=self.complainant.text().strip() if self.can_see_identity else "",
+            followups=self.followups.values(),
             sort_key=self.model.sort_key or "received_date", descending=self.model.sort_descending)
 
     def has_filters(self) -> bool:
         q = self.query()
         return bool(q.date_from or q.date_to or q.states or q.channels or q.kinds or q.ranks or q.disciplines or q.text
-                    or q.complainant)
+                    or q.complainant or q.followups)
 
     def refresh(self, *_args) -> None:
         """Re-run the query in SQL; the list shows the new ids (rows are fetched as they are seen)."""
@@ -273,7 +276,7 @@ class ComplaintsPage(Page):
 
     def clear_filters(self) -> None:
         widgets = (self.date_from, self.date_to, self.search, self.states, self.channels, self.kinds, self.ranks,
-                   self.disciplines, self.complainant)
+                   self.disciplines, self.followups, self.complainant)
         for w in widgets:
             w.blockSignals(True)
         self.date_from.clear_value()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from models.enums import Disposition, LeadSource, LeadState
+from models.enums import Disposition, LeadFollowUp, LeadSource, LeadState
 from services.casework import listing
 from services.deadlines import due_list
 from services.deadlines.rules import DueStatus
@@ -328,9 +328,10 @@ class LeadsPage(ItemListPage):
         self.sources = CheckCombo(LeadSource, self.tr("全部来源"), self)
         self.dispositions = CheckCombo(Disposition, self.tr("全部处置方式"), self)
         self.states = CheckCombo(LeadState, self.tr("全部状态"), self)
+        self.followups = CheckCombo(LeadFollowUp, self.tr("全部函询事项"), self)   # 待函询回复, 已超期, 待评估
         # No label before each combo (its "全部…" text says what it filters): the bar fits a 1366 px screen.
         for label, w in ((self.tr("线索来源"), self.sources), (self.tr("处置方式"), self.dispositions),
-                         (self.tr("状态"), self.states)):
+                         (self.tr("状态"), self.states), (self.tr("函询事项"), self.followups)):
             w.setToolTip(label)
             layout.addWidget(w)
             w.sig_changed.connect(self.refresh)
@@ -340,9 +341,10 @@ class LeadsPage(ItemListPage):
         q.sources = self.sources.values()
         q.dispositions = self.dispositions.values()
         q.states = self.states.values()
+        q.followups = self.followups.values()
 
     def clear_filters(self) -> None:
-        for w in (self.sources, self.dispositions, self.states):
+        for w in (self.sources, self.dispositions, self.states, self.followups):
             w.blockSignals(True)
             w.set_values([])
             w.blockSignals(False)

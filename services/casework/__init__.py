@@ -17,7 +17,9 @@ whole, and its code tables; the ledger import checks its 信访件 rows with it 
 ``intake``: ``intake_form`` (the form, its check, the view) and ``intake_actions`` (the actions by state),
 ``complaint_closure`` (办结, also when the complaint's lead or case is concluded),
 and the pieces behind ``listing``: ``listing_query`` (the query, columns, checks), ``listing_filters`` (SQL conditions, text
-search, counting), ``listing_ids`` (the lazy id list) and ``listing_rows`` (display rows).
+search, counting), ``followup_filters`` (the 办理事项 filters: 待反馈, 转办未回复, 函询回复已超期…), ``listing_ids`` (the
+lazy id list) and ``listing_rows`` (display rows); behind ``timeline``: ``timeline_records`` (转办 and 告知/反馈
+rows without an event of their own, and the letter an entry can be printed again as).
 
 May use: deadlines, interchange, security, storage (interchange only for the list export's safe cells).
 """

@@ -11,8 +11,10 @@ import unicodedata
 from typing import Any, Iterator
 
 from models import Organization
-from models.enums import CaseStage, Channel, ComplaintKind, ComplaintState, Discipline, Disposition, LeadSource, Rank
+from models.enums import (CaseStage, Channel, ComplaintFollowUp, ComplaintKind, ComplaintState, Discipline, Disposition,
+                          LeadSource, Rank)
 
+from services.casework.followup_filters import CHOICES
 from services.casework.listing_query import COLUMNS, ListQuery
 from services.casework.listing_rows import fetch_rows
 from services.deadlines.due_list import due_items
@@ -63,6 +65,8 @@ def filter_words(q: ListQuery) -> str:
                                     (q.sources, "线索来源", LeadSource), (q.dispositions, "处置方式", Disposition)):
         if values:
             parts.append(f"{label}：{_labels(enum_cls, values)}")
+    if q.followups:
+        parts.append(f"办理事项：{_labels(CHOICES.get(q.entity, ComplaintFollowUp), q.followups)}")
     if q.text.strip():
         parts.append(f"查找：{q.text.strip()}")
     if q.complainant.strip():

@@ -178,7 +178,7 @@ def _id_sets(session: Session, q: ListQuery) -> list | None:
     indexes hold the ids (every subject and every indexed document belongs to a complaint).
     """
     if q.entity != "complaint" or session.get_bind().dialect.name != "sqlite" or any(
-            (q.date_from, q.date_to, q.states, q.channels, q.kinds, q.disciplines, q.complainant.strip())):
+            (q.date_from, q.date_to, q.states, q.channels, q.kinds, q.disciplines, q.complainant.strip(), q.followups)):
         return None
     terms = search_terms(q.text)
     sets = []

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
+from services.casework.followup_filters import followup_condition
 from services.casework.listing_filters import complainant_condition, conditions, count_matches
 from services.casework.listing_query import MODEL, VIEW_PERM, ListQuery, check_query, sort_cols
 from services.security.permissions import require
@@ -211,7 +212,7 @@ def query_ids(ws: Workspace, q: ListQuery, *, block: int | None = None, whole: i
     cols = sort_cols(q)
     block = block or BLOCK
     whole = WHOLE if whole is None else whole
-    extra = complainant_condition(ws, q)
+    extra = complainant_condition(ws, q) + followup_condition(ws, q.entity, q.followups)
     with ws.reading() as s:
         total = count_matches(s, q, extra)
         if not total:
@@ -227,6 +228,6 @@ def query_ids(ws: Workspace, q: ListQuery, *, block: int | None = None, whole: i
 def count(ws: Workspace, q: ListQuery) -> int:
     check_query(q)
     require(ws.current_user, VIEW_PERM[q.entity])
-    extra = complainant_condition(ws, q)
+    extra = complainant_condition(ws, q) + followup_condition(ws, q.entity, q.followups)
     with ws.reading() as s:
         return count_matches(s, q, extra)

@@ -68,6 +68,8 @@ class ListQuery:
     dispositions: list[str] = field(default_factory=list)  # leads: 处置方式, ANDed with the states
     # complaints: the complainant's phone or ID number, found through the blind index (identity.view)
     complainant: str = ""
+    # complaints, leads: 办理事项 (models.enums.ComplaintFollowUp / LeadFollowUp; casework.followup_filters)
+    followups: list[str] = field(default_factory=list)
 
 
 def search_terms(text: str) -> list[str]:
