@@ -122,6 +122,10 @@ class CaseForm(ItemDialog):
         row.addStretch(1)
         grid.addLayout(row, 2, 0, 1, len(CaseStage))
         grid.addWidget(self.advance_error, 3, 0, 1, len(CaseStage))
+        self.stage_notes = QLabel(self)   # the 审理意见 (and a 免予/不予处分 reason) entered with their stage
+        self.stage_notes.setWordWrap(True)
+        self.stage_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.stage_notes, 4, 0, 1, len(CaseStage))
 
         basic = QWidget(self)
         basic_lay = QVBoxLayout(basic)
@@ -271,6 +275,11 @@ class CaseForm(ItemDialog):
         self.next_label.setText(self.tr("下一阶段：{stage}").format(stage=CaseStage(nxt).label) if nxt
                                 else self.tr("案件已结案。"))
         self.advance_error.clear_message()
+        notes = [self.tr("审理意见：{t}").format(t=v.trial_opinion)] if v.trial_opinion else []
+        if v.no_sanction_reason:
+            notes.append(self.tr("免予处分或不予处分的理由：{t}").format(t=v.no_sanction_reason))
+        self.stage_notes.setText("\n".join(notes))
+        self.stage_notes.setVisible(bool(notes))
 
     def _show_measures(self, rows: list[dict]) -> None:
         self.measures.setRowCount(len(rows))

@@ -88,6 +88,7 @@ def test_stages_through_the_dialog_once_per_double_click_and_the_secretary_undoe
     assert (stored.stage, stored.trial_concluded_date, stored.trial_opinion) == ("trial_concluded", D(2026, 11, 18),
                                                                               OPINION)
     assert form.timeline.texts()[-1] == f"进入“审结”阶段（2026-11-18），审理意见：{OPINION}"
+    assert form.stage_notes.isVisible() and form.stage_notes.text() == f"审理意见：{OPINION}"
 
     # 结案 without any decision: the dialog says what is missing and the services refuse it
     dialog = open_stage_dialog(qtbot, form)
@@ -123,5 +124,6 @@ def test_stages_through_the_dialog_once_per_double_click_and_the_secretary_undoe
     back = cases.get_case(ws, case.id)
     assert (back.stage, back.trial_concluded_date, back.trial_opinion) == ("referred_for_trial", None, "")
     assert (form.next_label.text(), form.stage_dates["trial_concluded"].text()) == ("下一阶段：审结", "—")
+    assert not form.stage_notes.isVisible()
     assert form.timeline.texts()[-1] == "撤销“审结”阶段（2026-11-18），退回“移送审理”阶段，理由：审结日期填错，审理尚未结束"
     assert prompts.texts("error") == []
