@@ -11,6 +11,7 @@ from services.casework import intake
 from ..form_widgets import ActionDialog
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
+from ..timeline_reprint import TimelineReprint
 from ..widgets import primary, show_info
 from .complaint_followup import followup_dialog
 
@@ -128,6 +129,10 @@ class ComplaintActions:
             at = e.at.astimezone().strftime("%Y-%m-%d %H:%M") if hasattr(e.at, "astimezone") else str(e.at)
             for col, text in enumerate((at, e.who, e.text_zh)):
                 self.timeline.setItem(row, col, QTableWidgetItem(text))
+        if getattr(self, "timeline_reprint", None) is None:   # 重新打印 a 告知书 or 转办函 from its entry
+            self.timeline_reprint = TimelineReprint(self.timeline, self, self._load_timeline,
+                                                    lambda: self.view.number if self.view else "")
+        self.timeline_reprint.set_events(events)
 
     def timeline_texts(self) -> list[str]:
         return [self.timeline.item(r, 2).text() for r in range(self.timeline.rowCount())]

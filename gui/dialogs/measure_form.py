@@ -22,6 +22,7 @@ from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
+from ..timeline_reprint import TimelineReprint
 from .measure_kinds import fill_kinds, label_categories, period_texts
 from .sanction_execution import open_execution
 from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
@@ -172,6 +173,9 @@ class TimelineTable(QTableWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
     def load(self, ctx, entity: str, item_id: int) -> None:
+        if getattr(self, "reprint", None) is None:   # 重新打印 a 函询通知书 (or a 告知书) from its entry
+            self.reprint = TimelineReprint(self, self, lambda: self.load(*self.loaded))
+        self.loaded = (ctx, entity, item_id)
         QueryOp(self, lambda: timeline.timeline(ctx.workspace, entity, item_id), ctx=ctx).success(self._fill).run()
 
     def _fill(self, events) -> None:
@@ -180,6 +184,7 @@ class TimelineTable(QTableWidget):
             at = ev.at.astimezone() if ev.at.tzinfo else ev.at
             for col, text in enumerate((at.strftime("%Y-%m-%d %H:%M"), ev.who, ev.text_zh)):
                 self.setItem(row, col, QTableWidgetItem(text))
+        self.reprint.set_events(events)
 
     def texts(self) -> list[str]:
         return [self.item(r, 2).text() for r in range(self.rowCount())]

@@ -18,7 +18,7 @@ from models import ComplainantContact, Complaint, ComplaintSubject, InquiryLette
 from models.enums import Channel, ComplaintState, ContactKind, LeadResult
 
 from services.casework.contacts import refusal
-from services.errors import AuthenticationError, NotFoundError, PermissionDenied, StateError
+from services.errors import AuthenticationError, NotFoundError, PermissionDenied, StateError, ValidationError
 from services.reporting.fonts import find_cjk_font
 from services.reporting.letter_sheet import LetterDoc, chinese_date, render_letter
 from services.security import audit, identity
@@ -29,7 +29,7 @@ from services.validation import validate_date
 
 __all__ = ["LetterDoc", "render_letter", "chinese_date", "acceptance_notice_doc", "feedback_notice_doc",
            "referral_letter_doc", "inquiry_notice_doc", "acceptance_notice_pdf", "feedback_notice_pdf",
-           "referral_letter_pdf", "inquiry_notice_pdf"]
+           "referral_letter_pdf", "inquiry_notice_pdf", "reprint_doc"]
 
 S = ComplaintState
 BLANK_ADDRESSEE = "\u3000" * 6
@@ -53,8 +53,11 @@ def _subjects(s: Session, complaint_id: int) -> str:
     return "、".join(n for n in names if n) or "有关人员"
 
 
-def _printed(ws: Workspace, s: Session, entity: str, entity_id: int, number: str, document: str) -> None:
-    audit.record(s, ws.current_user, f"{entity}.printed", entity, entity_id, {"number": number, "document": document})
+def _printed(ws: Workspace, s: Session, entity: str, entity_id: int, number: str, document: str,
+             record: int | None = None) -> None:
+    """The "printed" event; ``record``: the 转办 or 函询 row the letter is of (so the timeline can print it again)."""
+    audit.record(s, ws.current_user, f"{entity}.printed", entity, entity_id,
+                 {"number": number, "document": document, **({"record": record} if record else {})})
 
 
 def _addressee(ws: Workspace, s: Session, c: Complaint) -> tuple[str, str]:
@@ -169,7 +172,7 @@ def referral_letter_doc(ws: Workspace, referral_id: int) -> LetterDoc:
                 (f"请于{chinese_date(r.due_date)}前" if r.due_date else "请在办结后") + f"将办理结果书面报送{office or '我委'}。"
                 "办理中请注意为反映人保密，不得将检举控告材料转给被反映人或者被反映单位。",
                 "特此函告。"]
-        _printed(ws, s, "complaint", c.id, c.number, "转办函")
+        _printed(ws, s, "complaint", c.id, c.number, "转办函", r.id)
         return LetterDoc("转办函", r.document_number or f"编号：{c.number}", r.to_body, body, office, r.sent_date,
                          attachments=[f"信访举报件（编号：{c.number}）"], font=font)
 
@@ -187,9 +190,22 @@ def inquiry_notice_doc(ws: Workspace, letter_id: int) -> LetterDoc:
                 f"请你本着对党忠诚老实的态度，于{chinese_date(r.reply_due)}前就有关问题作出书面说明，"
                 f"由所在单位党组织主要负责人签署意见后，报送{office or '我委'}。",
                 "特此通知。"]
-        _printed(ws, s, "lead", lead.id, lead.number, "函询通知书")
+        _printed(ws, s, "lead", lead.id, lead.number, "函询通知书", r.id)
         return LetterDoc("函询通知书", f"线索编号：{lead.number}　第{r.round}轮函询", f"{r.recipient}同志", body,
                          office, r.sent_date, font=font)
+
+
+REPRINTS = {"acceptance_notice": acceptance_notice_doc, "feedback_notice": feedback_notice_doc,
+            "referral_letter": referral_letter_doc, "inquiry_notice": inquiry_notice_doc}
+
+
+def reprint_doc(ws: Workspace, code: str, record_id: int) -> LetterDoc:
+    """The letter ``code`` of a timeline entry (``TimelineEvent.document``) printed again, filled from the stored
+    record: a 告知书 dated as its recorded 告知/反馈, a 转办函 or 函询通知书 of its 转办 or 函询 row."""
+    make = REPRINTS.get(code)
+    if make is None:
+        raise ValidationError(f"未知的文书：{code}", field="document")
+    return make(ws, record_id)
 
 
 def acceptance_notice_pdf(ws: Workspace, complaint_id: int, date: Any = None) -> bytes:
