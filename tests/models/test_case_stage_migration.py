@@ -9,10 +9,7 @@ from alembic import command
 from models.db import alembic_config, current_revision, make_engine, sqlite_url, upgrade_database
 from services.casework import cases
 from services.casework.persons import PersonInput
-from services.security import setup, users
-from services.storage.workspace import open_workspace
-from tests.conftest import ADMIN_PASSWORD
-from tests.helpers.crypto import CHEAP_CRYPTO
+from tests.helpers.demo_ws import demo_township
 from tests.helpers.legacy_db import copy_into_revision
 
 _ROW = "SELECT id, number, stage, filing_date, investigation_date FROM cases ORDER BY id"
@@ -20,10 +17,7 @@ _ROW = "SELECT id, number, stage, filing_date, investigation_date FROM cases ORD
 
 @pytest.fixture
 def revision_0008_db(tmp_path, today):
-    scratch = open_workspace(tmp_path / "scratch", today=lambda: today, crypto=CHEAP_CRYPTO)
-    setup.initialize(scratch, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
-                     username="wang", display_name="王书记", password=ADMIN_PASSWORD)
-    users.login(scratch, "wang", ADMIN_PASSWORD)
+    scratch = demo_township(tmp_path / "scratch", today)
     c = cases.open_case(scratch, filing_date=dt.date(2026, 9, 1), title="王五违规发放津补贴案",
                         persons=[PersonInput(name="王五", is_party_member=True)])
     cases.advance_case(scratch, c.id, "investigating", dt.date(2026, 9, 2))
