@@ -52,15 +52,23 @@ def run_writers(url: str, data_root: Path, writers: int, per_writer: int, *, use
     out = ctx.Queue()
     procs = [ctx.Process(target=_writer, args=(url, str(data_root / f"desk{i}"), username, password, per_writer,
                                                barrier, out, action)) for i in range(writers)]
+    results, wall = run_processes(procs, barrier, out, timeout)
+    return [n for _name, numbers, _t, _e in results for n in numbers], wall
+
+
+def run_processes(procs, barrier, out, timeout: float, start_timeout: float = 120) -> tuple[list[tuple], float]:
+    """Start ``procs`` (each puts one ``(name, result, seconds, error or None)`` on ``out``), release them
+    together through ``barrier``; their results and the wall time from the common start to the last
+    result. Any process's error fails the run (AssertionError naming it)."""
     for p in procs:
         p.start()
-    barrier.wait(timeout=120)
+    barrier.wait(timeout=start_timeout)
     start = time.perf_counter()
     results = [out.get(timeout=timeout) for _ in procs]
     wall = time.perf_counter() - start
     for p in procs:
         p.join(timeout=60)
-    errors = [f"{name}: {err}" for name, _n, _t, err in results if err]
+    errors = [f"{name}: {err}" for name, _r, _t, err in results if err]
     if errors:
-        raise AssertionError("a writer failed: " + "; ".join(errors))
-    return [n for _name, numbers, _t, _e in results for n in numbers], wall
+        raise AssertionError("a desk failed: " + "; ".join(errors))
+    return results, wall
