@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from models.enums import MeasureCategory
 from services.casework import measures, timeline
-from services.errors import DomainError, ValidationError
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
@@ -25,7 +24,7 @@ from ..operations import DbOp, QueryOp
 from ..timeline_reprint import TimelineReprint
 from .measure_kinds import fill_kinds, label_categories, period_texts
 from .sanction_execution import open_execution
-from ..widgets import FieldError, FormErrors, form_error_label, primary, show_error
+from ..widgets import FieldError, FormErrors, form_error_label, primary, show_refusal
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
@@ -114,12 +113,7 @@ class ItemDialog(QDialog):
 
     def show_failure(self, exc: BaseException, errors: FormErrors | None = None) -> None:
         """Where a failed write is told: at the fields of ``errors`` when it can be, else in a box."""
-        if errors is not None and isinstance(exc, ValidationError):
-            errors.show(exc)
-        elif errors is not None and errors.general is not None and isinstance(exc, DomainError):
-            errors.set(None, exc.message)
-        else:
-            show_error(self, exc)
+        show_refusal(self, errors, exc)
 
     def show_stored(self, fetch: Callable[[], Any], then: Callable[[], None] | None = None) -> None:
         """Read the item again (``fetch``, a QueryOp), show it with ``self._show(view)``, then ``then()``."""
