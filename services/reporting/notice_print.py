@@ -152,7 +152,7 @@ def feedback_notice_doc(ws: Workspace, complaint_id: int, date: Any = None) -> L
         to, note = _addressee(ws, s, c)
         body = [f"{_opening(c, _subjects(s, c.id))}，现将办理结果告知如下：", _result(s, c).rstrip("。") + "。"]
         if contact is not None and (contact.note or "").strip():
-            body.append(contact.note.strip())
+            body.append(contact.note.strip().rstrip("。") + "。")   # a sentence of the letter, however it was typed
         body += ["如对处理结果有异议，可依规向我委或上级纪检监察机关提出。", "特此告知。"]
         _printed(ws, s, "complaint", c.id, c.number, "反馈告知书")
         return LetterDoc("反馈告知书", f"编号：{c.number}", to, body, office, _letter_date(ws, contact, date),

@@ -51,7 +51,7 @@ def test_the_notice_and_the_feedback_print_again_from_their_entries(ws, tmp_path
         assert expected in text, expected
     text = _pdf_text(tmp_path, notice_print.render_letter(notice_print.reprint_doc(ws, *feedback[0])))
     for expected in ("反馈告知书", "经办理，该问题线索已了结（2026年10月20日）", "反映问题不属实，予以了结",
-                     "当面反馈，反映人表示理解", "2026年11月3日"):
+                     "当面反馈，反映人表示理解。如对处理结果有异议", "2026年11月3日"):
         assert expected in text, expected
     after = _entries(ws, "complaint", c.id)
     assert after[:len(entries)] == entries   # the timeline keeps every entry, the prints come after
