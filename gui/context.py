@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from resources import compiled_catalogue
 from services.storage.workspace import OrgInfo, Workspace, open_workspace
 
+from .date_field import apply_interface_locale
 from .executor import Executor, db_executor, export_pool, run_with_progress
 
 if TYPE_CHECKING:
@@ -114,6 +115,7 @@ def create_app_context(data_dir: Path | str, *, synchronous: bool = False, lang:
     """
     data_dir = Path(data_dir)
     workspace = open_workspace(data_dir, url=url, today=today, lock=lock, crypto=crypto)
+    apply_interface_locale(lang)  # calendars name months and days in the interface language
     qsettings = QSettings(str(workspace.data_dir / STATE_FILE), QSettings.Format.IniFormat)
     return AppContext(workspace=workspace, db=db_executor(synchronous=synchronous),
                       pool=export_pool(synchronous=synchronous), settings=qsettings,

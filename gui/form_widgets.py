@@ -1,4 +1,5 @@
-"""Small form widgets for the registration pages: an optional date, coded-enum combos, an attachment list.
+"""Small form widgets for the registration pages: coded-enum combos, an attachment list (the date field is
+``gui.date_field.DateEdit``, re-exported here).
 
 Field error labels are ``gui.widgets.FieldError`` / ``FormErrors`` (the shell engineer's); this module only
 adds what those don't cover.
@@ -9,59 +10,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from services.errors import DomainError, ValidationError
 
+from .date_field import DateEdit, from_qdate, to_qdate  # noqa: F401 - re-exported: the forms import them here
 from .operations import DbOp
 from .widgets import FieldError, ok_cancel_row, show_error
-
-_EMPTY_DATE = QDate(1900, 1, 1)
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-class DateEdit(QDateEdit):
-    """A QDateEdit with a calendar popup, ``yyyy-MM-dd``, and (with ``allow_empty``) an empty value."""
-
-    def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = False, empty_text: str = ""):
-        super().__init__(parent)
-        self.allow_empty = allow_empty
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMaximumDate(QDate(2100, 12, 31))
-        if allow_empty:
-            self.setMinimumDate(_EMPTY_DATE)
-            self.setSpecialValueText(empty_text or self.tr("（不限）"))
-            self.setDate(_EMPTY_DATE)
-        else:
-            self.setMinimumDate(QDate(2000, 1, 1))
-            self.setDate(QDate.currentDate())
-
-    def value(self) -> dt.date | None:
-        if self.allow_empty and self.date() == _EMPTY_DATE:
-            return None
-        return from_qdate(self.date())
-
-    def set_value(self, value: dt.date | None) -> None:
-        if value is None:
-            if self.allow_empty:
-                self.setDate(_EMPTY_DATE)
-            return
-        self.setDate(to_qdate(value))
-
-    def clear_value(self) -> None:
-        self.set_value(None)
 
 
 class EnumCombo(QComboBox):
