@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, Numeric, String,
-                        Text)
+                        Text, false)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, UTCDateTime, one_of, utcnow
@@ -20,6 +20,7 @@ class Lead(Versioned, Base):
         one_of("source", LeadSource.codes(), "source"),
         one_of("disposition", Disposition.codes(), "disposition", nullable=True),
         one_of("result", LeadResult.codes(), "result", nullable=True),
+        one_of("eight_rules_type", EightRulesType.codes(), "eight_rules_type", nullable=True),
         CheckConstraint("disposition IS NULL OR disposition_date IS NOT NULL", name="disposition_dated"),
         CheckConstraint("result_date IS NULL OR disposition_date IS NULL OR result_date >= disposition_date",
                         name="result_after_disposition"),
@@ -51,6 +52,9 @@ class Lead(Versioned, Base):
     work_plan_approved_date: Mapped[dt.date | None] = mapped_column(Date)
     imported: Mapped[bool] = mapped_column(Boolean, default=False)   # brought in by import-ledger
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # 违反中央八项规定精神 and its sub-type, carried from the complaint and on into the case (migration 0010)
+    eight_rules: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    eight_rules_type: Mapped[str | None] = mapped_column(String(30))
 
     persons: Mapped[list["Person"]] = relationship(back_populates="lead", foreign_keys="Person.lead_id",
                                                    order_by="Person.id")

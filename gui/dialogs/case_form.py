@@ -4,17 +4,18 @@ The 被调查人 table is person_table.PersonTable (its names are importable fro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QGridLayout, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGridLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from models.enums import CaseStage, EightRulesType
+from models.enums import CaseStage
 from services.casework import cases
 from services.errors import ValidationError
 from services.reporting import item_print
 from services.security.permissions import allowed
 
-from ..form_widgets import DateEdit, EnumCombo
+from ..eight_rules_field import EightRulesField
+from ..form_widgets import DateEdit
 from ..geometry import remember_geometry
 from ..operations import DbOp, QueryOp
 from ..pdf_preview import PdfPreviewDialog
@@ -60,28 +61,19 @@ class CaseForm(ItemDialog):
         self.filing_date.setMaximumWidth(180)
         self.filing_date.set_value(today)
         self.filing_approver = QLineEdit(self)
-        self.eight_rules = QCheckBox(self.tr("违反中央八项规定精神"), self)
-        self.eight_rules_type = EnumCombo(EightRulesType, allow_empty=True, empty_text=self.tr("（请选择问题类型）"),
-                                          parent=self)
-        self.eight_rules_type.setEnabled(False)
-        self.eight_rules.toggled.connect(self.eight_rules_type.setEnabled)
+        self.eight_rules_field = EightRulesField(self)   # from the lead, as the lead form's
+        self.eight_rules, self.eight_rules_type = self.eight_rules_field.flag, self.eight_rules_field.sub_type
         self.summary = QPlainTextEdit(self)
         self.summary.setFixedHeight(64)
         self.general = form_error_label(self)
         self.errors = FormErrors(self.general)
         info = QFormLayout()
         info.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        eight = QHBoxLayout()
-        eight.addWidget(self.eight_rules)
-        eight.addWidget(self.eight_rules_type, 1)
-        eight_box = QWidget(self)
-        eight_box.setLayout(eight)
-        eight.setContentsMargins(0, 0, 0, 0)
         for code, text, editor in (("title", self.tr("案件名称"), self.title),
                                    ("lead", self.tr("来源线索"), self.lead_link),
                                    ("filing_date", self.tr("立案日期"), self.filing_date),
                                    ("filing_approver", self.tr("立案审批人"), self.filing_approver),
-                                   ("eight_rules_type", self.tr("八项规定"), eight_box),
+                                   ("eight_rules_type", self.tr("八项规定"), self.eight_rules_field),
                                    ("summary", self.tr("简要案情"), self.summary)):
             info.addRow(text, editor)
             if code not in ("lead",):
@@ -175,6 +167,11 @@ class CaseForm(ItemDialog):
         mb.addWidget(self.add_measure_button)
         self.talk_button = talk_button(self, "case")   # 谈话记录…
         mb.addWidget(self.talk_button)
+        self.ledger_button = QPushButton(self.tr("新建一案双查台账…"), self)   # its 线索来源 from the case
+        self.ledger_button.clicked.connect(lambda: self.new_ledger_entry())
+        user = self.ctx.workspace.current_user
+        self.ledger_button.setVisible(user is not None and allowed(user.roles, "ledger.manage"))
+        mb.addWidget(self.ledger_button)
         mb.addStretch(1)
         ml.addLayout(mb)
 
@@ -195,6 +192,8 @@ class CaseForm(ItemDialog):
             names = "、".join(p.name for p in self.lead.persons)
             self.title.setText(self.tr("{names}问题案").format(names=names) if names else "")
             self.persons.set_persons(self.lead.persons)
+            self.eight_rules.setChecked(self.lead.eight_rules)   # carried from the lead, still editable
+            self.eight_rules_type.set_value(self.lead.eight_rules_type)
         else:
             self.setWindowTitle(self.tr("直接立案"))
             self.heading.setText(self.tr("立案（直接立案）"))
@@ -204,6 +203,7 @@ class CaseForm(ItemDialog):
         self.status.setText(self.tr("填写立案信息和被调查人后点击“保存”（Ctrl+S）。"))
         self.stage_box.setVisible(False)
         self.add_measure_button.setEnabled(False)
+        self.ledger_button.setEnabled(False)
         self.print_button.setEnabled(False)
         self.tabs.setTabEnabled(3, False)
         self._show_measures([])
@@ -245,6 +245,7 @@ class CaseForm(ItemDialog):
         self._show_measures(v.measures)
         self.stage_box.setVisible(True)
         self.add_measure_button.setEnabled(bool(v.persons))
+        self.ledger_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.tabs.setTabEnabled(3, True)
         self.timeline.load(self.ctx, "case", v.id)
@@ -410,6 +411,16 @@ class CaseForm(ItemDialog):
         persons = [(p.id, person_label(p), p.party_member) for p in self.view.persons]
         form = MeasureForm(self.ctx, persons=persons, case_id=self.case_id, parent=self)
         form.sig_saved.connect(lambda *_: self._measures_changed())
+        self.children_forms.append(form)
+        form.show()
+        return form
+
+    def new_ledger_entry(self):
+        """A new 一案双查 entry for this case (its form starts with the case's 线索来源); returns the form."""
+        if self.case_id is None:
+            return None
+        from .ledger_form import LedgerForm
+        form = LedgerForm(self.ctx, case_id=self.case_id, parent=self)
         self.children_forms.append(form)
         form.show()
         return form

@@ -42,6 +42,8 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
 
     sig_saved = Signal(int)
     """The complaint was saved or changed by an action: its id."""
+    sig_open_item = Signal(str, int)
+    """The user asked to open a linked item: ("lead", id), the lead 受理 made (its opener shows it)."""
 
     def __init__(self, ctx, complaint_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -112,6 +114,11 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.state_label)
+        self.lead_link = QLabel(self)   # the lead 受理 made, opened from here (its 八项规定 carried)
+        self.lead_link.setTextFormat(Qt.TextFormat.RichText)
+        self.lead_link.linkActivated.connect(lambda _: self.open_lead())   # the opener connects sig_open_item
+        self.lead_link.hide()
+        head.addWidget(self.lead_link)
         head.addStretch(1)
         head.addWidget(self.status)
         lay = QVBoxLayout(self)
@@ -161,6 +168,11 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         self._loading = False
         self._dirty = False
 
+    def open_lead(self) -> None:
+        """Ask for the lead this complaint became (受理) in its own form (sig_open_item)."""
+        if self.view is not None and self.view.lead_id:
+            self.sig_open_item.emit("lead", self.view.lead_id)
+
     def load(self, complaint_id: int) -> None:
         """Show the saved complaint (identity masked), its attachments and timeline."""
         # blocking: the form shows the complaint as it opens
@@ -185,6 +197,10 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         if view.lead_id:
             state += self.tr("　已转为问题线索 {n}").format(n=view.lead_number)
         self.state_label.setText(state)
+        roles = self.ws.current_user.roles if self.ws.current_user else frozenset()
+        link_text = self.tr("查看线索")
+        self.lead_link.setText(f'<a href="lead:{view.lead_id}">{link_text}</a>')
+        self.lead_link.setVisible(bool(view.lead_id) and allowed(roles, "lead.view"))
         self.setWindowTitle(self.tr("信访件登记 — {number}").format(number=view.number))
         self.received_date.set_value(view.received_date)
         self.channel.set_value(view.channel)

@@ -12,6 +12,7 @@ from services.casework import leads
 from services.casework.leads import LeadInput
 from services.reporting import item_print
 
+from ..eight_rules_field import EightRulesField
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
 from ..operations import DbOp, QueryOp
@@ -39,6 +40,7 @@ class LeadForm(LeadHandling, ItemDialog):
         self.children_forms: list[QWidget] = []
         self._dispose_dirty = False
         self._result_dirty = False
+        self._class_dirty = False   # the 八项规定 field of a saved lead was edited
         self._build()
         if lead_id is not None:
             self.load(lead_id)
@@ -65,6 +67,9 @@ class LeadForm(LeadHandling, ItemDialog):
         self.complaint_link = QLabel(self)
         self.complaint_link.setTextFormat(Qt.TextFormat.RichText)
         self.complaint_link.linkActivated.connect(lambda _: self._open_complaint())
+        self.eight_rules_field = EightRulesField(self)   # carried from the complaint, on into the case
+        self.eight_rules, self.eight_rules_type = self.eight_rules_field.flag, self.eight_rules_field.sub_type
+        self.eight_rules_field.sig_edited.connect(self._mark_classification)
         self.general = form_error_label(self)
         self.errors = FormErrors(self.general)
         info = QFormLayout()
@@ -72,9 +77,12 @@ class LeadForm(LeadHandling, ItemDialog):
         for code, text, editor in (("source", self.tr("线索来源"), self.source),
                                    ("received_date", self.tr("收到日期"), self.received_date),
                                    ("complaint_id", self.tr("关联信访件"), self.complaint_link),
+                                   ("eight_rules_type", self.tr("八项规定"), self.eight_rules_field),
                                    ("summary", self.tr("线索摘要"), self.summary)):
             info.addRow(text, editor)
-            info.addRow("", self.errors.add(code, editor, FieldError(self)))
+            info.addRow("", self.errors.add(code, self.eight_rules_type if code == "eight_rules_type" else editor,
+                                            FieldError(self)))
+        self.errors.fields["eight_rules"] = self.errors.fields["eight_rules_type"]
         self.persons = PersonTable(LEAD_PERSON_KEYS, self)
         self.persons.sig_edited.connect(self.set_dirty)
         self.persons_error = form_error_label(self)
@@ -99,7 +107,7 @@ class LeadForm(LeadHandling, ItemDialog):
         self.frame_with_tabs([(info_tab, self.tr("线索信息")), (handle_tab, self.tr("处置与办结"))],
                              self.tr("打印审批表…"))
 
-        self.watch(self.source, self.received_date, self.summary)
+        self.watch(self.source, self.received_date, self.summary, self.eight_rules, self.eight_rules_type)
         self._watch_handling()
 
     # ---- modes -------------------------------------------------------------------------------------------
@@ -115,6 +123,10 @@ class LeadForm(LeadHandling, ItemDialog):
         self.tabs.setTabEnabled(2, False)
         self.print_button.setEnabled(False)
         self._loading = False
+        if self.complaint_id is not None:   # the complaint's 八项规定 sub-type, shown before saving
+            ws, cid = self.ctx.workspace, self.complaint_id
+            QueryOp(self, lambda: leads.complaint_classification(ws, cid)) \
+                .success(lambda pair: self.eight_rules_field.set_value(*pair)).run()
 
     def load(self, lead_id: int) -> None:
         ws = self.ctx.workspace
@@ -136,6 +148,8 @@ class LeadForm(LeadHandling, ItemDialog):
         self.summary.setPlainText(v.summary)
         for w in (self.source, self.received_date, self.summary):
             w.setEnabled(False)
+        self.eight_rules_field.set_value(v.eight_rules, v.eight_rules_type)
+        self.eight_rules_field.set_editable(v.case_id is None)   # then the case carries its own
         if v.complaint_id:
             self.complaint_link.setText(f'<a href="complaint:{v.complaint_id}">{v.complaint_number}</a>'
                                         + self.tr("（由信访件受理转入，点击查看）"))
@@ -152,7 +166,7 @@ class LeadForm(LeadHandling, ItemDialog):
         self.status.setText(self._status_text(v))
         self.timeline.load(self.ctx, "lead", v.id)
         self._loading = False
-        self._dispose_dirty = self._result_dirty = False
+        self._dispose_dirty = self._result_dirty = self._class_dirty = False
         self.set_dirty(False)
 
     def _status_text(self, v) -> str:
@@ -173,14 +187,22 @@ class LeadForm(LeadHandling, ItemDialog):
         ``then()`` once all is saved (a failure stops there and is shown)."""
         ws = self.ctx.workspace
         if self.lead_id is None:
+            flag, sub_type = self.eight_rules_field.value()
             data = LeadInput(source=self.source.value(), received_date=self.received_date.value(),
                              summary=self.summary.toPlainText().strip(), complaint_id=self.complaint_id,
-                             persons=[p for p in self.persons.persons() if p.name])
+                             persons=[p for p in self.persons.persons() if p.name], eight_rules=flag,
+                             eight_rules_type=sub_type)
             self.persons_error.hide()
             self.errors.clear()
             DbOp(self, lambda: leads.create_lead(ws, data)).success(lambda view: self._created(view, then)) \
                 .failure(self._create_failed).run()
             return
+
+        def classification_step() -> None:
+            if self._class_dirty:
+                self._save_classification(dispose_step)
+            else:
+                dispose_step()
 
         def dispose_step() -> None:
             if self._dispose_dirty and self.view.disposition is None:
@@ -200,9 +222,9 @@ class LeadForm(LeadHandling, ItemDialog):
                 then()
 
         if self.persons.changed_rows():
-            self._save_person_edits(dispose_step)
+            self._save_person_edits(classification_step)
         else:
-            dispose_step()
+            classification_step()
 
     def _created(self, view, then) -> None:
         self._show(view)
@@ -241,6 +263,33 @@ class LeadForm(LeadHandling, ItemDialog):
         rows = [r for r in self.persons.changed_rows() if self.persons.person_id(r) is not None]
         self.persons.save_rows(self, rows, write, done=saved, failed=failed)
 
+    def _mark_classification(self) -> None:
+        if not self._loading and self.lead_id is not None:
+            self._class_dirty = True
+
+    def _save_classification(self, done) -> None:
+        """The corrected 八项规定 field of a saved lead (refused at the field, the input kept)."""
+        ws, lead_id, seen = self.ctx.workspace, self.lead_id, self.view.version
+        flag, sub_type = self.eight_rules_field.value()
+
+        def saved(view) -> None:
+            self.view, self._class_dirty = view, False
+            self.timeline.load(self.ctx, "lead", view.id)
+            self.sig_saved.emit("lead", view.id)
+            done()
+
+        def failed(exc: BaseException) -> None:
+            from services.errors import ValidationError
+            self.tabs.setCurrentIndex(0)
+            if isinstance(exc, ValidationError):
+                self.errors.show(exc)
+            else:
+                show_error(self, exc)
+
+        self.errors.clear()
+        DbOp(self, lambda: leads.set_classification(ws, lead_id, flag, sub_type, expected_version=seen)) \
+            .success(saved).failure(failed).run()
+
     def _after_action(self, tab: int = 1, then=None) -> None:
         pending_persons = bool(self.persons.changed_rows())
 
@@ -265,6 +314,7 @@ class LeadForm(LeadHandling, ItemDialog):
         except Exception as exc:  # noqa: BLE001 - the link must not break the lead form
             show_error(self, exc)
             return
+        form.sig_open_item.connect(lambda *_: self.activateWindow())   # its 查看线索: this very form
         self.children_forms.append(form)
         form.show()
 

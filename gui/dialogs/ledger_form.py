@@ -204,6 +204,8 @@ class LedgerForm(ItemDialog):
             return [(i, rows[i]) for i in ids if i in rows]
 
         self.case.addItem(self.tr("（请选择案件）"), None)
+        self._prefilled_source: str | None = None   # the case's 线索来源 shown, until the user picks another
+        self.case.currentIndexChanged.connect(lambda *_: self._case_chosen())
         self.leaders.add_leader()
         self.leaders.clear_changed()
         self.tabs.setTabEnabled(1, False)
@@ -216,6 +218,22 @@ class LedgerForm(ItemDialog):
             self.case.addItem(f"{row['number']}  {row['title'] or row['persons']}", cid)
         if case_id is not None and self.case.findData(case_id) >= 0:
             self.case.setCurrentIndex(self.case.findData(case_id))
+        self._loading = loading
+
+    def _case_chosen(self) -> None:
+        """A new entry starts with the chosen case's source (its lead's 线索来源) unless the user chose one."""
+        ws, case_id = self.ctx.workspace, self.case.currentData()
+        if self.entry_id is not None or case_id is None:
+            return
+        QueryOp(self, lambda: ledger_entries.case_source(ws, case_id)) \
+            .success(lambda source: self._source_of_case(case_id, source)).run()
+
+    def _source_of_case(self, case_id: int, source: str | None) -> None:
+        if self.case.currentData() != case_id or self.lead_source.value() != self._prefilled_source:
+            return   # another case meanwhile, or a source the user chose
+        loading, self._loading = self._loading, True
+        self.lead_source.set_value(source)
+        self._prefilled_source = source
         self._loading = loading
 
     def load(self, entry_id: int) -> None:
@@ -256,7 +274,7 @@ class LedgerForm(ItemDialog):
                 self.errors.set("case_id", self.tr("请选择案件"))
                 return
             kwargs = dict(case_id=case_id, unit=self.unit.text().strip(), entry_date=self.entry_date.value(),
-                          lead_source=self.lead_source.value(), problem_nature=self.problem_nature.toPlainText().strip(),
+                          lead_source=self.lead_source.value() or "", problem_nature=self.problem_nature.toPlainText().strip(),
                           evidence=self.evidence.toPlainText().strip(), leaders=self.leaders.leaders())
             DbOp(self, lambda: ledger_entries.create_ledger_entry(ws, **kwargs)) \
                 .success(lambda view: self._saved(view, then)).failure(self._failed).run()

@@ -311,10 +311,20 @@ class ComplaintsPage(Page):
             return None
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         form.sig_saved.connect(self._saved)
+        form.sig_open_item.connect(lambda _kind, lead_id: self._open_lead(form, lead_id))
         form.destroyed.connect(lambda *_: self.forms.remove(form) if form in self.forms else None)
         self.forms.append(form)
         form.show()
         form.raise_()
+        return form
+
+    def _open_lead(self, complaint_form, lead_id: int):
+        """The lead a complaint became (its form's 查看线索), over the complaint's form; returns the form."""
+        from ..dialogs.lead_form import LeadForm
+        form = self.open_form(lambda: LeadForm(self.ctx, lead_id, parent=complaint_form))
+        if form is not None:
+            complaint_form.lead_form = form
+            form.show()
         return form
 
     def new_complaint(self):

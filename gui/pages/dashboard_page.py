@@ -50,6 +50,7 @@ def open_item_form(ctx, item_type: str, item_id: int, parent: QWidget | None = N
     elif item_type == "complaint":
         from ..dialogs.complaint_form import ComplaintForm
         form = ComplaintForm(ctx, item_id, parent=parent)
+        form.sig_open_item.connect(lambda kind, linked: open_item_form(ctx, kind, linked, parent=form))
     elif item_type == "ledger":
         from ..dialogs.ledger_form import LedgerForm
         form = LedgerForm(ctx, item_id, parent=parent)

@@ -393,6 +393,10 @@ Restore now?</translation>
   <context>
     <name>CaseForm</name>
     <message>
+      <source>新建一案双查台账…</source>
+      <translation>New double investigation ledger…</translation>
+    </message>
+    <message>
       <source>如 张某某违规收受礼金案</source>
       <translation>e.g. the case of Zhang accepting cash gifts</translation>
     </message>
@@ -663,6 +667,10 @@ Restore now?</translation>
   </context>
   <context>
     <name>ComplaintForm</name>
+    <message>
+      <source>查看线索</source>
+      <translation>Open the lead</translation>
+    </message>
     <message>
       <source>时间</source>
       <translation>Time</translation>
@@ -1787,6 +1795,17 @@ Reason:</translation>
     </message>
   </context>
   <context>
+    <name>EightRulesField</name>
+    <message>
+      <source>违反中央八项规定精神</source>
+      <translation>Violation of the Eight-point Rules (八项规定)</translation>
+    </message>
+    <message>
+      <source>（请选择问题类型）</source>
+      <translation>(choose the problem type)</translation>
+    </message>
+  </context>
+  <context>
     <name>EnumCombo</name>
     <message>
       <source>（未选择）</source>
@@ -2157,6 +2176,10 @@ Fill it in, then come back here, choose the file and click "Check".</translation
   </context>
   <context>
     <name>LeadForm</name>
+    <message>
+      <source>八项规定</source>
+      <translation>Eight-point Rules</translation>
+    </message>
     <message>
       <source>线索来源</source>
       <translation type="unfinished" />

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models import Case, Lead, Measure, Person
 from models.enums import CaseStage, Disposition, EightRulesType, LeadResult
 
-from services.casework import numbering, sanction_rules
+from services.casework import carry_forward, numbering, sanction_rules
 from services.casework.complaint_closure import conclude_with_case
 from services.casework.measures import measure_view
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
@@ -91,11 +91,12 @@ def _view(session: Session, c: Case) -> CaseView:
 
 
 def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, title: str = "",
-              persons: list[PersonInput] | None = None, eight_rules: bool = False,
+              persons: list[PersonInput] | None = None, eight_rules: bool | None = None,
               eight_rules_type: str | None = None, filing_approver: str = "", summary: str = "") -> CaseView:
     """立案: from a lead disposed as 初步核实 (its persons, the same rows; its 工作方案 approved) or directly
     with ``persons``. Either way the secretary approves the 立案: at once when the secretary opens it, else
-    by :func:`approve_filing`; until then the case stays at 立案 (``stage_rules.check_advance``)."""
+    by :func:`approve_filing`; until then the case stays at 立案 (``stage_rules.check_advance``).
+    ``eight_rules`` None: the lead's 八项规定 flag and sub-type (carry_forward); a given flag is kept."""
     require(ws.current_user, "case.manage")
     today = ws.today()
     with ws.transaction() as s:
@@ -123,10 +124,8 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
             title_text = validate_text(title, label="案件名称", field="title", max_length=200) or ""
         except ValidationError as exc:
             problems.append(exc)
-        if eight_rules_type and EightRulesType.from_text(eight_rules_type) is None:
-            problems.append(ValidationError(f"八项规定问题类型“{eight_rules_type}”不是可选的值", field="eight_rules_type"))
-        if eight_rules_type and not eight_rules:
-            problems.append(ValidationError("选择了八项规定问题类型，请同时勾选“违反中央八项规定精神”", field="eight_rules"))
+        flag, sub_type = carry_forward.eight_rules_values(eight_rules, eight_rules_type, carry_forward.of_lead(lead),
+                                                          problems)
         person_values = []
         if persons is not None:
             for i, p in enumerate(persons):
@@ -140,8 +139,7 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
         c = Case(number=numbering.next_number(s, "case", d.year), lead_id=lead.id if lead else None,
                  title=title_text or "", stage=CaseStage.filed.value, filing_date=d,
                  filing_approver=((filing_approver or "").strip() or (approver.display_name if approver else ""))[:40],
-                 filing_approver_id=approver.id if approver else None, eight_rules=bool(eight_rules),
-                 eight_rules_type=EightRulesType.from_text(eight_rules_type).value if eight_rules_type else None,
+                 filing_approver_id=approver.id if approver else None, eight_rules=flag, eight_rules_type=sub_type,
                  summary=(summary or "").strip() or (lead.summary if lead else ""))
         s.add(c)
         s.flush()

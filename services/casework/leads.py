@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Case, Complaint, InquiryLetter, Lead, Person, User
-from models.enums import Disposition, LeadResult, LeadSource
+from models.enums import Disposition, EightRulesType, LeadResult, LeadSource
 
-from services.casework import numbering
+from services.casework import carry_forward, numbering
 from services.casework.complaint_closure import conclude_with_lead
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
 from services.casework.work_plan import check_verifiers, plan_view, require_approved_plan
@@ -40,6 +40,9 @@ class LeadInput:
     summary: str = ""
     complaint_id: int | None = None
     persons: list[PersonInput] = field(default_factory=list)
+    # 违反中央八项规定精神: None copies the complaint's (carry_forward); a given flag (also False) is kept
+    eight_rules: bool | None = None
+    eight_rules_type: str | None = None
 
 
 @dataclass
@@ -72,6 +75,9 @@ class LeadView:
     imported: bool = False  # brought in by import-ledger
     followup_lead_id: int | None = None
     version: int = 0  # hand it back as expected_version on the next change (record_versions)
+    eight_rules: bool = False
+    eight_rules_type: str | None = None
+    eight_rules_label: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -107,12 +113,16 @@ def _view(session: Session, lead: Lead) -> LeadView:
         case_id=case[0] if case else None, case_number=case[1] if case else "",
         allowed_results=list(RESULTS_BY_DISPOSITION.get(lead.disposition or "", ())) if lead.result is None else [],
         work_plan=asdict(plan_view(session, lead)), imported=bool(lead.imported), version=lead.version,
+        eight_rules=bool(lead.eight_rules), eight_rules_type=lead.eight_rules_type,
+        eight_rules_label=_label(EightRulesType, lead.eight_rules_type),
     )
 
 
 def create_lead_in(ws: Workspace, session: Session, *, source: str, received_date: dt.date, summary: str,
-                   complaint_id: int | None, persons: list[PersonInput], note: str = "") -> Lead:
-    """Create a lead inside the caller's transaction (accepting a complaint, or 转初核)."""
+                   complaint_id: int | None, persons: list[PersonInput], note: str = "",
+                   classification: carry_forward.Classification | None = None) -> Lead:
+    """Create a lead inside the caller's transaction (accepting a complaint, or 转初核); its 八项规定
+    ``classification`` is the complaint's unless given (转初核 gives the concluded lead's)."""
     today = ws.today()
     values = []
     for p in persons:
@@ -121,8 +131,10 @@ def create_lead_in(ws: Workspace, session: Session, *, source: str, received_dat
             v, _ = validate_person(PersonInput(name=p.name, unit=p.unit, post=p.post), today)
         if v.get("name"):
             values.append(v)
+    eight_rules, eight_rules_type = classification or carry_forward.of_complaint(session, complaint_id)
     lead = Lead(number=numbering.next_number(session, "lead", received_date.year), source=source,
-                complaint_id=complaint_id, received_date=received_date, summary=summary or "")
+                complaint_id=complaint_id, received_date=received_date, summary=summary or "",
+                eight_rules=eight_rules, eight_rules_type=eight_rules_type)
     session.add(lead)
     session.flush()
     for v in values:
@@ -130,6 +142,7 @@ def create_lead_in(ws: Workspace, session: Session, *, source: str, received_dat
     session.flush()
     audit.record(session, ws.current_user, "lead.create", "lead", lead.id,
                  {"number": lead.number, "source": source, "complaint_id": complaint_id, "persons": len(values),
+                  "eight_rules": eight_rules, "eight_rules_type": eight_rules_type,
                   **({"note": note} if note else {})})
     return lead
 
@@ -156,6 +169,8 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
             problems.append(exc)
         if data.complaint_id is not None and s.get(Complaint, data.complaint_id) is None:
             problems.append(ValidationError("所关联的信访件不存在", field="complaint_id"))
+        eight_rules, eight_rules_type = carry_forward.eight_rules_values(
+            data.eight_rules, data.eight_rules_type, carry_forward.of_complaint(s, data.complaint_id), problems)
         values = []
         for i, p in enumerate(data.persons):
             v, errs = validate_person(p, today, f"persons[{i}].")
@@ -163,7 +178,8 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
             problems += errs
         raise_all(problems, "登记表")
         lead = Lead(number=numbering.next_number(s, "lead", d.year), source=source.value,
-                    complaint_id=data.complaint_id, received_date=d, summary=summary)
+                    complaint_id=data.complaint_id, received_date=d, summary=summary,
+                    eight_rules=eight_rules, eight_rules_type=eight_rules_type)
         s.add(lead)
         s.flush()
         for v in values:
@@ -171,7 +187,37 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
         s.flush()
         audit.record(s, ws.current_user, "lead.create", "lead", lead.id,
                      {"number": lead.number, "source": source.value, "complaint_id": data.complaint_id,
-                      "persons": len(values)})
+                      "persons": len(values), "eight_rules": eight_rules, "eight_rules_type": eight_rules_type})
+        return _view(s, lead)
+
+
+def complaint_classification(ws: Workspace, complaint_id: int) -> tuple[bool, str | None]:
+    """The 八项规定 flag and sub-type a new lead from this complaint starts with (its form shows them)."""
+    require(ws.current_user, "lead.view")
+    with ws.reading() as s:
+        return carry_forward.of_complaint(s, complaint_id)
+
+
+def set_classification(ws: Workspace, lead_id: int, eight_rules: bool, eight_rules_type: str | None, *,
+                       expected_version: int | None = None) -> LeadView:
+    """Correct a saved lead's 八项规定 flag and sub-type (audited) until a case is opened from it (the case
+    carries its own from then on). ``expected_version``: the version the form loaded."""
+    require(ws.current_user, "lead.manage")
+    with ws.transaction() as s:
+        lead = _locked(s, lead_id, expected_version)
+        case = s.scalar(select(Case.number).where(Case.lead_id == lead.id).limit(1))
+        if case is not None:
+            raise StateError(f"线索 {lead.number} 已立案（案件 {case}），八项规定问题类别请在案件中修改")
+        problems: list[ValidationError] = []
+        flag, sub_type = carry_forward.eight_rules_values(bool(eight_rules), eight_rules_type, carry_forward.NONE,
+                                                          problems)
+        raise_all(problems, "登记表")
+        before = [bool(lead.eight_rules), lead.eight_rules_type]
+        if before != [flag, sub_type]:
+            lead.eight_rules, lead.eight_rules_type = flag, sub_type
+            audit.record(s, ws.current_user, "lead.classify", "lead", lead.id,
+                         {"number": lead.number, "eight_rules": flag, "eight_rules_type": sub_type,
+                          "before": before})
         return _view(s, lead)
 
 
@@ -289,7 +335,8 @@ def conclude_in(ws: Workspace, s: Session, lead: Lead, result: str, date: Any, n
                                self_reported=p.self_reported) for p in lead.persons]
         followup = create_lead_in(ws, s, source=lead.source, received_date=d,
                                   summary=f"（由线索{lead.number}谈话函询后转初核）{lead.summary}",
-                                  complaint_id=lead.complaint_id, persons=persons, note=f"转初核自{lead.number}")
+                                  complaint_id=lead.complaint_id, persons=persons, note=f"转初核自{lead.number}",
+                                  classification=carry_forward.of_lead(lead))
     return followup
 
 

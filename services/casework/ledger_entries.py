@@ -11,7 +11,7 @@ from models import Case, LedgerEntry, LedgerLeader
 from models.base import utcnow
 from models.enums import AccountabilityMethod, LeaderPosition, LeadSource, LedgerOutcome, Responsibility
 
-from services.casework import numbering
+from services.casework import carry_forward, numbering
 from services.errors import NotFoundError, ValidationError
 from services.security import audit
 from services.security.permissions import require
@@ -136,7 +136,8 @@ def _leader(x: LedgerLeaderInput, today: dt.date, entry_date: dt.date, i: int) -
 def create_ledger_entry(ws: Workspace, *, case_id: int, unit: str, entry_date: Any, lead_source: str | None = None,
                         problem_nature: str = "", evidence: str = "",
                         leaders: list[LedgerLeaderInput] | None = None) -> LedgerView:
-    """A 台账 entry for one case and one unit, with the leaders checked."""
+    """A 台账 entry for one case and one unit, with the leaders checked. ``lead_source`` None: the case's
+    source (its lead's 线索来源, carry_forward); "" : none; a given source is kept."""
     require(ws.current_user, "ledger.manage")
     today = ws.today()
     with ws.transaction() as s:
@@ -154,6 +155,8 @@ def create_ledger_entry(ws: Workspace, *, case_id: int, unit: str, entry_date: A
             d = action_date(entry_date, today, "台账日期", "entry_date", ("立案日期", case.filing_date))
         except ValidationError as exc:
             problems.append(exc)
+        if lead_source is None:
+            lead_source = carry_forward.source_of_case(s, case)
         src = LeadSource.from_text(lead_source or "")
         if lead_source and src is None:
             problems.append(ValidationError(f"线索来源“{lead_source}”不是可选的值", field="lead_source"))
@@ -239,6 +242,16 @@ def add_leader(ws: Workspace, entry_id: int, leader: LedgerLeaderInput, *,
                      {"leader_id": x.id, "leader": x.name, "post": x.post, "responsibility": x.responsibility,
                       "leaders": len(e.leaders)})
         return _view(e, s.get(Case, e.case_id).number)
+
+
+def case_source(ws: Workspace, case_id: int) -> str | None:
+    """The 线索来源 a new entry for this case starts with (its form shows it): the case's lead's, else none."""
+    require(ws.current_user, "case.view")
+    with ws.reading() as s:
+        case = s.get(Case, case_id)
+        if case is None:
+            raise NotFoundError("案件不存在或已被删除")
+        return carry_forward.source_of_case(s, case)
 
 
 def get_ledger_entry(ws: Workspace, entry_id: int) -> LedgerView:

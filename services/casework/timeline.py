@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from models import AuditEvent, Case, Complaint, Lead, User
 from models.enums import (AccountabilityMethod, CaseStage, Channel, ComplaintKind, ContactMethod, Disposition,
-                          ExecutionItem, FeedbackResponse, FollowUpForm, InquiryAssessment, InquiryOutcome, LeadResult,
-                          LeadSource, LedgerOutcome, Responsibility, TalkKind)
+                          EightRulesType, ExecutionItem, FeedbackResponse, FollowUpForm, InquiryAssessment,
+                          InquiryOutcome, LeadResult, LeadSource, LedgerOutcome, Responsibility, TalkKind)
 
 from services.casework import sanction_rules
 from services.casework.timeline_records import Documents, record_events
@@ -76,7 +76,9 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "lead.printed": lambda d: f"打印{d.get('document', '')}",
     "attachment.add": lambda d: f"添加附件“{d.get('filename', '')}”",
     "lead.create": lambda d: f"登记问题线索 {d.get('number', '')}，来源：{_l(LeadSource, d.get('source'))}"
+                             + (f"，{_eight_rules(d)}" if d.get("eight_rules") else "")
                              + (f"，{d['note']}" if d.get("note") else ""),
+    "lead.classify": lambda d: f"八项规定问题类别改为：{_eight_rules(d) if d.get('eight_rules') else '不涉及'}",
     "lead.dispose": lambda d: f"处置方式：{_l(Disposition, d.get('disposition'))}{_d(d)}"
                               + ("，纪委书记已审批" if d.get("approved") else "，待纪委书记审批"),
     "lead.approve": lambda d: f"纪委书记审批处置方式：{_l(Disposition, d.get('disposition'))}",
@@ -125,6 +127,11 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "ledger.outcome": lambda d: f"{d.get('leader', '')}的处理结果：{_l(LedgerOutcome, d.get('outcome'))}{_d(d)}"
                                 + (f"，{_l(AccountabilityMethod, d['method'])}" if d.get("method") else ""),
 }
+
+
+def _eight_rules(d: dict) -> str:
+    sub_type = _l(EightRulesType, d.get("eight_rules_type"))
+    return "违反中央八项规定精神" + (f"（{sub_type}）" if sub_type else "")
 
 
 def _kind(code: str | None) -> str:

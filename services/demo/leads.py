@@ -36,7 +36,8 @@ class LeadRows:
                "received_date": received, "summary": summary, "disposition": None, "disposition_date": None,
                "approver_id": None, "collective_note": "", "verifiers": "", "result": None, "result_date": None,
                "result_note": "", "work_plan": "", "work_plan_attachment_id": None, "work_plan_approver_id": None,
-               "work_plan_approved_date": None, "created_at": self._ts(received)}
+               "work_plan_approved_date": None, "created_at": self._ts(received),
+               "eight_rules": eight is not None, "eight_rules_type": eight}   # as its complaint's (carry_forward)
         self.rows["leads"].append(row)
         disposition = forced or self.p["disp_c" if source == "complaint" else "disp_o"](rng)
         disposed = self._later(received, 3, 25)
