@@ -122,6 +122,8 @@ class ContactDialog(_FollowupDialog):
                                            EnumCombo(FeedbackResponse, allow_empty=True, parent=self))
         self.note = self.add_field(self.tr("情况说明"), "note", _note_edit(self))
         self.number = getattr(getattr(form, "view", None), "number", "")
+        # the complaint's version the form shows: a newer save from another desk is refused, the input kept
+        self.seen = getattr(getattr(form, "view", None), "version", None)
         self.print_button = QPushButton(self.tr("打印反馈告知书…") if feedback else self.tr("打印受理告知书…"), self)
         self.print_button.setToolTip(self.tr("按上面的日期打印告知书（书面告知时交给反映人）；打印记入该件的办理记录"))
         self.print_button.clicked.connect(self.print_letter)
@@ -138,11 +140,11 @@ class ContactDialog(_FollowupDialog):
 
     def write(self):
         cid, when, how = self.complaint_id, self.date_edit.value(), self.method.value() or ""
-        who, note = self.by_whom.text().strip(), self.note.toPlainText().strip()
+        who, note, seen = self.by_whom.text().strip(), self.note.toPlainText().strip(), self.seen
         if self.feedback:
             answer = self.response.value() or ""
-            return lambda: intake.record_feedback(self.ws, cid, when, how, answer, who, note)
-        return lambda: intake.record_acceptance_notice(self.ws, cid, when, how, who, note)
+            return lambda: intake.record_feedback(self.ws, cid, when, how, answer, who, note, expected_version=seen)
+        return lambda: intake.record_acceptance_notice(self.ws, cid, when, how, who, note, expected_version=seen)
 
 
 REFERRAL_COLUMNS = ("受理单位", "转办日期", "文号", "回复期限", "催办", "回复")

@@ -23,6 +23,7 @@ from services.deadlines.rules import owes_notice_and_feedback
 from services.errors import StateError, ValidationError
 from services.security import audit
 from services.security.permissions import require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_text
 
@@ -59,8 +60,11 @@ def refusal(c: Complaint, label: str) -> str | None:
 
 
 def _contact(ws: Workspace, complaint_id: int, kind: ContactKind, label: str, when: Any, method: str,
-             by_whom: str, note: str, check, response: str | None = None) -> ComplaintView:
-    """Check the complaint (``check(c)`` → the event the date may not precede), write the row, audit."""
+             by_whom: str, note: str, check, response: str | None = None,
+             expected_version: int | None = None) -> ComplaintView:
+    """Check the complaint (``check(c)`` → the event the date may not precede), write the row, audit.
+    ``expected_version``: the complaint's version the form loaded (the contact's date is stored on the
+    complaint): a save over another desk's newer one is refused with ``ConcurrentEditError``."""
     require(ws.current_user, "complaint.decide")
     problems: list[ValidationError] = []
     how = ContactMethod.from_text(method) if method else None
@@ -83,6 +87,7 @@ def _contact(ws: Workspace, complaint_id: int, kind: ContactKind, label: str, wh
         problems.append(exc)
     with ws.transaction() as s:
         c = load(s, complaint_id)
+        check_version(s, c, expected_version, f"信访件 {c.number} ")
         reason = refusal(c, label)
         if reason:
             raise StateError(reason)
@@ -106,7 +111,7 @@ def _contact(ws: Workspace, complaint_id: int, kind: ContactKind, label: str, wh
 
 
 def record_acceptance_notice(ws: Workspace, complaint_id: int, date: Any, method: str, by_whom: str,
-                             note: str = "") -> ComplaintView:
+                             note: str = "", *, expected_version: int | None = None) -> ComplaintView:
     """受理告知 to the 实名 complainant (due within 15 working days of receipt), once."""
     def check(c: Complaint):
         if c.acceptance_notice_date is not None:
@@ -114,11 +119,12 @@ def record_acceptance_notice(ws: Workspace, complaint_id: int, date: Any, method
         if c.state == S.registered.value:
             raise StateError(f"信访件 {c.number} 尚未受理，受理（或作出其他处理）后再告知")
         return "收件日期", c.received_date
-    return _contact(ws, complaint_id, ContactKind.acceptance_notice, "受理告知", date, method, by_whom, note, check)
+    return _contact(ws, complaint_id, ContactKind.acceptance_notice, "受理告知", date, method, by_whom, note, check,
+                    expected_version=expected_version)
 
 
 def record_feedback(ws: Workspace, complaint_id: int, date: Any, method: str, response: str, by_whom: str,
-                    note: str = "") -> ComplaintView:
+                    note: str = "", *, expected_version: int | None = None) -> ComplaintView:
     """反馈: the result told to the 实名 complainant after 办结 (or 不予受理), with the response, once."""
     def check(c: Complaint):
         if c.state not in (S.concluded.value, S.not_accepted.value):
@@ -127,7 +133,7 @@ def record_feedback(ws: Workspace, complaint_id: int, date: Any, method: str, re
             raise StateError(f"信访件 {c.number} 已于 {c.feedback_date.isoformat()} 反馈，不能重复反馈")
         return ("办结日期", c.concluded_date) if c.concluded_date else ("不予受理日期", c.state_date)
     return _contact(ws, complaint_id, ContactKind.feedback, "反馈", date, method, by_whom, note, check,
-                    response=response)
+                    response=response, expected_version=expected_version)
 
 
 def _contact_view(x: ComplainantContact) -> ContactView:

@@ -226,3 +226,20 @@ def test_the_month_reports_draft_saved_on_one_desk_refuses_the_other_desks_stale
     now = monthly_report.draft_version(desk_b, "2026-10")
     assert monthly_report.save_draft(desk_b, "2026-10", "李副书记写的说明。", expected_version=now) == now + 1
     assert monthly_report.build_document(ws, "2026-10")["narrative"] == "李副书记写的说明。"
+
+
+def test_a_notice_recorded_on_one_desk_refuses_the_other_desks_notice_from_the_same_load(ws, desk_b):
+    from models import Complaint
+    from services.casework import contacts
+
+    v = intake.register_complaint(ws, complaint_input())
+    accepted = intake.accept(ws, v.id, D(2026, 11, 3))
+    seen_b = intake.get_complaint(desk_b, v.id).version
+    assert seen_b == accepted.version
+    n = intake.record_acceptance_notice(ws, v.id, D(2026, 11, 5), "phone", "王书记", "电话告知已受理",
+                                        expected_version=accepted.version)
+    assert n.version == accepted.version + 1
+    with pytest.raises(ConcurrentEditError) as refused:
+        intake.record_acceptance_notice(desk_b, v.id, D(2026, 11, 6), "written", "李副书记", expected_version=seen_b)
+    assert str(refused.value) == _refused(f"信访件 {v.number} ", _when(ws, Complaint, v.id))
+    assert [(c.contact_date, c.by_whom) for c in contacts.list_contacts(desk_b, v.id)] == [(D(2026, 11, 5), "王书记")]
