@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 from services.errors import ValidationError
 
 from .operations import DbOp
+from .vocabulary import term
 
 
 class EditorRowsTable(QTableWidget):
@@ -25,7 +26,7 @@ class EditorRowsTable(QTableWidget):
     def __init__(self, cols: list[tuple[str, str, int]], parent: QWidget | None = None):
         super().__init__(0, len(cols), parent)
         self.cols = cols
-        self.setHorizontalHeaderLabels([self.tr(h) for _, h, _ in cols])
+        self.setHorizontalHeaderLabels([term(h) for _, h, _ in cols])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setDefaultSectionSize(34)

@@ -2,7 +2,7 @@
 the 月报 page and the county's 汇总)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -10,6 +10,7 @@ from services.errors import ValidationError
 from services.reporting import layout
 
 from .table_tips import full_text_tips
+from .vocabulary import term
 
 SECTION_BG = QColor("#eceef1")
 GROUP_FG = QColor("#4b5563")
@@ -21,7 +22,7 @@ def build_figures_table() -> tuple[QTableWidget, dict[str, int]]:
     lines = list(layout.iter_form_lines())
     cols = len(layout.COLUMN_TITLES)
     table = QTableWidget(len(lines), cols)
-    table.setHorizontalHeaderLabels([QCoreApplication.translate("FiguresTable", t) for t in layout.COLUMN_TITLES])
+    table.setHorizontalHeaderLabels([term(t) for t in layout.COLUMN_TITLES])
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -36,12 +37,12 @@ def build_figures_table() -> tuple[QTableWidget, dict[str, int]]:
     bold.setBold(True)
     rows: dict[str, int] = {}
     for r, line in enumerate(lines):
-        item = QTableWidgetItem("　" * line.indent + line.text)
+        item = QTableWidgetItem("　" * line.indent + term(line.text))
         if line.kind == "row":
             item.setData(Qt.ItemDataRole.UserRole, line.row.key)
-            item.setToolTip(line.row.full_label)
+            item.setToolTip(term(line.row.full_label))
             table.setItem(r, 0, item)
-            unit = QTableWidgetItem(line.row.unit)
+            unit = QTableWidgetItem(term(line.row.unit))
             unit.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(r, 1, unit)
             for c in range(2, cols):

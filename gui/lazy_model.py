@@ -16,8 +16,10 @@ from collections import OrderedDict
 from dataclasses import fields, is_dataclass
 from typing import Any, Callable, Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView
+
+from gui.vocabulary import term
 
 Column = tuple[str, str, bool]          # (key, header, sortable)
 FetchRows = Callable[[list[int]], Mapping[int, Any]]
@@ -45,12 +47,12 @@ def display_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return QCoreApplication.translate("LazyTableModel", "是") if value else QCoreApplication.translate("LazyTableModel", "否")
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, dt.datetime) else value.isoformat()
     label = getattr(value, "label", None)       # CodedEnum members
     if isinstance(label, str):
-        return label
+        return term(label)
     if isinstance(value, (list, tuple)):
         return "、".join(display_text(v) for v in value)
     return str(value)
@@ -152,7 +154,7 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.columns):
-            return self.columns[section][1]
+            return term(self.columns[section][1])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -171,7 +173,7 @@ class LazyTableModel(QAbstractTableModel):
             return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
         values = page[row % self.page_size]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_text(values.get(key))
+            return display_text(values.get(key))  # a vocabulary label in the interface language
         if self._role_hook is not None:
             return self._role_hook(values, key, role)
         return None

@@ -17,6 +17,7 @@ from .database_choice import DatabaseChoice, remember
 from .geometry import remember_geometry
 from .operations import QueryOp
 from .settings.form_rows import form_row
+from .vocabulary import password_rule_text
 from .widgets import FormErrors, form_error_label, show_error
 
 
@@ -113,7 +114,8 @@ class FirstUserPage(QWizardPage):
         form_row(form, self.errors, "username", self.tr("用户名"), self.username,
                self.tr("2到40位字母、数字或 _ . -"))
         form_row(form, self.errors, "display_name", self.tr("姓名"), self.display_name)
-        form_row(form, self.errors, "password", self.tr("密码"), self.password, users.password_rule())
+        form_row(form, self.errors, "password", self.tr("密码"), self.password,
+                   password_rule_text(users.password_min_length()))
         form_row(form, self.errors, "password2", self.tr("再次输入密码"), self.password2)
         lay = QVBoxLayout(self)
         lay.addLayout(form)

@@ -52,8 +52,37 @@ def _translations(ts: Path) -> tuple[dict[tuple[str, str], str], dict[str, str]]
     return by_key, by_source
 
 
-def update(lang: str = "en") -> tuple[int, list[tuple[str, str]]]:
-    """Write the .ts; (number of entries, the (context, source) pairs still untranslated)."""
+def vocabulary() -> list[str]:
+    """The domain's texts the interface shows through ``gui.vocabulary.term`` (context ``Vocabulary``): every
+    vocabulary label, list column title, declared setting name, 工作台 counter and report row, section and
+    column title, in a stable order."""
+    sys.path.insert(0, str(ROOT))
+    import inspect
+
+    import models.enums as enums
+    from services.casework.listing_export import DUE_COLUMNS
+    from services.casework.listing_query import COLUMNS
+    from services.deadlines.rules import DueStatus
+    from services.reporting import dashboard, layout
+    from services.storage import settings
+
+    texts: list[str] = []
+    for cls in vars(enums).values():
+        if inspect.isclass(cls) and issubclass(cls, enums.CodedEnum) and cls is not enums.CodedEnum:
+            texts += [m.label for m in cls]
+    texts += [title for columns in COLUMNS.values() for _, title, _ in columns] + list(DUE_COLUMNS)
+    texts += [s.label for s in settings.all_specs()]
+    texts += [label for _, label, _ in dashboard.COUNTERS] + [s.label for s in DueStatus]
+    texts += ["信访件", "问题线索", "案件"]  # the kinds of item on the 工作台's due list
+    lines = list(layout.iter_form_lines())
+    texts += list(layout.COLUMN_TITLES) + [line.text for line in lines]
+    texts += [line.row.unit for line in lines if line.kind == "row"] + [r.full_label for r in layout.ROWS]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def update(lang: str = "en", *, write: bool = True) -> tuple[int, list[tuple[str, str]]]:
+    """Write the .ts (unless ``write`` is false: a check); (number of entries, the (context, source) pairs
+    still untranslated)."""
     ts = TRANSLATIONS / f"jijian_{lang}.ts"
     files = sorted(p for p in (ROOT / "gui").rglob("*.py") if "__pycache__" not in p.parts)
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,6 +110,8 @@ def update(lang: str = "en") -> tuple[int, list[tuple[str, str]]]:
                 key = Path("../..", rel.relative_to(ROOT)).as_posix() if rel is not None else ""
                 target = contexts.get(key, "")
             messages.setdefault(target, {})[source] = None
+    for source in vocabulary():
+        messages.setdefault("Vocabulary", {})[source] = None
     root = ET.Element("TS", version="2.1", language={"en": "en_US"}.get(lang, lang), sourcelanguage="zh_CN")
     missing = []
     count = 0
@@ -99,6 +130,8 @@ def update(lang: str = "en") -> tuple[int, list[tuple[str, str]]]:
                 t.set("type", "unfinished")
                 missing.append((name, source))
     ET.indent(root)
+    if not write:
+        return count, missing
     ts.write_bytes(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
                    + ET.tostring(root, encoding="utf-8") + b"\n")
     return count, missing

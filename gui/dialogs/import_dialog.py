@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -22,8 +22,16 @@ from ..interaction import Interaction
 from ..operations import DbOp, QueryOp
 from ..widgets import confirm, primary, show_info
 
-PROBLEM_HEADERS = ("工作表", "行", "列", "原因")
-COUNT_HEADERS = ("工作表", "条数")
+PROBLEM_HEADERS = (
+    QT_TRANSLATE_NOOP("ImportLedgerDialog", "工作表"),
+    QT_TRANSLATE_NOOP("ImportLedgerDialog", "行"),
+    QT_TRANSLATE_NOOP("ImportLedgerDialog", "列"),
+    QT_TRANSLATE_NOOP("ImportLedgerDialog", "原因"),
+)
+COUNT_HEADERS = (
+    QT_TRANSLATE_NOOP("ImportLedgerDialog", "工作表"),
+    QT_TRANSLATE_NOOP("ImportLedgerDialog", "条数"),
+)
 
 
 def _file_stamp(path: Path) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ measures. The menu entry shows only for a user who may see identities; every ope
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -24,7 +24,14 @@ __all__ = ["PersonIdentityDialog", "identity_actions", "install_identity_action"
 class PersonIdentityDialog(QDialog):
     """The masked number, a field to enter or clear it, and the 廉政档案 table."""
 
-    HEADERS = ("类别", "编号", "立案/收到日期", "结案/办结日期", "单位职务", "处分处理")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PersonIdentityDialog", "类别"),
+        QT_TRANSLATE_NOOP("PersonIdentityDialog", "编号"),
+        QT_TRANSLATE_NOOP("PersonIdentityDialog", "立案/收到日期"),
+        QT_TRANSLATE_NOOP("PersonIdentityDialog", "结案/办结日期"),
+        QT_TRANSLATE_NOOP("PersonIdentityDialog", "单位职务"),
+        QT_TRANSLATE_NOOP("PersonIdentityDialog", "处分处理"),
+    )
 
     def __init__(self, ctx, person_id: int, name: str, parent: QWidget | None = None):
         super().__init__(parent)

@@ -11,10 +11,10 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services.reporting.layout import period_text
 from services.submission.package import FAILED, PASSED, WARNING, status_of
 
 from ..geometry import remember_geometry
+from ..vocabulary import period_label
 
 PASS_FG = QColor("#166534")
 FAIL_FG = QColor("#b91c1c")
@@ -84,7 +84,7 @@ def describe(org_name: str | None, org_code: str | None, period: str | None, rev
         parts.append(f"{org_name or ''}（{org_code}）" if org_code else str(org_name))
     if period:
         try:
-            parts.append(period_text(period))
+            parts.append(period_label(period))
         except ValueError:
             parts.append(period)
     if revision:

@@ -1,6 +1,7 @@
 """案件 page: filters by 立案日期, 阶段, 职级 and 八项规定; 直接立案; open a case's form."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from models.enums import CaseStage, Rank
@@ -12,11 +13,11 @@ from .leads_page import ItemListPage
 
 class CasesPage(ItemListPage):
     entity = "case"
-    title_text = "案件"
-    new_text = "直接立案"
+    title_text = QT_TRANSLATE_NOOP("ItemListPage", "案件")
+    new_text = QT_TRANSLATE_NOOP("ItemListPage", "直接立案")
 
     def date_label(self) -> str:
-        return "立案日期"
+        return self.tr("立案日期")
 
     def column_widths(self) -> dict[str, int]:
         return {"number": 115, "due": 180, "filing_date": 100, "title": 240, "persons": 140, "stage": 90,

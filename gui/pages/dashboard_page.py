@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -18,10 +18,15 @@ from services.reporting import dashboard
 from ..due_reminder import DueReminder
 from ..table_tips import full_text_tips
 from ..operations import QueryOp
+from ..vocabulary import term, unknown_year_text
 from .base import Page
 from .leads_page import DUE_SOON_BG, DUE_SOON_FG, OVERDUE_BG, OVERDUE_FG
 
-TREND_SERIES = [("收到信访举报", "#9b1c1c"), ("处置问题线索", "#1d4ed8"), ("立案", "#047857")]
+TREND_SERIES = [
+    (QT_TRANSLATE_NOOP("DashboardPage", "收到信访举报"), "#9b1c1c"),
+    (QT_TRANSLATE_NOOP("DashboardPage", "处置问题线索"), "#1d4ed8"),
+    (QT_TRANSLATE_NOOP("DashboardPage", "立案"), "#047857"),
+]
 ITEM_LABELS = {"complaint": "信访件", "lead": "问题线索", "case": "案件"}
 
 
@@ -83,7 +88,7 @@ class CounterCard(QFrame):
 
     def set_counter(self, c) -> None:
         self.month, self.last = c.month, c.same_month_last_year
-        self.title.setText(self.tr("本月") + c.label_zh)
+        self.title.setText(self.tr("本月{what}").format(what=term(c.label_zh)))
         self.value.setText(str(c.month))
         if c.month > c.same_month_last_year:
             arrow, color = "↑", "#9b1c1c"
@@ -103,7 +108,7 @@ class CounterCard(QFrame):
 
 def read_dashboard(ws, today) -> tuple[list[str], list, list[tuple], str, list]:
     """(calendar warnings, counters, trend rows, why they are not shown, due items) on the database worker."""
-    warnings = due_list.calendar_warnings(ws)
+    warnings = [unknown_year_text(y) for y in due_list.years_to_confirm(ws)]
     try:
         counters, trend, denied = dashboard.headline(ws, today), dashboard.trend(ws, today, 12), ""
     except PermissionDenied as exc:  # without 月报 rights: the due list and a plain message instead
@@ -246,8 +251,8 @@ class DashboardPage(Page):
             overdue = d.status is DueStatus.OVERDUE
             left = self.tr("超期 {n} 个工作日").format(n=-d.workdays_left) if d.workdays_left < 0 else \
                 self.tr("今日到期") if d.workdays_left == 0 else self.tr("剩余 {n} 个工作日").format(n=d.workdays_left)
-            what = f"{self.tr(ITEM_LABELS.get(d.item_type, ''))}：{d.label}"
-            for c, text in enumerate((d.status.label, d.item_number, what, d.due.isoformat(), left)):
+            what = f"{term(ITEM_LABELS.get(d.item_type, ''))}：{d.label}"
+            for c, text in enumerate((term(d.status.label), d.item_number, what, d.due.isoformat(), left)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{d.item_number}　{what}　{d.due.isoformat()}　{left}")  # the narrow panel truncates
                 item.setData(Qt.ItemDataRole.UserRole, (d.item_type, d.item_id))

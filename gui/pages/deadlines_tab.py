@@ -17,6 +17,7 @@ from services.deadlines import due_list
 from services.security.permissions import allowed
 
 from ..operations import QueryOp
+from ..vocabulary import unknown_year_text
 from ..widgets import form_error_label, primary
 from .deadline_days import DeadlineDays, HolidayDialog
 from .deadline_limits import DeadlineLimits, LimitCell
@@ -147,7 +148,8 @@ class DeadlinesTab(DeadlineLimits, DeadlineDays, QWidget):
 
     def load_warnings(self) -> None:
         ws = self.ctx.workspace
-        QueryOp(self, lambda: due_list.calendar_warnings(ws)).success(self._show_warnings).run()
+        QueryOp(self, lambda: due_list.years_to_confirm(ws)).success(
+            lambda years: self._show_warnings([unknown_year_text(y) for y in years])).run()
 
     def _show_warnings(self, warnings: list[str]) -> None:
         self.notice.setText("\n".join(warnings))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -27,7 +27,7 @@ from ..table_tips import full_text_tips
 from ..widgets import primary, show_error, show_info
 from .base import Page
 
-DUE_COLUMN = ("due", "时限", False)
+DUE_COLUMN = ("due", QT_TRANSLATE_NOOP("Vocabulary", "时限"), False)  # its title shown through term()
 OVERDUE_BG = QColor("#fde2e2")
 DUE_SOON_BG = QColor("#fff4d6")
 OVERDUE_FG = QColor("#9b1c1c")
@@ -44,6 +44,11 @@ def due_marks(ws, entity: str) -> dict[int, tuple[str, str]]:
         if d.item_id not in out or (d.status is DueStatus.OVERDUE and out[d.item_id][0] != DueStatus.OVERDUE.value):
             out[d.item_id] = (d.status.value, text)
     return out
+
+
+def _page_text(text: str) -> str:
+    """A list page's title or new-button text (declared with ``QT_TRANSLATE_NOOP("ItemListPage", …)``)."""
+    return QCoreApplication.translate("ItemListPage", text)
 
 
 class ItemListPage(Page):
@@ -63,13 +68,13 @@ class ItemListPage(Page):
         self.forms: dict[int | None, QWidget] = {}
         self._due: dict[int, tuple[str, str]] = {}
 
-        title = QLabel(self.tr(self.title_text))
+        title = QLabel(_page_text(self.title_text))
         title.setObjectName("PageTitle")
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索编号、姓名、单位、内容（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
-        self.new_button = primary(QPushButton(self.tr(self.new_text) + self.tr("（Ctrl+N）"), self))
+        self.new_button = primary(QPushButton(_page_text(self.new_text) + self.tr("（Ctrl+N）"), self))
         self.export_button = QPushButton(self.tr("导出Excel…"), self)
         self.new_button.clicked.connect(self.new_item)
         self.export_button.clicked.connect(self.export_dialog)
@@ -83,7 +88,7 @@ class ItemListPage(Page):
         self.date_from = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
         self.date_to = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr(self.date_label())))
+        filters.addWidget(QLabel(self.date_label()))
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("至")))
         filters.addWidget(self.date_to)
@@ -152,7 +157,7 @@ class ItemListPage(Page):
 
     # ---- for subclasses ----------------------------------------------------------------------------------
     def date_label(self) -> str:
-        return "收到日期"
+        return self.tr("收到日期")
 
     def default_sort(self) -> str:
         return listing.DEFAULT_SORT[self.entity]
@@ -308,7 +313,7 @@ class ItemListPage(Page):
          .run())
 
     def export_dialog(self) -> None:
-        name = f"{self.tr(self.title_text)}.xlsx"
+        name = f"{_page_text(self.title_text)}.xlsx"
         path = Interaction.save_path(self, self.tr("导出Excel"), name, self.tr("Excel 文件 (*.xlsx)"))
         if not path:
             return
@@ -321,8 +326,8 @@ class LeadsPage(ItemListPage):
     """问题线索: filters by 收到日期, 线索来源, 处置方式 and 办理状态; 新建线索; open a lead's form."""
 
     entity = "lead"
-    title_text = "问题线索"
-    new_text = "新建线索"
+    title_text = QT_TRANSLATE_NOOP("ItemListPage", "问题线索")
+    new_text = QT_TRANSLATE_NOOP("ItemListPage", "新建线索")
 
     def build_filters(self, layout: QHBoxLayout) -> None:
         self.sources = CheckCombo(LeadSource, self.tr("全部来源"), self)

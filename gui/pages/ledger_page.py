@@ -1,6 +1,7 @@
 """一案双查 page: the accountability ledger entries, filtered by date and searched by number, unit or leader."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from .leads_page import ItemListPage
@@ -8,12 +9,12 @@ from .leads_page import ItemListPage
 
 class LedgerPage(ItemListPage):
     entity = "ledger"
-    title_text = "一案双查"
-    new_text = "新建台账"
+    title_text = QT_TRANSLATE_NOOP("ItemListPage", "一案双查")
+    new_text = QT_TRANSLATE_NOOP("ItemListPage", "新建台账")
     show_due = False
 
     def date_label(self) -> str:
-        return "台账日期"
+        return self.tr("台账日期")
 
     def column_widths(self) -> dict[str, int]:
         return {"number": 120, "case_number": 120, "unit": 220, "leaders": 180}

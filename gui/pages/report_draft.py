@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QVBoxLayout, QWidget)
 
 from services.errors import ValidationError
-from services.reporting import layout, monthly_report
+from services.reporting import monthly_report
 from services.security.permissions import allowed
 
 from ..form_widgets import DateEdit
 from ..interaction import Interaction
+from ..vocabulary import period_label
 from ..widgets import FieldError, FormErrors, form_error_label, show_error
 
 FOOT_FIELDS = ("leader", "reviewer", "preparer", "phone", "date")
@@ -149,7 +150,7 @@ class DraftEditor:
     def _ask_unsaved(self) -> str:
         """保存 / 放弃 / 取消 for unsaved edits: returns "save", "discard" or "cancel"."""
         answer = Interaction.choose(self, self.tr("{p}月报的情况说明或表尾有未保存的修改，是否保存？")
-                                    .format(p=layout.period_text(self._period)),
+                                    .format(p=period_label(self._period)),
                                     [self.tr("保存"), self.tr("放弃修改"), self.tr("取消")], title=self.tr("未保存的修改"))
         return {0: "save", 1: "discard"}.get(answer, "cancel")
 

@@ -9,12 +9,13 @@ from typing import Callable
 from PySide6.QtCore import Qt
 
 from services.errors import DomainError
-from services.reporting import layout, monthly_report
+from services.reporting import monthly_report
 from services.storage.files import atomic_write_bytes
 
 from ..interaction import Interaction
 from ..operations import QueryOp
 from ..pdf_preview import PdfPreviewDialog
+from ..vocabulary import period_label
 from ..widgets import show_error
 
 
@@ -25,7 +26,7 @@ class ReportOutput:
         doc = self.doc or {}
         n = revision or doc.get("revision") or 1
         state = "" if revision or self.is_finalized() else self.tr("（草稿）")
-        return self.tr("{org}{p}月报第{n}版{state}").format(org=self.org_name, p=layout.period_text(self._period),
+        return self.tr("{org}{p}月报第{n}版{state}").format(org=self.org_name, p=period_label(self._period),
                                                          n=n, state=state)
 
     def with_output(self, kind: str, then: Callable[[bytes], None], *, error_title: str | None = None) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QSizePolicy, QSplitter, QTableWidget, QTabWidget, QVBoxLayout, QWidget)
 
-from services.reporting import layout, monthly_report
+from services.reporting import monthly_report
 from services.security.permissions import allowed
 
 from ..figures_table import build_figures_table, fill_figures
@@ -25,6 +25,7 @@ from ..context import AppContext, org_summary
 from ..form_widgets import DateEdit
 from ..pdf_preview import PdfPreviewDialog
 from ..print_pdf import LoadedPdf
+from ..vocabulary import period_label
 from ..widgets import primary, sha_details, show_error
 from .base import Page
 from .report_draft import FOOT_FIELDS, DraftEditor
@@ -330,7 +331,7 @@ class ReportPage(DraftEditor, Revisions, ReportOutput, Page):
         if doc is None:
             self.state_label.setText("")
             return
-        period = layout.period_text(doc["period"])
+        period = period_label(doc["period"])
         if self.is_finalized():
             text = self.tr("{p}月报　已定稿（第{n}版）").format(p=period, n=doc["revision"])
         else:

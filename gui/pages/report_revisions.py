@@ -2,21 +2,29 @@
 PDF. A mixin of ``ReportPage`` (translations stay in its context)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from services.reporting import layout, monthly_report
+from services.reporting import monthly_report
 from services.security.permissions import allowed
 
 from ..local_times import local_time
 from ..operations import DbOp, QueryOp
 from ..print_pdf import LoadedPdf
+from ..vocabulary import period_label
 from ..widgets import confirm, sha_details, show_error, show_info
 
-HISTORY_HEADERS = ("版次", "状态", "定稿时间", "定稿人", "校验码", "更正原因")
+HISTORY_HEADERS = (
+    QT_TRANSLATE_NOOP("Revisions", "版次"),
+    QT_TRANSLATE_NOOP("Revisions", "状态"),
+    QT_TRANSLATE_NOOP("Revisions", "定稿时间"),
+    QT_TRANSLATE_NOOP("Revisions", "定稿人"),
+    QT_TRANSLATE_NOOP("Revisions", "校验码"),
+    QT_TRANSLATE_NOOP("Revisions", "更正原因"),
+)
 
 
 class Revisions:
@@ -95,7 +103,7 @@ class Revisions:
         n = self.doc.get("revision")
         message = self.tr("定稿将冻结{p}月报第{n}版：本月的统计数字、情况说明、表尾和 PDF 一并存档并生成校验码，"
                           "此后不能再修改；如发现错误，只能通过“更正”生成新的修订版。\n\n确定定稿吗？") \
-            .format(p=layout.period_text(self._period), n=n)
+            .format(p=period_label(self._period), n=n)
         if not confirm(self, message, self.tr("月报定稿")):
             return False
         ws, period = self.ctx.ws, self._period
@@ -104,7 +112,7 @@ class Revisions:
             self.refresh()
             self.sig_finalized.emit(period, view.revision)
             show_info(self, self.tr("{p}月报已定稿（第{n}版），已存档并生成校验码，存档内容此后若被改动即可发现。")
-                      .format(p=layout.period_text(period), n=view.revision), self.tr("定稿完成"),
+                      .format(p=period_label(period), n=view.revision), self.tr("定稿完成"),
                       details=sha_details(view.sha256))
 
         DbOp(self, lambda: monthly_report.finalize(ws, period)).progress(self.tr("正在定稿……")) \

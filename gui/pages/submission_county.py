@@ -24,6 +24,7 @@ from ..interaction import Interaction, error_text
 from ..operations import DbOp, QueryOp
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
 from ..usb_files import last_dir, remember_dir, save_file
+from ..vocabulary import period_label, term
 from .submission_common import ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, set_row, table
 
 
@@ -64,7 +65,8 @@ class CountySubmissionPage(SubmissionPageBase):
         self.import_summary.setWordWrap(True)
         self.import_summary.hide()
         lay.addWidget(self.import_summary)
-        self.results_table = table([self.tr(h) for h in ("乡镇", "月份", "版次", "结果", "原因")])
+        self.results_table = table([self.tr("乡镇"), self.tr("月份"), self.tr("版次"), self.tr("结果"),
+                                    self.tr("原因")])
         self.results_table.setWordWrap(True)
         self.results_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.results_table, 1)
@@ -114,7 +116,7 @@ class CountySubmissionPage(SubmissionPageBase):
         if o.township_name and o.township_code:
             name = f"{o.township_name}（{o.township_code}）"
         try:
-            month = layout.period_text(o.period) if o.period else ""
+            month = period_label(o.period) if o.period else ""
         except ValueError:
             month = o.period or ""
         result = {"imported": self.tr("通过"), "rejected": self.tr("拒收")}.get(o.status, self.tr("未导入"))
@@ -196,8 +198,8 @@ class CountySubmissionPage(SubmissionPageBase):
         caption = QLabel(self.tr("各乡镇报送情况（数字为元至本月）"))
         caption.setStyleSheet("font-weight:bold;")
         rl.addWidget(caption)
-        heads = ["乡镇", "报送", "版次"] + [layout.row_for(k).label for k in layout.HEADLINE_KEYS]
-        self.towns_table = table([self.tr(h) for h in heads])
+        heads = [self.tr("乡镇"), self.tr("报送"), self.tr("版次")]
+        self.towns_table = table(heads + [term(layout.row_for(k).label) for k in layout.HEADLINE_KEYS])
         self.towns_table.horizontalHeader().setMinimumSectionSize(40)
         # the township's name as wide as it needs (the figures after it may scroll); the last column takes the rest
         self.towns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -206,6 +208,7 @@ class CountySubmissionPage(SubmissionPageBase):
         self.missing_label.setWordWrap(True)
         rl.addWidget(self.missing_label)
         self.narrative_label = hint()
+        self.narrative_label.setProperty("document_text", True)  # the consolidated report's own (Chinese) words
         rl.addWidget(self.narrative_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.figures_table)
@@ -270,7 +273,7 @@ class CountySubmissionPage(SubmissionPageBase):
         missing = doc["not_submitted"]
         submitted = len(towns) - len(missing)
         self.summary_line.setText(self.tr("{p}：已报送 {s} 个乡镇，共 {n} 个").format(
-            p=layout.period_text(period), s=submitted, n=len(towns)))
+            p=period_label(period), s=submitted, n=len(towns)))
         self.summary_line.setStyleSheet("")
         if not towns:
             self.missing_label.setText(self.tr("还没有登记乡镇：为乡镇签发证书时自动登记（设置 → 证书）。"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
-from services.reporting import layout, monthly_report
+from services.reporting import monthly_report
 from services.security.permissions import allowed
 from services.submission import keys, township
 from services.submission.package import verify_package
@@ -21,6 +21,7 @@ from ..local_times import local_time
 from ..operations import DbOp, QueryOp
 from ..settings.certificates_common import NOTICE_STYLE, WARN_STYLE
 from ..usb_files import ask_passphrase, last_dir, remember_dir
+from ..vocabulary import period_label
 from ..widgets import sha_details
 from .submission_common import (ERROR_STYLE, FAIL_FG, PASS_FG, SubmissionPageBase, empty, hint, recent_periods,
                                 selectable, set_row, table)
@@ -46,7 +47,8 @@ class TownshipSubmissionPage(SubmissionPageBase):
 
         months = QGroupBox(self.tr("已定稿的月报"))
         lm = QVBoxLayout(months)
-        self.months_table = table([self.tr(h) for h in ("报告期", "版次", "月报状态", "定稿时间", "报送情况")])
+        self.months_table = table([self.tr("报告期"), self.tr("版次"), self.tr("月报状态"), self.tr("定稿时间"),
+                                   self.tr("报送情况")])
         self.months_table.setMinimumHeight(150)
         self.months_empty = empty(self.tr("近两年还没有定稿的月报。请先在“月报”中由纪委书记定稿，再回到这里生成报送包。"))
         lm.addWidget(self.months_table, 1)
@@ -87,8 +89,8 @@ class TownshipSubmissionPage(SubmissionPageBase):
 
         history = QGroupBox(self.tr("报送记录"))
         lh = QVBoxLayout(history)
-        self.history_table = table([self.tr(h) for h in ("报告期", "版次", "文件包", "校验码", "写入位置", "生成时间",
-                                                         "操作人")], stretch=4)
+        self.history_table = table([self.tr("报告期"), self.tr("版次"), self.tr("文件包"), self.tr("校验码"),
+                                    self.tr("写入位置"), self.tr("生成时间"), self.tr("操作人")], stretch=4)
         self.history_empty = empty(self.tr("还没有生成过报送包。生成后，每一次写入U盘的报送包都记录在这里。"))
         lh.addWidget(self.history_table, 1)
         lh.addWidget(self.history_empty, 1)
@@ -154,7 +156,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
         selected = self.selected_period()
         t.setRowCount(len(self.month_rows))
         for r, row in enumerate(self.month_rows):
-            set_row(t, r, (layout.period_text(row["period"]), row["revision"] or "", row["state"],
+            set_row(t, r, (period_label(row["period"]), row["revision"] or "", row["state"],
                             row["finalized_at"], row["text"]))
             t.item(r, 4).setForeground(QBrush(PASS_FG if row["submitted"] else FAIL_FG))
         t.setVisible(bool(self.month_rows))
@@ -167,7 +169,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
         for r, s in enumerate(subs):
             # A package no longer where it was written (stick taken away, moved) keeps its row, marked.
             name = s["file_name"] if s["present"] else self.tr("{name}（文件已不在原位置）").format(name=s["file_name"])
-            set_row(h, r, (layout.period_text(s["period"]), s["revision"], name, s["sha256"][:16] + "…",
+            set_row(h, r, (period_label(s["period"]), s["revision"], name, s["sha256"][:16] + "…",
                             s["target"], local_time(s["created_at"]), s["created_by"]),
                     None if s["present"] else GONE_FG)
             h.item(r, 3).setToolTip(sha_details(s["sha256"]))
@@ -209,7 +211,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
             self.select_hint.setText(self.tr("只有纪委书记可以生成报送包。"))
             self.generate_button.setToolTip(self.tr("只有纪委书记可以生成报送包"))
         elif period:
-            self.select_hint.setText(self.tr("将为{p}月报生成报送包。").format(p=layout.period_text(period)))
+            self.select_hint.setText(self.tr("将为{p}月报生成报送包。").format(p=period_label(period)))
         else:
             self.select_hint.setText(self.tr("请先在上表中选择一个月份。"))
 
@@ -227,7 +229,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
         target = Path(folder)
         remember_dir(self.ctx, "submission", target)
         passphrase = ask_passphrase(self, title, self.tr("输入本单位签名私钥的口令（{p}月报）：")
-                                    .format(p=layout.period_text(period)))
+                                    .format(p=period_label(period)))
         if passphrase is None:
             return
         make_zip = bool(self.form_combo.currentData())
@@ -258,7 +260,7 @@ class TownshipSubmissionPage(SubmissionPageBase):
     def _show_result(self, r: township.SubmissionResult) -> None:
         self.result_box.show()
         self.result_status.setText(self.tr("✓ {p}月报第 {n} 版报送包已写入并复核通过。")
-                                   .format(p=layout.period_text(r.period), n=r.revision))
+                                   .format(p=period_label(r.period), n=r.revision))
         self.result_status.setStyleSheet(NOTICE_STYLE + "font-weight:bold;")
         self.result_name.setText(self.tr("文件包名称：{name}").format(name=r.file_name))
         self.result_sha.setText(self.tr("校验码：{sha}").format(sha=r.sha256))

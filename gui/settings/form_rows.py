@@ -10,6 +10,7 @@ from services.security import users
 
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
+from ..vocabulary import password_rule_text
 from ..widgets import FieldError, FormErrors, primary
 
 
@@ -36,9 +37,10 @@ def form_row(form: QFormLayout, errors: FormErrors, code: str, label: str, edito
 
 def password_rule_row(widget: QWidget, form: QFormLayout, errors: FormErrors, label: str, editor: QLineEdit) -> QLabel:
     """The new-password row with the rule (至少 N 个字符…) shown before the first attempt."""
-    hint = form_row(form, errors, "password", label, editor, users.password_rule())
+    hint = form_row(form, errors, "password", label, editor, password_rule_text(users.password_min_length()))
     ws = widget.ctx.workspace
-    QueryOp(widget, lambda: users.password_rule(ws)).success(hint.setText).run()   # the configured minimum
+    QueryOp(widget, lambda: users.password_min_length(ws)).success(   # the configured minimum
+        lambda n: hint.setText(password_rule_text(n))).run()
     return hint
 
 

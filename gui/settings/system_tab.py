@@ -13,6 +13,7 @@ from services.storage import settings
 
 from ..operations import QueryOp
 from ..widgets import FormErrors, form_error_label, primary
+from ..vocabulary import term
 from .form_rows import form_row, run_service
 
 save_settings = settings.update
@@ -40,7 +41,7 @@ class SystemSettingsTab(QWidget):
             editor = self._editor(spec)
             editor.setEnabled(self.can_edit)
             self.editors[spec.key] = editor
-            form_row(form, self.errors, spec.key, spec.label, editor)
+            form_row(form, self.errors, spec.key, term(spec.label), editor)
         body = QWidget()
         body.setObjectName("FormScrollBody")
         body.setMaximumWidth(760)

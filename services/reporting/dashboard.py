@@ -46,7 +46,7 @@ def _count(s: Session, col, a: dt.date, b: dt.date, *extra) -> int:
     return s.execute(select(func.count()).where(col >= a, col <= b, *extra)).scalar_one()
 
 
-_COUNTERS = [
+COUNTERS = [
     ("complaints_received", "收到信访举报（件）", lambda s, a, b: _count(s, Complaint.received_date, a, b)),
     ("leads_disposed", "处置问题线索（件）", lambda s, a, b: _count(s, Lead.disposition_date, a, b)),
     ("cases_filed", "立案（件）", lambda s, a, b: _count(s, Case.filing_date, a, b)),
@@ -74,7 +74,7 @@ def headline(ws: Workspace, today: dt.date | None = None) -> list[Counter]:
     today = today or ws.today()
     (a, b), (la, lb) = same_days_last_year(today)
     with ws.reading() as s:
-        return [Counter(key, label, fn(s, a, b), fn(s, la, lb), (a, b), (la, lb)) for key, label, fn in _COUNTERS]
+        return [Counter(key, label, fn(s, a, b), fn(s, la, lb), (a, b), (la, lb)) for key, label, fn in COUNTERS]
 
 
 def trend(ws: Workspace, today: dt.date | None = None, months: int = 12) -> list[tuple[str, int, int, int]]:

@@ -33,14 +33,17 @@ def check_password_policy(session: Session, password: str) -> None:
         raise ValidationError("密码首尾不能是空格", field="password")
 
 
+def password_min_length(ws: Workspace | None = None) -> int:
+    """The configured minimum password length (the default before setup)."""
+    if ws is None:
+        return settings.PASSWORD_MIN_LENGTH.default
+    with ws.reading() as s:
+        return settings.get(s, settings.PASSWORD_MIN_LENGTH)
+
+
 def password_rule(ws: Workspace | None = None) -> str:
     """The password rule as the user reads it before the first attempt (the default before setup)."""
-    if ws is None:
-        minimum = settings.PASSWORD_MIN_LENGTH.default
-    else:
-        with ws.reading() as s:
-            minimum = settings.get(s, settings.PASSWORD_MIN_LENGTH)
-    return f"至少 {minimum} 个字符，首尾不能是空格"
+    return f"至少 {password_min_length(ws)} 个字符，首尾不能是空格"
 
 
 def _roles_of(codes) -> list[str]:
