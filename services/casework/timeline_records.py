@@ -1,9 +1,11 @@
-"""What an item's timeline adds to its audit events: the 转办 and 告知/反馈 records that have no event of their
-own (the demo's rows, written in bulk), and the letter each entry can be printed again as.
+"""What an item's timeline adds to its audit events: the 转办 and 告知/反馈 records of a complaint and the 函询 rounds
+and 谈话 of a lead that have no event of their own (the demo's rows, written in bulk), and the letter each entry can be
+printed again as.
 
 ``record_events(s, entity, id, seen)`` lists (at, who, action, detail) entries for a complaint's
 ``Referral`` (转办, each 催办, the reply) and ``ComplainantContact`` rows whose event is not among ``seen``
-(the (action, ISO date) pairs of the item's audit events), dated 09:00 Beijing time on the recorded day.
+(the (action, ISO date) pairs of the item's audit events), dated 09:00 Beijing time on the recorded day; for a
+lead, its ``InquiryLetter`` rounds (sent, reply, assessment) and ``TalkRecord`` rows likewise.
 ``Documents`` answers which letter of services.reporting.notice_print an entry stands for (``("acceptance_notice",
 complaint id)``, ``("feedback_notice", complaint id)``, ``("referral_letter", referral id)``, ``("inquiry_notice",
 letter id)``), so the timeline can offer 重新打印 filled from the stored record.
@@ -16,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import ComplainantContact, InquiryLetter, Referral, User
+from models import ComplainantContact, InquiryLetter, Referral, TalkRecord, User
 from models.enums import ContactKind
 
 from services.casework.referrals import reminder_dates
@@ -40,14 +42,19 @@ def _referrals(s: Session, complaint_id: int) -> list[Referral]:
 
 
 def record_events(s: Session, entity: str, item_id: int, seen: set[tuple[str, str]]) -> list[Entry]:
-    """The complaint's 转办 and 告知/反馈 records without an audit event of their own (none for other items)."""
-    if entity != "complaint":
-        return []
+    """The complaint's 转办 and 告知/反馈 records, or the lead's 函询 rounds and 谈话, without an audit event of their
+    own (none for other items)."""
     out: list[Entry] = []
 
     def add(day: dt.date, who: str, action: str, detail: dict) -> None:
         if (action, day.isoformat()) not in seen:
             out.append((_at(day), who, action, {**detail, "date": day.isoformat()}))
+
+    if entity == "lead":
+        _lead_records(s, item_id, add)
+        return out
+    if entity != "complaint":
+        return out
 
     names: dict[int, str] = {}
     for r in _referrals(s, item_id):
@@ -67,6 +74,25 @@ def record_events(s: Session, entity: str, item_id: int, seen: set[tuple[str, st
         add(x.contact_date, x.by_whom or "—", _CONTACT_ACTION[x.kind],
             {"method": x.method, "by": x.by_whom, **({"response": x.response} if x.response else {})})
     return out
+
+
+def _lead_records(s: Session, lead_id: int, add) -> None:
+    letters = s.execute(select(InquiryLetter).where(InquiryLetter.lead_id == lead_id)
+                        .order_by(InquiryLetter.round, InquiryLetter.id)).scalars()
+    for r in letters:
+        add(r.sent_date, "—", "lead.inquiry_send", {"round": r.round, "recipient": r.recipient,
+                                                    "due": r.reply_due.isoformat()})
+        if r.reply_date is not None:
+            add(r.reply_date, "—", "lead.inquiry_reply", {"round": r.round})
+        if r.assessment_date is not None and r.assessment:
+            add(r.assessment_date, "—", "lead.inquiry_assess",
+                {"round": r.round, "assessment": r.assessment, "outcome": r.outcome or "",
+                 **({"closing_date": r.closing_letter_date.isoformat()} if r.closing_letter_date else {})})
+    talks = s.execute(select(TalkRecord).where(TalkRecord.lead_id == lead_id)
+                      .order_by(TalkRecord.talk_date, TalkRecord.id)).scalars()
+    for t in talks:
+        add(t.talk_date, t.interviewers or "—", "talk.record",
+            {"kind": t.kind, "person": t.person_name, "interviewers": t.interviewers, "place": t.place or ""})
 
 
 class Documents:

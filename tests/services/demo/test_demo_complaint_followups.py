@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import delete, select
 
-from models import ComplainantContact, Complaint, Referral
-from models.enums import FeedbackResponse
+from models import ComplainantContact, Complaint, InquiryLetter, Referral, TalkRecord
+from models.enums import FeedbackResponse, TalkKind
 from services import demo
 from services.casework import contacts, referrals, timeline
 from services.deadlines import due_list
@@ -177,3 +177,24 @@ def test_a_small_demo_has_complaints_in_every_month(tmp_path, complaints):
     trend = dashboard.trend(ws, end)
     assert [ym for ym, *_ in trend][:2] == ["2026-01", "2026-02"] and all(n > 0 for _ym, n, *_ in trend[:-1])
     ws.close()
+
+
+def test_a_demo_leads_inquiry_and_talk_are_in_its_timeline(generated):
+    ws, _summary = generated
+    with ws.reading() as s:
+        r = s.execute(select(InquiryLetter).where(InquiryLetter.outcome == "accepted_closed")
+                      .order_by(InquiryLetter.id)).scalars().first()
+        letter = (r.lead_id, r.id, r.recipient, r.sent_date, r.reply_due, r.reply_date, r.assessment_date,
+                  r.closing_letter_date)
+        t = s.execute(select(TalkRecord).order_by(TalkRecord.id)).scalars().first()
+        talk = (t.lead_id, t.talk_date, t.person_name, t.interviewers, TalkKind(t.kind).label)
+    lead_id, letter_id, recipient, sent, due, reply, assessed, closing = letter
+    events = timeline.timeline(ws, "lead", lead_id)
+    assert [(e.text_zh, e.document) for e in events if e.action.startswith("lead.inquiry")] == [
+        (f"发出第1轮函询函（{sent.isoformat()}），函询对象 {recipient}，回复期限 {due.isoformat()}",
+         ("inquiry_notice", letter_id)),
+        (f"收到第1轮函询书面说明（{reply.isoformat()}）", None),
+        (f"第1轮函询评估（{assessed.isoformat()}）：如实说明，采信了结，了结函 {closing.isoformat()}", None)]
+    lead_id, day, person, interviewers, kind = talk
+    texts = [e.text_zh for e in timeline.timeline(ws, "lead", lead_id)]
+    assert f"{kind}（{day.isoformat()}）：谈话对象 {person}，谈话人 {interviewers}，地点 镇纪委谈话室" in texts
