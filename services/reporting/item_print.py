@@ -91,6 +91,11 @@ def _work_plan_section(v) -> list:
     return [("初核工作方案", [("工作方案", text), ("书记审批", approval)])]
 
 
+def _eight_rules_text(v) -> str:
+    """是（sub-type） / 否, for a lead or a case view."""
+    return ("是" + (f"（{v.eight_rules_label}）" if v.eight_rules_label else "")) if v.eight_rules else "否"
+
+
 def lead_sheet_pdf(ws: Workspace, lead_id: int) -> bytes:
     """问题线索处置审批表."""
     v = get_lead(ws, lead_id)
@@ -98,7 +103,8 @@ def lead_sheet_pdf(ws: Workspace, lead_id: int) -> bytes:
                for i, p in enumerate(v.persons, 1)] or [("涉及人员", "")]
     sections = [
         ("线索情况", [("编号", v.number), ("线索来源", v.source_label), ("收到日期", _d(v.received_date)),
-                      ("关联信访件", v.complaint_number), ("线索摘要", v.summary)]),
+                      ("关联信访件", v.complaint_number), ("八项规定问题", _eight_rules_text(v)),
+                      ("线索摘要", v.summary)]),
         ("涉及人员", persons),
         ("处置", [("处置方式", v.disposition_label), ("处置日期", _d(v.disposition_date)),
                   ("集体研究情况", v.collective_note), ("承办人员", v.verifiers),
@@ -117,8 +123,7 @@ def case_sheet_pdf(ws: Workspace, case_id: int) -> bytes:
         ("案件情况", [("编号", v.number), ("案件名称", v.title), ("线索编号", v.lead_number),
                       ("立案日期", _d(v.filing_date)), ("立案审批人", v.filing_approver),
                       ("当前阶段", stage_label(v.stage)),
-                      ("违反中央八项规定精神", ("是" + (f"（{v.eight_rules_label}）" if v.eight_rules_label else ""))
-                       if v.eight_rules else "否"), ("简要案情", v.summary)]),
+                      ("违反中央八项规定精神", _eight_rules_text(v)), ("简要案情", v.summary)]),
     ]
     persons = [(f"被调查人{i}" if len(v.persons) > 1 else "被调查人", _person_line(p))
                for i, p in enumerate(v.persons, 1)] or [("被调查人", "")]

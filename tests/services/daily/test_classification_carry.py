@@ -2,8 +2,10 @@
 lead, the lead's flag and sub-type into its case, the case's 线索来源 into its 一案双查 entry; a value the
 caller gives is kept; the 八项规定 figures count such a case once."""
 import datetime as dt
+import io
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -12,6 +14,7 @@ from services.casework.leads import LeadInput
 from services.casework.ledger_entries import LedgerLeaderInput
 from services.casework.persons import PersonInput
 from services.errors import StateError, ValidationError
+from services.reporting import item_print
 from services.reporting.figures import compute_figures
 from tests.helpers.verification import approve_plan
 
@@ -130,6 +133,20 @@ def test_a_saved_leads_classification_is_corrected_until_its_case_is_opened(ws, 
     assert case.eight_rules_type == "gifts"
     with pytest.raises(StateError, match=f"已立案（案件 {case.number}），八项规定问题类别请在案件中修改"):
         leads.set_classification(ws, lead.id, False, None)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace(" ", "").replace("\n", "")
+
+
+def test_the_lead_and_case_sheets_print_the_carried_classification(ws, register):
+    lead = _accepted_lead(ws, register, eight_rules_type="dining")
+    assert "八项规定问题是（违规吃喝）" in _pdf_text(item_print.lead_sheet_pdf(ws, lead.id))
+    _verified(ws, lead.id)
+    case = cases.open_case(ws, lead_id=lead.id, filing_date=D(2026, 11, 10))
+    assert "违反中央八项规定精神是（违规吃喝）" in _pdf_text(item_print.case_sheet_pdf(ws, case.id))
+    plain = _accepted_lead(ws, register)
+    assert "八项规定问题否" in _pdf_text(item_print.lead_sheet_pdf(ws, plain.id))
 
 
 def test_eight_rules_figures_count_a_carried_case_once(ws, register):
