@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap, QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QCalendarWidget, QFrame, QHBoxLayout, QLineEdit, QPushButton,
-                               QTableView, QToolTip, QVBoxLayout, QWidget)
+                               QLabel, QTableView, QVBoxLayout, QWidget)
 
 from resources import ICONS_DIR
 
@@ -87,6 +87,8 @@ class DateEdit(QAbstractSpinBox):
         self.popup_action = line.addAction(_arrow_icon(), QLineEdit.ActionPosition.TrailingPosition)
         self.popup_action.setToolTip(self.tr("在日历中选择"))
         self.popup_action.triggered.connect(self.show_calendar)
+        self._message = _FieldMessage(self)
+        line.textEdited.connect(lambda *_: self._message.hide())
         self.editingFinished.connect(self._commit_text)
         self._show_value()
 
@@ -204,8 +206,12 @@ class DateEdit(QAbstractSpinBox):
         self.last_message = message
         self._show_value()
         self.lineEdit().selectAll()
-        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self, QRect(), 8000)
+        self._message.show_below(self, message)
         self.sig_rejected.emit(message)
+
+    def shown_message(self) -> str:
+        """The refusal shown beside the field now ("" when none is shown)."""
+        return self._message.text() if self._message.isVisible() else ""
 
     # --- stepping (Up/Down keys, and the wheel once focused) ---
     def stepEnabled(self):  # noqa: N802 - Qt API
@@ -270,6 +276,7 @@ class DateEdit(QAbstractSpinBox):
         changed = value != self._value
         self._value = value
         self.last_message = ""
+        self._message.hide()
         self._show_value()
         if changed:
             self.dateChanged.emit(self.date())
@@ -287,6 +294,34 @@ class DateEdit(QAbstractSpinBox):
 
     def minimumSizeHint(self):  # noqa: N802
         return self.sizeHint()
+
+
+class _FieldMessage(QLabel):
+    """Why typed text was refused, in a small box over the field's upper neighbour until the field is edited
+    again or for 10 s (a tooltip would vanish at the Tab key's release)."""
+
+    SHOWN_MS = 10_000
+
+    def __init__(self, field: QWidget):
+        super().__init__(field, Qt.WindowType.ToolTip)
+        self.setObjectName("FormError")
+        self.setWordWrap(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+
+    def show_below(self, field: QWidget, message: str) -> None:
+        self.setText(message)
+        self.setFixedWidth(min(max(field.width(), 320), 520))
+        self.setFixedHeight(self.heightForWidth(self.width()))
+        top = field.mapToGlobal(QPoint(0, 0))
+        area = (field.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        y = top.y() - self.height() - 2            # above: over the row already done, not the next one
+        if y < area.top():
+            y = top.y() + field.height() + 2
+        self.move(max(area.left(), min(top.x(), area.right() - self.width() + 1)), y)
+        self.show()
+        self._timer.start(self.SHOWN_MS)
 
 
 class _CalendarPopup(QFrame):

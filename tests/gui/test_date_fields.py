@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QTableView, QWidget
 
 from gui.date_field import DateEdit, apply_interface_locale
 from gui.date_input import parse_typed_date, parse_typed_month
@@ -126,7 +126,14 @@ def test_a_date_that_does_not_exist_is_refused_visibly(form, qtbot):
     message = "“2026-02-30”不是有效日期，已恢复为 2026-11-20。可输入 2026-12-06、2026/12/6、20261206 或 2026年12月6日。"
     assert required.value() == dt.date(2026, 11, 20) and required.text() == "2026-11-20"
     assert required.last_message == message and refused == [message]
-    assert QToolTip.isVisible() and QToolTip.text() == message
+    assert required.shown_message() == message
+    _type(qtbot, required, "2026-11-31", finish=Qt.Key.Key_Tab)      # refused on Tab: still said after the key
+    assert required.shown_message() == ("“2026-11-31”不是有效日期，已恢复为 2026-11-20。可输入 2026-12-06、"
+                                        "2026/12/6、20261206 或 2026年12月6日。")
+    required.setFocus()
+    qtbot.waitUntil(required.hasFocus, timeout=2000)
+    qtbot.keyClicks(required.lineEdit(), "1")                        # typing again takes the message away
+    assert required.shown_message() == ""
     _type(qtbot, optional, "2026-13")
     assert optional.value() is None
     assert optional.last_message == ("“2026-13”不是有效日期，已恢复为 未填。可输入 2026-12-06、2026/12/6、20261206 或 "
