@@ -48,6 +48,12 @@ def from_qdate(value: QDate) -> dt.date:
 _FORMATS = {"yyyy-MM-dd": "%Y-%m-%d", "yyyy-MM": "%Y-%m"}
 
 
+def link_range(first: "DateEdit", last: "DateEdit") -> None:
+    """A 从…到… pair: the calendar of an empty end opens at the start's month, an empty start's at the end's."""
+    first.dateChanged.connect(lambda *_: last.set_anchor(first.value()))
+    last.dateChanged.connect(lambda *_: first.set_anchor(last.value()))
+
+
 def _arrow_icon() -> QIcon:
     """The drop-down arrow the combo boxes show (10×6), centred in a 16×16 icon, sharp at 200 %."""
     pixmap = QPixmap(32, 32)

@@ -19,6 +19,7 @@ from services.deadlines import due_list
 from services.errors import ValidationError
 from services.security.permissions import allowed
 
+from ..date_field import link_range
 from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction
 from ..lazy_model import LazyTableModel, attach_sorting
@@ -94,6 +95,7 @@ class ComplaintsPage(Page):
 
         self.date_from = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
         self.date_to = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
+        link_range(self.date_from, self.date_to)
         self.states = CheckCombo(ComplaintState, self.tr("全部状态"), self)
         self.channels = CheckCombo(Channel, self.tr("全部渠道"), self)
         self.kinds = CheckCombo(ComplaintKind, self.tr("全部类型"), self)

@@ -19,6 +19,7 @@ from services.deadlines import due_list
 from services.deadlines.rules import DueStatus
 from services.errors import DomainError
 
+from ..date_field import link_range
 from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction, error_text
 from ..lazy_model import LazyTableModel, attach_sorting
@@ -87,6 +88,7 @@ class ItemListPage(Page):
 
         self.date_from = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
         self.date_to = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
+        link_range(self.date_from, self.date_to)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.date_label()))
         filters.addWidget(self.date_from)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QTableView, QWidget
 from gui.date_field import DateEdit, apply_interface_locale
 from gui.date_input import parse_typed_date, parse_typed_month
 from gui.dialogs.ledger_form import LedgerForm
+from gui.pages.complaints_page import ComplaintsPage
+from gui.pages.leads_page import LeadsPage
 from services.casework import ledger_entries
 from tests.gui.conftest import type_text
 from tests.helpers.gui_hands import choose, ctrl_s, show
@@ -301,3 +303,16 @@ def test_the_ledger_result_date(admin_ctx, qtbot):
     saved = ledger_entries.get_ledger_entry(ws, form.entry_id)
     assert saved.entry_date == dt.date(2026, 11, 12)
     assert (saved.leaders[0]["name"], saved.leaders[0]["outcome_date"]) == ("陈某", dt.date(2026, 11, 19))
+
+
+@pytest.mark.parametrize("page_class", [ComplaintsPage, LeadsPage])
+def test_the_end_of_a_date_range_opens_at_its_start(admin_ctx, qtbot, page_class):
+    page = show(qtbot, page_class(admin_ctx), (1280, 800))
+    assert page.date_from.value() is None and page.date_to.value() is None
+    assert page.date_to.calendar_date() == dt.date.today()
+    _type(qtbot, page.date_from, "2025/3/1")
+    assert page.date_from.value() == dt.date(2025, 3, 1)
+    popup = page.date_to.show_calendar()
+    assert (popup.calendar.yearShown(), popup.calendar.monthShown()) == (2025, 3)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert page.date_to.value() is None
