@@ -347,8 +347,9 @@ class CaseForm(ItemDialog):
 
         def write(row):
             pid, data = self.persons.person_id(row), self.persons.person_input(row)
-            if pid is not None:
-                return lambda: cases.update_person(ws, pid, data)
+            if pid is not None:   # the version shown: a newer save from another desk is refused
+                seen = self.persons.person_version(row)
+                return lambda: self.persons.remember(cases.update_person(ws, pid, data, expected_version=seen))
             return lambda: cases.add_person(ws, case_id, data)
 
         def failed(row: int, exc: BaseException) -> None:
@@ -394,7 +395,9 @@ class CaseForm(ItemDialog):
         if self.view is None:
             return
         ws = self.ctx.workspace
-        self.run(lambda: cases.approve_filing(ws, self.case_id), self.stage_errors, self._advanced)
+        seen = self.view.version
+        self.run(lambda: cases.approve_filing(ws, self.case_id, expected_version=seen), self.stage_errors,
+                 self._advanced)
 
     def _advanced(self, view) -> None:
         dirty = self.is_dirty()

@@ -33,9 +33,13 @@ class PersonIdentityDialog(QDialog):
         QT_TRANSLATE_NOOP("PersonIdentityDialog", "处分处理"),
     )
 
-    def __init__(self, ctx, person_id: int, name: str, parent: QWidget | None = None):
+    def __init__(self, ctx, person_id: int, name: str, parent: QWidget | None = None, *, seen: int | None = None,
+                 on_version=None):
         super().__init__(parent)
         self.ctx, self.person_id = ctx, person_id
+        # the person's version the table shows: the number's save hands it back (a newer save from another
+        # desk is refused); after this dialog's own save, ``on_version(new)`` keeps the table in step
+        self.seen, self.on_version, self._saving = seen, on_version, False
         self.setWindowTitle(self.tr("身份证号与廉政档案 — {name}").format(name=name))
         self.number_label = QLabel()
         self.number = QLineEdit()
@@ -81,6 +85,11 @@ class PersonIdentityDialog(QDialog):
         QueryOp(self, lambda: person_identity.integrity_file(ws, pid)).success(self._show).run()
 
     def _show(self, f: person_identity.IntegrityFile) -> None:
+        if self._saving and self.seen is not None and f.version in (self.seen, self.seen + 1):
+            self.seen = f.version   # only this dialog's save since: the table's edits may follow it
+            if self.on_version is not None:
+                self.on_version(f.version)
+        self._saving = False
         self.number_label.setText(self.tr("身份证号：{n}").format(n=f.id_number_masked or self.tr("未录入")))
         self.table.setRowCount(len(f.entries))
         for r, e in enumerate(f.entries):
@@ -98,10 +107,12 @@ class PersonIdentityDialog(QDialog):
         if not text.strip() and not Interaction.confirm(
                 self, self.tr("删除已录入的身份证号？删除后该人员不再与其他案件中的同一人合并统计。"), self.tr("删除身份证号")):
             return
-        DbOp(self, lambda: person_identity.set_id_number(ws, pid, text)) \
+        seen = self.seen
+        DbOp(self, lambda: person_identity.set_id_number(ws, pid, text, expected_version=seen)) \
             .success(self._saved).failure(self._refused).run()
 
     def _saved(self, masked: str) -> None:
+        self._saving = True
         self.number.clear()
         self.message.setText(self.tr("已保存身份证号：{n}").format(n=masked) if masked else self.tr("已删除身份证号"))
         self.load()
@@ -149,7 +160,8 @@ def open_identity(table) -> PersonIdentityDialog | None:
         return None
     name_editor = table.editor(row, "name")
     name = name_editor.text() if isinstance(name_editor, QLineEdit) else ""
-    dialog = PersonIdentityDialog(context_of(table), person_id, name, table.window())
+    dialog = PersonIdentityDialog(context_of(table), person_id, name, table.window(), seen=table.person_version(row),
+                                  on_version=lambda version: table.keep_version(person_id, version))
     table.identity_dialog = dialog
     dialog.open()
     return dialog

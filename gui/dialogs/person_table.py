@@ -130,8 +130,12 @@ class PersonTable(EditorRowsTable):
 
     def remember(self, view):
         """Keep the version of a person just saved (``view``, a PersonView) for the next save; returns it."""
-        self._versions[view.id] = view.version
+        self.keep_version(view.id, view.version)
         return view
+
+    def keep_version(self, person_id: int, version: int) -> None:
+        """The person's version after a save of this desk's elsewhere (its 身份证号 dialog)."""
+        self._versions[person_id] = version
 
     def person_input(self, row: int) -> PersonInput:
         e = self._editors[row]

@@ -22,6 +22,7 @@ from services.errors import NotFoundError, PermissionDenied
 from services.security import audit, identity
 from services.security.identity_masks import mask_id_number
 from services.security.permissions import require
+from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import is_blank, validate_id_number
 
@@ -48,6 +49,7 @@ class IntegrityFile:
     name: str
     id_number_masked: str
     entries: list[IntegrityEntry]
+    version: int = 0   # the person row's (record_versions): what ``set_id_number`` is handed back
 
 
 def _person(s: Session, person_id: int) -> Person:
@@ -63,11 +65,14 @@ def _key_ready(ws: Workspace) -> None:
         raise PermissionDenied(identity.NO_KEY)
 
 
-def set_id_number(ws: Workspace, person_id: int, id_number: str | None) -> str:
-    """Enter (or with an empty value, clear) a person's 身份证号; returns it masked. Audited, never the number."""
+def set_id_number(ws: Workspace, person_id: int, id_number: str | None, *, expected_version: int | None = None) -> str:
+    """Enter (or with an empty value, clear) a person's 身份证号; returns it masked. Audited, never the number.
+    ``expected_version``: the person's version the form shows (the number is a change of the person row:
+    a save over another desk's newer one is refused with ``ConcurrentEditError``)."""
     with ws.transaction() as s:
         p = _person(s, person_id)
         require(ws.current_user, "case.manage" if p.case_id else "lead.manage")
+        check_version(s, p, expected_version, f"{'被调查人' if p.case_id else '被反映人'} {p.name} ")
         _key_ready(ws)
         vault = identity.vault(ws)
         if is_blank(id_number):
@@ -114,7 +119,7 @@ def integrity_file(ws: Workspace, person_id: int) -> IntegrityFile:
         audit.record(s, ws.current_user, "identity.view", "person", p.id,
                      {"name": p.name, "purpose": "integrity_file", "rows": len(rows)})
     entries.sort(key=lambda e: (e.date or dt.date.min, e.number))
-    return IntegrityFile(p.name, masked, entries)
+    return IntegrityFile(p.name, masked, entries, p.version or 0)
 
 
 def _entry(s: Session, p: Person) -> IntegrityEntry:

@@ -16,8 +16,9 @@ from gui.dialogs.ledger_form import LedgerForm
 from gui.dialogs.measure_form import MeasureForm
 from gui.dialogs.sanction_execution import SanctionExecutionDialog
 from models import LedgerLeader, SanctionExecution
-from services.casework import execution, ledger_entries
+from services.casework import cases, execution, ledger_entries
 from services.casework.ledger_entries import LedgerLeaderInput
+from services.casework.persons import PersonInput
 from services.storage.record_versions import KEEP
 from tests.gui.conftest import type_text
 from tests.helpers.gui_hands import choose, click, show
@@ -114,3 +115,45 @@ def test_a_ledger_outcome_saved_on_another_desk_refuses_this_forms_row_and_two_a
     click(qtbot, form.save_button)
     assert prompts.texts("error") == [message]   # nothing new refused
     assert [x["name"] for x in ledger_entries.get_ledger_entry(ws, e.id).leaders] == ["李支书", "张村长", "赵委员"]
+
+
+def test_the_number_entered_in_the_identity_dialog_keeps_the_person_tables_next_save_in_step(
+        wang_ctx, desk_b, qtbot, prompts):
+    """The 身份证号 is a change of the person row; the table learns the version of this desk's own save, so
+    its next row save goes through, while a save after another desk's change of the person is refused."""
+    from gui.dialogs.case_form import CaseForm
+    from models import Person
+    from tests.services.daily.conftest import VALID_ID
+
+    ws = wang_ctx.workspace
+    case = open_case(ws)
+    form = show(qtbot, CaseForm(wang_ctx, case.id), (1240, 760))
+    table = form.persons
+    table.setCurrentCell(0, 0)
+    table.identity_action.trigger()
+    dialog = table.identity_dialog
+    type_text(qtbot, dialog.number, VALID_ID)
+    click(qtbot, dialog.save_button)
+    assert dialog.message.text() == "已保存身份证号：11****************"
+    dialog.accept()
+
+    post = table.editor(0, "post")
+    post.clear()
+    type_text(qtbot, post, "出纳")
+    click(qtbot, form.save_button)
+    assert prompts.texts("error") == []
+    assert cases.get_case(ws, case.id).persons[0].post == "出纳"
+
+    # another desk changes the person; this form's next save of the row is refused, the typed text kept
+    pid = case.persons[0].id
+    mine = cases.get_case(desk_b, case.id).persons[0]
+    cases.update_person(desk_b, pid, PersonInput(name="王五", unit="青山镇农业办", post=mine.post,
+                                                 is_party_member=True), expected_version=mine.version)
+    post.clear()
+    type_text(qtbot, post, "会计主管")
+    click(qtbot, form.save_button)
+    with ws.reading() as s:
+        when = f"{s.get(Person, pid).updated_at.astimezone():%Y-%m-%d %H:%M}"
+    assert prompts.texts("error") == [f"被调查人 王五 已于 {when} 由 李副书记 修改，{KEEP}"]
+    assert post.text() == "会计主管" and form.is_dirty()
+    assert cases.get_case(ws, case.id).persons[0].unit == "青山镇农业办"

@@ -243,3 +243,20 @@ def test_a_notice_recorded_on_one_desk_refuses_the_other_desks_notice_from_the_s
         intake.record_acceptance_notice(desk_b, v.id, D(2026, 11, 6), "written", "李副书记", expected_version=seen_b)
     assert str(refused.value) == _refused(f"信访件 {v.number} ", _when(ws, Complaint, v.id))
     assert [(c.contact_date, c.by_whom) for c in contacts.list_contacts(desk_b, v.id)] == [(D(2026, 11, 5), "王书记")]
+
+
+def test_a_persons_number_entered_from_a_stale_form_is_refused(ws, desk_b):
+    from models import Person
+    from services.casework import person_identity
+    from tests.services.daily.conftest import VALID_ID
+
+    c = open_case(ws)
+    p = c.persons[0]
+    assert person_identity.integrity_file(ws, p.id).version == p.version
+    cases.update_person(desk_b, p.id, _person_input(p, post="出纳"), expected_version=p.version)
+    with pytest.raises(ConcurrentEditError) as refused:
+        person_identity.set_id_number(ws, p.id, VALID_ID, expected_version=p.version)
+    assert str(refused.value) == _refused("被调查人 王五 ", _when(ws, Person, p.id), who="李副书记")
+    assert person_identity.integrity_file(ws, p.id).id_number_masked == ""
+    now = person_identity.integrity_file(ws, p.id).version
+    assert person_identity.set_id_number(ws, p.id, VALID_ID, expected_version=now) == "11****************"
