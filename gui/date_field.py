@@ -151,9 +151,7 @@ class DateEdit(QAbstractSpinBox):
     def setDisplayFormat(self, fmt: str) -> None:  # noqa: N802
         if fmt not in _FORMATS:
             raise ValueError(f"DateEdit shows yyyy-MM-dd or yyyy-MM, not {fmt}")
-        self._month_only = fmt == "yyyy-MM"
-        if self._month_only and self._value is not None:
-            self._value = self._value.replace(day=1)
+        self._month_only = fmt == "yyyy-MM"   # a stored day stays as it is; a typed or picked month is its 1st
         self._show_value()
 
     def displayFormat(self) -> str:  # noqa: N802
@@ -277,8 +275,6 @@ class DateEdit(QAbstractSpinBox):
         self.lineEdit().setText(self._shown_text())
 
     def _set(self, value: dt.date | None) -> None:
-        if value is not None and self._month_only:
-            value = value.replace(day=1)
         changed = value != self._value
         self._value = value
         self.last_message = ""

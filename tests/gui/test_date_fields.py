@@ -258,8 +258,13 @@ def test_a_focused_date_steps_with_the_keys_an_empty_one_starts_at_today(form, q
 def test_a_month_field_shows_and_reads_months(form, qtbot):
     optional, _required, _after = form
     optional.setDisplayFormat("yyyy-MM")
-    _type(qtbot, optional, "1975年3月")
-    assert optional.value() == dt.date(1975, 3, 1) and optional.text() == "1975-03"
+    optional.set_value(dt.date(1975, 3, 18))                     # a stored day is kept, the month shown
+    assert optional.text() == "1975-03" and optional.value() == dt.date(1975, 3, 18)
+    optional.setFocus()
+    qtbot.keyClick(optional.lineEdit(), Qt.Key.Key_Tab)
+    assert optional.value() == dt.date(1975, 3, 18)
+    _type(qtbot, optional, "1975年4月")
+    assert optional.value() == dt.date(1975, 4, 1) and optional.text() == "1975-04"
 
 
 def test_the_ledger_result_date(admin_ctx, qtbot):
