@@ -210,7 +210,7 @@ class DateEdit(QAbstractSpinBox):
         self.last_message = message
         self._show_value()
         self.lineEdit().selectAll()
-        self._message.show_below(self, message)
+        self._message.show_for(self, message)
         self.sig_rejected.emit(message)
 
     def shown_message(self) -> str:
@@ -287,6 +287,10 @@ class DateEdit(QAbstractSpinBox):
         if self._value is not None:
             self._set(min(max(self._value, self._minimum), self._maximum))
 
+    def hideEvent(self, event) -> None:  # noqa: N802 - the message goes with the field (a dialog closed)
+        self._message.hide()
+        super().hideEvent(event)
+
     def sizeHint(self):  # noqa: N802 - room for the widest date or the empty text, and the arrow
         hint = super().sizeHint()
         metrics = self.fontMetrics()
@@ -312,7 +316,7 @@ class _FieldMessage(QLabel):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
 
-    def show_below(self, field: QWidget, message: str) -> None:
+    def show_for(self, field: QWidget, message: str) -> None:
         self.setText(message)
         self.setFixedWidth(min(max(field.width(), 320), 520))
         self.setFixedHeight(self.heightForWidth(self.width()))

@@ -142,6 +142,10 @@ def test_a_date_that_does_not_exist_is_refused_visibly(form, qtbot):
                                      "2026年12月6日。")
     _type(qtbot, optional, "2026-12-06")                          # a good date clears the message
     assert optional.value() == DEC_6 and optional.last_message == ""
+    _type(qtbot, required, "2026-11-31")
+    assert required.shown_message() != ""
+    required.window().hide()                                          # and so does closing the window
+    assert required.shown_message() == ""
 
 
 def test_a_required_date_cannot_be_erased(form, qtbot):
