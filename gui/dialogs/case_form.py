@@ -325,6 +325,11 @@ class CaseForm(ItemDialog):
             self._reload(lambda: self._saved(then))
 
         if prefilled:
+            # 立案 moved the lead's person rows into the case, one change each: the edits follow it (a
+            # version further on was another desk's save, and stays refused)
+            for p in view.persons:
+                if self.persons.version_of(p.id) == p.version - 1:
+                    self.persons.keep_version(p.id, p.version)
             self._save_person_edits(view.id, finish)
         else:
             finish()

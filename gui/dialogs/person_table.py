@@ -133,6 +133,10 @@ class PersonTable(EditorRowsTable):
         self.keep_version(view.id, view.version)
         return view
 
+    def version_of(self, person_id: int) -> int | None:
+        """The version of the person ``person_id`` as shown (None when not known)."""
+        return self._versions.get(person_id)
+
     def keep_version(self, person_id: int, version: int) -> None:
         """The person's version after a save of this desk's elsewhere (its 身份证号 dialog)."""
         self._versions[person_id] = version

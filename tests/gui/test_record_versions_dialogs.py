@@ -157,3 +157,28 @@ def test_the_number_entered_in_the_identity_dialog_keeps_the_person_tables_next_
     assert prompts.texts("error") == [f"被调查人 王五 已于 {when} 由 李副书记 修改，{KEEP}"]
     assert post.text() == "会计主管" and form.is_dirty()
     assert cases.get_case(ws, case.id).persons[0].unit == "青山镇农业办"
+
+
+def test_a_person_edited_in_the_case_form_opened_from_its_lead_is_saved_with_the_case(wang_ctx, qtbot, prompts):
+    """立案 moves the lead's person rows into the case (a change of each: its version goes up); the edits
+    typed into the prefilled rows are saved right after, from the version 立案 left, not refused."""
+    from gui.dialogs.lead_form import LeadForm
+    from services.casework import leads
+    from tests.helpers.gui_hands import ctrl_s
+    from tests.helpers.gui_records import make_lead
+    from tests.helpers.verification import approve_plan
+
+    ws = wang_ctx.workspace
+    lead = make_lead(ws, received=D(2026, 11, 2))
+    leads.dispose(ws, lead.id, "preliminary_verification", D(2026, 11, 3), "集体研究", "李四、赵六")
+    approve_plan(ws, lead.id, D(2026, 11, 3))
+    lf = show(qtbot, LeadForm(wang_ctx, lead.id))
+    cf = lf.open_case_form()
+    qtbot.waitExposed(cf)
+    post = cf.persons.editor(0, "post")
+    post.clear()
+    type_text(qtbot, post, "副主任")
+    cf.filing_date.set_value(D(2026, 11, 10))
+    ctrl_s(qtbot, cf.title)
+    assert prompts.texts("error") == []
+    assert cf.case_id is not None and cases.get_case(ws, cf.case_id).persons[0].post == "副主任"
