@@ -20,7 +20,7 @@ from services.errors import DomainError, ValidationError
 
 from .date_field import DateEdit, from_qdate, to_qdate  # noqa: F401 - re-exported: the forms import them here
 from .operations import DbOp
-from .widgets import FieldError, ok_cancel_row, show_error
+from .widgets import FieldError, FormErrors, ok_cancel_row, show_error
 
 
 class EnumCombo(QComboBox):
@@ -273,7 +273,12 @@ class ActionDialog(QDialog):
         self.general.setObjectName("FormError")
         self.general.setWordWrap(True)
         self.general.hide()
+        self.errors = FormErrors(self.general)
+        self.errors.add("date", self.date_edit, self.date_error)
+        if self.text_edit is not None:
+            self.errors.add(text_field, self.text_edit, self.text_error)
         self.ok_button, buttons = ok_cancel_row(self, self.tr("确定"), self._accept, self.reject, default=False)
+        buttons.insertWidget(1, self.errors.summary_label(self))   # after the stretch: 有 N 处需要修改
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.general)
@@ -293,12 +298,10 @@ class ActionDialog(QDialog):
             self.text_edit.setText(text)
 
     def _accept(self) -> None:
-        self.date_error.clear_message()
-        self.text_error.clear_message()
-        self.general.hide()
+        self.errors.clear()
         if self.text_required and not self.text():
-            self.text_error.show_message(self.tr("请填写{label}").format(label=self.text_label))
-            self.text_edit.setFocus()
+            self.errors.show(ValidationError(self.tr("请填写{label}").format(label=self.text_label),
+                                             field=self.text_field))
             return
         if self.run is None:
             self.result_value = (self.date_edit.value(), self.text())
@@ -313,19 +316,9 @@ class ActionDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            for p in exc.problems or [exc]:
-                if p.field == "date":
-                    self.date_error.show_message(p.message)
-                    self.date_edit.setFocus()
-                elif p.field == self.text_field and self.text_edit is not None:
-                    self.text_error.show_message(p.message)
-                    self.text_edit.setFocus()
-                else:
-                    self.general.setText(p.message)
-                    self.general.show()
+            self.errors.show(exc)   # at the date, the text or under the fields; counted beside 确定
         elif isinstance(exc, DomainError):
-            self.general.setText(exc.message)
-            self.general.show()
+            self.errors.set(None, exc.message)
         else:
             show_error(self, exc)
 

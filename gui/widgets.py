@@ -1,11 +1,11 @@
 """Small shared widgets: field error labels, a form error map, Chinese message boxes."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit,
-                               QHBoxLayout, QPushButton, QWidget)
+from PySide6.QtCore import QCoreApplication, QPoint, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QHBoxLayout, QPushButton,
+                               QScrollArea, QStackedWidget, QTabWidget, QWidget)
 
 from models.enums import Role
 from services.errors import DomainError, ValidationError
@@ -76,13 +76,26 @@ def _mark(editor: QWidget, invalid: bool) -> None:
 class FormErrors:
     """Maps a service's field codes to (editor, FieldError); shows a ValidationError where it belongs.
 
-    Messages for unknown or missing fields go to ``general`` (a label above the buttons).
-    Editing a field clears its message.
+    Messages for unknown or missing fields go to ``general`` (a label above the buttons). ``show`` also
+    brings the first problem in reading order (tab, then top to bottom) into view: its tab, the
+    QScrollArea it sits in scrolled to it, the focus; and says "有 N 处需要修改" in ``summary`` (the label
+    beside 保存, see ``summary_label``). Editing a field clears its message and takes it off the count.
+    ``route`` (optional) maps a service's field code to (code, widget to focus) — e.g. ``subjects[2].name``
+    to the ``subjects`` message and that cell's editor.
     """
 
-    def __init__(self, general: QLabel | None = None):
+    def __init__(self, general: QLabel | None = None, summary: QLabel | None = None):
         self.fields: dict[str, tuple[QWidget, FieldError]] = {}
         self.general = general
+        self.summary = summary
+        self.route: Callable[[str | None], tuple[str | None, QWidget | None]] | None = None
+        self._counts: dict[int, int] = {}   # id of the label showing them (0: general) -> problems shown
+
+    def summary_label(self, parent: QWidget | None = None) -> QLabel:
+        """The "有 N 处需要修改" label to lay out beside 保存 (made once); its line and width are reserved."""
+        if self.summary is None:
+            self.summary = error_count_label(parent)
+        return self.summary
 
     def add(self, code: str, editor: QWidget, label: FieldError) -> FieldError:
         self.fields[code] = (editor, label)
@@ -95,6 +108,8 @@ class FormErrors:
             signal = editor.textChanged
         elif isinstance(editor, QCheckBox):
             signal = editor.toggled
+        elif hasattr(editor, "dateChanged"):
+            signal = editor.dateChanged
         if signal is not None:
             signal.connect(lambda *_: self.clear(code))
         return label
@@ -106,9 +121,13 @@ class FormErrors:
                 editor, label = self.fields[c]
                 label.clear_message()
                 _mark(editor, False)
-        if code is None and self.general is not None:
-            self.general.clear()
-            self.general.hide()
+                self._counts.pop(id(label), None)
+        if code is None:
+            self._counts.clear()
+            if self.general is not None:
+                self.general.clear()
+                self.general.hide()
+        self._tell_count()
 
     def set(self, code: str | None, message: str) -> None:
         if code in self.fields:
@@ -123,15 +142,85 @@ class FormErrors:
     def message(self, code: str) -> str:
         return self.fields[code][1].text()
 
+    def count(self) -> int:
+        """How many problems of the last ``show`` are still shown."""
+        return sum(self._counts.values())
+
+    def _tell_count(self) -> None:
+        if self.summary is not None:
+            n = self.count()
+            self.summary.setText(_count_text(n) if n else "")
+
     def show(self, error: ValidationError) -> None:
-        """Show every problem at its field and focus the first one."""
+        """Show every problem at its field (several at one field joined), bring the first into view and
+        focus it, and count them beside 保存."""
         self.clear()
-        problems = error.problems or [error]
-        for p in problems:
-            self.set(p.field, p.message)
-        first = next((p.field for p in problems if p.field in self.fields), None)
-        if first:
-            self.fields[first][0].setFocus()
+        shown: dict[int, tuple[str | None, list[str]]] = {}
+        targets: list[tuple[QWidget, FieldError]] = []
+        for p in error.problems or [error]:
+            code, target = self.route(p.field) if self.route else (p.field, None)
+            if code not in self.fields:
+                code, target = None, None
+            key = id(self.fields[code][1]) if code is not None else 0
+            shown.setdefault(key, (code, []))[1].append(p.message)
+            if code is not None:
+                targets.append((target or self.fields[code][0], self.fields[code][1]))
+        for key, (code, messages) in shown.items():
+            self.set(code, "\n".join(messages))
+            self._counts[key] = len(messages)
+        self._tell_count()
+        if targets:
+            bring_into_view(*min(targets, key=lambda t: reading_order(t[0])))
+
+
+def reading_order(widget: QWidget) -> tuple:
+    """Where ``widget`` comes when the user reads its window: by tab, then top to bottom, left to right."""
+    tabs: list[int] = []
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            tabs.append(parent.indexOf(child))
+        child, parent = parent, parent.parentWidget()
+    pos = widget.mapTo(widget.window(), QPoint(0, 0))
+    return tuple(reversed(tabs)), pos.y(), pos.x()
+
+
+def bring_into_view(widget: QWidget, below: QWidget | None = None) -> None:
+    """Show ``widget``'s tabs, scroll each QScrollArea around it to it (and to ``below``, its message, when
+    both fit; else to the widget's top), and focus it."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            parent.parentWidget().setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            if parent.widget().layout() is not None:
+                parent.widget().layout().activate()   # a page just made current: its geometry is current
+            content = parent.widget()
+            top = widget.mapTo(content, QPoint(0, 0))
+            bottom = top.y() + widget.height()
+            if below is not None and below.isVisibleTo(content):
+                bottom = max(bottom, below.mapTo(content, QPoint(0, below.height())).y())
+            parent.ensureVisible(top.x(), bottom, 0, 8)   # then the top, which wins when both do not fit
+            parent.ensureVisible(top.x(), top.y(), 0, 8)
+        parent = parent.parentWidget()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def error_count_label(parent: QWidget | None = None) -> QLabel:
+    """The label beside 保存 that says how many problems are left; its line and width are kept while empty."""
+    label = QLabel(parent)
+    label.setObjectName("FormError")
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    reserve_line(label)
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(_count_text(99)) + 8)
+    return label
+
+
+def _count_text(n: int) -> str:
+    return QCoreApplication.translate("widgets", "有 {n} 处需要修改").format(n=n)
 
 
 def form_error_label(parent: QWidget | None = None) -> QLabel:

@@ -45,6 +45,7 @@ class ComplaintActions:
         self.print_button.clicked.connect(self.print_sheet)
         actions_row.addWidget(self.print_button)
         actions_row.addStretch(1)
+        actions_row.addWidget(self.errors.summary_label(self))   # 有 N 处需要修改
         self.save_button = primary(QPushButton(self.tr("保存 (Ctrl+S)"), self))
         self.cancel_button = QPushButton(self.tr("关闭"), self)
         self.save_button.clicked.connect(lambda: self.save())

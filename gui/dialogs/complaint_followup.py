@@ -51,6 +51,7 @@ class _FollowupDialog(QDialog):
         self.errors = FormErrors(form_error_label(self))
         self.layout_form = QFormLayout()
         self.ok_button, buttons = ok_cancel_row(self, self.tr("确定"), self._ok, self.reject, default=False)
+        buttons.insertWidget(1, self.errors.summary_label(self))   # after the stretch: 有 N 处需要修改
         self.buttons_row = buttons
         lay = QVBoxLayout(self)
         lay.addLayout(self.layout_form)

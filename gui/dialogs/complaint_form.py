@@ -55,7 +55,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         self.pending_files: list[Path] = []
         self._loading = False
         self._dirty = False
-        self._repeat_answer: tuple | None = None   # (key of subjects+date, original id or None)
+        self._repeat_answer: tuple[frozenset, int | None] | None = None   # (candidate ids asked about, answer)
         roles = self.ws.current_user.roles if self.ws.current_user else frozenset()
         self.can_register = allowed(roles, "complaint.register")
         self.can_decide = allowed(roles, "complaint.decide")
@@ -71,6 +71,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         self.errors = FormErrors(form_error_label(self))
+        self.errors.route = self._route_problem
         self.title = QLabel(self)
         self.title.setObjectName("DialogTitle")
         self.state_label = QLabel(self)
@@ -280,7 +281,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         self.errors.clear()
         data = self.collect()
         if self.view is None:
-            self._ask_repeat(data, lambda data: self._write(data, then))
+            self._check_new(data, lambda data: self._write(data, then))
         else:
             self._write(data, then)
 
@@ -316,29 +317,30 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         else:
             finish([])
 
-    def _ask_repeat(self, data: intake.ComplaintInput, go) -> None:
-        """Hand ``go`` the data to register: as new, or linked as a repeat of the original the user chose;
-        nothing when the user cancelled."""
-        named = [s for s in data.subjects if s.name]
-        phone, id_number = data.complainant_phone, data.complainant_id_number  # matched by blind index
-        if not (named or phone or id_number) or data.received_date is None:
-            go(data)
-            return
-        key = (tuple((s.name, s.unit) for s in named), data.received_date, phone, id_number)
-        if self._repeat_answer and self._repeat_answer[0] == key:
-            go(self._as_repeat(data, self._repeat_answer[1]))
-            return
-        received = data.received_date
-        # the check is advice: when it cannot be made the complaint is registered as new, as before
-        QueryOp(self, lambda: intake.find_repeat_candidates(self.ws, named, received, phone=phone,
-                                                               id_number=id_number)) \
-            .success(lambda found: self._repeat_found(found, key, data, go)) \
-            .failure(lambda exc: go(data) if isinstance(exc, DomainError) else show_error(self, exc)).run()
+    def _check_new(self, data: intake.ComplaintInput, go) -> None:
+        """Check the form first (the service's own check, nothing written): problems are shown at their
+        fields and nothing is asked. A valid form with earlier complaints that it may repeat gets the
+        重复件 question; ``go`` gets the data to register (as new, or linked to the original chosen)."""
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, DomainError) and not isinstance(exc, ValidationError):
+                go(data)   # the advice could not be made: the write says what it refuses, as before
+            else:
+                self._save_failed(exc)
 
-    def _repeat_found(self, found, key, data: intake.ComplaintInput, go) -> None:
+        QueryOp(self, lambda: intake.check_new_complaint(self.ws, data)) \
+            .success(lambda found: self._repeat_found(found, data, go)).failure(refused).run()
+
+    def _repeat_found(self, found, data: intake.ComplaintInput, go) -> None:
+        """Ask once per set of candidates: the same ones (or fewer) keep the answer given; a new one asks again."""
         if not found:
             go(data)
             return
+        ids = frozenset(c.id for c in found)
+        if self._repeat_answer is not None:
+            asked, answer = self._repeat_answer
+            if ids <= asked and (answer is None or answer in ids):
+                go(self._as_repeat(data, answer))
+                return
         dialog = RepeatDialog(found, self, self.ctx.settings)
         self.repeat_dialog = dialog
         code = dialog.exec()
@@ -349,7 +351,7 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
             answer = None
         else:
             return
-        self._repeat_answer = (key, answer)
+        self._repeat_answer = (ids, answer)
         go(self._as_repeat(data, answer))
 
     @staticmethod
@@ -359,31 +361,20 @@ class ComplaintForm(ComplaintSections, ComplaintIdentity, ComplaintAttachments, 
         return dataclasses.replace(data, is_repeat=True, original_id=original_id)
 
     def show_validation(self, error: ValidationError) -> None:
-        """Every problem under its field (several per field joined), the first field focused."""
-        self.errors.clear()
-        by_field: dict[str | None, list[str]] = {}
-        first_focus: QWidget | None = None
-        for p in error.problems or [error]:
-            code = p.field
-            target = None
-            if code and code.startswith("subjects["):
-                try:
-                    row = int(code[len("subjects["):code.index("]")])
-                    key = code.split(".", 1)[1] if "." in code else "name"
-                    target = self.subjects.editor(row, key) if key in SUBJECT_COLUMNS else None
-                except (ValueError, IndexError):
-                    target = None
-                code = "subjects"
-            if code not in self.errors.fields:
-                code = None
-            by_field.setdefault(code, []).append(p.message)
-            if first_focus is None and code is not None:
-                first_focus = target or self.errors.fields[code][0]
-        for code, messages in by_field.items():
-            self.errors.set(code, "\n".join(messages))
-        if first_focus is not None:
-            self.tabs.setCurrentIndex(0)
-            first_focus.setFocus()
+        """Every problem under its field (several per field joined), the first one in view and focused,
+        their count beside 保存 (FormErrors.show)."""
+        self.errors.show(error)
+
+    def _route_problem(self, code: str | None) -> tuple[str | None, QWidget | None]:
+        """``subjects[i].key`` → the 被反映人 message, focus on that cell's editor."""
+        if not (code and code.startswith("subjects[")):
+            return code, None
+        try:
+            row = int(code[len("subjects["):code.index("]")])
+            key = code.split(".", 1)[1] if "." in code else "name"
+            return "subjects", self.subjects.editor(row, key) if key in SUBJECT_COLUMNS else None
+        except (ValueError, IndexError):
+            return "subjects", None
 
     def field_error(self, code: str) -> str:
         """The message shown under field ``code`` ('' when none)."""

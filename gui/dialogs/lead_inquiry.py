@@ -154,6 +154,7 @@ class LeadInquiryDialog(QDialog):
         if hint is not None:
             row.addWidget(hint, 1)
         row.addStretch(1)
+        row.addWidget(errors.summary_label(self))   # 有 N 处需要修改
         row.addWidget(button)
         form.addRow(row)
         form.addRow(errors.general)

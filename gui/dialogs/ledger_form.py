@@ -175,6 +175,7 @@ class LedgerForm(ItemDialog):
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.errors.summary_label(self))   # 有 N 处需要修改
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         lay = QVBoxLayout(self)
@@ -271,7 +272,7 @@ class LedgerForm(ItemDialog):
         if self.entry_id is None:
             case_id = self.case.currentData()
             if case_id is None:
-                self.errors.set("case_id", self.tr("请选择案件"))
+                self.errors.show(ValidationError(self.tr("请选择案件"), field="case_id"))
                 return
             kwargs = dict(case_id=case_id, unit=self.unit.text().strip(), entry_date=self.entry_date.value(),
                           lead_source=self.lead_source.value() or "", problem_nature=self.problem_nature.toPlainText().strip(),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from models.enums import MeasureCategory
 from services.casework import measures, timeline
+from services.errors import ValidationError
 
 from ..form_widgets import DateEdit, EnumCombo
 from ..geometry import remember_geometry
@@ -65,6 +66,7 @@ class ItemDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.errors.summary_label(self))   # 有 N 处需要修改
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         lay = QVBoxLayout(self)
@@ -258,6 +260,7 @@ class MeasureForm(ItemDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.execution_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.errors.summary_label(self))
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         lay = QVBoxLayout(self)
@@ -300,9 +303,7 @@ class MeasureForm(ItemDialog):
             return
         kind = self.kind.currentData()
         if kind is None:   # nothing preselected: the kind is the user's choice
-            self.errors.clear()
-            self.errors.set("kind", self.tr("请选择处分/处理方式"))
-            self.kind.setFocus()
+            self.errors.show(ValidationError(self.tr("请选择处分/处理方式"), field="kind"))
             return
         years = self.probation.currentData() if kind == "party_probation" else None
         ws = self.ctx.workspace

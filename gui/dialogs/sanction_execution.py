@@ -63,6 +63,7 @@ class _Section:
         self.layout.addLayout(self.form)
         row = QHBoxLayout()
         row.addWidget(self.general, 1)
+        row.addWidget(self.errors.summary_label(self.box))   # 有 N 处需要修改
         row.addWidget(self.button)
         self.layout.addLayout(row)
 

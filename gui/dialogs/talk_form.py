@@ -115,6 +115,7 @@ class TalkForm(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.errors.summary_label(self))   # 有 N 处需要修改
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         lay = QVBoxLayout(self)

@@ -30,7 +30,7 @@ from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 
 __all__ = ["ComplaintInput", "ComplaintView", "REPEAT_WINDOW_MONTHS", "RepeatCandidate", "SubjectInput", "accept",
-           "actions_for", "complaint_id_for_number", "conclude", "create_in", "find_repeat_candidates", "get_complaint",
+           "actions_for", "check_new_complaint", "complaint_id_for_number", "conclude", "create_in", "find_repeat_candidates", "get_complaint",
            "link_repeat", "not_accept", "record_acceptance_notice", "record_feedback", "register_complaint",
            "report_up", "reveal_identity", "transfer", "update_complaint"]
 
@@ -105,6 +105,20 @@ def update_complaint(ws: Workspace, complaint_id: int, data: ComplaintInput, *,
         s.flush()
         audit.record(s, ws.current_user, "complaint.update", "complaint", c.id, {"number": c.number, "changed": changed})
         return build_view(ws, s, c)
+
+
+def check_new_complaint(ws: Workspace, data: ComplaintInput) -> list[RepeatCandidate]:
+    """What ``register_complaint`` would refuse, without writing: the same check (``validate_form``, every
+    problem at once as a ValidationError). When the form is valid, the earlier complaints it may repeat
+    (``find_repeat_candidates``, on the checked subjects), for the 重复件 question asked before saving."""
+    require(ws.current_user, "complaint.register")
+    with ws.reading() as s:
+        v = validate_form(ws, s, data)
+    if data.is_repeat or data.received_date is None:
+        return []
+    subjects = [SubjectInput(name=x["name"], unit=x.get("unit") or "") for x in v["subjects"]]
+    return find_repeat_candidates(ws, subjects, v["received_date"], phone=data.complainant_phone,
+                                  id_number=data.complainant_id_number)
 
 
 def find_repeat_candidates(ws: Workspace, subjects: list[SubjectInput], received_date: dt.date,
