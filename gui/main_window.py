@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.nav.setFocus()
         if "workbench" in keys and (allowed(user.roles, "complaint.view") or allowed(user.roles, "lead.view")):
             ws = ctx.workspace
-            QueryOp(self, lambda: due_list.due_items(ws)).success(self.reminder.set_rows).run()
+            QueryOp(self, lambda: due_list.due_items(ws)).success(self._remind).run()
 
     def _build_header(self) -> QWidget:
         header = QFrame()
@@ -162,6 +162,15 @@ class MainWindow(QMainWindow):
                 restored.connect(self._on_restored)
         return self.pages[key]
 
+    def _remind(self, rows) -> None:
+        """The sign-in reminder in the status bar (``_place_reminder``)."""
+        self.reminder.set_rows(rows)
+        self._place_reminder(self.current_key())
+
+    def _place_reminder(self, key: str | None) -> None:
+        """The status bar's reminder on the other pages; the 工作台 shows its own, live one (once, not twice)."""
+        self.reminder.setVisible(key != "workbench" and any(self.reminder.counts))
+
     def show_due_list(self) -> QWidget:
         """The sign-in reminder's click: the 工作台 with its due list focused (its own reminder stays live)."""
         page = self.show_page("workbench")
@@ -190,6 +199,7 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # noqa: BLE001 - a page's refresh error is shown, not fatal
                 show_error(self, exc)
         self.stack.setCurrentWidget(widget)
+        self._place_reminder(key)
         self.ctx.settings.setValue(LAST_PAGE_KEY, key)
 
     # ----- session -----

@@ -7,6 +7,7 @@ import os
 
 from PySide6.QtCore import Qt
 
+from gui.due_reminder import DueReminder
 from gui.main_window import MainWindow
 from gui.pages.dashboard_page import DashboardPage
 from services.casework import leads
@@ -56,3 +57,19 @@ def test_the_workbench_reminder_and_the_period_it_compares(wang_ctx, qtbot):
 def test_no_reminder_when_nothing_is_due(wang_ctx, qtbot):
     page = show(qtbot, DashboardPage(wang_ctx), (1280, 800))
     assert not page.reminder.isVisible() and page.reminder.counts == (0, 0)
+
+
+def test_the_workbench_shows_the_reminder_once(wang_ctx, qtbot):
+    """On the 工作台 the reminder is its own, live one: the status bar's sign-in reminder is not shown too."""
+    _one_overdue_one_due_soon(wang_ctx.workspace)
+    window = MainWindow(wang_ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("workbench")
+    page = window.pages["workbench"]
+    shown = [w for w in window.findChildren(DueReminder) if w.isVisible()]
+    assert shown == [page.reminder] and page.reminder.text() == "您有 1 项已超期、1 项即将到期"
+    window.show_page("settings")                        # elsewhere: the status bar's reminder, alone
+    assert [w for w in window.findChildren(DueReminder) if w.isVisible()] == [window.reminder]
