@@ -77,9 +77,10 @@ class EditorRowsTable(QTableWidget):
         self.sig_edited.emit()
         return True
 
-    def show_problems(self, problems, general: QLabel, row_of=lambda i: i) -> None:
-        """Mark the cells named by ``<prefix>[i].key`` problems and list the messages in ``general``."""
-        lines = []
+    def show_problems(self, problems, general: QLabel, row_of=lambda i: i) -> QWidget | None:
+        """Mark the cells named by ``<prefix>[i].key`` problems and list the messages in ``general``; the
+        first cell marked."""
+        lines, first = [], None
         head = f"{self.field_prefix}["
         for p in problems:
             field = p.field or ""
@@ -88,6 +89,7 @@ class EditorRowsTable(QTableWidget):
                 row = row_of(int(idx))
                 if 0 <= row < self.rowCount() and key in self._editors[row]:
                     w = self._editors[row][key]
+                    first = first or w
                     w.setToolTip(p.message)
                     w.setProperty("invalid", "true")
                     w.style().unpolish(w)
@@ -98,17 +100,19 @@ class EditorRowsTable(QTableWidget):
                 lines.append(p.message)
         general.setText("\n".join(lines))
         general.setVisible(bool(lines))
+        return first
 
     def show_split(self, exc: ValidationError, general: QLabel, errors, row_of=lambda i: i) -> tuple[bool, bool]:
         """This table's problems at their cells (listed in ``general``), the others at the form's fields
-        (``errors``, a FormErrors). Whether there were (some in the table, some elsewhere)."""
+        (``errors``, a FormErrors), all of them counted there. Whether there were (some in the table, some
+        elsewhere)."""
         problems = exc.problems or [exc]
         in_table = [p for p in problems if (p.field or "").startswith(f"{self.field_prefix}[")]
         others = [p for p in problems if p not in in_table]
-        if in_table:
-            self.show_problems(in_table, general, row_of)
         if others:
             errors.show(ValidationError(others[0].message, field=others[0].field, problems=others))
+        if in_table:
+            errors.count_also(general, len(in_table), self.show_problems(in_table, general, row_of))
         return bool(in_table), bool(others)
 
     def show_row_problems(self, row: int, exc: BaseException, general: QLabel) -> bool:

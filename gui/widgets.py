@@ -90,6 +90,7 @@ class FormErrors:
         self.summary = summary
         self.route: Callable[[str | None], tuple[str | None, QWidget | None]] | None = None
         self._counts: dict[int, int] = {}   # id of the label showing them (0: general) -> problems shown
+        self._first: QWidget | None = None   # the problem brought into view by the last show
 
     def summary_label(self, parent: QWidget | None = None) -> QLabel:
         """The "有 N 处需要修改" label to lay out beside 保存 (made once); its line and width are reserved."""
@@ -124,6 +125,7 @@ class FormErrors:
                 self._counts.pop(id(label), None)
         if code is None:
             self._counts.clear()
+            self._first = None
             if self.general is not None:
                 self.general.clear()
                 self.general.hide()
@@ -170,7 +172,17 @@ class FormErrors:
             self._counts[key] = len(messages)
         self._tell_count()
         if targets:
-            bring_into_view(*min(targets, key=lambda t: reading_order(t[0])))
+            self._first, below = min(targets, key=lambda t: reading_order(t[0]))
+            bring_into_view(self._first, below)
+
+    def count_also(self, label: QWidget, n: int, first: QWidget | None = None) -> None:
+        """``n`` problems shown outside the fields (a table's cells, listed in ``label``) count too, until the
+        next ``clear()``; ``first`` (their first cell) comes into view when it is read before the fields'."""
+        self._counts[id(label)] = n
+        self._tell_count()
+        if first is not None and (self._first is None or reading_order(first) < reading_order(self._first)):
+            self._first = first
+            bring_into_view(first, label)
 
 
 def reading_order(widget: QWidget) -> tuple:

@@ -154,3 +154,22 @@ def test_a_problem_on_another_tab_brings_its_tab_forward(admin_ctx, qtbot):
     assert form.summary.hasFocus()
     type_text(qtbot, form.summary, "反映其违规发放补贴")
     assert form.errors.summary.text() == ""
+
+
+def test_problems_in_a_table_of_persons_are_counted_and_their_cell_focused(admin_ctx, qtbot):
+    """The lead form: a field problem and a person row's problem are both counted; the row comes later."""
+    form = show(qtbot, LeadForm(admin_ctx))
+    qtbot.mouseClick(form.add_person_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, form.persons.editor(0, "name"), "张3")           # a digit in the name
+    type_text(qtbot, form.persons.editor(0, "unit"), "青山村委会")
+    form.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.errors.message("summary") == "请填写线索摘要"
+    assert form.persons_error.text() == "第1行：姓名只能包含汉字、字母和间隔号“·”，不能有数字或其他符号"
+    assert form.errors.summary.text() == "有 2 处需要修改"
+    assert form.tabs.currentIndex() == 0 and form.summary.hasFocus()   # the field comes first when reading
+    type_text(qtbot, form.summary, "反映其违规发放补贴")
+    assert form.errors.summary.text() == "有 1 处需要修改"             # the row's problem is still shown
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.errors.summary.text() == "有 1 处需要修改"
+    assert form.persons.editor(0, "name").hasFocus()
