@@ -67,8 +67,8 @@ class FieldError(QLabel):
         self.show_message("")
 
 
-def _mark(editor: QWidget, invalid: bool) -> None:
-    editor.setProperty("invalid", "true" if invalid else "false")
+def _mark(editor: QWidget, invalid: bool, name: str = "invalid") -> None:
+    editor.setProperty(name, "true" if invalid else "false")
     editor.style().unpolish(editor)
     editor.style().polish(editor)
 
@@ -152,6 +152,7 @@ class FormErrors:
         if self.summary is not None:
             n = self.count()
             self.summary.setText(_count_text(n) if n else "")
+            _mark(self.summary, bool(n), "shown")   # the box is drawn only around a count
 
     def show(self, error: ValidationError) -> None:
         """Show every problem at its field (several at one field joined), bring the first into view and
@@ -224,7 +225,7 @@ def bring_into_view(widget: QWidget, below: QWidget | None = None) -> None:
 def error_count_label(parent: QWidget | None = None) -> QLabel:
     """The label beside 保存 that says how many problems are left; its line and width are kept while empty."""
     label = QLabel(parent)
-    label.setObjectName("FormError")
+    label.setObjectName("ErrorCount")   # resources/style.qss: the FormError look while it shows a count
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     reserve_line(label)
     label.setMinimumWidth(label.fontMetrics().horizontalAdvance(_count_text(99)) + 8)
