@@ -227,8 +227,10 @@ def error_count_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("ErrorCount")   # resources/style.qss: the FormError look while it shows a count
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    reserve_line(label)
-    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(_count_text(99)) + 8)
+    reserve_line(label)   # polished: the style's padding is in its size hint
+    label.setText(_count_text(99))
+    label.setMinimumWidth(label.sizeHint().width())
+    label.setText("")
     return label
 
 

@@ -173,3 +173,13 @@ def test_problems_in_a_table_of_persons_are_counted_and_their_cell_focused(admin
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.errors.summary.text() == "有 1 处需要修改"
     assert form.persons.editor(0, "name").hasFocus()
+
+
+def test_the_count_keeps_its_width(clerk_ctx, qtbot):
+    form = small_form(clerk_ctx, qtbot)
+    summary = form.errors.summary
+    empty = summary.geometry()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)   # a blank form: several problems
+    QApplication.processEvents()
+    assert summary.text() == "有 3 处需要修改"
+    assert summary.geometry() == empty
