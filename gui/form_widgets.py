@@ -20,6 +20,7 @@ from services.errors import DomainError, ValidationError
 
 from .date_field import DateEdit, from_qdate, to_qdate  # noqa: F401 - re-exported: the forms import them here
 from .operations import DbOp
+from .vocabulary import term
 from .widgets import FieldError, FormErrors, ok_cancel_row, show_error
 
 
@@ -33,7 +34,7 @@ class EnumCombo(QComboBox):
         if allow_empty:
             self.addItem(empty_text if empty_text is not None else self.tr("（未选择）"), None)
         for m in enum_cls:
-            self.addItem(m.label, m.value)
+            self.addItem(term(m.label), m.value)
         self.setMaxVisibleItems(max(self.count(), 1))   # the popup shows every item, no scrolling
 
     def value(self) -> str | None:
@@ -74,7 +75,7 @@ class CheckCombo(QComboBox):
         self.all_text = all_text
         self._model = QStandardItemModel(self)
         for m in enum_cls:
-            item = QStandardItem(m.label)
+            item = QStandardItem(term(m.label))
             item.setData(m.value, Qt.ItemDataRole.UserRole)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setData(Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)

@@ -3,6 +3,7 @@
 ``ComplaintForm`` (translations stay in its context)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTableWidgetItem
 
 from models.enums import ComplaintKind
@@ -17,14 +18,23 @@ from .complaint_followup import followup_dialog
 
 # action code -> (button text, prompt title, text label, text required, multiline, text field code)
 ACTIONS = {
-    "accept": ("受理", "受理信访件", "", False, False, ""),
-    "not_accept": ("不予受理", "不予受理", "不予受理理由", True, True, "reason"),
-    "transfer": ("转办", "转办", "转办单位", True, False, "to_body"),
-    "referral": ("登记催办/回复", "转办催办与回复", "", False, False, ""),   # complaint_followup dialogs
-    "report_up": ("上报", "上报上级纪委", "上报说明", False, True, "note"),
-    "conclude": ("办结", "办结", "办结情况", False, True, "note"),
-    "acceptance_notice": ("受理告知", "记录受理告知", "", False, False, ""),
-    "feedback": ("记录反馈", "记录反馈", "反馈情况", True, True, "note"),
+    "accept": (QT_TRANSLATE_NOOP("ComplaintForm", "受理"), QT_TRANSLATE_NOOP("ComplaintForm", "受理信访件"),
+              "", False, False, ""),
+    "not_accept": (QT_TRANSLATE_NOOP("ComplaintForm", "不予受理"), QT_TRANSLATE_NOOP("ComplaintForm", "不予受理"),
+              QT_TRANSLATE_NOOP("ComplaintForm", "不予受理理由"), True, True, "reason"),
+    "transfer": (QT_TRANSLATE_NOOP("ComplaintForm", "转办"), QT_TRANSLATE_NOOP("ComplaintForm", "转办"),
+              QT_TRANSLATE_NOOP("ComplaintForm", "转办单位"), True, False, "to_body"),
+    # 登记催办/回复, 受理告知 and 记录反馈 open complaint_followup dialogs
+    "referral": (QT_TRANSLATE_NOOP("ComplaintForm", "登记催办/回复"), QT_TRANSLATE_NOOP("ComplaintForm", "转办催办与回复"),
+              "", False, False, ""),
+    "report_up": (QT_TRANSLATE_NOOP("ComplaintForm", "上报"), QT_TRANSLATE_NOOP("ComplaintForm", "上报上级纪委"),
+              QT_TRANSLATE_NOOP("ComplaintForm", "上报说明"), False, True, "note"),
+    "conclude": (QT_TRANSLATE_NOOP("ComplaintForm", "办结"), QT_TRANSLATE_NOOP("ComplaintForm", "办结"),
+              QT_TRANSLATE_NOOP("ComplaintForm", "办结情况"), False, True, "note"),
+    "acceptance_notice": (QT_TRANSLATE_NOOP("ComplaintForm", "受理告知"), QT_TRANSLATE_NOOP("ComplaintForm", "记录受理告知"),
+              "", False, False, ""),
+    "feedback": (QT_TRANSLATE_NOOP("ComplaintForm", "记录反馈"), QT_TRANSLATE_NOOP("ComplaintForm", "记录反馈"),
+              QT_TRANSLATE_NOOP("ComplaintForm", "反馈情况"), True, True, "note"),
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -148,7 +149,14 @@ class ContactDialog(_FollowupDialog):
         return lambda: intake.record_acceptance_notice(self.ws, cid, when, how, who, note, expected_version=seen)
 
 
-REFERRAL_COLUMNS = ("受理单位", "转办日期", "文号", "回复期限", "催办", "回复")
+REFERRAL_COLUMNS = (
+    QT_TRANSLATE_NOOP("ReferralDialog", "受理单位"),
+    QT_TRANSLATE_NOOP("ReferralDialog", "转办日期"),
+    QT_TRANSLATE_NOOP("ReferralDialog", "文号"),
+    QT_TRANSLATE_NOOP("ReferralDialog", "回复期限"),
+    QT_TRANSLATE_NOOP("ReferralDialog", "催办"),
+    QT_TRANSLATE_NOOP("ReferralDialog", "回复"),
+)
 
 
 class ReferralDialog(QDialog):

@@ -1,6 +1,7 @@
 """一案双查 ledger entry: the case and unit checked, and each leader's responsibility, outcome and basis."""
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -17,9 +18,16 @@ from ..operations import DbOp, QueryOp
 from ..widgets import FieldError, FormErrors, form_error_label, primary
 from .measure_form import ItemDialog, TimelineTable
 
-LEADER_COLUMNS = [("name", "姓名", 80), ("post", "职务", 130), ("position_type", "岗位类别", 120),
-                  ("responsibility", "责任类型", 100), ("outcome", "处理结果", 90), ("outcome_date", "结果日期", 110),
-                  ("accountability_method", "追责方式", 100), ("basis", "追责依据", 200)]
+LEADER_COLUMNS = [  # (key, header shown through term(), width)
+    ("name", QT_TRANSLATE_NOOP("Vocabulary", "姓名"), 80),
+    ("post", QT_TRANSLATE_NOOP("Vocabulary", "职务"), 130),
+    ("position_type", QT_TRANSLATE_NOOP("Vocabulary", "岗位类别"), 120),
+    ("responsibility", QT_TRANSLATE_NOOP("Vocabulary", "责任类型"), 100),
+    ("outcome", QT_TRANSLATE_NOOP("Vocabulary", "处理结果"), 90),
+    ("outcome_date", QT_TRANSLATE_NOOP("Vocabulary", "结果日期"), 110),
+    ("accountability_method", QT_TRANSLATE_NOOP("Vocabulary", "追责方式"), 100),
+    ("basis", QT_TRANSLATE_NOOP("Vocabulary", "追责依据"), 200),
+]
 _OUTCOME_KEYS = ("outcome", "outcome_date", "accountability_method", "basis")
 
 

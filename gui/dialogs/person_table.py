@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QHeaderView, QLineEdit, QWidget
 
 from models.enums import Rank
@@ -13,17 +13,27 @@ from services.casework.persons import PersonInput
 
 from ..editor_rows import EditorRowsTable
 from ..form_widgets import DateEdit, EnumCombo, YesNoCombo
+from ..vocabulary import term
 from .person_identity import install_identity_action
 
 __all__ = ["LEAD_PERSON_KEYS", "PERSON_COLUMNS", "PersonTable", "person_label"]
 
-# (key, header, width) of the 被调查人 table; a lead shows only the first columns of LEAD_PERSON_KEYS.
+# (key, header shown through term(), width) of the 被调查人 table; a lead shows only LEAD_PERSON_KEYS.
 PERSON_COLUMNS = [
-    ("name", "姓名", 72), ("gender", "性别", 52), ("ethnicity", "民族", 56), ("birth_month", "出生年月", 92),
-    ("unit", "单位", 130), ("post", "职务", 112), ("rank", "职级", 136), ("is_party_member", "中共党员", 66),
-    ("party_join_date", "入党时间", 106), ("is_supervised_object", "监察对象", 66),
-    ("self_reported", "主动交代", 66), ("amount_confiscated", "收缴\n（万元）", 92),
-    ("amount_seized", "没收\n（万元）", 92), ("amount_restitution", "责令退赔\n（万元）", 100),
+    ("name", QT_TRANSLATE_NOOP("Vocabulary", "姓名"), 72),
+    ("gender", QT_TRANSLATE_NOOP("Vocabulary", "性别"), 52),
+    ("ethnicity", QT_TRANSLATE_NOOP("Vocabulary", "民族"), 56),
+    ("birth_month", QT_TRANSLATE_NOOP("Vocabulary", "出生年月"), 92),
+    ("unit", QT_TRANSLATE_NOOP("Vocabulary", "单位"), 130),
+    ("post", QT_TRANSLATE_NOOP("Vocabulary", "职务"), 112),
+    ("rank", QT_TRANSLATE_NOOP("Vocabulary", "职级"), 136),
+    ("is_party_member", QT_TRANSLATE_NOOP("Vocabulary", "中共党员"), 66),
+    ("party_join_date", QT_TRANSLATE_NOOP("Vocabulary", "入党时间"), 106),
+    ("is_supervised_object", QT_TRANSLATE_NOOP("Vocabulary", "监察对象"), 66),
+    ("self_reported", QT_TRANSLATE_NOOP("Vocabulary", "主动交代"), 66),
+    ("amount_confiscated", QT_TRANSLATE_NOOP("Vocabulary", "收缴\n（万元）"), 92),
+    ("amount_seized", QT_TRANSLATE_NOOP("Vocabulary", "没收\n（万元）"), 92),
+    ("amount_restitution", QT_TRANSLATE_NOOP("Vocabulary", "责令退赔\n（万元）"), 100),
 ]
 LEAD_PERSON_KEYS = ("name", "gender", "unit", "post", "rank", "is_party_member", "is_supervised_object")
 _BOOL_KEYS = ("is_supervised_object", "self_reported")
@@ -96,8 +106,8 @@ class PersonTable(EditorRowsTable):
                 self.setCellWidget(row, col, w)
             elif key == "gender":
                 w = QComboBox()
-                for text in ("", "男", "女"):
-                    w.addItem(text, text)
+                for text in ("", QT_TRANSLATE_NOOP("Vocabulary", "男"), QT_TRANSLATE_NOOP("Vocabulary", "女")):
+                    w.addItem(term(text), text)  # the stored value stays Chinese
                 w.setCurrentIndex(max(0, w.findData(get(key, "") or "")))
                 w.currentIndexChanged.connect(lambda *_, r=row: self._edited(r))
                 self.setCellWidget(row, col, w)

@@ -4,6 +4,18 @@
   <context>
     <name />
     <message>
+      <source>连接成功：数据库 {db} 是空的，下一步将在其中设置本单位信息。</source>
+      <translation>Connected: database {db} is empty; the next step sets up this office in it.</translation>
+    </message>
+    <message>
+      <source>连接成功：该数据库已由 {org}（{code}）使用。完成后请用您在本单位的账户登录。</source>
+      <translation>Connected: this database is used by {org} ({code}). When done, sign in with your account of this office.</translation>
+    </message>
+    <message>
+      <source>正在连接数据库服务器……</source>
+      <translation>Connecting to the database server…</translation>
+    </message>
+    <message>
       <source>组织处理/其他处理</source>
       <translation>Organizational handling / other handling</translation>
     </message>
@@ -184,6 +196,14 @@ Please sign in and check the most recent entries.</translation>
       <translation>Restored</translation>
     </message>
     <message>
+      <source>双击或右键“重新打印{t}”</source>
+      <translation>Double-click or right-click "Print {t} again"</translation>
+    </message>
+    <message>
+      <source>重新打印{t}…</source>
+      <translation>Print {t} again…</translation>
+    </message>
+    <message>
       <source>请再次输入口令：</source>
       <translation>Enter the passphrase again:</translation>
     </message>
@@ -292,16 +312,20 @@ Please sign in and check the most recent entries.</translation>
       <translation>Backup and restore need the discipline secretary's or the system administrator's rights.</translation>
     </message>
     <message>
+      <source>服务器数据库由服务器管理员恢复：在命令行用 jijian --db-url … restore 备份文件 恢复到一个新建的空数据库</source>
+      <translation>A server database is restored by the server administrator: on the command line, jijian --db-url … restore BACKUP-FILE into a new empty database</translation>
+    </message>
+    <message>
+      <source>已备份并检查通过：{name}（{size}）</source>
+      <translation>Backed up and checked: {name} ({size})</translation>
+    </message>
+    <message>
       <source>正在备份……</source>
       <translation>Backing up…</translation>
     </message>
     <message>
       <source>备份未完成：{m}</source>
       <translation>Backup not completed: {m}</translation>
-    </message>
-    <message>
-      <source>已备份并检查通过：{name}（{size}）</source>
-      <translation>Backed up and checked: {name} ({size})</translation>
     </message>
     <message>
       <source>备份到U盘</source>
@@ -358,12 +382,16 @@ Keep the USB stick safe and remember the passphrase separately, not with the sti
       <translation>Enter this backup's passphrase:</translation>
     </message>
     <message>
+      <source>备份文件“{name}”（{t}）</source>
+      <translation>backup file "{name}" ({t})</translation>
+    </message>
+    <message>
       <source>不能用这份备份恢复：{m}</source>
       <translation>This backup cannot be used to restore: {m}</translation>
     </message>
     <message>
-      <source>备份文件“{name}”（{t}）</source>
-      <translation>backup file "{name}" ({t})</translation>
+      <source>正在检查备份文件……</source>
+      <translation>Checking the backup file…</translation>
     </message>
     <message>
       <source>恢复数据</source>
@@ -391,22 +419,17 @@ Restore now?</translation>
     </message>
   </context>
   <context>
-    <name>CaseForm</name>
+    <name>Calendar</name>
     <message>
-      <source>新建一案双查台账…</source>
-      <translation>New double investigation ledger…</translation>
+      <source>{year}年的法定节假日和调休安排尚未录入系统，目前按周末和法定节日估算工作日（不含调休上班日），期限可能不准确。请在“设置—办理时限与节假日”中按国务院办公厅公布的{year}年放假安排录入或导入，全部录入后点“确认已完整录入”。</source>
+      <translation>The official holiday schedule of {year} is not in the system yet: working days are estimated from weekends and public holidays (without make-up working days), so deadlines may be off. Enter or import the {year} schedule published by the State Council under "Settings — Deadlines and holidays", then click "Confirm entered in full".</translation>
     </message>
+  </context>
+  <context>
+    <name>CaseForm</name>
     <message>
       <source>如 张某某违规收受礼金案</source>
       <translation>e.g. the case of Zhang accepting cash gifts</translation>
-    </message>
-    <message>
-      <source>违反中央八项规定精神</source>
-      <translation>Violation of the Eight-point Rules (八项规定)</translation>
-    </message>
-    <message>
-      <source>（请选择问题类型）</source>
-      <translation>(choose the problem type)</translation>
     </message>
     <message>
       <source>案件名称</source>
@@ -437,8 +460,12 @@ Restore now?</translation>
       <translation>Stage</translation>
     </message>
     <message>
-      <source>推进到下一阶段</source>
-      <translation>Advance to the next stage</translation>
+      <source>推进到下一阶段…</source>
+      <translation>Advance to the next stage…</translation>
+    </message>
+    <message>
+      <source>撤销上一阶段…</source>
+      <translation>Undo the last stage…</translation>
     </message>
     <message>
       <source>审批立案</source>
@@ -491,6 +518,10 @@ Restore now?</translation>
     <message>
       <source>新增处分/处理…</source>
       <translation>New sanction / handling…</translation>
+    </message>
+    <message>
+      <source>新建一案双查台账…</source>
+      <translation>New double investigation ledger…</translation>
     </message>
     <message>
       <source>案件信息</source>
@@ -553,12 +584,20 @@ Restore now?</translation>
       <translation>The case can advance once the discipline secretary has approved its opening</translation>
     </message>
     <message>
-      <source>下一阶段：{stage}　日期</source>
-      <translation>Next stage: {stage}　date</translation>
+      <source>下一阶段：{stage}</source>
+      <translation>Next stage: {stage}</translation>
     </message>
     <message>
       <source>案件已结案。</source>
       <translation>The case is closed.</translation>
+    </message>
+    <message>
+      <source>审理意见：{t}</source>
+      <translation>Review opinion: {t}</translation>
+    </message>
+    <message>
+      <source>免予处分或不予处分的理由：{t}</source>
+      <translation>Reason for exemption or no sanction: {t}</translation>
     </message>
     <message>
       <source>无</source>
@@ -574,7 +613,68 @@ Restore now?</translation>
     </message>
   </context>
   <context>
+    <name>CaseStageDialog</name>
+    <message>
+      <source>进入“{stage}”阶段 — 案件 {n}</source>
+      <translation>Enter the "{stage}" stage — case {n}</translation>
+    </message>
+    <message>
+      <source>确定进入“{stage}”阶段</source>
+      <translation>Enter the "{stage}" stage</translation>
+    </message>
+    <message>
+      <source>案件 {n} 当前处于“{cur}”阶段，将进入“{next}”阶段。</source>
+      <translation>Case {n} is at the "{cur}" stage and will enter the "{next}" stage.</translation>
+    </message>
+    <message>
+      <source>{stage}日期</source>
+      <translation>{stage} date</translation>
+    </message>
+    <message>
+      <source>不早于{cur}日期 {d}</source>
+      <translation>Not before the {cur} date {d}</translation>
+    </message>
+    <message>
+      <source>审理形成的意见：认定的事实、性质和处理建议</source>
+      <translation>The review's opinion: the facts found, their nature and the proposed handling</translation>
+    </message>
+    <message>
+      <source>{person}：{kind}（{date}{doc}）</source>
+      <translation>{person}: {kind} ({date}{doc})</translation>
+    </message>
+    <message>
+      <source>，{d}</source>
+      <translation>, {d}</translation>
+    </message>
+    <message>
+      <source>已录入的处分或处理决定：</source>
+      <translation>Sanctions or handling decisions recorded:</translation>
+    </message>
+    <message>
+      <source>本案尚未录入处分或处理决定。结案须先在“处分处理”中录入；决定免予处分或不予处分的，请在下面写明理由。</source>
+      <translation>No sanction or handling decision is recorded for this case. Record it under "Sanctions" before closing; if it was decided to exempt from or not impose a sanction, give the reason below.</translation>
+    </message>
+    <message>
+      <source>处分处理</source>
+      <translation>Sanctions</translation>
+    </message>
+    <message>
+      <source>如：情节轻微，主动退还全部款项，经集体研究免予处分</source>
+      <translation>e.g.: minor, all money returned voluntarily; exempted from sanction by collective decision</translation>
+    </message>
+    <message>
+      <source>免予处分或
+不予处分的理由</source>
+      <translation>Reason for exemption
+or no sanction</translation>
+    </message>
+  </context>
+  <context>
     <name>CasesPage</name>
+    <message>
+      <source>立案日期</source>
+      <translation>Case opening date</translation>
+    </message>
     <message>
       <source>全部阶段</source>
       <translation>All stages</translation>
@@ -668,8 +768,72 @@ Restore now?</translation>
   <context>
     <name>ComplaintForm</name>
     <message>
-      <source>查看线索</source>
-      <translation>Open the lead</translation>
+      <source>受理</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>受理信访件</source>
+      <translation>Accept the petition</translation>
+    </message>
+    <message>
+      <source>不予受理</source>
+      <translation>Not accepted</translation>
+    </message>
+    <message>
+      <source>不予受理理由</source>
+      <translation>Reason for not accepting</translation>
+    </message>
+    <message>
+      <source>转办</source>
+      <translation>Referral</translation>
+    </message>
+    <message>
+      <source>转办单位</source>
+      <translation>Referred to</translation>
+    </message>
+    <message>
+      <source>登记催办/回复</source>
+      <translation>Record reminder/reply</translation>
+    </message>
+    <message>
+      <source>转办催办与回复</source>
+      <translation>Referral reminders and reply</translation>
+    </message>
+    <message>
+      <source>上报</source>
+      <translation>Report up</translation>
+    </message>
+    <message>
+      <source>上报上级纪委</source>
+      <translation>Report to the upper-level commission</translation>
+    </message>
+    <message>
+      <source>上报说明</source>
+      <translation>Note on reporting up</translation>
+    </message>
+    <message>
+      <source>办结</source>
+      <translation>Conclude</translation>
+    </message>
+    <message>
+      <source>办结情况</source>
+      <translation>How it was concluded</translation>
+    </message>
+    <message>
+      <source>受理告知</source>
+      <translation>Notice of acceptance</translation>
+    </message>
+    <message>
+      <source>记录受理告知</source>
+      <translation>Record notice of acceptance</translation>
+    </message>
+    <message>
+      <source>记录反馈</source>
+      <translation>Record feedback</translation>
+    </message>
+    <message>
+      <source>反馈情况</source>
+      <translation>Feedback given</translation>
     </message>
     <message>
       <source>时间</source>
@@ -710,6 +874,10 @@ Restore now?</translation>
     <message>
       <source>　已转为问题线索 {n}</source>
       <translation>　became lead {n}</translation>
+    </message>
+    <message>
+      <source>查看线索</source>
+      <translation>Open the lead</translation>
     </message>
     <message>
       <source>信访件登记 — {number}</source>
@@ -941,6 +1109,14 @@ Restore now?</translation>
       <translation>Export the filtered list (without reporters' identity details)</translation>
     </message>
     <message>
+      <source>刷新 (F5)</source>
+      <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+      <source>重新读取列表（几台电脑共用服务器数据库时，显示其他人刚登记的信访件）</source>
+      <translation>Read the list again (with a shared server database, shows petitions others have just registered)</translation>
+    </message>
+    <message>
       <source>（不限）</source>
       <translation>(any)</translation>
     </message>
@@ -963,6 +1139,14 @@ Restore now?</translation>
     <message>
       <source>全部类别</source>
       <translation>All categories</translation>
+    </message>
+    <message>
+      <source>全部办理事项</source>
+      <translation>All follow-up matters</translation>
+    </message>
+    <message>
+      <source>办理事项：待告知、待反馈、转办未回复及其已超期的</source>
+      <translation>Follow-up matters: notices and feedback owed, referrals without a reply, and the overdue ones</translation>
     </message>
     <message>
       <source>搜索编号、被反映人姓名或单位、问题内容（Ctrl+F）</source>
@@ -1075,8 +1259,8 @@ Click "New" (Ctrl+N) at the top right to register a letter, visit, call or onlin
   <context>
     <name>CounterCard</name>
     <message>
-      <source>本月</source>
-      <translation>This month</translation>
+      <source>本月{what}</source>
+      <translation>This month: {what}</translation>
     </message>
     <message>
       <source>增加 {n}</source>
@@ -1168,6 +1352,10 @@ Click "New" (Ctrl+N) at the top right to register a letter, visit, call or onlin
     <message>
       <source>设置根证书私钥口令（至少 8 个字符，请牢记并妥善保管，系统不保存）：</source>
       <translation>Set the root private key's passphrase (at least 8 characters; remember it and keep it safe, the system does not store it):</translation>
+    </message>
+    <message>
+      <source>正在生成根证书……</source>
+      <translation>Creating the root certificate…</translation>
     </message>
     <message>
       <source>保存根证书</source>
@@ -1275,6 +1463,26 @@ Reason:</translation>
       <translation>Show the checks of the selected package…</translation>
     </message>
     <message>
+      <source>乡镇</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>版次</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
       <source>本次还没有接收文件包。接收后，每个文件包的核验结果（通过或拒收及原因）列在这里。</source>
       <translation>No packages received yet. After receiving, each package's result (accepted or refused, and why) is listed here.</translation>
     </message>
@@ -1359,6 +1567,10 @@ Reason:</translation>
       <translation>Townships' submissions (figures from January to this month)</translation>
     </message>
     <message>
+      <source>报送</source>
+      <translation>Submission</translation>
+    </message>
+    <message>
       <source>已报送</source>
       <translation>Submitted</translation>
     </message>
@@ -1417,6 +1629,18 @@ Reason:</translation>
   </context>
   <context>
     <name>DashboardPage</name>
+    <message>
+      <source>收到信访举报</source>
+      <translation>Petitions received</translation>
+    </message>
+    <message>
+      <source>处置问题线索</source>
+      <translation>Leads disposed of</translation>
+    </message>
+    <message>
+      <source>立案</source>
+      <translation>Case opened</translation>
+    </message>
     <message>
       <source>工作台</source>
       <translation>Workbench</translation>
@@ -1491,10 +1715,116 @@ Reason:</translation>
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <source>本机数据库（单机，默认）</source>
+      <translation>Database on this PC (single desk, default)</translation>
+    </message>
+    <message>
+      <source>服务器数据库（PostgreSQL，多人共用）</source>
+      <translation>Server database (PostgreSQL, shared by several desks)</translation>
+    </message>
+    <message>
+      <source>数据保存在这台电脑的数据目录中，适合一人使用。</source>
+      <translation>Data is kept in this PC's data folder; suits one user.</translation>
+    </message>
+    <message>
+      <source>本单位几台电脑共用局域网服务器上的一个数据库。数据库和数据库用户由服务器管理员事先建好（见使用说明“服务器数据库”）。</source>
+      <translation>Several PCs of this office share one database on a LAN server. The server administrator creates the database and its user beforehand (see "Server database" in the manual).</translation>
+    </message>
+    <message>
+      <source>例如：192.168.1.10 或 jjserver</source>
+      <translation>e.g.: 192.168.1.10 or jjserver</translation>
+    </message>
+    <message>
+      <source>例如：jijian</source>
+      <translation>e.g.: jijian</translation>
+    </message>
+    <message>
+      <source>例如：jijian_app</source>
+      <translation>e.g.: jijian_app</translation>
+    </message>
+    <message>
+      <source>测试连接</source>
+      <translation>Test connection</translation>
+    </message>
+    <message>
+      <source>服务器地址</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>端口</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>数据库名</source>
+      <translation>Database name</translation>
+    </message>
+    <message>
+      <source>数据库用户</source>
+      <translation>Database user</translation>
+    </message>
+    <message>
+      <source>口令不会保存，每次启动时输入；已设置口令文件（PGPASSFILE）时可不填</source>
+      <translation>The password is not saved and is asked at each start; leave it empty when a password file (PGPASSFILE) is set</translation>
+    </message>
+    <message>
+      <source>口令不会保存，每次启动时输入</source>
+      <translation>The password is not saved and is asked at each start</translation>
+    </message>
+    <message>
+      <source>口令</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>正在连接……</source>
+      <translation>Connecting…</translation>
+    </message>
+  </context>
+  <context>
+    <name>DatabasePage</name>
+    <message>
+      <source>第一步：数据保存在哪里</source>
+      <translation>Step 1: where the data is kept</translation>
+    </message>
+    <message>
+      <source>只有这一台电脑使用本系统时，保持“本机数据库”即可；本单位几台电脑共用数据时，选择服务器数据库。</source>
+      <translation>When only this PC uses the app, keep "Database on this PC"; when several PCs of the office share data, choose the server database.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateEdit</name>
     <message>
       <source>（不限）</source>
       <translation>(any)</translation>
+    </message>
+    <message>
+      <source>在日历中选择</source>
+      <translation>Choose in the calendar</translation>
+    </message>
+    <message>
+      <source>日期不能为空，已恢复为 {shown}。</source>
+      <translation>The date cannot be empty; restored to {shown}.</translation>
+    </message>
+    <message>
+      <source>“{text}”不是有效日期，已恢复为 {shown}。可输入 {forms}。</source>
+      <translation>"{text}" is not a valid date; restored to {shown}. You can type {forms}.</translation>
+    </message>
+    <message>
+      <source>2026-12-06、2026/12/6、20261206 或 2026年12月6日</source>
+      <translation>2026-12-06, 2026/12/6, 20261206 or “2026年12月6日”</translation>
+    </message>
+    <message>
+      <source>日期不能早于 {date}</source>
+      <translation>The date cannot be before {date}</translation>
+    </message>
+    <message>
+      <source>日期不能晚于 {date}</source>
+      <translation>The date cannot be after {date}</translation>
+    </message>
+    <message>
+      <source>{limit}，已恢复为 {shown}。</source>
+      <translation>{limit}; restored to {shown}.</translation>
     </message>
   </context>
   <context>
@@ -1822,8 +2152,8 @@ Reason:</translation>
   <context>
     <name>FirstUserPage</name>
     <message>
-      <source>第二步：第一个用户</source>
-      <translation>Step 2: the first user</translation>
+      <source>第三步：第一个用户</source>
+      <translation>Step 3: the first user</translation>
     </message>
     <message>
       <source>这个用户同时是系统管理员和纪委书记，之后可在“设置”中添加其他用户。</source>
@@ -1910,6 +2240,26 @@ Reason:</translation>
   </context>
   <context>
     <name>ImportLedgerDialog</name>
+    <message>
+      <source>工作表</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>行</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>列</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>条数</source>
+      <translation>Rows</translation>
+    </message>
     <message>
       <source>导入既有台账</source>
       <translation>Import existing ledgers</translation>
@@ -2095,6 +2445,14 @@ Fill it in, then come back here, choose the file and click "Check".</translation
   <context>
     <name>ItemListPage</name>
     <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>直接立案</source>
+      <translation>Open case directly</translation>
+    </message>
+    <message>
       <source>搜索编号、姓名、单位、内容（Ctrl+F）</source>
       <translation>Search number, name, employer, content (Ctrl+F)</translation>
     </message>
@@ -2116,19 +2474,23 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>清除筛选</source>
-      <translation type="unfinished" />
+      <translation>Clear filter</translation>
+    </message>
+    <message>
+      <source>收到日期</source>
+      <translation>Date received</translation>
     </message>
     <message>
       <source>没有符合条件的记录。</source>
-      <translation type="unfinished" />
+      <translation>No matching records.</translation>
     </message>
     <message>
       <source>共 {n} 条</source>
-      <translation type="unfinished" />
+      <translation>{n} records</translation>
     </message>
     <message>
       <source>没有符合筛选条件的记录，可点击“清除筛选”。</source>
-      <translation type="unfinished" />
+      <translation>No records match the filter; click "Clear filter".</translation>
     </message>
     <message>
       <source>正在导出……</source>
@@ -2136,7 +2498,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>已导出 {n} 条记录到 {path}</source>
-      <translation type="unfinished" />
+      <translation>Exported {n} records to {path}</translation>
     </message>
     <message>
       <source>导出Excel</source>
@@ -2146,59 +2508,86 @@ Fill it in, then come back here, choose the file and click "Check".</translation
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel files (*.xlsx)</translation>
     </message>
+    <message>
+      <source>问题线索</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <source>新建线索</source>
+      <translation>New lead</translation>
+    </message>
+    <message>
+      <source>一案双查</source>
+      <translation>Double investigation</translation>
+    </message>
+    <message>
+      <source>新建台账</source>
+      <translation>New ledger</translation>
+    </message>
+  </context>
+  <context>
+    <name>LazyTableModel</name>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
   </context>
   <context>
     <name>LeadFollowups</name>
     <message>
       <source>函询…</source>
-      <translation type="unfinished" />
+      <translation>Written inquiry…</translation>
     </message>
     <message>
       <source>谈话记录…</source>
-      <translation type="unfinished" />
+      <translation>Talk record…</translation>
     </message>
     <message>
       <source>函询：第{n}轮函询函已发出，回复期限 {due}</source>
-      <translation type="unfinished" />
+      <translation>Written inquiry: round {n} letter sent, reply due {due}</translation>
     </message>
     <message>
       <source>函询：第{n}轮书面说明已收到，待评估</source>
-      <translation type="unfinished" />
+      <translation>Written inquiry: round {n} explanation received, to be assessed</translation>
     </message>
     <message>
       <source>函询：第{n}轮评估为“{a}，{o}”</source>
-      <translation type="unfinished" />
+      <translation>Written inquiry: round {n} assessed as "{a}, {o}"</translation>
     </message>
     <message>
       <source>函询：尚未发出函询函</source>
-      <translation type="unfinished" />
+      <translation>Written inquiry: no letter sent yet</translation>
     </message>
   </context>
   <context>
     <name>LeadForm</name>
     <message>
+      <source>线索来源</source>
+      <translation>Lead source</translation>
+    </message>
+    <message>
+      <source>收到日期</source>
+      <translation>Date received</translation>
+    </message>
+    <message>
+      <source>关联信访件</source>
+      <translation>Related petition</translation>
+    </message>
+    <message>
       <source>八项规定</source>
       <translation>Eight-point Rules</translation>
     </message>
     <message>
-      <source>线索来源</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>收到日期</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>关联信访件</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>线索摘要</source>
-      <translation type="unfinished" />
+      <translation>Lead summary</translation>
     </message>
     <message>
       <source>增加人员</source>
-      <translation type="unfinished" />
+      <translation>Add person</translation>
     </message>
     <message>
       <source>删除未保存的行</source>
@@ -2206,225 +2595,225 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>涉及人员</source>
-      <translation type="unfinished" />
+      <translation>Persons involved</translation>
     </message>
     <message>
       <source>线索信息</source>
-      <translation type="unfinished" />
+      <translation>Lead details</translation>
     </message>
     <message>
       <source>处置与办结</source>
-      <translation type="unfinished" />
+      <translation>Disposition and conclusion</translation>
     </message>
     <message>
       <source>打印审批表…</source>
-      <translation type="unfinished" />
+      <translation>Print approval form…</translation>
     </message>
     <message>
       <source>新建问题线索</source>
-      <translation type="unfinished" />
+      <translation>New lead</translation>
     </message>
     <message>
       <source>填写线索来源、摘要和涉及人员后点击“保存”（Ctrl+S）；保存后可处置。</source>
-      <translation type="unfinished" />
+      <translation>Fill in the lead's source, summary and persons, then click "Save" (Ctrl+S); it can be disposed of once saved.</translation>
     </message>
     <message>
       <source>（直接录入，无关联信访件）</source>
-      <translation type="unfinished" />
+      <translation>(entered directly, no related petition)</translation>
     </message>
     <message>
       <source>问题线索 {n}</source>
-      <translation type="unfinished" />
+      <translation>Lead {n}</translation>
     </message>
     <message>
       <source>（由信访件受理转入，点击查看）</source>
-      <translation type="unfinished" />
+      <translation>(from an accepted petition, click to view)</translation>
     </message>
     <message>
       <source>状态：未处置</source>
-      <translation type="unfinished" />
+      <translation>Status: not disposed of</translation>
     </message>
     <message>
       <source>状态：{d}，待纪委书记审批</source>
-      <translation type="unfinished" />
+      <translation>Status: {d}, awaiting the discipline secretary's approval</translation>
     </message>
     <message>
       <source>状态：{d}，办理中</source>
-      <translation type="unfinished" />
+      <translation>Status: {d}, in progress</translation>
     </message>
     <message>
       <source>状态：{d}，已办结（{r}）</source>
-      <translation type="unfinished" />
+      <translation>Status: {d}, concluded ({r})</translation>
     </message>
     <message>
       <source>，案件 {n}</source>
-      <translation type="unfinished" />
+      <translation>, case {n}</translation>
     </message>
     <message>
       <source>问题线索处置审批表 {n}</source>
-      <translation type="unfinished" />
+      <translation>Lead disposition approval form {n}</translation>
     </message>
   </context>
   <context>
     <name>LeadHandling</name>
     <message>
       <source>处置（每条线索只能选择一种处置方式，经集体研究，报纪委书记审批）</source>
-      <translation type="unfinished" />
+      <translation>Disposition (one per lead, decided collectively and approved by the discipline secretary)</translation>
     </message>
     <message>
       <source>如：2026年11月18日纪委会议集体研究，同意初步核实</source>
-      <translation type="unfinished" />
+      <translation>e.g.: decided at the committee meeting of 2026-11-18: preliminary verification approved</translation>
     </message>
     <message>
       <source>初步核实须至少2人，用顿号分隔，如：李四、赵六</source>
-      <translation type="unfinished" />
+      <translation>Preliminary verification needs at least 2 people, separated by “、”, e.g.: “李四、赵六”</translation>
     </message>
     <message>
       <source>审批同意</source>
-      <translation type="unfinished" />
+      <translation>Approve</translation>
     </message>
     <message>
       <source>确定处置</source>
-      <translation type="unfinished" />
+      <translation>Decide disposition</translation>
     </message>
     <message>
       <source>处置方式</source>
-      <translation type="unfinished" />
+      <translation>Disposition</translation>
     </message>
     <message>
       <source>处置日期</source>
-      <translation type="unfinished" />
+      <translation>Disposition date</translation>
     </message>
     <message>
       <source>集体研究意见</source>
-      <translation type="unfinished" />
+      <translation>Collective decision</translation>
     </message>
     <message>
       <source>核查人员</source>
-      <translation type="unfinished" />
+      <translation>Verifiers</translation>
     </message>
     <message>
       <source>审批</source>
-      <translation type="unfinished" />
+      <translation>Approval</translation>
     </message>
     <message>
       <source>办理结果</source>
-      <translation type="unfinished" />
+      <translation>Outcome</translation>
     </message>
     <message>
       <source>登记办理结果</source>
-      <translation type="unfinished" />
+      <translation>Record outcome</translation>
     </message>
     <message>
       <source>立案…</source>
-      <translation type="unfinished" />
+      <translation>Open case…</translation>
     </message>
     <message>
       <source>结果日期</source>
-      <translation type="unfinished" />
+      <translation>Result date</translation>
     </message>
     <message>
       <source>办理情况</source>
-      <translation type="unfinished" />
+      <translation>Handling</translation>
     </message>
     <message>
       <source>纪委书记确定处置即视为审批；办案人员确定后须报纪委书记审批。</source>
-      <translation type="unfinished" />
+      <translation>A disposition decided by the discipline secretary counts as approved; one decided by a case officer needs the secretary's approval.</translation>
     </message>
     <message>
       <source>已审批（{who}）</source>
-      <translation type="unfinished" />
+      <translation>Approved ({who})</translation>
     </message>
     <message>
       <source>待纪委书记审批</source>
-      <translation type="unfinished" />
+      <translation>Awaiting the discipline secretary's approval</translation>
     </message>
     <message>
       <source>已立案：案件 {n}（点击查看）</source>
-      <translation type="unfinished" />
+      <translation>Case opened: case {n} (click to view)</translation>
     </message>
     <message>
       <source>已办结。</source>
-      <translation type="unfinished" />
+      <translation>Concluded.</translation>
     </message>
     <message>
       <source>确定处置方式后登记办理结果。</source>
-      <translation type="unfinished" />
+      <translation>Record the outcome once the disposition is decided.</translation>
     </message>
     <message>
       <source>处置经纪委书记审批后才能登记办理结果。</source>
-      <translation type="unfinished" />
+      <translation>The outcome can be recorded once the discipline secretary has approved the disposition.</translation>
     </message>
     <message>
       <source>初核工作方案经纪委书记审批后才能登记初核结果或立案。</source>
-      <translation type="unfinished" />
+      <translation>The preliminary verification plan must be approved by the discipline secretary before a result is recorded or a case opened.</translation>
     </message>
     <message>
       <source>暂存待查的线索暂无办理结果，有新情况时再处置。</source>
-      <translation type="unfinished" />
+      <translation>A lead put on hold has no outcome; dispose of it when something new comes up.</translation>
     </message>
     <message>
       <source>初步核实后需要立案的，请点击“立案…”。</source>
-      <translation type="unfinished" />
+      <translation>If the preliminary verification calls for a case, click "Open case…".</translation>
     </message>
   </context>
   <context>
     <name>LeadInquiryDialog</name>
     <message>
       <source>谈话函询</source>
-      <translation type="unfinished" />
+      <translation>Talk or written inquiry</translation>
     </message>
     <message>
       <source>轮次</source>
-      <translation type="unfinished" />
+      <translation>Round</translation>
     </message>
     <message>
       <source>函询对象</source>
-      <translation type="unfinished" />
+      <translation>Person inquired</translation>
     </message>
     <message>
       <source>发函日期</source>
-      <translation type="unfinished" />
+      <translation>Letter date</translation>
     </message>
     <message>
       <source>回复期限</source>
-      <translation type="unfinished" />
+      <translation>Reply due</translation>
     </message>
     <message>
       <source>收到说明</source>
-      <translation type="unfinished" />
+      <translation>Record explanation</translation>
     </message>
     <message>
       <source>评估意见</source>
-      <translation type="unfinished" />
+      <translation>Assessment</translation>
     </message>
     <message>
       <source>处理结果</source>
-      <translation type="unfinished" />
+      <translation>Result</translation>
     </message>
     <message>
       <source>了结函日期</source>
-      <translation type="unfinished" />
+      <translation>Closing letter date</translation>
     </message>
     <message>
       <source>发出函询函</source>
-      <translation type="unfinished" />
+      <translation>Send inquiry letter</translation>
     </message>
     <message>
       <source>函询事项，如：请就反映的收受礼金问题作出书面说明</source>
-      <translation type="unfinished" />
+      <translation>Inquiry matters, e.g.: please explain in writing the reported acceptance of cash gifts</translation>
     </message>
     <message>
       <source>函询事项</source>
-      <translation type="unfinished" />
+      <translation>Inquiry matters</translation>
     </message>
     <message>
       <source>收到书面说明</source>
-      <translation type="unfinished" />
+      <translation>Explanation received</translation>
     </message>
     <message>
       <source>书面说明的扫描件（可不选）</source>
-      <translation type="unfinished" />
+      <translation>Scan of the written explanation (optional)</translation>
     </message>
     <message>
       <source>选择文件…</source>
@@ -2432,35 +2821,35 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>登记书面说明</source>
-      <translation type="unfinished" />
+      <translation>Record written explanation</translation>
     </message>
     <message>
       <source>收到日期</source>
-      <translation type="unfinished" />
+      <translation>Date received</translation>
     </message>
     <message>
       <source>说明材料</source>
-      <translation type="unfinished" />
+      <translation>Explanation material</translation>
     </message>
     <message>
       <source>说明情况</source>
-      <translation type="unfinished" />
+      <translation>Explanation</translation>
     </message>
     <message>
       <source>评估（如实说明的采信了结；不如实说明或发现新线索的转初核或再次函询）</source>
-      <translation type="unfinished" />
+      <translation>Assessment (a truthful explanation is accepted and closed; an untruthful one or a new lead goes to preliminary verification or a further inquiry)</translation>
     </message>
     <message>
       <source>登记评估</source>
-      <translation type="unfinished" />
+      <translation>Record assessment</translation>
     </message>
     <message>
       <source>评估日期</source>
-      <translation type="unfinished" />
+      <translation>Assessment date</translation>
     </message>
     <message>
       <source>评估情况</source>
-      <translation type="unfinished" />
+      <translation>Assessment</translation>
     </message>
     <message>
       <source>关闭</source>
@@ -2468,90 +2857,90 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>打印函询通知书…</source>
-      <translation type="unfinished" />
+      <translation>Print inquiry notice…</translation>
     </message>
     <message>
       <source>打印所选一轮（未选时为最近一轮）的函询通知书；打印记入线索的办理记录</source>
-      <translation type="unfinished" />
+      <translation>Print the inquiry notice of the selected round (else the latest); the printing is recorded in the lead's history</translation>
     </message>
     <message>
       <source>谈话函询 — 线索 {n}</source>
-      <translation type="unfinished" />
+      <translation>Talk or written inquiry — lead {n}</translation>
     </message>
     <message>
       <source>问题线索 {n} 谈话函询</source>
-      <translation type="unfinished" />
+      <translation>Lead {n} talk or written inquiry</translation>
     </message>
     <message>
       <source>第{n}轮</source>
-      <translation type="unfinished" />
+      <translation>Round {n}</translation>
     </message>
     <message>
       <source>回复期限为发函之日起{n}日（系统设置“函询回复期限（天）”）</source>
-      <translation type="unfinished" />
+      <translation>The reply is due {n} days after the letter (setting "inquiry reply period (days)")</translation>
     </message>
     <message>
       <source>第{n}轮函询函已于 {sent} 发出，等待书面说明（回复期限 {due}）。</source>
-      <translation type="unfinished" />
+      <translation>Round {n} letter sent on {sent}; awaiting the written explanation (due {due}).</translation>
     </message>
     <message>
       <source>已于 {d} 收到第{n}轮书面说明，请登记评估意见。</source>
-      <translation type="unfinished" />
+      <translation>Round {n} explanation received on {d}; record the assessment.</translation>
     </message>
     <message>
       <source>请发出函询函。</source>
-      <translation type="unfinished" />
+      <translation>Send the inquiry letter.</translation>
     </message>
     <message>
       <source>评估为再次函询，请发出下一轮函询函。</source>
-      <translation type="unfinished" />
+      <translation>Assessed as a further inquiry: send the next round's letter.</translation>
     </message>
     <message>
       <source>函询通知书 {n} 第{r}轮</source>
-      <translation type="unfinished" />
+      <translation>Inquiry notice {n}, round {r}</translation>
     </message>
     <message>
       <source>选择书面说明扫描件</source>
-      <translation type="unfinished" />
+      <translation>Choose the explanation scan</translation>
     </message>
     <message>
       <source>所有文件 (*);;PDF (*.pdf);;图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
-      <translation type="unfinished" />
+      <translation>All files (*);;PDF (*.pdf);;Images (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
   </context>
   <context>
     <name>LeadWorkPlan</name>
     <message>
       <source>核查组成员、核查事项、方法步骤和时间安排</source>
-      <translation type="unfinished" />
+      <translation>Team, matters to verify, methods, steps and timetable</translation>
     </message>
     <message>
       <source>保存方案</source>
-      <translation type="unfinished" />
+      <translation>Save plan</translation>
     </message>
     <message>
       <source>审批方案</source>
-      <translation type="unfinished" />
+      <translation>Approve plan</translation>
     </message>
     <message>
       <source>工作方案</source>
-      <translation type="unfinished" />
+      <translation>Work plan</translation>
     </message>
     <message>
       <source>审批日期</source>
-      <translation type="unfinished" />
+      <translation>Approval date</translation>
     </message>
     <message>
       <source>已审批（{who}，{day}）</source>
-      <translation type="unfinished" />
+      <translation>Approved ({who}, {day})</translation>
     </message>
     <message>
       <source>待纪委书记审批</source>
-      <translation type="unfinished" />
+      <translation>Awaiting the discipline secretary's approval</translation>
     </message>
     <message>
       <source>尚未填写工作方案</source>
-      <translation type="unfinished" />
+      <translation>No work plan yet</translation>
     </message>
   </context>
   <context>
@@ -2562,57 +2951,65 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>（请选择）</source>
-      <translation type="unfinished" />
+      <translation>(choose)</translation>
     </message>
     <message>
       <source>（待定）</source>
-      <translation type="unfinished" />
+      <translation>(to be decided)</translation>
     </message>
     <message>
       <source>未填</source>
-      <translation type="unfinished" />
+      <translation>Not filled in</translation>
     </message>
     <message>
       <source>—</source>
-      <translation type="unfinished" />
+      <translation>—</translation>
     </message>
   </context>
   <context>
     <name>LeadsPage</name>
     <message>
       <source>全部来源</source>
-      <translation type="unfinished" />
+      <translation>All sources</translation>
     </message>
     <message>
       <source>全部处置方式</source>
-      <translation type="unfinished" />
+      <translation>All dispositions</translation>
     </message>
     <message>
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
     <message>
+      <source>全部函询事项</source>
+      <translation>All inquiry matters</translation>
+    </message>
+    <message>
       <source>线索来源</source>
-      <translation type="unfinished" />
+      <translation>Lead source</translation>
     </message>
     <message>
       <source>处置方式</source>
-      <translation type="unfinished" />
+      <translation>Disposition</translation>
     </message>
     <message>
       <source>状态</source>
       <translation>Status</translation>
     </message>
     <message>
+      <source>函询事项</source>
+      <translation>Inquiry matters</translation>
+    </message>
+    <message>
       <source>还没有问题线索。信访件受理后自动生成线索，也可点击“新建线索”直接录入。</source>
-      <translation type="unfinished" />
+      <translation>No leads yet. Accepting a petition makes a lead; you can also click "New lead" to enter one directly.</translation>
     </message>
   </context>
   <context>
     <name>LedgerForm</name>
     <message>
       <source>如 青山镇农业农村办公室</source>
-      <translation type="unfinished" />
+      <translation>e.g. “青山镇农业农村办公室”</translation>
     </message>
     <message>
       <source>（未填）</source>
@@ -2624,27 +3021,27 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>被检查单位</source>
-      <translation type="unfinished" />
+      <translation>Unit checked</translation>
     </message>
     <message>
       <source>台账日期</source>
-      <translation type="unfinished" />
+      <translation>Ledger date</translation>
     </message>
     <message>
       <source>线索来源</source>
-      <translation type="unfinished" />
+      <translation>Lead source</translation>
     </message>
     <message>
       <source>问题性质</source>
-      <translation type="unfinished" />
+      <translation>Nature of the problem</translation>
     </message>
     <message>
       <source>证据情况</source>
-      <translation type="unfinished" />
+      <translation>Evidence</translation>
     </message>
     <message>
       <source>增加领导干部</source>
-      <translation type="unfinished" />
+      <translation>Add leader</translation>
     </message>
     <message>
       <source>删除未保存的行</source>
@@ -2652,11 +3049,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>被检查的领导干部（主要领导、分管领导、纪检组织负责人）：处理结果为“追责”时须选择追责方式并填写追责依据。</source>
-      <translation type="unfinished" />
+      <translation>Leaders checked (principal leader, leader in charge, head of the discipline body): a result of "accountability" needs its kind and basis.</translation>
     </message>
     <message>
       <source>台账</source>
-      <translation type="unfinished" />
+      <translation>Ledger</translation>
     </message>
     <message>
       <source>时间线</source>
@@ -2672,30 +3069,34 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>新建一案双查台账</source>
-      <translation type="unfinished" />
+      <translation>New double investigation ledger</translation>
     </message>
     <message>
       <source>（请选择案件）</source>
-      <translation type="unfinished" />
+      <translation>(choose a case)</translation>
     </message>
     <message>
       <source>一案双查台账 {n}</source>
-      <translation type="unfinished" />
+      <translation>Double investigation ledger {n}</translation>
     </message>
     <message>
       <source>一案双查台账 {n}（案件 {c}）</source>
-      <translation type="unfinished" />
+      <translation>Double investigation ledger {n} (case {c})</translation>
     </message>
     <message>
       <source>请选择案件</source>
-      <translation type="unfinished" />
+      <translation>Choose a case</translation>
     </message>
   </context>
   <context>
     <name>LedgerPage</name>
     <message>
+      <source>台账日期</source>
+      <translation>Ledger date</translation>
+    </message>
+    <message>
       <source>还没有一案双查台账。对每起案件，可点击“新建台账”记录相关单位领导干部的履责核查情况。</source>
-      <translation type="unfinished" />
+      <translation>No double investigation ledger yet. For each case, click "New ledger" to record the check of the unit leaders' responsibilities.</translation>
     </message>
   </context>
   <context>
@@ -2710,7 +3111,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>{name}（{user}）：{reason}。已打开的窗口和未保存的内容保留在锁定画面下；账号恢复启用后可输入密码继续，否则请注销。</source>
-      <translation type="unfinished" />
+      <translation>{name} ({user}): {reason}. Open windows and unsaved work stay behind the lock screen; once the account is enabled again you can enter the password to continue, otherwise sign out.</translation>
     </message>
     <message>
       <source>{name}（{user}），为保护信访举报人信息，系统在无操作 {minutes} 分钟后自动锁定，或由您手动锁定。请输入密码继续工作，已打开的窗口和未保存的内容都会保留。</source>
@@ -2835,35 +3236,35 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>MeasureForm</name>
     <message>
       <source>新增处分/处理</source>
-      <translation type="unfinished" />
+      <translation>New sanction/handling</translation>
     </message>
     <message>
       <source>（中共党员：不详）</source>
-      <translation type="unfinished" />
+      <translation>(CPC member: unknown)</translation>
     </message>
     <message>
       <source>（非中共党员）</source>
-      <translation type="unfinished" />
+      <translation>(not a CPC member)</translation>
     </message>
     <message>
       <source>如 青纪发〔2026〕5号</source>
-      <translation type="unfinished" />
+      <translation>e.g. “青纪发〔2026〕5号”</translation>
     </message>
     <message>
       <source>二年</source>
-      <translation type="unfinished" />
+      <translation>Two years</translation>
     </message>
     <message>
       <source>一年</source>
-      <translation type="unfinished" />
+      <translation>One year</translation>
     </message>
     <message>
       <source>（保存后计算）</source>
-      <translation type="unfinished" />
+      <translation>(computed when saved)</translation>
     </message>
     <message>
       <source>处分/处理对象</source>
-      <translation type="unfinished" />
+      <translation>Person sanctioned</translation>
     </message>
     <message>
       <source>类别</source>
@@ -2871,11 +3272,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>处分/处理方式</source>
-      <translation type="unfinished" />
+      <translation>Sanction/handling</translation>
     </message>
     <message>
       <source>留党察看期限</source>
-      <translation type="unfinished" />
+      <translation>Probation period</translation>
     </message>
     <message>
       <source>决定日期</source>
@@ -2887,7 +3288,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>备注</source>
-      <translation type="unfinished" />
+      <translation>Note</translation>
     </message>
     <message>
       <source>影响期至</source>
@@ -2907,7 +3308,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>处分执行与回访…</source>
-      <translation type="unfinished" />
+      <translation>Execution and follow-up…</translation>
     </message>
     <message>
       <source>请选择处分/处理方式</source>
@@ -2915,18 +3316,18 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>不计入四种形态</source>
-      <translation type="unfinished" />
+      <translation>Not counted in the Four Forms</translation>
     </message>
     <message>
       <source>处分/处理 — {person}：{kind}</source>
-      <translation type="unfinished" />
+      <translation>Sanction/handling — {person}: {kind}</translation>
     </message>
   </context>
   <context>
     <name>OrganizationPage</name>
     <message>
-      <source>第一步：本单位信息</source>
-      <translation>Step 1: your office</translation>
+      <source>第二步：本单位信息</source>
+      <translation>Step 2: this office</translation>
     </message>
     <message>
       <source>首次使用，请填写本单位的基本信息。这些信息将出现在月报和报送包中。</source>
@@ -2974,11 +3375,18 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>从备份恢复（更换电脑）…</source>
-      <translation type="unfinished" />
+      <translation>Restore from a backup (new PC)…</translation>
     </message>
     <message>
       <source>本单位已在另一台电脑上使用过本系统：用那里的备份恢复，不必重新设置</source>
-      <translation type="unfinished" />
+      <translation>This office used the app on another PC: restore from its backup instead of setting up again</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordRule</name>
+    <message>
+      <source>至少 {n} 个字符，首尾不能是空格</source>
+      <translation>At least {n} characters, no space at either end</translation>
     </message>
   </context>
   <context>
@@ -3012,19 +3420,19 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>PdfPreviewDialog</name>
     <message>
       <source>预览 — {title}</source>
-      <translation type="unfinished" />
+      <translation>Preview — {title}</translation>
     </message>
     <message>
       <source>共 {n} 页</source>
-      <translation type="unfinished" />
+      <translation>{n} pages</translation>
     </message>
     <message>
       <source>打印…</source>
-      <translation type="unfinished" />
+      <translation>Print…</translation>
     </message>
     <message>
       <source>另存为PDF…</source>
-      <translation type="unfinished" />
+      <translation>Save as PDF…</translation>
     </message>
     <message>
       <source>关闭</source>
@@ -3032,11 +3440,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>打印 — {title}</source>
-      <translation type="unfinished" />
+      <translation>Print — {title}</translation>
     </message>
     <message>
       <source>另存为PDF</source>
-      <translation type="unfinished" />
+      <translation>Save as PDF</translation>
     </message>
     <message>
       <source>PDF 文件 (*.pdf)</source>
@@ -3044,18 +3452,49 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
   </context>
   <context>
+    <name>Period</name>
+    <message>
+      <source>{y}年{m}月</source>
+      <translation>{y}-{m}</translation>
+    </message>
+  </context>
+  <context>
     <name>PersonIdentityDialog</name>
     <message>
+      <source>类别</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>立案/收到日期</source>
+      <translation>Opened/received</translation>
+    </message>
+    <message>
+      <source>结案/办结日期</source>
+      <translation>Closed/concluded</translation>
+    </message>
+    <message>
+      <source>单位职务</source>
+      <translation>Unit and post</translation>
+    </message>
+    <message>
+      <source>处分处理</source>
+      <translation>Sanctions</translation>
+    </message>
+    <message>
       <source>身份证号与廉政档案 — {name}</source>
-      <translation type="unfinished" />
+      <translation>ID number and integrity file — {name}</translation>
     </message>
     <message>
       <source>18位身份证号；留空保存即删除已录入的号码</source>
-      <translation type="unfinished" />
+      <translation>18-digit ID number; saving it empty deletes the number recorded</translation>
     </message>
     <message>
       <source>保存身份证号</source>
-      <translation type="unfinished" />
+      <translation>Save ID number</translation>
     </message>
     <message>
       <source>关闭</source>
@@ -3067,50 +3506,50 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>同一身份证号的人员在各案件、线索中视为同一人：月报按人数统计时只计一次，下表列出其全部案件、线索和处分处理。号码加密保存，仅显示脱敏后的前两位。</source>
-      <translation type="unfinished" />
+      <translation>People with the same ID number are one person across cases and leads: the monthly report counts them once, and the table lists all their cases, leads and sanctions. The number is stored encrypted; only its first two digits are shown.</translation>
     </message>
     <message>
       <source>廉政档案</source>
-      <translation type="unfinished" />
+      <translation>Integrity file</translation>
     </message>
     <message>
       <source>身份证号：{n}</source>
-      <translation type="unfinished" />
+      <translation>ID number: {n}</translation>
     </message>
     <message>
       <source>未录入</source>
-      <translation type="unfinished" />
+      <translation>Not entered</translation>
     </message>
     <message>
       <source>（无）</source>
-      <translation type="unfinished" />
+      <translation>(none)</translation>
     </message>
     <message>
       <source>删除已录入的身份证号？删除后该人员不再与其他案件中的同一人合并统计。</source>
-      <translation type="unfinished" />
+      <translation>Delete the recorded ID number? The person will no longer be counted as one with the same person in other cases.</translation>
     </message>
     <message>
       <source>删除身份证号</source>
-      <translation type="unfinished" />
+      <translation>Delete ID number</translation>
     </message>
     <message>
       <source>已保存身份证号：{n}</source>
-      <translation type="unfinished" />
+      <translation>ID number saved: {n}</translation>
     </message>
     <message>
       <source>已删除身份证号</source>
-      <translation type="unfinished" />
+      <translation>ID number deleted</translation>
     </message>
   </context>
   <context>
     <name>PersonTable</name>
     <message>
       <source>不详</source>
-      <translation type="unfinished" />
+      <translation>Unknown</translation>
     </message>
     <message>
       <source>未填</source>
-      <translation type="unfinished" />
+      <translation>Not filled in</translation>
     </message>
     <message>
       <source>（未填）</source>
@@ -3120,36 +3559,52 @@ Fill it in, then come back here, choose the file and click "Check".</translation
   <context>
     <name>ReferralDialog</name>
     <message>
-      <source>转办催办与回复</source>
-      <translation type="unfinished" />
+      <source>受理单位</source>
+      <translation>Receiving body</translation>
+    </message>
+    <message>
+      <source>转办日期</source>
+      <translation>Referral date</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>Document no.</translation>
+    </message>
+    <message>
+      <source>回复期限</source>
+      <translation>Reply due</translation>
     </message>
     <message>
       <source>催办</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>登记催办</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>催办日期</source>
-      <translation type="unfinished" />
+      <translation>Reminder</translation>
     </message>
     <message>
       <source>回复</source>
-      <translation type="unfinished" />
+      <translation>Reply</translation>
+    </message>
+    <message>
+      <source>转办催办与回复</source>
+      <translation>Referral reminders and reply</translation>
+    </message>
+    <message>
+      <source>登记催办</source>
+      <translation>Record reminder</translation>
+    </message>
+    <message>
+      <source>催办日期</source>
+      <translation>Reminder date</translation>
     </message>
     <message>
       <source>登记回复</source>
-      <translation type="unfinished" />
+      <translation>Record reply</translation>
     </message>
     <message>
       <source>回复日期</source>
-      <translation type="unfinished" />
+      <translation>Reply date</translation>
     </message>
     <message>
       <source>回复结果</source>
-      <translation type="unfinished" />
+      <translation>Reply result</translation>
     </message>
     <message>
       <source>关闭</source>
@@ -3157,30 +3612,30 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>打印转办函…</source>
-      <translation type="unfinished" />
+      <translation>Print referral letter…</translation>
     </message>
     <message>
       <source>未回复</source>
-      <translation type="unfinished" />
+      <translation>No reply</translation>
     </message>
     <message>
       <source>该件没有转办记录（转办时未登记受理单位等信息）。</source>
-      <translation type="unfinished" />
+      <translation>This petition has no referral record (no receiving body was recorded when it was referred).</translation>
     </message>
     <message>
       <source>转办函 {body} {d}</source>
-      <translation type="unfinished" />
+      <translation>Referral letter {body} {d}</translation>
     </message>
   </context>
   <context>
     <name>RepeatDialog</name>
     <message>
       <source>可能是重复件</source>
-      <translation type="unfinished" />
+      <translation>Possibly a duplicate</translation>
     </message>
     <message>
       <source>近两年内已登记过反映同一被反映人（姓名和单位相同），或同一反映人（电话或身份证号相同）的信访件。如本件反映的是同一问题，请选中原件后点击“选择关联为重复件”；反映的是新问题，请点击“不是重复件”。</source>
-      <translation type="unfinished" />
+      <translation>In the last two years a petition was registered about the same person reported (same name and unit) or from the same reporter (same phone or ID number). If this one is about the same problem, select the original and click "Link as duplicate"; if it is a new problem, click "Not a duplicate".</translation>
     </message>
     <message>
       <source>编号</source>
@@ -3196,7 +3651,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>相同之处</source>
-      <translation type="unfinished" />
+      <translation>In common</translation>
     </message>
     <message>
       <source>反映的主要问题</source>
@@ -3204,11 +3659,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>选择关联为重复件</source>
-      <translation type="unfinished" />
+      <translation>Link as duplicate</translation>
     </message>
     <message>
       <source>不是重复件</source>
-      <translation type="unfinished" />
+      <translation>Not a duplicate</translation>
     </message>
     <message>
       <source>取消</source>
@@ -3219,23 +3674,23 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>ReportOutput</name>
     <message>
       <source>（草稿）</source>
-      <translation type="unfinished" />
+      <translation>(draft)</translation>
     </message>
     <message>
       <source>{org}{p}月报第{n}版{state}</source>
-      <translation type="unfinished" />
+      <translation>{org} monthly report {p}, version {n}{state}</translation>
     </message>
     <message>
       <source>正在生成 PDF……</source>
-      <translation type="unfinished" />
+      <translation>Writing PDF…</translation>
     </message>
     <message>
       <source>正在生成 Excel……</source>
-      <translation type="unfinished" />
+      <translation>Writing Excel…</translation>
     </message>
     <message>
       <source>无法预览</source>
-      <translation type="unfinished" />
+      <translation>Cannot preview</translation>
     </message>
     <message>
       <source>导出PDF</source>
@@ -3259,7 +3714,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>已导出：{path}</source>
-      <translation type="unfinished" />
+      <translation>Exported: {path}</translation>
     </message>
   </context>
   <context>
@@ -3278,11 +3733,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>报告年份</source>
-      <translation type="unfinished" />
+      <translation>Report year</translation>
     </message>
     <message>
       <source>报告月份</source>
-      <translation type="unfinished" />
+      <translation>Report month</translation>
     </message>
     <message>
       <source>刷新</source>
@@ -3290,11 +3745,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>按数据库中的最新数据重新统计</source>
-      <translation type="unfinished" />
+      <translation>Recount from the latest data</translation>
     </message>
     <message>
       <source>正在统计……</source>
-      <translation type="unfinished" />
+      <translation>Counting…</translation>
     </message>
     <message>
       <source>报告期：</source>
@@ -3302,11 +3757,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>情况说明和表尾</source>
-      <translation type="unfinished" />
+      <translation>Notes and foot</translation>
     </message>
     <message>
       <source>修订历史</source>
-      <translation type="unfinished" />
+      <translation>Revision history</translation>
     </message>
     <message>
       <source>保存 (Ctrl+S)</source>
@@ -3314,7 +3769,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>预览/打印…</source>
-      <translation type="unfinished" />
+      <translation>Preview/print…</translation>
     </message>
     <message>
       <source>导出PDF…</source>
@@ -3326,65 +3781,67 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>定稿…</source>
-      <translation type="unfinished" />
+      <translation>Finalize…</translation>
     </message>
     <message>
       <source>更正…</source>
-      <translation type="unfinished" />
+      <translation>Correct…</translation>
     </message>
     <message>
       <source>统计失败，请稍后点“刷新”重试。</source>
-      <translation type="unfinished" />
+      <translation>Counting failed; click "Refresh" to try again later.</translation>
     </message>
     <message>
       <source>月报统计失败</source>
-      <translation type="unfinished" />
+      <translation>Counting the monthly report failed</translation>
     </message>
     <message>
       <source>已定稿（第{n}版）　{when} 由 {who} 定稿　校验码：{sha}…
 定稿后的月报不能修改；如需修改，请由纪委书记点“更正”生成新的修订版。</source>
-      <translation type="unfinished" />
+      <translation>Finalized (version {n})　{when} by {who}　checksum: {sha}…
+A finalized report cannot be edited; to change it, the discipline secretary clicks "Correct" to make a new revision.</translation>
     </message>
     <message>
       <source>正在更正：第{n}版（更正第{old}版），原因：{reason}
 修改情况说明或表尾并保存后，请重新定稿；定稿前，第{old}版仍是有效版本。</source>
-      <translation type="unfinished" />
+      <translation>Correcting: version {n} (corrects version {old}), reason: {reason}
+Edit the notes or the foot, save, then finalize again; until then version {old} stays the valid one.</translation>
     </message>
     <message>
       <source>只有纪委书记可以定稿和更正月报</source>
-      <translation type="unfinished" />
+      <translation>Only the discipline secretary can finalize and correct the monthly report</translation>
     </message>
     <message>
       <source>本月报已定稿</source>
-      <translation type="unfinished" />
+      <translation>This report is finalized</translation>
     </message>
     <message>
       <source>冻结本月统计数字、情况说明和 PDF，生成第{n}版</source>
-      <translation type="unfinished" />
+      <translation>Freeze this month's figures, notes and PDF as version {n}</translation>
     </message>
     <message>
       <source>定稿后发现错误时，说明原因，生成新的修订版</source>
-      <translation type="unfinished" />
+      <translation>When an error is found after finalizing, give the reason and make a new revision</translation>
     </message>
     <message>
       <source>尚未定稿的月报直接修改即可，无需更正</source>
-      <translation type="unfinished" />
+      <translation>A report not yet finalized can simply be edited; no correction needed</translation>
     </message>
     <message>
       <source>{p}月报　已定稿（第{n}版）</source>
-      <translation type="unfinished" />
+      <translation>Monthly report {p}　finalized (version {n})</translation>
     </message>
     <message>
       <source>{p}月报　草稿（将定稿为第{n}版）</source>
-      <translation type="unfinished" />
+      <translation>Monthly report {p}　draft (will be finalized as version {n})</translation>
     </message>
     <message>
       <source>　● 有未保存的修改</source>
-      <translation type="unfinished" />
+      <translation>　● unsaved changes</translation>
     </message>
     <message>
       <source>　{time} 已保存</source>
-      <translation type="unfinished" />
+      <translation>　saved at {time}</translation>
     </message>
   </context>
   <context>
@@ -3417,58 +3874,84 @@ Fill it in, then come back here, choose the file and click "Check".</translation
   <context>
     <name>Revisions</name>
     <message>
+      <source>版次</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>定稿时间</source>
+      <translation>Finalized at</translation>
+    </message>
+    <message>
+      <source>定稿人</source>
+      <translation>Finalized by</translation>
+    </message>
+    <message>
+      <source>校验码</source>
+      <translation>Checksum</translation>
+    </message>
+    <message>
+      <source>更正原因</source>
+      <translation>Reason for correction</translation>
+    </message>
+    <message>
       <source>本月报尚未定稿，还没有修订版本。定稿后，每一版都保存在这里，可随时查看和打印。</source>
-      <translation type="unfinished" />
+      <translation>This report is not finalized yet, so it has no versions. Once finalized, every version is kept here to view and print at any time.</translation>
     </message>
     <message>
       <source>预览/打印此版…</source>
-      <translation type="unfinished" />
+      <translation>Preview/print this version…</translation>
     </message>
     <message>
       <source>第{n}版</source>
-      <translation type="unfinished" />
+      <translation>Version {n}</translation>
     </message>
     <message>
       <source>选择一个版次，即在下方显示该版定稿时冻结的 PDF。</source>
-      <translation type="unfinished" />
+      <translation>Choose a version to show the PDF frozen when it was finalized.</translation>
     </message>
     <message>
       <source>定稿将冻结{p}月报第{n}版：本月的统计数字、情况说明、表尾和 PDF 一并存档并生成校验码，此后不能再修改；如发现错误，只能通过“更正”生成新的修订版。
 
 确定定稿吗？</source>
-      <translation type="unfinished" />
+      <translation>Finalizing freezes monthly report {p}, version {n}: this month's figures, notes, foot and PDF are archived with a checksum and cannot be changed afterwards; an error can only be fixed by a "Correction" that makes a new revision.
+
+Finalize now?</translation>
     </message>
     <message>
       <source>月报定稿</source>
-      <translation type="unfinished" />
+      <translation>Finalize the monthly report</translation>
     </message>
     <message>
       <source>{p}月报已定稿（第{n}版），已存档并生成校验码，存档内容此后若被改动即可发现。</source>
-      <translation type="unfinished" />
+      <translation>Monthly report {p} is finalized (version {n}), archived with a checksum; any later change to the archive will be detected.</translation>
     </message>
     <message>
       <source>定稿完成</source>
-      <translation type="unfinished" />
+      <translation>Finalized</translation>
     </message>
     <message>
       <source>正在定稿……</source>
-      <translation type="unfinished" />
+      <translation>Finalizing…</translation>
     </message>
     <message>
       <source>定稿未完成</source>
-      <translation type="unfinished" />
+      <translation>Not finalized</translation>
     </message>
     <message>
       <source>月报更正</source>
-      <translation type="unfinished" />
+      <translation>Correct the monthly report</translation>
     </message>
     <message>
       <source>请填写更正原因（记入修订历史和审计日志）：</source>
-      <translation type="unfinished" />
+      <translation>Reason for the correction (kept in the revision history and the audit log):</translation>
     </message>
     <message>
       <source>开始更正</source>
-      <translation type="unfinished" />
+      <translation>Start correction</translation>
     </message>
     <message>
       <source>取消</source>
@@ -3476,23 +3959,23 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>正在处理……</source>
-      <translation type="unfinished" />
+      <translation>Working…</translation>
     </message>
     <message>
       <source>更正未完成</source>
-      <translation type="unfinished" />
+      <translation>Correction not completed</translation>
     </message>
     <message>
       <source>第{n}版正在更正，尚未定稿，还没有冻结的 PDF。</source>
-      <translation type="unfinished" />
+      <translation>Version {n} is being corrected and not finalized; it has no frozen PDF yet.</translation>
     </message>
     <message>
       <source>第{n}版（{status}）定稿时冻结的 PDF：</source>
-      <translation type="unfinished" />
+      <translation>PDF frozen when version {n} ({status}) was finalized:</translation>
     </message>
     <message>
       <source>无法显示该版次</source>
-      <translation type="unfinished" />
+      <translation>Cannot show this version</translation>
     </message>
   </context>
   <context>
@@ -3510,55 +3993,55 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>SanctionExecutionDialog</name>
     <message>
       <source>处分执行与回访教育</source>
-      <translation type="unfinished" />
+      <translation>Sanction execution and follow-up visits</translation>
     </message>
     <message>
       <source>尚未宣布</source>
-      <translation type="unfinished" />
+      <translation>Not announced</translation>
     </message>
     <message>
       <source>尚未送达</source>
-      <translation type="unfinished" />
+      <translation>Not delivered</translation>
     </message>
     <message>
       <source>尚未归档</source>
-      <translation type="unfinished" />
+      <translation>Not filed</translation>
     </message>
     <message>
       <source>如：在镇机关干部大会上宣布，当面送达本人</source>
-      <translation type="unfinished" />
+      <translation>e.g.: announced at the township staff meeting, delivered in person</translation>
     </message>
     <message>
       <source>宣布、送达与归档</source>
-      <translation type="unfinished" />
+      <translation>Announcement, delivery and filing</translation>
     </message>
     <message>
       <source>宣布日期</source>
-      <translation type="unfinished" />
+      <translation>Announcement date</translation>
     </message>
     <message>
       <source>送达本人日期</source>
-      <translation type="unfinished" />
+      <translation>Delivered to the person</translation>
     </message>
     <message>
       <source>归入档案日期</source>
-      <translation type="unfinished" />
+      <translation>Filing date</translation>
     </message>
     <message>
       <source>备注</source>
-      <translation type="unfinished" />
+      <translation>Note</translation>
     </message>
     <message>
       <source>保存执行情况</source>
-      <translation type="unfinished" />
+      <translation>Save execution</translation>
     </message>
     <message>
       <source>执行事项</source>
-      <translation type="unfinished" />
+      <translation>Execution item</translation>
     </message>
     <message>
       <source>执行日期</source>
-      <translation type="unfinished" />
+      <translation>Execution date</translation>
     </message>
     <message>
       <source>说明</source>
@@ -3566,7 +4049,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>如：免去财政所会计职务；自12月起调整工资档次</source>
-      <translation type="unfinished" />
+      <translation>e.g.: removed as finance office accountant; pay grade adjusted from December</translation>
     </message>
     <message>
       <source>事项</source>
@@ -3574,39 +4057,39 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>添加执行事项</source>
-      <translation type="unfinished" />
+      <translation>Add execution item</translation>
     </message>
     <message>
       <source>回访日期</source>
-      <translation type="unfinished" />
+      <translation>Visit date</translation>
     </message>
     <message>
       <source>回访形式</source>
-      <translation type="unfinished" />
+      <translation>Visit form</translation>
     </message>
     <message>
       <source>回访人</source>
-      <translation type="unfinished" />
+      <translation>Visited by</translation>
     </message>
     <message>
       <source>回访情况</source>
-      <translation type="unfinished" />
+      <translation>Visit notes</translation>
     </message>
     <message>
       <source>如：李明、张华</source>
-      <translation type="unfinished" />
+      <translation>e.g.: “李明、张华”</translation>
     </message>
     <message>
       <source>被处分人思想、工作情况</source>
-      <translation type="unfinished" />
+      <translation>The sanctioned person's attitude and work</translation>
     </message>
     <message>
       <source>回访教育</source>
-      <translation type="unfinished" />
+      <translation>Follow-up visits</translation>
     </message>
     <message>
       <source>登记回访</source>
-      <translation type="unfinished" />
+      <translation>Record visit</translation>
     </message>
     <message>
       <source>关闭</source>
@@ -3614,31 +4097,54 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>{person}：{kind}（{case}，{date}决定）</source>
-      <translation type="unfinished" />
+      <translation>{person}: {kind} ({case}, decided {date})</translation>
     </message>
     <message>
       <source>处分执行 — {person}：{kind}</source>
-      <translation type="unfinished" />
+      <translation>Sanction execution — {person}: {kind}</translation>
     </message>
     <message>
       <source>尚未宣布：应于{due}前宣布（自处分决定作出之日起一个月）。</source>
-      <translation type="unfinished" />
+      <translation>Not announced: due by {due} (one month from the decision).</translation>
     </message>
     <message>
       <source>已于{date}宣布（超过宣布期限{due}）。</source>
-      <translation type="unfinished" />
+      <translation>Announced on {date} (after the due date {due}).</translation>
     </message>
     <message>
       <source>已于{date}宣布。</source>
-      <translation type="unfinished" />
+      <translation>Announced on {date}.</translation>
     </message>
     <message>
       <source>该处分没有影响期，无需回访教育。</source>
-      <translation type="unfinished" />
+      <translation>This sanction has no effect period; no follow-up visit is needed.</translation>
     </message>
     <message>
       <source>影响期至{end}；回访应在{due}前进行（系统设置“回访提前天数”）。</source>
-      <translation type="unfinished" />
+      <translation>Effect period ends {end}; visit by {due} (setting "days before for follow-up visits").</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerStartDialog</name>
+    <message>
+      <source>纪检桌面 — 服务器数据库</source>
+      <translation>Jijian Desk — server database</translation>
+    </message>
+    <message>
+      <source>请输入服务器数据库的口令。</source>
+      <translation>Enter the server database password.</translation>
+    </message>
+    <message>
+      <source>连接</source>
+      <translation>Connect</translation>
+    </message>
+    <message>
+      <source>退出</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <source>该数据库属于 {org}（{code}），不是这台电脑上次使用的单位（{mine}）的数据库：请检查数据库名</source>
+      <translation>This database belongs to {org} ({code}), not to the office this PC used last time ({mine}): check the database name</translation>
     </message>
   </context>
   <context>
@@ -3665,15 +4171,15 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>办理时限与节假日</source>
-      <translation type="unfinished" />
+      <translation>Deadlines and holidays</translation>
     </message>
     <message>
       <source>证书</source>
-      <translation type="unfinished" />
+      <translation>Certificates</translation>
     </message>
     <message>
       <source>备份与恢复</source>
-      <translation type="unfinished" />
+      <translation>Backup and restore</translation>
     </message>
   </context>
   <context>
@@ -3699,6 +4205,10 @@ Fill it in, then come back here, choose the file and click "Check".</translation
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>正在连接数据库服务器……</source>
+      <translation>Connecting to the database server…</translation>
+    </message>
+    <message>
       <source>两次输入的密码不一致</source>
       <translation>The two passwords differ</translation>
     </message>
@@ -3715,11 +4225,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>单位</source>
-      <translation type="unfinished" />
+      <translation>Unit</translation>
     </message>
     <message>
       <source>职务</source>
-      <translation type="unfinished" />
+      <translation>Post</translation>
     </message>
     <message>
       <source>职级</source>
@@ -3727,11 +4237,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>是否中共党员</source>
-      <translation type="unfinished" />
+      <translation>CPC member</translation>
     </message>
     <message>
       <source>是否监察对象</source>
-      <translation type="unfinished" />
+      <translation>Subject to supervision</translation>
     </message>
   </context>
   <context>
@@ -3765,15 +4275,15 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>谈话记录 — {what} {n}</source>
-      <translation type="unfinished" />
+      <translation>Talk record — {what} {n}</translation>
     </message>
     <message>
       <source>{what} {n} 的谈话记录</source>
-      <translation type="unfinished" />
+      <translation>Talk record of {what} {n}</translation>
     </message>
     <message>
       <source>谈话日期</source>
-      <translation type="unfinished" />
+      <translation>Talk date</translation>
     </message>
     <message>
       <source>类型</source>
@@ -3781,39 +4291,39 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>谈话对象</source>
-      <translation type="unfinished" />
+      <translation>Person interviewed</translation>
     </message>
     <message>
       <source>谈话人</source>
-      <translation type="unfinished" />
+      <translation>Interviewers</translation>
     </message>
     <message>
       <source>地点</source>
-      <translation type="unfinished" />
+      <translation>Place</translation>
     </message>
     <message>
       <source>打印谈话记录</source>
-      <translation type="unfinished" />
+      <translation>Print talk record</translation>
     </message>
     <message>
       <source>新增谈话记录（谈话须由至少2名不同人员进行）</source>
-      <translation type="unfinished" />
+      <translation>New talk record (a talk needs at least 2 different interviewers)</translation>
     </message>
     <message>
       <source>如：镇纪委谈话室</source>
-      <translation type="unfinished" />
+      <translation>e.g.: the committee's interview room</translation>
     </message>
     <message>
       <source>至少2人，用顿号分隔，如：李四、赵六</source>
-      <translation type="unfinished" />
+      <translation>At least 2 people, separated by “、”, e.g.: “李四、赵六”</translation>
     </message>
     <message>
       <source>其他人员（填写姓名、单位、职务）</source>
-      <translation type="unfinished" />
+      <translation>Other persons (name, unit, post)</translation>
     </message>
     <message>
       <source>签字后的谈话记录扫描件（可不选）</source>
-      <translation type="unfinished" />
+      <translation>Scan of the signed talk record (optional)</translation>
     </message>
     <message>
       <source>选择文件…</source>
@@ -3821,11 +4331,11 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>谈话类型</source>
-      <translation type="unfinished" />
+      <translation>Talk type</translation>
     </message>
     <message>
       <source>谈话地点</source>
-      <translation type="unfinished" />
+      <translation>Talk place</translation>
     </message>
     <message>
       <source>姓名</source>
@@ -3833,23 +4343,23 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>单位</source>
-      <translation type="unfinished" />
+      <translation>Unit</translation>
     </message>
     <message>
       <source>职务</source>
-      <translation type="unfinished" />
+      <translation>Post</translation>
     </message>
     <message>
       <source>谈话内容摘要</source>
-      <translation type="unfinished" />
+      <translation>Summary of the talk</translation>
     </message>
     <message>
       <source>记录附件</source>
-      <translation type="unfinished" />
+      <translation>Record attachment</translation>
     </message>
     <message>
       <source>保存谈话记录</source>
-      <translation type="unfinished" />
+      <translation>Save talk record</translation>
     </message>
     <message>
       <source>关闭</source>
@@ -3857,15 +4367,15 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>选择谈话记录扫描件</source>
-      <translation type="unfinished" />
+      <translation>Choose the talk record scan</translation>
     </message>
     <message>
       <source>所有文件 (*);;PDF (*.pdf);;图片 (*.jpg *.jpeg *.png *.tif *.tiff)</source>
-      <translation type="unfinished" />
+      <translation>All files (*);;PDF (*.pdf);;Images (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
       <source>谈话记录 {n} {name} {d}</source>
-      <translation type="unfinished" />
+      <translation>Talk record {n} {name} {d}</translation>
     </message>
   </context>
   <context>
@@ -3880,58 +4390,58 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>内容</source>
-      <translation type="unfinished" />
+      <translation>Content</translation>
     </message>
   </context>
   <context>
     <name>TownshipCertificatesTab</name>
     <message>
       <source>报送月报时，报表和报送包要用本单位的电子签名。签名密钥只保存在本机，口令由纪委书记掌握，系统不保存口令。按下面三步办理，文件用U盘往返县纪委。</source>
-      <translation type="unfinished" />
+      <translation>The monthly report and its package are signed with this office's electronic signature. The signing key stays on this PC; the discipline secretary holds the passphrase, which the system does not store. Follow the three steps below; files go to and from the county on a USB stick.</translation>
     </message>
     <message>
       <source>第一步　生成签名密钥和证书申请文件</source>
-      <translation type="unfinished" />
+      <translation>Step 1　Create the signing key and certificate request</translation>
     </message>
     <message>
       <source>设置私钥口令（至少 8 个字符，输入两次），系统生成签名密钥和证书申请文件（.csr）。请将申请文件保存到U盘，交县纪委签发证书。</source>
-      <translation type="unfinished" />
+      <translation>Set the private key passphrase (at least 8 characters, entered twice); the system creates the signing key and a certificate request (.csr). Save the request to a USB stick and take it to the county to be signed.</translation>
     </message>
     <message>
       <source>生成密钥和申请文件…</source>
-      <translation type="unfinished" />
+      <translation>Create key and request…</translation>
     </message>
     <message>
       <source>再次保存申请文件…</source>
-      <translation type="unfinished" />
+      <translation>Save the request file again…</translation>
     </message>
     <message>
       <source>第二步　安装县纪委签发的证书</source>
-      <translation type="unfinished" />
+      <translation>Step 2　Install the certificate signed by the county</translation>
     </message>
     <message>
       <source>县纪委签发后会交回两个文件：本单位的证书（如 QS001-证书.pem）和县纪委根证书（{root}）。依次选择这两个文件，再输入第一步设置的私钥口令。</source>
-      <translation type="unfinished" />
+      <translation>Once the county signs it, you get two files back: this office's certificate (e.g. QS001-证书.pem) and the county root certificate ({root}). Choose both files in turn, then enter the private key passphrase set in step 1.</translation>
     </message>
     <message>
       <source>安装证书…</source>
-      <translation type="unfinished" />
+      <translation>Install certificate…</translation>
     </message>
     <message>
       <source>第三步　证书状态</source>
-      <translation type="unfinished" />
+      <translation>Step 3　Certificate status</translation>
     </message>
     <message>
       <source>单位：</source>
-      <translation type="unfinished" />
+      <translation>Unit:</translation>
     </message>
     <message>
       <source>证书主题：</source>
-      <translation type="unfinished" />
+      <translation>Certificate subject:</translation>
     </message>
     <message>
       <source>证书序列号：</source>
-      <translation type="unfinished" />
+      <translation>Certificate serial number:</translation>
     </message>
     <message>
       <source>有效期至：</source>
@@ -3939,122 +4449,129 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>剩余天数：</source>
-      <translation type="unfinished" />
+      <translation>Days left:</translation>
     </message>
     <message>
       <source>县纪委根证书指纹：</source>
-      <translation type="unfinished" />
+      <translation>County root certificate fingerprint:</translation>
     </message>
     <message>
       <source>提示：</source>
-      <translation type="unfinished" />
+      <translation>Note:</translation>
     </message>
     <message>
       <source>可与县纪委电话核对前几组字符，确认根证书没有被调换</source>
-      <translation type="unfinished" />
+      <translation>Read the first groups of characters to the county by phone to confirm the root certificate was not swapped</translation>
     </message>
     <message>
       <source>✓ 已生成签名密钥和证书申请文件</source>
-      <translation type="unfinished" />
+      <translation>✓ Signing key and certificate request created</translation>
     </message>
     <message>
       <source>重新生成…</source>
-      <translation type="unfinished" />
+      <translation>Create again…</translation>
     </message>
     <message>
       <source>尚未生成</source>
-      <translation type="unfinished" />
+      <translation>Not written yet</translation>
     </message>
     <message>
       <source>✓ 已安装证书</source>
-      <translation type="unfinished" />
+      <translation>✓ Certificate installed</translation>
     </message>
     <message>
       <source>尚未安装证书</source>
-      <translation type="unfinished" />
+      <translation>No certificate installed</translation>
     </message>
     <message>
       <source>请先完成第一步</source>
-      <translation type="unfinished" />
+      <translation>Do step 1 first</translation>
     </message>
     <message>
       <source>（尚未安装证书）</source>
-      <translation type="unfinished" />
+      <translation>(no certificate installed)</translation>
     </message>
     <message>
       <source>已过期</source>
-      <translation type="unfinished" />
+      <translation>Expired</translation>
     </message>
     <message>
       <source>{n} 天</source>
-      <translation type="unfinished" />
+      <translation>{n} days</translation>
     </message>
     <message>
       <source>（尚未安装）</source>
-      <translation type="unfinished" />
+      <translation>(not installed)</translation>
     </message>
     <message>
       <source>尚未安装证书，还不能生成报送包：请按第一步、第二步办理</source>
-      <translation type="unfinished" />
+      <translation>No certificate installed, so no package can be written: do steps 1 and 2</translation>
     </message>
     <message>
       <source>签章证书将于 {n} 天后过期，请及早向县纪委申请新证书</source>
-      <translation type="unfinished" />
+      <translation>The signing certificate expires in {n} days; ask the county for a new one soon</translation>
     </message>
     <message>
       <source>证书有效，可以生成报送包</source>
-      <translation type="unfinished" />
+      <translation>The certificate is valid; packages can be written</translation>
     </message>
     <message>
       <source>生成签名密钥</source>
-      <translation type="unfinished" />
+      <translation>Create signing key</translation>
     </message>
     <message>
       <source>本机已有签名密钥。重新生成后，原来的密钥和证书将停用（旧文件会另存保留），必须把新的申请文件交县纪委重新签发证书。
 
 确定重新生成吗？</source>
-      <translation type="unfinished" />
+      <translation>This PC already has a signing key. Creating a new one retires the old key and certificate (the old files are kept aside), and the new request must go to the county for a new certificate.
+
+Create a new key?</translation>
     </message>
     <message>
       <source>设置私钥口令（至少 8 个字符，请牢记，系统不保存）：</source>
-      <translation type="unfinished" />
+      <translation>Set the private key passphrase (at least 8 characters; remember it, the system does not store it):</translation>
+    </message>
+    <message>
+      <source>正在生成签名密钥……</source>
+      <translation>Creating the signing key…</translation>
     </message>
     <message>
       <source>保存证书申请文件</source>
-      <translation type="unfinished" />
+      <translation>Save the certificate request</translation>
     </message>
     <message>
       <source>证书申请文件 (*.csr)</source>
-      <translation type="unfinished" />
+      <translation>Certificate request (*.csr)</translation>
     </message>
     <message>
       <source>证书申请文件已保存：{p}
 请将此文件用U盘交县纪委。县纪委签发后，把交回的证书和根证书在“第二步”安装。</source>
-      <translation type="unfinished" />
+      <translation>Certificate request saved: {p}
+Take this file to the county on a USB stick. Once signed, install the certificate and root certificate you get back in "Step 2".</translation>
     </message>
     <message>
       <source>安装证书</source>
-      <translation type="unfinished" />
+      <translation>Install certificate</translation>
     </message>
     <message>
       <source>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</source>
-      <translation type="unfinished" />
+      <translation>Certificate files (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
       <source>选择县纪委签发的本单位证书</source>
-      <translation type="unfinished" />
+      <translation>Choose this office's certificate signed by the county</translation>
     </message>
     <message>
       <source>选择县纪委根证书（{root}）</source>
-      <translation type="unfinished" />
+      <translation>Choose the county root certificate ({root})</translation>
     </message>
     <message>
       <source>输入私钥口令（第一步设置的口令）：</source>
-      <translation type="unfinished" />
+      <translation>Enter the private key passphrase (set in step 1):</translation>
     </message>
     <message>
       <source>证书已安装，有效期至 {d}。现在可以在“报送”中生成报送包。</source>
-      <translation type="unfinished" />
+      <translation>Certificate installed, valid until {d}. Packages can now be written under "Submission".</translation>
     </message>
   </context>
   <context>
@@ -4065,206 +4582,281 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>已定稿的月报</source>
-      <translation type="unfinished" />
+      <translation>Finalized reports</translation>
+    </message>
+    <message>
+      <source>报告期</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>版次</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>月报状态</source>
+      <translation>Report status</translation>
+    </message>
+    <message>
+      <source>定稿时间</source>
+      <translation>Finalized at</translation>
+    </message>
+    <message>
+      <source>报送情况</source>
+      <translation>Submission</translation>
     </message>
     <message>
       <source>近两年还没有定稿的月报。请先在“月报”中由纪委书记定稿，再回到这里生成报送包。</source>
-      <translation type="unfinished" />
+      <translation>No monthly report of the last two years is finalized. Have the discipline secretary finalize one under "Monthly report", then come back to write the package.</translation>
     </message>
     <message>
       <source>文件夹（用U盘报送，推荐）</source>
-      <translation type="unfinished" />
+      <translation>Folder (on a USB stick, recommended)</translation>
     </message>
     <message>
       <source>文件夹和ZIP压缩包（另作电子传送）</source>
-      <translation type="unfinished" />
+      <translation>Folder and ZIP archive (for electronic transfer as well)</translation>
     </message>
     <message>
       <source>报送包形式</source>
-      <translation type="unfinished" />
+      <translation>Package form</translation>
     </message>
     <message>
       <source>生成报送包…</source>
-      <translation type="unfinished" />
+      <translation>Write package…</translation>
     </message>
     <message>
       <source>自检…</source>
-      <translation type="unfinished" />
+      <translation>Self-check…</translation>
     </message>
     <message>
       <source>用已安装的县纪委根证书逐项核验一个报送包，与县纪委接收时的检查相同</source>
-      <translation type="unfinished" />
+      <translation>Verify a package check by check with the installed county root certificate, as the county does on receipt</translation>
     </message>
     <message>
       <source>检查报送包文件夹…</source>
-      <translation type="unfinished" />
+      <translation>Check a package folder…</translation>
     </message>
     <message>
       <source>检查ZIP压缩包…</source>
-      <translation type="unfinished" />
+      <translation>Check a ZIP archive…</translation>
     </message>
     <message>
       <source>报送包形式：</source>
-      <translation type="unfinished" />
+      <translation>Package form:</translation>
     </message>
     <message>
       <source>报送结果</source>
-      <translation type="unfinished" />
+      <translation>Submission result</translation>
     </message>
     <message>
       <source>报送记录</source>
-      <translation type="unfinished" />
+      <translation>Submission history</translation>
+    </message>
+    <message>
+      <source>文件包</source>
+      <translation>Package</translation>
+    </message>
+    <message>
+      <source>校验码</source>
+      <translation>Checksum</translation>
+    </message>
+    <message>
+      <source>写入位置</source>
+      <translation>Written to</translation>
+    </message>
+    <message>
+      <source>生成时间</source>
+      <translation>Written at</translation>
+    </message>
+    <message>
+      <source>操作人</source>
+      <translation>By</translation>
     </message>
     <message>
       <source>还没有生成过报送包。生成后，每一次写入U盘的报送包都记录在这里。</source>
-      <translation type="unfinished" />
+      <translation>No package written yet. Each package written to a USB stick is recorded here.</translation>
     </message>
     <message>
       <source>更正中（第 {n} 版未定稿）</source>
-      <translation type="unfinished" />
+      <translation>Being corrected (version {n} not finalized)</translation>
     </message>
     <message>
       <source>已生成报送包（{t}）</source>
-      <translation type="unfinished" />
+      <translation>Package written ({t})</translation>
     </message>
     <message>
       <source>第 {old} 版已报送，第 {n} 版未报送</source>
-      <translation type="unfinished" />
+      <translation>Version {old} submitted, version {n} not submitted</translation>
     </message>
     <message>
       <source>未生成报送包</source>
-      <translation type="unfinished" />
+      <translation>No package written</translation>
     </message>
     <message>
       <source>{name}（文件已不在原位置）</source>
-      <translation type="unfinished" />
+      <translation>{name} (the file is no longer where it was)</translation>
     </message>
     <message>
       <source>生成时写入“{path}”，现在那里已没有这个文件包（U盘已取下，或文件已移动、删除）。</source>
-      <translation type="unfinished" />
+      <translation>It was written to "{path}", and the package is no longer there (the USB stick was removed, or the files were moved or deleted).</translation>
     </message>
     <message>
       <source>签名证书有效期至 {d}（剩余 {n} 天）</source>
-      <translation type="unfinished" />
+      <translation>Signing certificate valid until {d} ({n} days left)</translation>
     </message>
     <message>
       <source>尚未安装签名证书</source>
-      <translation type="unfinished" />
+      <translation>No signing certificate installed</translation>
     </message>
     <message>
       <source>（在“设置 → 证书”中办理）</source>
-      <translation type="unfinished" />
+      <translation>(under "Settings → Certificates")</translation>
     </message>
     <message>
       <source>只有纪委书记可以生成报送包。</source>
-      <translation type="unfinished" />
+      <translation>Only the discipline secretary can write a package.</translation>
     </message>
     <message>
       <source>只有纪委书记可以生成报送包</source>
-      <translation type="unfinished" />
+      <translation>Only the discipline secretary can write a package</translation>
     </message>
     <message>
       <source>将为{p}月报生成报送包。</source>
-      <translation type="unfinished" />
+      <translation>A package will be written for monthly report {p}.</translation>
     </message>
     <message>
       <source>请先在上表中选择一个月份。</source>
-      <translation type="unfinished" />
+      <translation>Choose a month in the table above first.</translation>
     </message>
     <message>
       <source>生成报送包</source>
-      <translation type="unfinished" />
+      <translation>Write package</translation>
     </message>
     <message>
       <source>选择写入报送包的位置（如U盘）</source>
-      <translation type="unfinished" />
+      <translation>Choose where to write the package (e.g. a USB stick)</translation>
     </message>
     <message>
       <source>输入本单位签名私钥的口令（{p}月报）：</source>
-      <translation type="unfinished" />
+      <translation>Enter this office's signing key passphrase (monthly report {p}):</translation>
     </message>
     <message>
       <source>正在签名、写入并复核报送包……</source>
-      <translation type="unfinished" />
+      <translation>Signing, writing and re-checking the package…</translation>
     </message>
     <message>
       <source>写入报送包失败：{e}。请检查U盘后重试。</source>
-      <translation type="unfinished" />
+      <translation>Writing the package failed: {e}. Check the USB stick and try again.</translation>
     </message>
     <message>
       <source>✗ 未生成报送包：{m}</source>
-      <translation type="unfinished" />
+      <translation>✗ No package written: {m}</translation>
     </message>
     <message>
       <source>✓ {p}月报第 {n} 版报送包已写入并复核通过。</source>
-      <translation type="unfinished" />
+      <translation>✓ The package of monthly report {p}, version {n}, is written and re-checked.</translation>
     </message>
     <message>
       <source>文件包名称：{name}</source>
-      <translation type="unfinished" />
+      <translation>Package name: {name}</translation>
     </message>
     <message>
       <source>校验码：{sha}</source>
-      <translation type="unfinished" />
+      <translation>Checksum: {sha}</translation>
     </message>
     <message>
       <source>按 SHA-256 计算；县纪委可据此核对收到的文件包与写出的一致</source>
-      <translation type="unfinished" />
+      <translation>The county can compare it with the package it receives to confirm it is the one written</translation>
     </message>
     <message>
       <source>请携带：U盘中的文件夹“{name}”（{path}），整个文件夹交县纪委。</source>
-      <translation type="unfinished" />
+      <translation>Take the folder "{name}" ({path}) on the USB stick; hand the whole folder to the county.</translation>
     </message>
     <message>
       <source>如需电子传送，请发送压缩包：{zip}</source>
-      <translation type="unfinished" />
+      <translation>For electronic transfer, send the archive: {zip}</translation>
     </message>
     <message>
       <source>选择要自检的报送包压缩包</source>
-      <translation type="unfinished" />
+      <translation>Choose the package archive to self-check</translation>
     </message>
     <message>
       <source>ZIP 压缩包 (*.zip)</source>
-      <translation type="unfinished" />
+      <translation>ZIP archive (*.zip)</translation>
     </message>
     <message>
       <source>选择要自检的报送包文件夹</source>
-      <translation type="unfinished" />
+      <translation>Choose the package folder to self-check</translation>
     </message>
     <message>
       <source>自检未完成</source>
-      <translation type="unfinished" />
+      <translation>Self-check not completed</translation>
     </message>
     <message>
       <source>正在逐项核验报送包……</source>
-      <translation type="unfinished" />
+      <translation>Verifying the package check by check…</translation>
     </message>
     <message>
       <source>报送包自检结果</source>
-      <translation type="unfinished" />
+      <translation>Package self-check</translation>
     </message>
   </context>
   <context>
     <name>TransferDialog</name>
     <message>
       <source>受理单位</source>
-      <translation type="unfinished" />
+      <translation>Receiving body</translation>
     </message>
     <message>
       <source>转办日期</source>
-      <translation type="unfinished" />
+      <translation>Referral date</translation>
     </message>
     <message>
       <source>转办文号</source>
-      <translation type="unfinished" />
+      <translation>Referral document no.</translation>
     </message>
     <message>
       <source>回复期限</source>
-      <translation type="unfinished" />
+      <translation>Reply due</translation>
     </message>
     <message>
       <source>（未定）</source>
-      <translation type="unfinished" />
+      <translation>(not decided)</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoStageDialog</name>
+    <message>
+      <source>撤销“{stage}”阶段 — 案件 {n}</source>
+      <translation>Undo the "{stage}" stage — case {n}</translation>
+    </message>
+    <message>
+      <source>撤销</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>撤销案件 {n} 的“{stage}”阶段（{d}），案件退回“{back}”阶段。撤销记入审计日志和时间线。</source>
+      <translation>Undo the "{stage}" stage ({d}) of case {n}; the case goes back to "{back}". The undo is recorded in the audit log and the timeline.</translation>
+    </message>
+    <message>
+      <source>如：审结日期填错，审理尚未结束</source>
+      <translation>e.g.: the review conclusion date was wrong; the review is not over</translation>
+    </message>
+    <message>
+      <source>撤销理由</source>
+      <translation>Reason for the undo</translation>
+    </message>
+    <message>
+      <source>已填写的审理意见将一并清除。</source>
+      <translation>The review opinion entered will be cleared too.</translation>
+    </message>
+    <message>
+      <source>确定撤销案件 {n} 的“{stage}”阶段，退回“{back}”阶段吗？{extra}</source>
+      <translation>Undo the "{stage}" stage of case {n} and go back to "{back}"?{extra}</translation>
+    </message>
+    <message>
+      <source>撤销上一阶段</source>
+      <translation>Undo the last stage</translation>
     </message>
   </context>
   <context>
@@ -4342,7 +4934,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>解除因连续输错密码而锁定的账号，不必等到锁定时间结束</source>
-      <translation type="unfinished" />
+      <translation>Unlock an account locked after repeated wrong passwords, without waiting for the lock to expire</translation>
     </message>
     <message>
       <source>已停用</source>
@@ -4378,38 +4970,1247 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>已解锁 {user}，可以重新登录</source>
-      <translation type="unfinished" />
+      <translation>{user} unlocked and can sign in again</translation>
     </message>
   </context>
   <context>
     <name>VerifyResultDialog</name>
     <message>
       <source>报送包核验结果</source>
-      <translation type="unfinished" />
+      <translation>Package verification</translation>
     </message>
     <message>
       <source>通过：{k} 项检查通过，{u} 项未核对（共 {n} 项），见下表中标为“未核对”的说明。</source>
-      <translation type="unfinished" />
+      <translation>Passed: {k} of {n} checks passed, {u} not checked; see the rows marked "not checked" below.</translation>
     </message>
     <message>
       <source>通过：全部 {n} 项检查均通过，文件包完整、签名有效。</source>
-      <translation type="unfinished" />
+      <translation>Passed: all {n} checks passed; the package is complete and its signature valid.</translation>
     </message>
     <message>
       <source>不通过：{k} 项检查未通过（共 {n} 项），见下表中红色的原因。</source>
-      <translation type="unfinished" />
+      <translation>Failed: {k} of {n} checks failed; see the reasons in red below.</translation>
     </message>
     <message>
       <source>（无法读取文件包的单位和报告期）</source>
-      <translation type="unfinished" />
+      <translation>(cannot read the package's office and period)</translation>
     </message>
     <message>
       <source>文件包：{path}</source>
-      <translation type="unfinished" />
+      <translation>Package: {path}</translation>
     </message>
     <message>
       <source>关闭</source>
       <translation>Close</translation>
+    </message>
+  </context>
+  <context>
+    <name>Vocabulary</name>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>职务</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <source>岗位类别</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>责任类型</source>
+      <translation>Responsibility</translation>
+    </message>
+    <message>
+      <source>处理结果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>结果日期</source>
+      <translation>Result date</translation>
+    </message>
+    <message>
+      <source>追责方式</source>
+      <translation>Kind of accountability</translation>
+    </message>
+    <message>
+      <source>追责依据</source>
+      <translation>Basis of accountability</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>民族</source>
+      <translation>Ethnicity</translation>
+    </message>
+    <message>
+      <source>出生年月</source>
+      <translation>Born (month)</translation>
+    </message>
+    <message>
+      <source>单位</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>职级</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>中共党员</source>
+      <translation>CPC member</translation>
+    </message>
+    <message>
+      <source>入党时间</source>
+      <translation>Joined the party</translation>
+    </message>
+    <message>
+      <source>监察对象</source>
+      <translation>Supervised</translation>
+    </message>
+    <message>
+      <source>主动交代</source>
+      <translation>Self-reported</translation>
+    </message>
+    <message>
+      <source>收缴
+（万元）</source>
+      <translation>Collected
+(10k yuan)</translation>
+    </message>
+    <message>
+      <source>没收
+（万元）</source>
+      <translation>Confiscated
+(10k yuan)</translation>
+    </message>
+    <message>
+      <source>责令退赔
+（万元）</source>
+      <translation>Restitution
+(10k yuan)</translation>
+    </message>
+    <message>
+      <source>男</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>女</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>时限</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <source>来信</source>
+      <translation>Letter</translation>
+    </message>
+    <message>
+      <source>来访</source>
+      <translation>Visit</translation>
+    </message>
+    <message>
+      <source>来电</source>
+      <translation>Phone call</translation>
+    </message>
+    <message>
+      <source>网络</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>上级转办交办</source>
+      <translation>Referred by the upper level</translation>
+    </message>
+    <message>
+      <source>巡视巡察移交</source>
+      <translation>From inspection tours</translation>
+    </message>
+    <message>
+      <source>审计移送</source>
+      <translation>From audit</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>检举控告</source>
+      <translation>Accusation</translation>
+    </message>
+    <message>
+      <source>批评建议</source>
+      <translation>Criticism or suggestion</translation>
+    </message>
+    <message>
+      <source>申诉</source>
+      <translation>Appeal</translation>
+    </message>
+    <message>
+      <source>业务范围外</source>
+      <translation>Outside our remit</translation>
+    </message>
+    <message>
+      <source>无实质内容</source>
+      <translation>No substance</translation>
+    </message>
+    <message>
+      <source>实名</source>
+      <translation>Real name</translation>
+    </message>
+    <message>
+      <source>署名</source>
+      <translation>Signed</translation>
+    </message>
+    <message>
+      <source>匿名</source>
+      <translation>Anonymous</translation>
+    </message>
+    <message>
+      <source>政治纪律</source>
+      <translation>Political discipline</translation>
+    </message>
+    <message>
+      <source>组织纪律</source>
+      <translation>Organizational discipline</translation>
+    </message>
+    <message>
+      <source>廉洁纪律</source>
+      <translation>Integrity discipline</translation>
+    </message>
+    <message>
+      <source>群众纪律</source>
+      <translation>Mass discipline</translation>
+    </message>
+    <message>
+      <source>工作纪律</source>
+      <translation>Work discipline</translation>
+    </message>
+    <message>
+      <source>生活纪律</source>
+      <translation>Personal conduct discipline</translation>
+    </message>
+    <message>
+      <source>职务违法</source>
+      <translation>Official misconduct</translation>
+    </message>
+    <message>
+      <source>职务犯罪</source>
+      <translation>Official crime</translation>
+    </message>
+    <message>
+      <source>县处级</source>
+      <translation>County level</translation>
+    </message>
+    <message>
+      <source>乡科级</source>
+      <translation>Township level</translation>
+    </message>
+    <message>
+      <source>一般干部</source>
+      <translation>Ordinary cadre</translation>
+    </message>
+    <message>
+      <source>村（社区）干部</source>
+      <translation>Village (community) cadre</translation>
+    </message>
+    <message>
+      <source>事业单位/企业人员</source>
+      <translation>Public institution or enterprise staff</translation>
+    </message>
+    <message>
+      <source>信访举报</source>
+      <translation>Petitions and reports</translation>
+    </message>
+    <message>
+      <source>上级交办</source>
+      <translation>Assigned by the upper level</translation>
+    </message>
+    <message>
+      <source>监督检查发现</source>
+      <translation>Found in supervision</translation>
+    </message>
+    <message>
+      <source>公检法机关移送</source>
+      <translation>From police, procuratorate or court</translation>
+    </message>
+    <message>
+      <source>谈话函询</source>
+      <translation>Talk or written inquiry</translation>
+    </message>
+    <message>
+      <source>初步核实</source>
+      <translation>Preliminary verification</translation>
+    </message>
+    <message>
+      <source>暂存待查</source>
+      <translation>On hold</translation>
+    </message>
+    <message>
+      <source>予以了结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>未处置</source>
+      <translation>Not disposed of</translation>
+    </message>
+    <message>
+      <source>待审批</source>
+      <translation>Awaiting approval</translation>
+    </message>
+    <message>
+      <source>办理中</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <source>已办结</source>
+      <translation>Concluded</translation>
+    </message>
+    <message>
+      <source>待告知</source>
+      <translation>Notice owed</translation>
+    </message>
+    <message>
+      <source>告知已超期</source>
+      <translation>Notice overdue</translation>
+    </message>
+    <message>
+      <source>待反馈</source>
+      <translation>Feedback owed</translation>
+    </message>
+    <message>
+      <source>反馈已超期</source>
+      <translation>Feedback overdue</translation>
+    </message>
+    <message>
+      <source>转办未回复</source>
+      <translation>Referral without reply</translation>
+    </message>
+    <message>
+      <source>转办回复已超期</source>
+      <translation>Referral reply overdue</translation>
+    </message>
+    <message>
+      <source>待函询回复</source>
+      <translation>Awaiting inquiry reply</translation>
+    </message>
+    <message>
+      <source>函询回复已超期</source>
+      <translation>Inquiry reply overdue</translation>
+    </message>
+    <message>
+      <source>待评估</source>
+      <translation>To be assessed</translation>
+    </message>
+    <message>
+      <source>了结</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <source>澄清</source>
+      <translation>Cleared</translation>
+    </message>
+    <message>
+      <source>转初核</source>
+      <translation>To preliminary verification</translation>
+    </message>
+    <message>
+      <source>立案</source>
+      <translation>Case opened</translation>
+    </message>
+    <message>
+      <source>谈话提醒</source>
+      <translation>Reminder talk</translation>
+    </message>
+    <message>
+      <source>移交</source>
+      <translation>Transferred</translation>
+    </message>
+    <message>
+      <source>警告</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <source>严重警告</source>
+      <translation>Serious warning</translation>
+    </message>
+    <message>
+      <source>撤销党内职务</source>
+      <translation>Removal from party posts</translation>
+    </message>
+    <message>
+      <source>留党察看</source>
+      <translation>Party probation</translation>
+    </message>
+    <message>
+      <source>开除党籍</source>
+      <translation>Expulsion from the party</translation>
+    </message>
+    <message>
+      <source>记过</source>
+      <translation>Demerit</translation>
+    </message>
+    <message>
+      <source>记大过</source>
+      <translation>Major demerit</translation>
+    </message>
+    <message>
+      <source>降级</source>
+      <translation>Demotion in grade</translation>
+    </message>
+    <message>
+      <source>撤职</source>
+      <translation>Dismissal from post</translation>
+    </message>
+    <message>
+      <source>开除</source>
+      <translation>Expulsion</translation>
+    </message>
+    <message>
+      <source>批评教育</source>
+      <translation>Criticism and education</translation>
+    </message>
+    <message>
+      <source>责令检查</source>
+      <translation>Ordered self-criticism</translation>
+    </message>
+    <message>
+      <source>诫勉</source>
+      <translation>Admonishment</translation>
+    </message>
+    <message>
+      <source>通报批评</source>
+      <translation>Notice of criticism</translation>
+    </message>
+    <message>
+      <source>通报曝光</source>
+      <translation>Public exposure</translation>
+    </message>
+    <message>
+      <source>停职检查</source>
+      <translation>Suspension for review</translation>
+    </message>
+    <message>
+      <source>调整职务</source>
+      <translation>Change of post</translation>
+    </message>
+    <message>
+      <source>责令辞职</source>
+      <translation>Ordered resignation</translation>
+    </message>
+    <message>
+      <source>免职</source>
+      <translation>Removal from office</translation>
+    </message>
+    <message>
+      <source>降职</source>
+      <translation>Demotion</translation>
+    </message>
+    <message>
+      <source>移送司法机关</source>
+      <translation>Referred to judicial organs</translation>
+    </message>
+    <message>
+      <source>党纪处分</source>
+      <translation>Party sanction</translation>
+    </message>
+    <message>
+      <source>政务处分</source>
+      <translation>Government sanction</translation>
+    </message>
+    <message>
+      <source>组织处理</source>
+      <translation>Organizational handling</translation>
+    </message>
+    <message>
+      <source>主体责任</source>
+      <translation>Primary responsibility</translation>
+    </message>
+    <message>
+      <source>第一责任</source>
+      <translation>First responsibility</translation>
+    </message>
+    <message>
+      <source>领导责任</source>
+      <translation>Leadership responsibility</translation>
+    </message>
+    <message>
+      <source>监督责任</source>
+      <translation>Supervisory responsibility</translation>
+    </message>
+    <message>
+      <source>函询</source>
+      <translation>Written inquiry</translation>
+    </message>
+    <message>
+      <source>廉政谈话</source>
+      <translation>Integrity talk</translation>
+    </message>
+    <message>
+      <source>追责</source>
+      <translation>Accountability</translation>
+    </message>
+    <message>
+      <source>主要领导</source>
+      <translation>Principal leader</translation>
+    </message>
+    <message>
+      <source>分管领导</source>
+      <translation>Leader in charge</translation>
+    </message>
+    <message>
+      <source>纪检组织负责人</source>
+      <translation>Head of the discipline body</translation>
+    </message>
+    <message>
+      <source>通报</source>
+      <translation>Notice</translation>
+    </message>
+    <message>
+      <source>组织调整</source>
+      <translation>Organizational adjustment</translation>
+    </message>
+    <message>
+      <source>纪律处分</source>
+      <translation>Disciplinary sanction</translation>
+    </message>
+    <message>
+      <source>形式主义官僚主义</source>
+      <translation>Formalism and bureaucratism</translation>
+    </message>
+    <message>
+      <source>违规收送名贵特产和礼品礼金</source>
+      <translation>Improper gifts, money or rare local products</translation>
+    </message>
+    <message>
+      <source>违规吃喝</source>
+      <translation>Improper dining</translation>
+    </message>
+    <message>
+      <source>违规发放津补贴或福利</source>
+      <translation>Improper allowances or benefits</translation>
+    </message>
+    <message>
+      <source>违规操办婚丧喜庆</source>
+      <translation>Improper weddings or funerals</translation>
+    </message>
+    <message>
+      <source>违规配备使用公务用车</source>
+      <translation>Improper use of official cars</translation>
+    </message>
+    <message>
+      <source>公款旅游</source>
+      <translation>Travel at public expense</translation>
+    </message>
+    <message>
+      <source>楼堂馆所违规</source>
+      <translation>Improper office buildings</translation>
+    </message>
+    <message>
+      <source>其他享乐主义奢靡之风问题</source>
+      <translation>Other hedonism and extravagance</translation>
+    </message>
+    <message>
+      <source>已登记</source>
+      <translation>Registered</translation>
+    </message>
+    <message>
+      <source>已受理</source>
+      <translation>Accepted</translation>
+    </message>
+    <message>
+      <source>不予受理</source>
+      <translation>Not accepted</translation>
+    </message>
+    <message>
+      <source>已转办</source>
+      <translation>Referred</translation>
+    </message>
+    <message>
+      <source>已上报</source>
+      <translation>Reported up</translation>
+    </message>
+    <message>
+      <source>审查调查</source>
+      <translation>Investigation</translation>
+    </message>
+    <message>
+      <source>移送审理</source>
+      <translation>Sent for review</translation>
+    </message>
+    <message>
+      <source>审结</source>
+      <translation>Review concluded</translation>
+    </message>
+    <message>
+      <source>结案</source>
+      <translation>Case closed</translation>
+    </message>
+    <message>
+      <source>系统管理员</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <source>纪委书记</source>
+      <translation>Commission secretary</translation>
+    </message>
+    <message>
+      <source>办案人员</source>
+      <translation>Case officer</translation>
+    </message>
+    <message>
+      <source>信访登记员</source>
+      <translation>Intake clerk</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>县级</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>已定稿</source>
+      <translation>Finalized</translation>
+    </message>
+    <message>
+      <source>已更正</source>
+      <translation>Corrected</translation>
+    </message>
+    <message>
+      <source>已接收</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>已被新版本替代</source>
+      <translation>Superseded by a newer version</translation>
+    </message>
+    <message>
+      <source>受理告知</source>
+      <translation>Notice of acceptance</translation>
+    </message>
+    <message>
+      <source>结果反馈</source>
+      <translation>Feedback on the result</translation>
+    </message>
+    <message>
+      <source>当面</source>
+      <translation>In person</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>By phone</translation>
+    </message>
+    <message>
+      <source>书面</source>
+      <translation>In writing</translation>
+    </message>
+    <message>
+      <source>满意</source>
+      <translation>Satisfied</translation>
+    </message>
+    <message>
+      <source>基本满意</source>
+      <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+      <source>不满意</source>
+      <translation>Not satisfied</translation>
+    </message>
+    <message>
+      <source>无法联系</source>
+      <translation>Unreachable</translation>
+    </message>
+    <message>
+      <source>如实说明</source>
+      <translation>Truthful explanation</translation>
+    </message>
+    <message>
+      <source>不如实说明</source>
+      <translation>Untruthful explanation</translation>
+    </message>
+    <message>
+      <source>发现新线索</source>
+      <translation>New lead found</translation>
+    </message>
+    <message>
+      <source>采信了结</source>
+      <translation>Accepted and closed</translation>
+    </message>
+    <message>
+      <source>再次函询</source>
+      <translation>Further inquiry</translation>
+    </message>
+    <message>
+      <source>函询谈话</source>
+      <translation>Inquiry talk</translation>
+    </message>
+    <message>
+      <source>职务调整</source>
+      <translation>Post change</translation>
+    </message>
+    <message>
+      <source>工资待遇调整</source>
+      <translation>Pay change</translation>
+    </message>
+    <message>
+      <source>上门回访</source>
+      <translation>Home visit</translation>
+    </message>
+    <message>
+      <source>谈心谈话</source>
+      <translation>Heart-to-heart talk</translation>
+    </message>
+    <message>
+      <source>电话回访</source>
+      <translation>Phone follow-up</translation>
+    </message>
+    <message>
+      <source>编号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>收件日期</source>
+      <translation>Date received</translation>
+    </message>
+    <message>
+      <source>来源渠道</source>
+      <translation>Channel</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>署名情况</source>
+      <translation>Signed as</translation>
+    </message>
+    <message>
+      <source>被反映人</source>
+      <translation>Persons reported</translation>
+    </message>
+    <message>
+      <source>问题类别</source>
+      <translation>Problem category</translation>
+    </message>
+    <message>
+      <source>反映的主要问题</source>
+      <translation>Main problem reported</translation>
+    </message>
+    <message>
+      <source>办理状态</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>状态日期</source>
+      <translation>Status date</translation>
+    </message>
+    <message>
+      <source>重复件</source>
+      <translation>Duplicate</translation>
+    </message>
+    <message>
+      <source>收到日期</source>
+      <translation>Date received</translation>
+    </message>
+    <message>
+      <source>线索来源</source>
+      <translation>Lead source</translation>
+    </message>
+    <message>
+      <source>涉及人员</source>
+      <translation>Persons involved</translation>
+    </message>
+    <message>
+      <source>线索摘要</source>
+      <translation>Lead summary</translation>
+    </message>
+    <message>
+      <source>处置方式</source>
+      <translation>Disposition</translation>
+    </message>
+    <message>
+      <source>处置日期</source>
+      <translation>Disposition date</translation>
+    </message>
+    <message>
+      <source>书记审批</source>
+      <translation>Secretary approval</translation>
+    </message>
+    <message>
+      <source>办理结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>立案日期</source>
+      <translation>Case opening date</translation>
+    </message>
+    <message>
+      <source>案件名称</source>
+      <translation>Case name</translation>
+    </message>
+    <message>
+      <source>被调查人</source>
+      <translation>Persons under investigation</translation>
+    </message>
+    <message>
+      <source>阶段</source>
+      <translation>Stage</translation>
+    </message>
+    <message>
+      <source>结案日期</source>
+      <translation>Closing date</translation>
+    </message>
+    <message>
+      <source>违反中央八项规定精神</source>
+      <translation>Violation of the Eight-point Rules (八项规定)</translation>
+    </message>
+    <message>
+      <source>台账日期</source>
+      <translation>Ledger date</translation>
+    </message>
+    <message>
+      <source>案件编号</source>
+      <translation>Case no.</translation>
+    </message>
+    <message>
+      <source>被检查单位</source>
+      <translation>Unit checked</translation>
+    </message>
+    <message>
+      <source>领导干部</source>
+      <translation>Leaders</translation>
+    </message>
+    <message>
+      <source>办理时限</source>
+      <translation>Time limits</translation>
+    </message>
+    <message>
+      <source>时限状态</source>
+      <translation>Deadline status</translation>
+    </message>
+    <message>
+      <source>连续登录失败锁定次数</source>
+      <translation>Failed sign-ins before lock</translation>
+    </message>
+    <message>
+      <source>登录锁定时长（分钟）</source>
+      <translation>Lock duration (minutes)</translation>
+    </message>
+    <message>
+      <source>无操作自动锁定（分钟）</source>
+      <translation>Lock after inactivity (minutes)</translation>
+    </message>
+    <message>
+      <source>密码最短长度</source>
+      <translation>Minimum password length</translation>
+    </message>
+    <message>
+      <source>信访件编号前缀</source>
+      <translation>Petition number prefix</translation>
+    </message>
+    <message>
+      <source>问题线索编号前缀</source>
+      <translation>Lead number prefix</translation>
+    </message>
+    <message>
+      <source>案件编号前缀</source>
+      <translation>Case number prefix</translation>
+    </message>
+    <message>
+      <source>一案双查台账编号前缀</source>
+      <translation>Double investigation ledger number prefix</translation>
+    </message>
+    <message>
+      <source>单个附件大小上限（MB）</source>
+      <translation>Largest attachment (MB)</translation>
+    </message>
+    <message>
+      <source>附件文件夹（多台电脑共用服务器数据库时填共享文件夹，留空为数据目录下的 attachments）</source>
+      <translation>Attachments folder (a shared folder when several PCs use one server database; empty: attachments in the data folder)</translation>
+    </message>
+    <message>
+      <source>报表字体文件（留空自动查找）</source>
+      <translation>Report font file (empty: found automatically)</translation>
+    </message>
+    <message>
+      <source>即将到期提醒（工作日）</source>
+      <translation>Due-soon reminder (working days)</translation>
+    </message>
+    <message>
+      <source>办理时限（覆盖默认值）</source>
+      <translation>Deadlines (overriding the defaults)</translation>
+    </message>
+    <message>
+      <source>函询回复期限（天）</source>
+      <translation>Inquiry reply period (days)</translation>
+    </message>
+    <message>
+      <source>回访提前天数（影响期届满前）</source>
+      <translation>Follow-up visit lead time (days before the effect period ends)</translation>
+    </message>
+    <message>
+      <source>已完整录入放假安排的年份</source>
+      <translation>Years whose holiday schedule is entered in full</translation>
+    </message>
+    <message>
+      <source>月报负责人</source>
+      <translation>Report: person in charge</translation>
+    </message>
+    <message>
+      <source>月报填报人</source>
+      <translation>Report: prepared by</translation>
+    </message>
+    <message>
+      <source>月报联系电话</source>
+      <translation>Report: contact phone</translation>
+    </message>
+    <message>
+      <source>月报审核人</source>
+      <translation>Report: checked by</translation>
+    </message>
+    <message>
+      <source>月报表号</source>
+      <translation>Report: form number</translation>
+    </message>
+    <message>
+      <source>月报制表机关</source>
+      <translation>Report: issuing body</translation>
+    </message>
+    <message>
+      <source>保留每日备份份数</source>
+      <translation>Daily backups kept</translation>
+    </message>
+    <message>
+      <source>保留每周备份份数</source>
+      <translation>Weekly backups kept</translation>
+    </message>
+    <message>
+      <source>收到信访举报（件）</source>
+      <translation>petitions received</translation>
+    </message>
+    <message>
+      <source>处置问题线索（件）</source>
+      <translation>leads disposed of</translation>
+    </message>
+    <message>
+      <source>立案（件）</source>
+      <translation>cases opened</translation>
+    </message>
+    <message>
+      <source>结案（件）</source>
+      <translation>cases closed</translation>
+    </message>
+    <message>
+      <source>处分（人）</source>
+      <translation>persons sanctioned</translation>
+    </message>
+    <message>
+      <source>未到期</source>
+      <translation>Not due</translation>
+    </message>
+    <message>
+      <source>即将到期</source>
+      <translation>Due soon</translation>
+    </message>
+    <message>
+      <source>已超期</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <source>信访件</source>
+      <translation>Petition</translation>
+    </message>
+    <message>
+      <source>问题线索</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <source>案件</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <source>项目</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>本月</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <source>元至本月</source>
+      <translation>Year to date</translation>
+    </message>
+    <message>
+      <source>去年同期</source>
+      <translation>Same period last year</translation>
+    </message>
+    <message>
+      <source>同比增减(%)</source>
+      <translation>Change (%)</translation>
+    </message>
+    <message>
+      <source>一、信访举报</source>
+      <translation>1. Petitions and reports</translation>
+    </message>
+    <message>
+      <source>收到信访举报</source>
+      <translation>Petitions received</translation>
+    </message>
+    <message>
+      <source>按来源渠道分：</source>
+      <translation>By channel:</translation>
+    </message>
+    <message>
+      <source>按类型分：</source>
+      <translation>By kind:</translation>
+    </message>
+    <message>
+      <source>其中：重复件</source>
+      <translation>of which duplicates</translation>
+    </message>
+    <message>
+      <source>二、问题线索处置</source>
+      <translation>2. Lead disposition</translation>
+    </message>
+    <message>
+      <source>处置问题线索</source>
+      <translation>Leads disposed of</translation>
+    </message>
+    <message>
+      <source>按处置方式分：</source>
+      <translation>By disposition:</translation>
+    </message>
+    <message>
+      <source>三、立案和结案</source>
+      <translation>3. Cases opened and closed</translation>
+    </message>
+    <message>
+      <source>四、处分</source>
+      <translation>4. Sanctions</translation>
+    </message>
+    <message>
+      <source>处分人数</source>
+      <translation>Persons sanctioned</translation>
+    </message>
+    <message>
+      <source>五、运用监督执纪“四种形态”</source>
+      <translation>5. The Four Forms of supervision and discipline</translation>
+    </message>
+    <message>
+      <source>第一种形态</source>
+      <translation>First form</translation>
+    </message>
+    <message>
+      <source>第二种形态</source>
+      <translation>Second form</translation>
+    </message>
+    <message>
+      <source>第三种形态</source>
+      <translation>Third form</translation>
+    </message>
+    <message>
+      <source>第四种形态</source>
+      <translation>Fourth form</translation>
+    </message>
+    <message>
+      <source>六、违反中央八项规定精神问题及诫勉、通报曝光</source>
+      <translation>6. Eight-point Rules breaches, admonishment and public exposure</translation>
+    </message>
+    <message>
+      <source>查处违反中央八项规定精神问题</source>
+      <translation>Breaches of the Eight-point Rules dealt with</translation>
+    </message>
+    <message>
+      <source>处理人数</source>
+      <translation>Persons handled</translation>
+    </message>
+    <message>
+      <source>其中：党纪政务处分</source>
+      <translation>of which party or government sanctions</translation>
+    </message>
+    <message>
+      <source>七、一案双查</source>
+      <translation>7. Double investigation</translation>
+    </message>
+    <message>
+      <source>一案双查台账</source>
+      <translation>Double investigation ledgers</translation>
+    </message>
+    <message>
+      <source>涉及单位</source>
+      <translation>Units involved</translation>
+    </message>
+    <message>
+      <source>涉及领导干部</source>
+      <translation>Leaders involved</translation>
+    </message>
+    <message>
+      <source>按处理结果分：</source>
+      <translation>By result:</translation>
+    </message>
+    <message>
+      <source>函询和廉政谈话</source>
+      <translation>Written inquiries and integrity talks</translation>
+    </message>
+    <message>
+      <source>追究问责</source>
+      <translation>Accountability</translation>
+    </message>
+    <message>
+      <source>件</source>
+      <translation>items</translation>
+    </message>
+    <message>
+      <source>人</source>
+      <translation>persons</translation>
+    </message>
+    <message>
+      <source>人次</source>
+      <translation>person-times</translation>
+    </message>
+    <message>
+      <source>起</source>
+      <translation>cases</translation>
+    </message>
+    <message>
+      <source>份</source>
+      <translation>ledgers</translation>
+    </message>
+    <message>
+      <source>个</source>
+      <translation>units</translation>
+    </message>
+    <message>
+      <source>名</source>
+      <translation>persons</translation>
+    </message>
+    <message>
+      <source>收到信访举报（来信）</source>
+      <translation>Petitions received (letter)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（来访）</source>
+      <translation>Petitions received (visit)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（来电）</source>
+      <translation>Petitions received (phone call)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（网络）</source>
+      <translation>Petitions received (online)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（上级转办交办）</source>
+      <translation>Petitions received (referred by the upper level)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（巡视巡察移交）</source>
+      <translation>Petitions received (from inspection tours)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（审计移送）</source>
+      <translation>Petitions received (from audit)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（其他）</source>
+      <translation>Petitions received (other)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（检举控告）</source>
+      <translation>Petitions received (accusation)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（批评建议）</source>
+      <translation>Petitions received (criticism or suggestion)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（申诉）</source>
+      <translation>Petitions received (appeal)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（业务范围外）</source>
+      <translation>Petitions received (outside our remit)</translation>
+    </message>
+    <message>
+      <source>收到信访举报（无实质内容）</source>
+      <translation>Petitions received (no substance)</translation>
+    </message>
+    <message>
+      <source>处置问题线索（谈话函询）</source>
+      <translation>Leads disposed of (talk or written inquiry)</translation>
+    </message>
+    <message>
+      <source>处置问题线索（初步核实）</source>
+      <translation>Leads disposed of (preliminary verification)</translation>
+    </message>
+    <message>
+      <source>处置问题线索（暂存待查）</source>
+      <translation>Leads disposed of (on hold)</translation>
+    </message>
+    <message>
+      <source>处置问题线索（予以了结）</source>
+      <translation>Leads disposed of (closed)</translation>
+    </message>
+    <message>
+      <source>初核</source>
+      <translation>Preliminary verification</translation>
+    </message>
+    <message>
+      <source>处分人数（党纪处分）</source>
+      <translation>Persons sanctioned (party sanction)</translation>
+    </message>
+    <message>
+      <source>处分人数（政务处分）</source>
+      <translation>Persons sanctioned (government sanction)</translation>
+    </message>
+    <message>
+      <source>四种形态（第一种形态）</source>
+      <translation>Four Forms (first form)</translation>
+    </message>
+    <message>
+      <source>四种形态（第二种形态）</source>
+      <translation>Four Forms (second form)</translation>
+    </message>
+    <message>
+      <source>四种形态（第三种形态）</source>
+      <translation>Four Forms (third form)</translation>
+    </message>
+    <message>
+      <source>四种形态（第四种形态）</source>
+      <translation>Four Forms (fourth form)</translation>
+    </message>
+    <message>
+      <source>违反中央八项规定精神问题（处理人数）</source>
+      <translation>Eight-point Rules breaches (persons handled)</translation>
+    </message>
+    <message>
+      <source>违反中央八项规定精神问题（其中：党纪政务处分）</source>
+      <translation>Eight-point Rules breaches (of which party or government sanctions)</translation>
+    </message>
+    <message>
+      <source>一案双查（涉及单位）</source>
+      <translation>Double investigation (units involved)</translation>
+    </message>
+    <message>
+      <source>一案双查（涉及领导干部）</source>
+      <translation>Double investigation (leaders involved)</translation>
+    </message>
+    <message>
+      <source>一案双查（了结）</source>
+      <translation>Double investigation (closed)</translation>
+    </message>
+    <message>
+      <source>一案双查（函询和廉政谈话）</source>
+      <translation>Double investigation (written inquiries and integrity talks)</translation>
+    </message>
+    <message>
+      <source>一案双查（追究问责）</source>
+      <translation>Double investigation (accountability)</translation>
     </message>
   </context>
   <context>
@@ -4420,11 +6221,22 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>是</source>
-      <translation type="unfinished" />
+      <translation>Yes</translation>
     </message>
     <message>
       <source>否</source>
-      <translation type="unfinished" />
+      <translation>No</translation>
+    </message>
+  </context>
+  <context>
+    <name>_CalendarPopup</name>
+    <message>
+      <source>今天</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>清空</source>
+      <translation>Clear</translation>
     </message>
   </context>
   <context>
@@ -4435,14 +6247,21 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
   </context>
   <context>
+    <name>_StageDialog</name>
+    <message>
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+  </context>
+  <context>
     <name>app</name>
     <message>
       <source>今日自动备份</source>
-      <translation type="unfinished" />
+      <translation>Today's automatic backup</translation>
     </message>
     <message>
       <source>{0}未完成：{1}</source>
-      <translation type="unfinished" />
+      <translation>{0} not completed: {1}</translation>
     </message>
     <message>
       <source>本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。</source>
@@ -4457,27 +6276,27 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>form</name>
     <message>
       <source>转办</source>
-      <translation type="unfinished" />
+      <translation>Referral</translation>
     </message>
     <message>
       <source>记录反馈</source>
-      <translation type="unfinished" />
+      <translation>Record feedback</translation>
     </message>
     <message>
       <source>记录受理告知</source>
-      <translation type="unfinished" />
+      <translation>Record notice of acceptance</translation>
     </message>
     <message>
       <source>初核工作方案（须经纪委书记审批后才能登记初核结果或立案）</source>
-      <translation type="unfinished" />
+      <translation>Preliminary verification plan (needs the discipline secretary's approval before a result is recorded or a case opened)</translation>
     </message>
     <message>
       <source>谈话记录…</source>
-      <translation type="unfinished" />
+      <translation>Talk record…</translation>
     </message>
     <message>
       <source>请先保存，再登记谈话记录。</source>
-      <translation type="unfinished" />
+      <translation>Save first, then record the talk.</translation>
     </message>
   </context>
   <context>
@@ -4496,7 +6315,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>信访登记：登记来信、来访、来电、网络举报和上级转办交办、巡视巡察移交、审计移送的信访件；录入反映人（加密保存）和被反映人、问题类别，添加来信扫描件；识别重复件，办理受理、转办、上报和办结。</source>
-      <translation type="unfinished" />
+      <translation>Petitions: register letters, visits, calls, online reports and items referred by the upper level, by inspection tours or by audit; record the reporter (stored encrypted), the persons reported and the problem category, attach scans; spot duplicates; accept, refer, report up and conclude.</translation>
     </message>
     <message>
       <source>问题线索</source>
@@ -4520,7 +6339,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     </message>
     <message>
       <source>一案双查：对每起案件同步核查相关单位主要领导、分管领导和纪检组织负责人履行主体责任、监督责任的情况，维护台账，记录了结、函询或廉政谈话、追责的结果和依据，并可导入已有的 Excel 台账。</source>
-      <translation type="unfinished" />
+      <translation>Double investigation (一案双查): for every case, check how the unit's principal leader, the leader in charge and the head of its discipline body carried out their primary and supervisory responsibility; keep the ledger, record the outcome (closed, written inquiry or integrity talk, accountability) and its basis, and import existing Excel ledgers.</translation>
     </message>
     <message>
       <source>月报</source>
@@ -4555,7 +6374,7 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>parent</name>
     <message>
       <source>正在生成PDF……</source>
-      <translation type="unfinished" />
+      <translation>Writing PDF…</translation>
     </message>
   </context>
   <context>
@@ -4596,26 +6415,30 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <name>table</name>
     <message>
       <source>身份证号与廉政档案…</source>
-      <translation type="unfinished" />
+      <translation>ID number and integrity file…</translation>
     </message>
     <message>
       <source>请先选中一名已保存的人员（新增的人员保存后才能录入身份证号）。</source>
-      <translation type="unfinished" />
+      <translation>Select a saved person first (a new person gets an ID number once saved).</translation>
     </message>
     <message>
       <source>身份证号与廉政档案</source>
-      <translation type="unfinished" />
+      <translation>ID number and integrity file</translation>
     </message>
   </context>
   <context>
     <name>widgets</name>
+    <message>
+      <source>有 {n} 处需要修改</source>
+      <translation>{n} fields need changing</translation>
+    </message>
     <message>
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
       <source>校验码（SHA-256）：{sha}</source>
-      <translation type="unfinished" />
+      <translation>Checksum: {sha}</translation>
     </message>
   </context>
 </TS>
