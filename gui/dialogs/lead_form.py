@@ -129,12 +129,14 @@ class LeadForm(LeadHandling, ItemDialog):
                 .success(lambda pair: self.eight_rules_field.set_value(*pair)).run()
 
     def load(self, lead_id: int) -> None:
+        """The lead as the form opens (its constructor); afterwards ``reload``."""
         ws = self.ctx.workspace
         # blocking: the form shows the lead as it opens
         self._show(self.ctx.call_db(self, lambda: leads.get_lead(ws, lead_id)))
 
-    def _reload(self, then=None) -> None:
-        """Show the lead as stored now (after an action or a linked case), then ``then()``."""
+    def reload(self, then=None) -> None:
+        """Show the lead as stored now (after an action, a sub-dialog's save or a linked case), then ``then()``:
+        a QueryOp; the widgets change in its success callback, all at once."""
         ws, lead_id = self.ctx.workspace, self.lead_id
         self.show_stored(lambda: leads.get_lead(ws, lead_id), then)
 
@@ -301,7 +303,7 @@ class LeadForm(LeadHandling, ItemDialog):
             if then:
                 then()
 
-        self._reload(shown)
+        self.reload(shown)
 
     def _open_complaint(self) -> None:
         cid = self.view.complaint_id if self.view else self.complaint_id

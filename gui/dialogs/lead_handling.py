@@ -253,7 +253,7 @@ class LeadHandling:
         return form
 
     def _case_saved(self) -> None:
-        self._reload(lambda: self.sig_saved.emit("lead", self.lead_id))
+        self.reload(lambda: self.sig_saved.emit("lead", self.lead_id))
 
     def _open_case(self) -> None:
         if self.view and self.view.case_id:

@@ -323,11 +323,12 @@ class LeadFollowups(QWidget):
         dialog.show()
 
     def refresh(self) -> None:
-        """Show the lead as stored now (a 函询 assessment may have concluded it) and tell the form's listeners."""
+        """Show the lead as stored now (a 函询 assessment may have concluded it), then tell the form's listeners;
+        the form reads it through a QueryOp and changes its widgets only once the lead has arrived."""
         if self.view is None:
             return
-        self.form.load(self.view.id)   # the form's own read of its lead (LeadForm.load)
-        self.form.sig_saved.emit("lead", self.view.id)
+        form, lead_id = self.form, self.view.id
+        form.reload(lambda: form.sig_saved.emit("lead", lead_id))
 
     def open_inquiry(self) -> LeadInquiryDialog | None:
         if self.view is None:
