@@ -252,9 +252,10 @@ def primary(button: QPushButton) -> QPushButton:
     return button
 
 
-def ok_cancel_row(parent: QWidget, ok_text: str, on_ok, on_cancel, *,
-                  default: bool = True) -> tuple[QPushButton, QHBoxLayout]:
-    """The right-aligned 确定/取消 row of a small dialog: the primary button and the row."""
+def ok_cancel_row(parent: QWidget, ok_text: str, on_ok, on_cancel, *, default: bool = True,
+                  errors: FormErrors | None = None) -> tuple[QPushButton, QHBoxLayout]:
+    """The right-aligned 确定/取消 row of a small dialog: the primary button and the row (with ``errors``,
+    its "有 N 处需要修改" label before the buttons)."""
     ok = primary(QPushButton(ok_text, parent))
     ok.setDefault(default)
     cancel = QPushButton(QCoreApplication.translate("widgets", "取消"), parent)
@@ -262,6 +263,8 @@ def ok_cancel_row(parent: QWidget, ok_text: str, on_ok, on_cancel, *,
     cancel.clicked.connect(on_cancel)
     row = QHBoxLayout()
     row.addStretch(1)
+    if errors is not None:
+        row.addWidget(errors.summary_label(parent))
     row.addWidget(ok)
     row.addWidget(cancel)
     return ok, row

@@ -47,7 +47,8 @@ class _StageDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.general = form_error_label(self)
         self.errors = FormErrors(self.general)
-        self.ok_button, buttons = ok_cancel_row(self, self.tr("确定"), self.submit, self.reject)
+        self.ok_button, buttons = ok_cancel_row(self, self.tr("确定"), self.submit, self.reject,
+                                                errors=self.errors)   # 有 N 处需要修改
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addLayout(self.form)

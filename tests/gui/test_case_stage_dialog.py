@@ -31,6 +31,15 @@ def _dialogs(form, cls) -> list:
     return [d for d in form.findChildren(cls) if d.isVisible()]
 
 
+def _count_beside_ok(dialog) -> str:
+    """The "有 N 处需要修改" text shown on the row of 确定, just left of it."""
+    label, ok = dialog.errors.summary, dialog.ok_button
+    assert label.isVisible() and label.window() is dialog
+    left, right = label.mapTo(dialog, label.rect().topLeft()), ok.mapTo(dialog, ok.rect().topLeft())
+    assert left.x() + label.width() <= right.x() and abs(label.geometry().center().y() - ok.geometry().center().y()) <= 2
+    return label.text()
+
+
 def _advance_texts(ws, case_id: int) -> list[str]:
     return [e.text_zh for e in timeline.timeline(ws, "case", case_id) if e.action == "case.advance"]
 
@@ -80,8 +89,10 @@ def test_stages_through_the_dialog_once_per_double_click_and_the_secretary_undoe
     click(qtbot, dialog.ok_button)
     assert dialog.errors.message("trial_opinion") == f"案件 {case.number} 进入“审结”阶段须填写审理意见"
     assert dialog.ok_button.isEnabled()
+    assert _count_beside_ok(dialog) == "有 1 处需要修改"
     type_text(qtbot, dialog.trial_opinion, OPINION)
     assert dialog.errors.message("trial_opinion") == ""                 # typing clears the message
+    assert _count_beside_ok(dialog) == ""
     click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
     stored = cases.get_case(ws, case.id)
@@ -112,6 +123,7 @@ def test_stages_through_the_dialog_once_per_double_click_and_the_secretary_undoe
                                    "撤销记入审计日志和时间线。")
     click(qtbot, undo.ok_button)
     assert undo.errors.message("reason") == "请填写撤销理由"
+    assert _count_beside_ok(undo) == "有 1 处需要修改"
     type_text(qtbot, undo.reason, "审结日期填错，审理尚未结束")
     prompts.answer(False)
     click(qtbot, undo.ok_button)                                        # 取消 at the question: nothing written
