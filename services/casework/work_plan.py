@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from models.enums import Disposition
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
 from services.security.permissions import require
+from services.storage.attachments import add_attachment_in
 from services.storage.workspace import Workspace
 from services.validation import action_date, validate_text
 
@@ -84,15 +86,19 @@ def _verification_lead(session: Session, lead_id: int) -> Lead:
     return lead
 
 
-def record_plan(ws: Workspace, lead_id: int, text: str = "", attachment_id: int | None = None) -> WorkPlanView:
-    """The 工作方案 of a lead under 初核: its text, or one of the lead's attachments (or both)."""
+def record_plan(ws: Workspace, lead_id: int, text: str = "", attachment_id: int | None = None,
+                file: Path | str | None = None) -> WorkPlanView:
+    """The 工作方案 of a lead under 初核: its text, or one of the lead's attachments (or both). ``file``: a
+    file chosen as the plan, stored as the lead's attachment (the attachment store) in the same transaction."""
     require(ws.current_user, "lead.manage")
     with ws.transaction() as s:
         lead = _verification_lead(s, lead_id)
         if lead.work_plan_approver_id is not None:
             raise StateError(f"线索 {lead.number} 的初核工作方案已经纪委书记审批，不能再修改")
         plan = validate_text(text, label="初核工作方案", field="work_plan", max_length=PLAN_MAX_LENGTH) or ""
-        if attachment_id is not None:
+        if file is not None:
+            attachment_id = add_attachment_in(ws, s, ("lead", lead.id), file).id
+        elif attachment_id is not None:
             att = s.get(Attachment, attachment_id)
             if att is None or att.lead_id != lead.id:
                 raise ValidationError("作为工作方案的附件须是本线索的附件，请先在本线索中添加", field="work_plan_attachment_id")
