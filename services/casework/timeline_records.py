@@ -5,7 +5,9 @@ printed again as.
 ``record_events(s, entity, id, seen)`` lists (at, who, action, detail) entries for a complaint's
 ``Referral`` (转办, each 催办, the reply) and ``ComplainantContact`` rows whose event is not among ``seen``
 (the (action, ISO date) pairs of the item's audit events), dated 09:00 Beijing time on the recorded day; for a
-lead, its ``InquiryLetter`` rounds (sent, reply, assessment) and ``TalkRecord`` rows likewise.
+lead, its ``InquiryLetter`` rounds (sent, reply, assessment) and ``TalkRecord`` rows likewise; for a case (and a
+lead, for the measures it holds), each measure's 处分执行 (``SanctionExecution`` 宣布/送达/归档, ``ExecutionStep``)
+and 回访教育 (``FollowUpVisit``).
 ``Documents`` answers which letter of services.reporting.notice_print an entry stands for (``("acceptance_notice",
 complaint id)``, ``("feedback_notice", complaint id)``, ``("referral_letter", referral id)``, ``("inquiry_notice",
 letter id)``), so the timeline can offer 重新打印 filled from the stored record.
@@ -18,9 +20,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import ComplainantContact, InquiryLetter, Referral, TalkRecord, User
+from models import (ComplainantContact, ExecutionStep, FollowUpVisit, InquiryLetter, Measure, Person, Referral,
+                    SanctionExecution, TalkRecord, User)
 from models.enums import ContactKind
 
+from services.casework.execution import DATES as EXECUTION_DATES
 from services.casework.referrals import reminder_dates
 
 _UTC = dt.timezone.utc
@@ -42,8 +46,8 @@ def _referrals(s: Session, complaint_id: int) -> list[Referral]:
 
 
 def record_events(s: Session, entity: str, item_id: int, seen: set[tuple[str, str]]) -> list[Entry]:
-    """The complaint's 转办 and 告知/反馈 records, or the lead's 函询 rounds and 谈话, without an audit event of their
-    own (none for other items)."""
+    """The complaint's 转办 and 告知/反馈 records, the lead's 函询 rounds and 谈话, a case's or lead's 处分执行 and 回访,
+    without an audit event of their own (none for other items)."""
     out: list[Entry] = []
 
     def add(day: dt.date, who: str, action: str, detail: dict) -> None:
@@ -52,6 +56,8 @@ def record_events(s: Session, entity: str, item_id: int, seen: set[tuple[str, st
 
     if entity == "lead":
         _lead_records(s, item_id, add)
+    if entity in ("lead", "case"):
+        _measure_records(s, entity, item_id, add)
         return out
     if entity != "complaint":
         return out
@@ -93,6 +99,26 @@ def _lead_records(s: Session, lead_id: int, add) -> None:
     for t in talks:
         add(t.talk_date, t.interviewers or "—", "talk.record",
             {"kind": t.kind, "person": t.person_name, "interviewers": t.interviewers, "place": t.place or ""})
+
+
+def _measure_records(s: Session, entity: str, owner_id: int, add) -> None:
+    """Each measure's 宣布/送达/归档 dates, execution items and 回访 visits (the events of services.casework.execution
+    and follow_ups), oldest measure first."""
+    owner = Measure.case_id if entity == "case" else Measure.lead_id
+    measures = s.execute(select(Measure, Person.name).join(Person, Person.id == Measure.person_id)
+                         .where(owner == owner_id).order_by(Measure.decision_date, Measure.id)).all()
+    for m, person in measures:
+        about = {"measure_id": m.id, "person": person, "kind": m.kind}
+        execution = s.execute(select(SanctionExecution).where(SanctionExecution.measure_id == m.id)).scalar_one_or_none()
+        for col, _label, action in EXECUTION_DATES if execution is not None else ():
+            if getattr(execution, col) is not None:
+                add(getattr(execution, col), "—", action, about)
+        for step in s.execute(select(ExecutionStep).where(ExecutionStep.measure_id == m.id)
+                              .order_by(ExecutionStep.done_date, ExecutionStep.id)).scalars():
+            add(step.done_date, "—", "measure.execution_step", {**about, "item": step.item, "note": step.note or ""})
+        for v in s.execute(select(FollowUpVisit).where(FollowUpVisit.measure_id == m.id)
+                           .order_by(FollowUpVisit.visit_date, FollowUpVisit.id)).scalars():
+            add(v.visit_date, v.by_whom or "—", "measure.follow_up", {**about, "form": v.form, "by": v.by_whom})
 
 
 class Documents:

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from models import ExecutionStep, FollowUpVisit, Measure, SanctionExecution
+from models import ExecutionStep, FollowUpVisit, Measure, Person, SanctionExecution
+from models.enums import ExecutionItem, FollowUpForm
 from services import demo
+from services.casework import follow_ups, sanction_rules, timeline
 from services.deadlines import due_list
 from services.deadlines.rules import follow_up_due
 from tests.helpers.demo_ws import demo_township
@@ -57,3 +59,37 @@ def test_the_due_list_shows_the_few_open_ones(generated):
     with ws.reading() as s:
         open_sanctions = len(s.execute(select(Measure.id).where(Measure.effect_end >= END)).all())
     assert len(announce) < 15 and len(visits) < open_sanctions
+
+
+def test_a_demo_case_timeline_shows_its_execution_and_visits(generated):
+    """The demo writes these rows in bulk (no event of their own): the case's timeline lists each, in date order,
+    and a visit recorded through the service afterwards is listed once (its own event)."""
+    ws, _summary = generated
+    with ws.reading() as s:
+        m, e = s.execute(select(Measure, SanctionExecution).join(SanctionExecution, SanctionExecution.measure_id == Measure.id)
+                         .where(SanctionExecution.delivered_date.is_not(None), SanctionExecution.filed_date.is_not(None),
+                                Measure.id.in_(select(ExecutionStep.measure_id)),
+                                Measure.id.in_(select(FollowUpVisit.measure_id)))
+                         .order_by(Measure.id)).first()
+        person, label = s.get(Person, m.person_id).name, sanction_rules.label_of(m.kind)
+        step = s.execute(select(ExecutionStep).where(ExecutionStep.measure_id == m.id)).scalars().first()
+        visit = s.execute(select(FollowUpVisit).where(FollowUpVisit.measure_id == m.id)).scalars().first()
+        case_id, measure_id, effect_end = m.case_id, m.id, m.effect_end
+        dates = (e.announced_date, e.delivered_date, e.filed_date, step.done_date, step.item, step.note, visit.visit_date,
+                 FollowUpForm(visit.form).label, visit.by_whom)
+    announced, delivered, filed, done, item, note, visited, how, by = dates
+    events = timeline.timeline(ws, "case", case_id)
+    texts = [ev.text_zh for ev in events]
+    for text in (f"宣布对{person}的{label}决定（{announced.isoformat()}）",
+                 f"向{person}送达{label}决定书（{delivered.isoformat()}）",
+                 f"{person}的{label}决定材料归入档案（{filed.isoformat()}）",
+                 f"执行对{person}的{label}：{ExecutionItem(item).label}（{done.isoformat()}）" + (f"，{note}" if note else ""),
+                 f"对{person}回访教育（{visited.isoformat()}）：{how}，回访人 {by}"):
+        assert texts.count(text) == 1, text
+    assert [ev.who for ev in events if ev.action == "measure.follow_up"][:1] == [by]
+    assert [ev.at for ev in events] == sorted(ev.at for ev in events)
+
+    later = min(END, effect_end)
+    follow_ups.record_visit(ws, measure_id, visit_date=later, form="phone", by_whom="李四、赵六")
+    texts = [ev.text_zh for ev in timeline.timeline(ws, "case", case_id)]
+    assert texts.count(f"对{person}回访教育（{later.isoformat()}）：电话回访，回访人 李四、赵六") == 1
