@@ -19,6 +19,7 @@ from services.security import users
 from services.storage import settings as app_settings
 
 from .context import AppContext
+from .operations import QueryOp
 from .widgets import form_error_label, primary, show_error
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -96,22 +97,26 @@ class LockDialog(QDialog):
         lay.addWidget(buttons)
         lay.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)
 
-    def try_unlock(self) -> bool:
+    def try_unlock(self) -> None:
+        """解锁: verified on the database worker (a QueryOp; the lock screen stays modal and ignores input
+        meanwhile); a refusal is said on the lock screen itself, which stays."""
         ws, username, password = self.ctx.workspace, self.username, self.password.text()
-        try:  # blocking: the lock screen is modal until the user is verified
-            self.ctx.call_db(self, lambda: users.resume(ws, username, password), self.tr("正在验证……"))
-        except DomainError as exc:  # said on the lock screen itself, which stays
-            self.error.setText(exc.message)
-            self.error.show()
-            self.password.clear()
-            self.password.setFocus()
-            return False
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return False
+        # a QueryOp: the resume's audit row changes nothing a page shows, so no page refreshes behind the lock
+        QueryOp(self, lambda: users.resume(ws, username, password)).progress(self.tr("正在验证……")) \
+            .success(self._unlocked).failure(self._refused).run()
+
+    def _unlocked(self, _result) -> None:
         self.unlocked_ok = True
         self.accept()
-        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            show_error(self, exc)
+            return
+        self.error.setText(exc.message)
+        self.error.show()
+        self.password.clear()
+        self.password.setFocus()
 
     def _choose_logout(self) -> None:
         self.logout_chosen = True

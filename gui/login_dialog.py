@@ -10,6 +10,7 @@ from services.security import users
 
 from .context import AppContext, org_summary
 from .geometry import remember_geometry
+from .operations import QueryOp
 from .widgets import form_error_label, primary, show_error
 
 LAST_USER_KEY = "login/last_username"
@@ -71,25 +72,28 @@ class LoginDialog(QDialog):
         self.username.setText(name)
         (self.password if name else self.username).setFocus()
 
-    def try_login(self) -> bool:
-        """One attempt; True (and the dialog accepted) on success."""
+    def try_login(self) -> None:
+        """One attempt, verified on the database worker (a QueryOp; the dialog stays modal and ignores input
+        meanwhile): accepted on success, else the refusal at the password field, cleared for the next try."""
         username, password = self.username.text().strip(), self.password.text()
         if not username:
             self._fail(self.tr("请输入用户名"), self.username)
-            return False
+            return
         ws = self.ctx.workspace
-        try:  # blocking: sign-in is modal, nothing behind it may act before the user is known
-            self.ctx.call_db(self, lambda: users.login(ws, username, password), self.tr("正在登录……"))
-        except DomainError as exc:  # shown at the password field, which is cleared for the next try
-            self._fail(exc.message, self.password)
-            return False
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-            return False
+        # a QueryOp: no page exists behind the sign-in yet, so the login's audit row needs no refresh
+        QueryOp(self, lambda: users.login(ws, username, password)).progress(self.tr("正在登录……")) \
+            .success(lambda _user: self._signed_in(username)).failure(self._refused).run()
+
+    def _signed_in(self, username: str) -> None:
         self.ctx.settings.setValue(LAST_USER_KEY, username)
         self.error.hide()
         self.accept()
-        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self._fail(exc.message, self.password)
+        else:
+            show_error(self, exc)
 
     def _fail(self, message: str, focus: QLineEdit) -> None:
         self.error.setText(message)
