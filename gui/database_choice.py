@@ -286,23 +286,30 @@ def open_start_context(data_dir: Path, url_text: str | None, make_ctx: Callable[
     remembered_org = str(state_settings(data_dir).value(ORG_KEY, "") or "") or None
     message = ""
     if db_url.password_file() is not None:  # libpq has the password: try the server at once
-        try:
-            return _opened(make_ctx, server_check.connect_url(url_text, ""), url_text, None, remember_choice)
-        except DomainError as exc:
-            message = exc.message
+        first = url_text
+        ctx, message = _try_open(make_ctx, lambda: server_check.connect_url(first, ""), url_text, None,
+                                 remember_choice)
+        if ctx is not None:
+            return ctx
     while True:
         dialog = ServerStartDialog(url_text, message, remembered_org, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         url_text = dialog.url_text or url_text
-        try:
-            return _opened(make_ctx, dialog.choice, dialog.url_text, dialog.org_code, remember_choice)
-        except DomainError as exc:  # the server went away between the test and the open: ask again
-            message = exc.message
+        choice = dialog.choice
+        ctx, message = _try_open(make_ctx, lambda c=choice: c, dialog.url_text, dialog.org_code, remember_choice)
+        if ctx is not None:   # else the server went away between the test and the open: ask again
+            return ctx
 
 
-def _opened(make_ctx, engine_url: str | None, url_text: str | None, org_code: str | None, remember_choice: bool):
-    ctx = make_ctx(engine_url)
+def _try_open(make_ctx, engine_url: Callable[[], str | None], url_text: str | None, org_code: str | None,
+              remember_choice: bool) -> tuple[object | None, str]:
+    """The opened context and ""; or None and the reason, for the start dialog to say."""
+    try:
+        engine = engine_url()
+        ctx = make_ctx(engine)
+    except DomainError as exc:  # the start-up's own context is being opened: no op can run yet, the dialog says it
+        return None, exc.message
     if remember_choice:
-        remember(ctx.settings, url_text if engine_url else None, org_code)
-    return ctx
+        remember(ctx.settings, url_text if engine else None, org_code)
+    return ctx, ""

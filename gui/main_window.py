@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._closing_for_logout = False
         self._revoked: str | None = None  # why the account was locked out, until the lock shows it
-        org = ctx.call_db(self, lambda: org_summary(ctx.workspace))
+        org = ctx.call_db(self, lambda: org_summary(ctx.workspace))  # blocking: the window is built for the mode
         self.org_name = org.name if org else ""
         self.org_mode = org.mode if org else None  # chooses the mode's page class (报送)
         title = self.tr("{org} — 纪检桌面").format(org=self.org_name) if self.org_name else self.tr("纪检桌面")

@@ -14,11 +14,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from services.errors import DomainError
-from services.storage.files import atomic_write_bytes
 
 from .geometry import remember_geometry
 from .print_pdf import LoadedPdf, new_a4_printer, paint_document
 from .interaction import Interaction
+from .usb_files import write_file
 from .widgets import primary, show_error
 
 
@@ -81,10 +81,7 @@ class PdfPreviewDialog(QDialog):
         path = Interaction.save_path(self, self.tr("另存为PDF"), self.default_name, self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return
-        try:
-            atomic_write_bytes(Path(path), self.pdf_bytes)
-        except DomainError as exc:  # the preview has no context of its own: bytes in hand, written here
-            show_error(self, exc)
+        write_file(self, Path(path), self.pdf_bytes)   # the bytes in hand, written here (an error said here)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Ctrl+P prints
         if event.key() == Qt.Key.Key_P and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

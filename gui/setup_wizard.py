@@ -220,7 +220,7 @@ class SetupWizard(QWizard):
             app.installTranslator(old.translator)  # close() took it off; the new context keeps using it
         try:  # blocking: the next pages work on this database (an empty server gets its tables here)
             self.ctx = create_app_context(ws.data_dir, url=url, **params)
-        except DomainError:
+        except DomainError:  # the old context is closed, so no op can run: the previous database again, then raise
             self.ctx = create_app_context(ws.data_dir, url=previous, **params)
             self.ctx.workspace.calendar_known_years = known
             raise

@@ -64,13 +64,20 @@ def save_file(parent: QWidget, ctx: AppContext, caption: str, default_name: str,
     target = Path(path)
     if suffix and target.suffix.lower() != suffix.lower():
         target = target.with_name(target.name + suffix)
+    if not write_file(parent, target, data):
+        return None
+    remember_dir(ctx, purpose, target)
+    return target
+
+
+def write_file(parent: QWidget | None, target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` atomically; False (the error shown: stick full, read-only) when it failed."""
     try:
         atomic_write_bytes(target, data)
     except DomainError as exc:  # a few KB already in memory (a PEM, a rendered PDF): written here, said here
         show_error(parent, exc, _tr("文件未保存"))
-        return None
-    remember_dir(ctx, purpose, target)
-    return target
+        return False
+    return True
 
 
 def read_file(parent: QWidget, path: Path) -> bytes | None:

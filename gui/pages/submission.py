@@ -30,5 +30,6 @@ def SubmissionPage(ctx: AppContext, spec: Any = None, parent: QWidget | None = N
     """The 报送 page for this office's mode (township before setup); the registry calls it with ``spec=``."""
     if isinstance(spec, QWidget) and parent is None:
         spec, parent = None, spec
+    # blocking: which class the page is depends on the mode, read before the page can be built
     org = ctx.call_db(parent, lambda: org_summary(ctx.ws))
     return page_class_for(org.mode if org else None)(ctx, spec, parent)

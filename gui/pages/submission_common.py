@@ -93,7 +93,7 @@ class SubmissionPageBase(Page):
 
     def __init__(self, ctx: AppContext, spec: Any = None, parent: QWidget | None = None):
         super().__init__(ctx, spec, parent)
-        org = ctx.call_db(self, lambda: org_summary(ctx.ws))
+        org = ctx.call_db(self, lambda: org_summary(ctx.ws))  # blocking: the page is built from the office
         self.org = org
         user = ctx.ws.current_user
         self.roles = user.roles if user else frozenset()
