@@ -93,6 +93,7 @@ class SanctionExecutionDialog(QDialog):
         self.filed = DateEdit(self, allow_empty=True, empty_text=self.tr("尚未归档"))
         for w in (self.announced, self.delivered, self.filed):
             w.setMaximumWidth(180)
+        self.announced.dateChanged.connect(lambda *_: self._anchor_dates())
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("如：在镇机关干部大会上宣布，当面送达本人"))
         self.dates = _Section(self, self.tr("宣布、送达与归档"), (
@@ -171,6 +172,7 @@ class SanctionExecutionDialog(QDialog):
         self.announced.set_value(view.announced_date)
         self.delivered.set_value(view.delivered_date)
         self.filed.set_value(view.filed_date)
+        self._anchor_dates()
         self.note.setText(view.note)
         _fill(self.steps, [(s.item_label, s.done_date.isoformat(), s.note) for s in view.steps])
         _fill(self.visits, [(v.visit_date.isoformat(), v.form_label, v.by_whom, v.note) for v in plan.visits])
@@ -181,6 +183,14 @@ class SanctionExecutionDialog(QDialog):
                 end=plan.effect_end.isoformat(), due=plan.due.isoformat()))
         for w in (self.visit_date, self.visit_form, self.visit_by, self.visit_note, self.visit_section.button):
             w.setEnabled(plan.effect_end is not None)
+
+    def _anchor_dates(self) -> None:
+        """An empty date's calendar opens at the decision date (宣布), 送达 and 归档 at the 宣布 date once given."""
+        if self.view is None:
+            return
+        self.announced.set_anchor(self.view.decision_date)
+        for w in (self.delivered, self.filed):
+            w.set_anchor(self.announced.value() or self.view.decision_date)
 
     # ---- writing -----------------------------------------------------------------------------------------
     def _write(self, section: _Section, fn, done) -> None:
