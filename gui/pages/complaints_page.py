@@ -122,12 +122,14 @@ class ComplaintsPage(Page):
         filters.addWidget(QLabel(self.tr("至"), self))
         filters.addWidget(self.date_to)
         for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines, self.followups):
-            filters.addWidget(combo)
             combo.sig_changed.connect(self.refresh)
+        for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines):
+            filters.addWidget(combo)
         filters.addStretch(1)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 3)
         search_row.addWidget(self.complainant, 1)
+        search_row.addWidget(self.followups)   # on the first row its "全部…" texts were cut at 1180 px
         search_row.addWidget(self.clear_button)
         self.hint = QLabel(self)
         self.hint.setObjectName("PageNote")

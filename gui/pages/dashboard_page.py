@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -39,9 +39,10 @@ def nice_axis(top: int, ticks: int = 5) -> tuple[int, int]:
     return max(step, math.ceil(top / step) * step), step
 
 
-def month_label(ym: str) -> str:
-    """"2026-03" → "3月" (the years are in the axis title)."""
-    return f"{int(ym[5:7])}月"
+def month_label(ym: str, short: bool = False) -> str:
+    """"2026-03" → "3月", or "3" when ``short`` (the years, and the word 月份, are in the axis title)."""
+    month = int(ym[5:7])
+    return str(month) if short else QCoreApplication.translate("DashboardPage", "{m}月").format(m=month)
 
 
 def open_item_form(ctx, item_type: str, item_id: int, parent: QWidget | None = None) -> QWidget | None:
@@ -193,6 +194,8 @@ class DashboardPage(Page):
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart.setMargins(QMargins(4, 4, 4, 4))
         self.chart.setBackgroundRoundness(0)
+        # the plot's width is known only once the chart is laid out (a page resize is not enough: the split moves)
+        self.chart.plotAreaChanged.connect(lambda _area: self._refit_month_labels())
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
@@ -271,13 +274,12 @@ class DashboardPage(Page):
             self.chart.removeAxis(axis)
         if not rows:
             return
-        labels = [month_label(r[0]) for r in rows]
         axis_x = QBarCategoryAxis()
-        axis_x.append(labels)
+        axis_x.append([month_label(r[0]) for r in rows])
         small = QFont(self.font())
         small.setPointSizeF(max(7.5, self.font().pointSizeF() - 1.5))
         axis_x.setLabelsFont(small)
-        self._fit_month_labels(axis_x, labels)   # "10月" … "12月" never cut to "1…"
+        self._fit_month_labels(axis_x)   # "10月" … "12月" never cut to "1…": "10" … "12" where they would be
         first, last = rows[0][0], rows[-1][0]
         axis_x.setTitleText(self.tr("月份（{a}年{b}月—{c}年{d}月）").format(a=first[:4], b=int(first[5:]),
                                                                        c=last[:4], d=int(last[5:])))
@@ -303,18 +305,29 @@ class DashboardPage(Page):
             series.attachAxis(axis_x)
             series.attachAxis(axis_y)
 
-    def _fit_month_labels(self, axis: QBarCategoryAxis, labels: list[str]) -> None:
-        """Upright when every month's label fits its share of the plot, else slanted (never elided)."""
+    def _fit_month_labels(self, axis: QBarCategoryAxis) -> None:
+        """The months as "10月" when every label fits its share of the plot, else as "10" (Qt elides a label
+        wider than its share, upright or slanted; the axis title says 月份 and the years)."""
+        if not self.trend_rows:
+            return
         metrics = QFontMetrics(axis.labelsFont())
-        widest = max(metrics.horizontalAdvance(t) for t in labels) + 6
         plot = self.chart.plotArea().width() or (self.chart_view.width() - 90)
-        axis.setLabelsAngle(0 if widest * len(labels) <= plot else -45)
+        share = plot / len(self.trend_rows)
+        long = [month_label(r[0]) for r in self.trend_rows]
+        margin = 8 if list(axis.categories()) == long else 14   # back to "10月" only with room to spare
+        fits = max(metrics.horizontalAdvance(t) for t in long) + margin <= share
+        labels = long if fits else [month_label(r[0], short=True) for r in self.trend_rows]
+        if list(axis.categories()) != labels:   # replacing them moves the plot area, which calls here again
+            axis.setCategories(labels)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API: the month labels refit to the new width
         super().resizeEvent(event)
+        self._refit_month_labels()
+
+    def _refit_month_labels(self) -> None:
         axes = self.chart.axes(Qt.Orientation.Horizontal)
-        if axes and self.trend_rows:
-            self._fit_month_labels(axes[0], [month_label(r[0]) for r in self.trend_rows])
+        if axes:
+            self._fit_month_labels(axes[0])
 
     # ---- for users and tests ------------------------------------------------------------------------------
     def counter_values(self) -> dict[str, tuple[int, int]]:

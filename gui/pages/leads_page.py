@@ -79,10 +79,16 @@ class ItemListPage(Page):
         self.export_button = QPushButton(self.tr("导出Excel…"), self)
         self.new_button.clicked.connect(self.new_item)
         self.export_button.clicked.connect(self.export_dialog)
-        head = QHBoxLayout()
+        self.reset_button = QPushButton(self.tr("清除筛选"), self)
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("PageNote")
+        head = QHBoxLayout()   # the count and 清除筛选 up here: the filter row keeps its combos whole at 1180 px
         head.addWidget(title)
+        head.addWidget(self.count_label)
         head.addStretch(1)
         head.addWidget(self.search)
+        head.addWidget(self.reset_button)
         head.addWidget(self.export_button)
         head.addWidget(self.new_button)
 
@@ -95,13 +101,7 @@ class ItemListPage(Page):
         filters.addWidget(QLabel(self.tr("至")))
         filters.addWidget(self.date_to)
         self.build_filters(filters)
-        self.reset_button = QPushButton(self.tr("清除筛选"), self)
-        self.reset_button.clicked.connect(self.reset_filters)
-        filters.addWidget(self.reset_button)
         filters.addStretch(1)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("PageNote")
-        filters.addWidget(self.count_label)
 
         columns = list(listing.COLUMNS[self.entity])
         if self.show_due:  # the deadline mark right after the number, where the eye starts

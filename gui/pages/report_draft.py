@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QSize, Qt
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from services.errors import ValidationError
 from services.reporting import monthly_report
@@ -22,12 +22,26 @@ FOOT_FIELDS = ("leader", "reviewer", "preparer", "phone", "date")
 TEXT_FIELDS = FOOT_FIELDS[:-1]
 
 
+class NarrativeEdit(QPlainTextEdit):
+    """The 情况说明: six lines at least and by default (at 768 px the foot's rows had left it one line), more
+    where the window is taller."""
+
+    def _six_lines(self) -> int:
+        return 6 * self.fontMetrics().lineSpacing() + 12
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().sizeHint().width(), self._six_lines())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(super().minimumSizeHint().width(), self._six_lines())
+
+
 class DraftEditor:
     """The 情况说明和表尾 tab of ``ReportPage`` and the saving of the draft."""
 
     def _build_text_tab(self) -> QWidget:
         tab = QWidget()
-        self.narrative = QPlainTextEdit()
+        self.narrative = NarrativeEdit()
         self.narrative.setPlaceholderText(self.tr("填写本月信访举报和案件办理情况的说明，如主要特点、重点工作、存在问题等。"))
         self.narrative.setAccessibleName(self.tr("情况说明"))
         self.narrative_count = QLabel()
@@ -81,7 +95,14 @@ class DraftEditor:
         lay.addWidget(self.narrative_error)
         lay.addWidget(foot)
         lay.addWidget(self.general_error)
-        return tab
+        # the foot's rows keep their error space: where the window is low, the tab scrolls instead of
+        # squeezing the 情况说明 to one line
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(tab)
+        return scroll
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QScrollArea
 
 from gui.context import create_app_context
 from gui.pages.report_page import ReportPage
@@ -404,3 +404,18 @@ def test_clicking_preview_shows_the_report(page, qtbot, prompts):
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.isVisible(), timeout=5000)
     assert page.preview.page_count() == expected >= 1
     page.preview.close()
+
+
+def test_the_narrative_keeps_room_to_write_in_a_1366_window(page, qtbot):
+    """At 1366×768 the foot's rows (each with room for its error) had squeezed 情况说明 to one line."""
+    page.show()
+    page.resize(1366 - 16 - 168, 768 - 40 - 110)
+    qtbot.wait(20)
+    lines = page.narrative.viewport().height() / page.narrative.fontMetrics().lineSpacing()
+    assert lines >= 5
+    scroll = page.narrative.parentWidget()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    scroll.ensureWidgetVisible(page.foot_edits["date"])   # the foot's last field is reached by scrolling
+    qtbot.wait(1)
+    assert page.foot_edits["date"].visibleRegion().isEmpty() is False

@@ -7,11 +7,14 @@ import datetime as dt
 import os
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from gui.form_widgets import CheckCombo
+from gui.pages.cases_page import CasesPage
 from gui.pages.complaints_page import ComplaintsPage
 from gui.pages.dashboard_page import DashboardPage, nice_axis
+from gui.pages.leads_page import LeadsPage
 from gui.pages.submission import SubmissionPage
 from gui.table_tips import cell_tooltip, cut_text
 from services.casework import leads
@@ -57,6 +60,23 @@ def test_complaints_show_the_state_and_due_columns_without_scrolling_and_cut_cel
         page.grab().save(os.path.join(SHOTS, "complaints_1366.png"))
 
 
+def test_the_complaint_filters_keep_their_texts_at_the_default_window_width(ctx, qtbot):
+    """The window opens 1180 px wide on a 1366 screen: no filter is squeezed below its own text ("≧部状态")."""
+    sign_in(ctx, "officer1", ["clerk", "officer"])
+    page = show(qtbot, ComplaintsPage(ctx))
+    page.resize(1180 - 168 - 16, 600)
+    qtbot.wait(20)
+    combos = (page.states, page.channels, page.kinds, page.ranks, page.disciplines, page.followups)
+    assert [c.width() >= c.sizeHint().width() for c in combos] == [True] * len(combos)
+    assert page.search.width() >= page.search.minimumWidth()
+    for other in (LeadsPage(ctx), CasesPage(ctx)):
+        other = show(qtbot, other)
+        other.resize(1180 - 168 - 16, 600)
+        qtbot.wait(20)
+        combos = other.findChildren(CheckCombo)
+        assert len(combos) >= 2 and [c.width() >= c.sizeHint().width() for c in combos] == [True] * len(combos)
+
+
 def test_the_county_summary_cuts_neither_item_names_nor_township_names(blank_ctx, qtbot):
     ws = blank_ctx.workspace
     setup.initialize(ws, org_name="云岭县纪委", org_code="YL000", county_name="云岭县纪委", mode="county",
@@ -96,10 +116,16 @@ def test_round_chart_ticks_month_labels_that_fit_and_a_due_list_that_wraps(wang_
     assert axis_y.tickType() == axis_y.TickType.TicksDynamic and axis_y.tickAnchor() == 0
     assert (axis_y.min(), axis_y.max()) == (0, axis_y.tickInterval() * round(axis_y.max() / axis_y.tickInterval()))
     axis_x = page.chart.axes(Qt.Orientation.Horizontal)[0]
-    assert axis_x.labelsAngle() == 0                     # at 1366 the twelve months fit upright
-    page.resize(700, 600)
+
+    def every_label_whole() -> bool:   # Qt elides a label wider than its share of the plot ("1…")
+        share = page.chart.plotArea().width() / len(axis_x.categories())
+        return all(QFontMetrics(axis_x.labelsFont()).horizontalAdvance(t) < share for t in axis_x.categories())
+
+    assert axis_x.categories()[-3:] == ["9月", "10月", "11月"] and every_label_whole()   # at 1366 they fit
+    page.resize(640, 600)
     qtbot.wait(20)
-    assert axis_x.labelsAngle() == -45                   # narrower: slanted, still whole ("10月", not "1…")
+    assert axis_x.categories()[-3:] == ["9", "10", "11"] and every_label_whole()   # narrower: the numbers
+    assert axis_x.titleText() == "月份（2025年12月—2026年11月）"
     page.resize(*PAGE_AREA_1366)
     qtbot.wait(20)
     what = page.due.model().index(0, 2)
