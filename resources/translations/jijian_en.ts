@@ -1642,6 +1642,10 @@ Reason:</translation>
       <translation>Case opened</translation>
     </message>
     <message>
+      <source>{m}月</source>
+      <translation>{m}</translation>
+    </message>
+    <message>
       <source>工作台</source>
       <translation>Workbench</translation>
     </message>
@@ -2915,6 +2919,14 @@ Fill it in, then come back here, choose the file and click "Check".</translation
       <translation>Team, matters to verify, methods, steps and timetable</translation>
     </message>
     <message>
+      <source>选择文件…</source>
+      <translation>Choose file…</translation>
+    </message>
+    <message>
+      <source>打开</source>
+      <translation>Open</translation>
+    </message>
+    <message>
       <source>保存方案</source>
       <translation>Save plan</translation>
     </message>
@@ -2927,8 +2939,16 @@ Fill it in, then come back here, choose the file and click "Check".</translation
       <translation>Work plan</translation>
     </message>
     <message>
+      <source>方案附件</source>
+      <translation>Plan file</translation>
+    </message>
+    <message>
       <source>审批日期</source>
       <translation>Approval date</translation>
+    </message>
+    <message>
+      <source>未选择（可用已签批的方案扫描件代替文字）</source>
+      <translation>None chosen (a scan of the signed plan may stand for the text)</translation>
     </message>
     <message>
       <source>已审批（{who}，{day}）</source>
@@ -2941,6 +2961,14 @@ Fill it in, then come back here, choose the file and click "Check".</translation
     <message>
       <source>尚未填写工作方案</source>
       <translation>No work plan yet</translation>
+    </message>
+    <message>
+      <source>选择初核工作方案文件</source>
+      <translation>Choose the verification work plan file</translation>
+    </message>
+    <message>
+      <source>所有文件 (*);;PDF (*.pdf);;图片 (*.jpg *.jpeg *.png *.tif *.tiff);;Word 文档 (*.doc *.docx)</source>
+      <translation>All files (*);;PDF (*.pdf);;Images (*.jpg *.jpeg *.png *.tif *.tiff);;Word documents (*.doc *.docx)</translation>
     </message>
   </context>
   <context>
