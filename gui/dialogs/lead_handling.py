@@ -67,6 +67,7 @@ class LeadHandling:
         approval_row.addWidget(self.approval)
         approval_row.addWidget(self.approve_button)
         approval_row.addStretch(1)
+        approval_row.addWidget(self.dispose_errors.summary_label(self))   # 有 N 处需要修改
         approval_row.addWidget(self.dispose_button)
         dform.addRow(self.tr("审批"), approval_row)
         dform.addRow(self.dispose_general)
@@ -99,6 +100,7 @@ class LeadHandling:
         self.result_hint.linkActivated.connect(lambda _=None: self._open_case())
         rrow.addWidget(self.result_hint, 1)
         rrow.addWidget(self.case_button)
+        rrow.addWidget(self.result_errors.summary_label(self))   # 有 N 处需要修改
         rrow.addWidget(self.conclude_button)
         rform.addRow(rrow)
         rform.addRow(self.result_general)

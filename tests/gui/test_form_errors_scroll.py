@@ -15,6 +15,7 @@ from tests.gui.conftest import type_text
 from tests.helpers.gui_measure_form import shown_measure_form
 from tests.helpers.gui_complaint_form import fill_subject
 from tests.helpers.gui_hands import choose, show
+from tests.helpers.gui_records import make_lead
 
 
 def scroll_of(form) -> QScrollArea:
@@ -183,3 +184,32 @@ def test_the_count_keeps_its_width(clerk_ctx, qtbot):
     QApplication.processEvents()
     assert summary.text() == "有 3 处需要修改"
     assert summary.geometry() == empty
+
+
+def test_the_lead_forms_handling_sections_count_beside_their_buttons(admin_ctx, qtbot):
+    """确定处置 and 登记办理结果 each say how many problems their own section has, just left of the button."""
+    form = show(qtbot, LeadForm(admin_ctx, make_lead(admin_ctx.workspace).id), (1100, 720))
+    form.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(form.dispose_button, Qt.MouseButton.LeftButton)
+    count = form.dispose_errors.summary
+    assert count.text() == "有 2 处需要修改"
+    assert (form.dispose_errors.message("disposition"), form.dispose_errors.message("collective_note")) == (
+        "请选择处置方式（谈话函询、初步核实、暂存待查、予以了结之一）", "请填写集体研究情况")
+    assert _left_of(count, form.dispose_button)
+    form.set_disposition("talk_inquiry")
+    assert count.text() == "有 1 处需要修改"
+    type_text(qtbot, form.collective_note, "纪委会议集体研究，同意谈话函询")
+    qtbot.mouseClick(form.dispose_button, Qt.MouseButton.LeftButton)
+    assert count.text() == "" and form.view.disposition == "talk_inquiry"
+
+    form.result_date.set_value(dt.date(2026, 10, 1))                  # before the disposition
+    qtbot.mouseClick(form.conclude_button, Qt.MouseButton.LeftButton)
+    assert form.result_errors.summary.text() == "有 1 处需要修改"
+    assert _left_of(form.result_errors.summary, form.conclude_button)
+
+
+def _left_of(label, button) -> bool:
+    """``label`` is shown on ``button``'s row, ending before it."""
+    here, there = label.mapToGlobal(QPoint(0, 0)), button.mapToGlobal(QPoint(0, 0))
+    return (label.isVisible() and here.x() + label.width() <= there.x()
+            and abs((here.y() + label.height() / 2) - (there.y() + button.height() / 2)) <= 2)
