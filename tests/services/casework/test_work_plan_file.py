@@ -13,6 +13,7 @@ from services.casework.persons import PersonInput
 from services.errors import StateError, ValidationError
 from services.storage import attachments
 
+pytestmark = pytest.mark.both_db  # the import and the plan's file are written in one transaction
 D = dt.date
 
 
