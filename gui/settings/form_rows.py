@@ -3,7 +3,8 @@ its refusal shown at the fields, password boxes and the OK/取消 bar."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from services.errors import ValidationError
 from services.security import users
@@ -60,6 +61,16 @@ def password_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def counted_buttons(dialog: QDialog, box: QDialogButtonBox, errors: FormErrors) -> QHBoxLayout:
+    """The OK/取消 bar with the form's "有 N 处需要修改" just before its buttons."""
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(errors.summary_label(dialog))
+    row.addWidget(box)
+    return row
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -14,7 +14,7 @@ from ..geometry import remember_geometry
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
 from ..widgets import FormErrors, form_error_label, primary, role_label, roles_text
-from .form_rows import dialog_buttons, form_row, password_edit, password_rule_row, run_service
+from .form_rows import counted_buttons, dialog_buttons, form_row, password_edit, password_rule_row, run_service
 
 
 class _RoleBoxes(QWidget):
@@ -59,7 +59,7 @@ class UserDialog(QDialog):
         lay.addWidget(self.general)
         buttons = dialog_buttons(self, self.tr("添加"))
         buttons.accepted.connect(self.submit)
-        lay.addWidget(buttons)
+        lay.addLayout(counted_buttons(self, buttons, self.errors))   # 有 N 处需要修改
         self.resize(560, 360)
         remember_geometry(self, ctx.settings)
 
@@ -121,7 +121,7 @@ class ResetPasswordDialog(QDialog):
         lay.addWidget(self.general)
         buttons = dialog_buttons(self, self.tr("重置"))
         buttons.accepted.connect(self.submit)
-        lay.addWidget(buttons)
+        lay.addLayout(counted_buttons(self, buttons, self.errors))   # 有 N 处需要修改
         remember_geometry(self, ctx.settings)
 
     def submit(self) -> bool:

@@ -1,7 +1,7 @@
 """设置: the admin manages users, everyone changes their own password, settings are edited with rights."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 from sqlalchemy import select
 
@@ -31,6 +31,14 @@ def _actions(ws):
         return [e.action for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()]
 
 
+def _count_beside(label, button) -> str:
+    """The "有 N 处需要修改" text, shown on the row of ``button`` and ending before it."""
+    here, there = label.mapToGlobal(QPoint(0, 0)), button.mapToGlobal(QPoint(0, 0))
+    assert label.isVisible() and here.x() + label.width() <= there.x()
+    assert abs((here.y() + label.height() / 2) - (there.y() + button.height() / 2)) <= 2
+    return label.text()
+
+
 def test_admin_adds_a_user_after_a_refused_attempt(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     page = _page(admin_ctx, qtbot)
@@ -51,9 +59,11 @@ def test_admin_adds_a_user_after_a_refused_attempt(admin_ctx, qtbot):
     _click(qtbot, dialog.ok_button)
     assert dialog.isVisible()
     assert dialog.errors.message("roles") == "至少需要选择一个角色"
+    assert _count_beside(dialog.errors.summary, dialog.ok_button) == "有 1 处需要修改"
     _click(qtbot, dialog.roles.boxes["clerk"])
     _click(qtbot, dialog.ok_button)
     assert dialog.errors.message("password") == "密码至少需要 8 个字符"
+    assert _count_beside(dialog.errors.summary, dialog.ok_button) == "有 1 处需要修改"
     assert dialog.errors.message("roles") == ""
     assert [u["username"] for u in users.list_users(ws)] == ["wang"]  # nothing created yet
 
@@ -89,6 +99,13 @@ def test_admin_disables_enables_and_resets_a_user(admin_ctx, qtbot):
     tab.select("li")
     _click(qtbot, tab.reset_button)
     dialog = tab.dialog
+    type_text(qtbot, dialog.password, "short")
+    type_text(qtbot, dialog.password2, "short")
+    _click(qtbot, dialog.ok_button)
+    assert dialog.errors.message("password") == "密码至少需要 8 个字符"
+    assert _count_beside(dialog.errors.summary, dialog.ok_button) == "有 1 处需要修改"
+    dialog.password.clear()
+    dialog.password2.clear()
     type_text(qtbot, dialog.password, "new-clerk-pass")
     type_text(qtbot, dialog.password2, "new-clerk-pass")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
