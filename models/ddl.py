@@ -7,6 +7,7 @@ dialect's own SQL.
 from __future__ import annotations
 
 from alembic import op
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 # Tables whose rows may only ever be added: the audit log (0002) and its checkpoints (0005).
@@ -76,6 +77,6 @@ def create_append_only_triggers(conn: Connection, names: list[str]) -> None:
         for name in names:
             conn.exec_driver_sql(every[name])
     else:
-        conn.exec_driver_sql(_POSTGRES_FUNCTION)
+        conn.execute(text(_POSTGRES_FUNCTION))  # text(): the driver would read its '%' as a placeholder
         for name in names:
             conn.exec_driver_sql(_postgres_trigger(name[: -len("_no_change")]))

@@ -6,13 +6,14 @@ backups, the ``.jjbak`` export, restore), ``maintenance`` (start-up checks, auto
 ``instance_lock`` (one program per data dir), ``db_url`` (SQLite or a PostgreSQL server, its password
 from PGPASSFILE or a prompt), ``attachments`` (content-addressed files), ``migrate_to`` (a SQLite
 database onto an empty server, checked), ``server_backup`` (a server's ``.jjbak`` payload, a ``.jjbak`` onto an
-empty server), ``server_check`` (a server database tried before use: reachable, whose, empty). Internal:
+empty server), ``db_roles`` (the owner migrates, the app's role only reads and writes rows),
+``server_check`` (a server database tried before use: reachable, whose, empty). Internal:
 ``backup_store``, ``backup_export`` (with ``backup_format``, the container), ``backup_origin``, ``backup_remask``,
 ``table_copy``.
 
 May use: security (the audit log, permissions, session checks and key derivation).
 """
 
-__all__ = ["attachments", "backup", "db_url", "files", "instance_lock", "maintenance", "migrate_to", "server_backup",
+__all__ = ["attachments", "backup", "db_roles", "db_url", "files", "instance_lock", "maintenance", "migrate_to", "server_backup",
            "server_check",
            "settings", "workspace"]

@@ -194,6 +194,10 @@ def open_workspace(data_dir: Path | str | None = None, *, url: str | None = None
         held = acquire(data_dir)
     try:
         engine = make_engine(url or sqlite_url(data_dir / DB_FILE))
+        if engine.dialect.name == "postgresql":  # the app's role never migrates: the owner does (db_roles)
+            from models.db import current_revision, head_revision
+            from services.storage import db_roles
+            db_roles.check_can_migrate(engine, current_revision(engine), head_revision())
         backup = upgrade_database(engine, data_dir / "backups")
     except OperationalError as exc:
         if held is not None:
