@@ -31,7 +31,7 @@ def test_users_unlock_lifts_the_lockout_and_is_audited(tmp_path):
     assert r.stdout.splitlines()[2].split() == ["li", "李四", "信访登记员", "启用"]
     r = run("--user", "li", "users", "list", env=LI, data_dir=d)  # signed in; refused only for the right
     assert r.returncode == 1 and r.stderr.startswith("错误：您没有“管理用户”的权限")
-    with sqlite3.connect(d / "jijian.sqlite") as db:
+    with sqlite3.connect(d / "jijian.sqlite") as db:  # a read of the CLI's own data dir, not an attack
         details = [json.loads(x) for (x,) in db.execute("SELECT detail_json FROM audit_events WHERE action='user.unlock'")]
     assert [x["username"] for x in details] == ["li"]
     r = run("--user", "wang", "users", "unlock", "nobody", env=PW, data_dir=d)

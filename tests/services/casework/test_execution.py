@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from cli.app import run_cli
 from models import ExecutionStep, SanctionExecution
 from services.casework import execution, follow_ups, measures, timeline
 from services.deadlines import due_list
 from services.errors import PermissionDenied, ValidationError
 from tests.conftest import sign_in_as
 from tests.helpers.sanction_case import close_case, open_case
+from tests.helpers.outside_sql import run_cli_on
 from tests.services.audit_attack import attack
 
 D = dt.date
@@ -136,6 +136,7 @@ def test_permissions_like_measures(ws, sanction):
         assert s.scalar(select(func.count()).select_from(ExecutionStep)) == 0
 
 
+@pytest.mark.both_db
 def test_a_backdated_announcement_or_visit_in_the_file_is_named_by_check_deep(ws, sanction, capsys):
     execution.record_execution(ws, sanction.id, announced_date=D(2026, 11, 16))          # late: due 11-12
     execution.add_step(ws, sanction.id, item="post", done_date=D(2026, 11, 17), note="免去会计职务")
@@ -144,12 +145,10 @@ def test_a_backdated_announcement_or_visit_in_the_file_is_named_by_check_deep(ws
         exec_id = s.scalar(select(SanctionExecution.id))
         step_id = s.scalar(select(ExecutionStep.id))
     # The attacker moves the 宣布 into the month, the execution item to another day, the phone call to a home visit.
-    attack(ws.db_path, f"UPDATE sanction_executions SET announced_date = '2026-11-10' WHERE id = {exec_id}",
+    attack(ws, f"UPDATE sanction_executions SET announced_date = '2026-11-10' WHERE id = {exec_id}",
            f"UPDATE execution_steps SET done_date = '2026-11-16' WHERE id = {step_id}",
            f"UPDATE follow_up_visits SET form = 'home_visit' WHERE id = {visit.id}")
-    code = run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"])
-    out = capsys.readouterr()
-    text = out.out + out.err
+    code, text = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1
     for name, table, row in (("处分执行记录", "sanction_executions", exec_id), ("执行事项", "execution_steps", step_id),
                              ("回访记录", "follow_up_visits", visit.id)):

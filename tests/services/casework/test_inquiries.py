@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from cli.app import run_cli
 from models import AuditEvent, Lead
 from services.casework import inquiries, leads, timeline
 from services.casework.leads import LeadInput
@@ -19,6 +18,7 @@ from services.errors import PermissionDenied, StateError, ValidationError
 from services.storage import attachments, settings
 from services.security import users
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
+from tests.helpers.outside_sql import run_cli_on
 from tests.services.audit_attack import attack
 
 D = dt.date
@@ -274,18 +274,17 @@ def test_each_step_is_in_the_lead_timeline_with_its_date(ws, tmp_path):
 
 
 # ------------------------------------------------------------------ rows changed outside the app
+@pytest.mark.both_db
 def test_a_reply_backdated_or_an_assessment_turned_in_the_file_is_named_by_check_deep(ws, capsys):
     lead = _lead(ws)
     letter = _replied(ws, lead, sent=D(2026, 11, 3), reply=D(2026, 11, 19))   # replied after its due date
     other = _replied(ws, _lead(ws))
     inquiries.assess(ws, other.id, "untruthful", D(2026, 11, 12), "inquire_again")
-    assert run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"]) == 0
-    capsys.readouterr()
-    # The attacker hides the late reply and turns 不如实说明 into 如实说明, with plain sqlite3.
-    attack(ws.db_path, f"UPDATE inquiry_letters SET reply_date = '2026-11-17' WHERE id = {letter.id}",
+    assert run_cli_on(capsys, ws, "check", "--deep")[0] == 0
+    # The attacker hides the late reply and turns 不如实说明 into 如实说明, with SQL outside the app.
+    attack(ws, f"UPDATE inquiry_letters SET reply_date = '2026-11-17' WHERE id = {letter.id}",
            f"UPDATE inquiry_letters SET assessment = 'truthful' WHERE id = {other.id}")
-    assert run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"]) == 1
-    out = capsys.readouterr()
-    text = out.out + out.err
+    code, text = run_cli_on(capsys, ws, "check", "--deep")
+    assert code == 1
     for row_id in (letter.id, other.id):
         assert f"函询记录（inquiry_letters #{row_id}）：内容与审计日志记录的不一致（在程序外被修改）" in text

@@ -3,7 +3,6 @@ every view audited; the same number in two cases is one person (人数) and one 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from sqlalchemy import select
@@ -15,6 +14,7 @@ from services.reporting.figures import compute_figures
 from services.reporting.layout import get_figure
 from services.security import users
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
+from tests.helpers.outside_sql import run_outside
 from tests.helpers.sanction_case import open_case
 from tests.services.daily.conftest import VALID_ID
 
@@ -75,16 +75,13 @@ def test_an_officer_neither_enters_nor_sees_it(ws):
     assert cases.get_case(ws, 1).persons[0].has_id_number      # the officer sees only that one is entered
 
 
+@pytest.mark.both_db
 def test_ciphertext_copied_to_another_person_is_refused(ws):
     """An attacker with the file copies one person's encrypted number onto another row: it does not decrypt."""
     a, b = _two_cases(ws)
     person_identity.set_id_number(ws, a, VALID_ID)
-    ws.engine.dispose()
-    con = sqlite3.connect(ws.db_path)
-    con.execute("UPDATE persons SET id_number_enc = (SELECT id_number_enc FROM persons WHERE id = ?) WHERE id = ?",
-                (a, b))
-    con.commit()
-    con.close()
+    run_outside(ws, f"UPDATE persons SET id_number_enc = (SELECT id_number_enc FROM persons WHERE id = {a}) "
+                    f"WHERE id = {b}")
     with pytest.raises(IntegrityFailure):
         person_identity.masked_id_number(ws, b)
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from sqlalchemy import select
 
-from cli.app import run_cli
 from models import ComplainantContact, Referral
 from services.casework import cases, contacts, intake, leads, referrals, timeline
 from services.deadlines import due_list
 from services.deadlines.workdays import WorkCalendar
 from services.errors import PermissionDenied, StateError, ValidationError
 from tests.conftest import published_up_to_2026, sign_in_as
+from tests.helpers.outside_sql import run_cli_on
 from tests.services.audit_attack import attack
 from tests.services.daily.conftest import complaint_input
 from tests.helpers.verification import approve_plan
@@ -280,12 +279,7 @@ def test_transferred_after_acceptance_it_still_ends_with_its_lead_but_reported_u
 
 
 # ------------------------------------------------------------------ the rows are watched
-def _check_deep(capsys, data_dir) -> tuple[int, str]:
-    code = run_cli(["--data-dir", str(data_dir), "check", "--deep"])
-    out = capsys.readouterr()
-    return code, out.out + out.err
-
-
+@pytest.mark.both_db
 def test_a_reply_or_a_feedback_changed_in_the_file_is_named_by_check_deep(ws, register, capsys):
     v = register()
     lead = intake.accept(ws, v.id, D(2026, 11, 3)).lead_id
@@ -294,19 +288,18 @@ def test_a_reply_or_a_feedback_changed_in_the_file_is_named_by_check_deep(ws, re
     intake.transfer(ws, other.id, D(2026, 11, 3), "县自然资源局", due_date=D(2026, 11, 30))
     (r,) = referrals.list_referrals(ws, other.id)
     referrals.record_reply(ws, r.id, D(2026, 11, 18), "已查实")
-    code, out = _check_deep(capsys, ws.data_dir)
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 0, out
     with ws.reading() as s:
         contact_id = s.execute(select(ComplainantContact.id)).scalar_one()
         assert s.execute(select(Referral.id)).scalar_one() == r.id
     # The attacker backdates the reply and turns the written notice into a phone call.
-    attack(ws.db_path, f"UPDATE referrals SET reply_date = '2026-11-10' WHERE id = {r.id}",
+    attack(ws, f"UPDATE referrals SET reply_date = '2026-11-10' WHERE id = {r.id}",
            f"UPDATE complainant_contacts SET method = 'phone' WHERE id = {contact_id}")
-    code, out = _check_deep(capsys, ws.data_dir)
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1
     assert f"转办记录（referrals #{r.id}）：内容与审计日志记录的不一致（在程序外被修改）" in out
     assert f"告知反馈记录（complainant_contacts #{contact_id}）：内容与审计日志记录的不一致（在程序外被修改）" in out
-    con = sqlite3.connect(ws.db_path)
-    assert con.execute("SELECT count(*) FROM referrals").fetchone()[0] == 1
-    con.close()
+    with ws.reading() as s:
+        assert s.execute(select(Referral.id)).scalars().all() == [r.id]
     assert lead is not None

@@ -79,6 +79,7 @@ def test_the_search_before_saving_uses_the_typed_phone_and_id(ws, register):
 
 def test_the_match_is_by_index_not_by_the_clear_number(ws, register):
     """The clear phone is nowhere in the database, so the match can only come from the blind index."""
+    # SQLite only: it reads the file's bytes (the server's counterpart greps a pg_dump: test_server_database)
     register(subjects=_subject("王五", "红星村村委会"))
     raw = b"".join(p.read_bytes() for p in ws.data_dir.glob("jijian.sqlite*"))
     assert b"13812345678" not in raw

@@ -4,7 +4,6 @@ by the secretary, and the 立案审批 limit after 初核 on the due list."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from sqlalchemy import select
@@ -18,6 +17,7 @@ from services.errors import PermissionDenied, StateError, ValidationError
 from services.security import row_digest, users
 from services.storage import attachments
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
+from tests.helpers.outside_sql import run_outside
 from tests.helpers.verification import approve_plan
 
 D = dt.date
@@ -122,17 +122,15 @@ def test_the_plan_is_text_or_an_attachment_of_the_same_lead_and_only_the_secreta
     assert work_plan.approve_plan(ws, lead, D(2026, 10, 10)).approved
 
 
+@pytest.mark.both_db
 def test_an_approval_forged_in_the_file_is_named_by_the_deep_check(ws):
     """The attack: an officer who cannot approve writes the secretary's id into the lead's row with sqlite3."""
     lead = _lead(ws)
     leads.dispose(ws, lead, "preliminary_verification", D(2026, 10, 9), "集体研究", "李四、赵六")
     work_plan.record_plan(ws, lead, "核查组李四、赵六")
     number = leads.get_lead(ws, lead).number
-    db = sqlite3.connect(ws.db_path)
-    db.execute("UPDATE leads SET work_plan_approver_id = 1, work_plan_approved_date = '2026-10-10' WHERE id = ?",
-               (lead,))
-    db.commit()
-    db.close()
+    run_outside(ws, "UPDATE leads SET work_plan_approver_id = 1, work_plan_approved_date = '2026-10-10' "
+                    f"WHERE id = {lead}")
     with ws.reading() as s:
         findings = row_digest.check_rows(s).findings
     assert [(f.table, f.label, f.kind) for f in findings] == [("leads", f"问题线索 {number}（leads #{lead}）", "changed")]
@@ -183,16 +181,14 @@ def test_a_direct_filing_by_an_officer_waits_for_the_secretary(ws):
     assert [e.text_zh for e in timeline.timeline(ws, "case", c.id)][1] == "纪委书记审批立案"
 
 
+@pytest.mark.both_db
 def test_closing_needs_the_intermediate_dates_in_order_even_when_a_row_was_edited_behind_the_app(ws):
     c = cases.open_case(ws, filing_date=D(2026, 9, 1), title="直接立案",
                         persons=[PersonInput(name="王五", is_party_member=True)])
     for stage, day in (("investigating", D(2026, 9, 2)), ("referred_for_trial", D(2026, 10, 1)),
                        ("trial_concluded", D(2026, 10, 20))):
         cases.advance_case(ws, c.id, stage, day, trial_opinion="建议免予处分")
-    db = sqlite3.connect(ws.db_path)  # the 审查调查 date taken out of the file directly
-    db.execute("UPDATE cases SET investigation_date = NULL WHERE id = ?", (c.id,))
-    db.commit()
-    db.close()
+    run_outside(ws, f"UPDATE cases SET investigation_date = NULL WHERE id = {c.id}")  # the 审查调查 date taken out
     with pytest.raises(StateError) as exc:
         cases.advance_case(ws, c.id, "closed", D(2026, 11, 2))
     assert exc.value.message == f"案件 {c.number} 没有审查调查日期，结案须依次经过审查调查、移送审理和审结"

@@ -9,7 +9,6 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from cli.app import run_cli
 from services.casework import cases, leads, talks, timeline
 from services.casework.leads import LeadInput
 from services.casework.persons import PersonInput
@@ -18,6 +17,7 @@ from services.errors import NotFoundError, PermissionDenied, ValidationError
 from services.reporting import item_print
 from services.storage import attachments
 from tests.conftest import sign_in_as
+from tests.helpers.outside_sql import run_cli_on
 from tests.services.audit_attack import attack
 from tests.helpers.verification import approve_plan
 
@@ -176,13 +176,13 @@ def test_the_printed_talk_record_is_one_a4_page_filled_from_the_record(ws):
         item_print.lead_sheet_pdf(ws, lead.id))).pages[0]["/Resources"]["/Font"].values()}
 
 
+@pytest.mark.both_db
 def test_a_talk_record_changed_in_the_file_is_named_by_check_deep(ws, capsys):
     lead = _lead(ws)
     v = talks.record_talk(ws, _talk(lead))
-    assert run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"]) == 0
-    capsys.readouterr()
-    # The attacker makes a one-person talk look like a two-person one, with plain sqlite3.
-    attack(ws.db_path, f"UPDATE talk_records SET interviewers = '李四、王五' WHERE id = {v.id}")
-    assert run_cli(["--data-dir", str(ws.data_dir), "check", "--deep"]) == 1
-    out = capsys.readouterr()
-    assert f"谈话记录（talk_records #{v.id}）：内容与审计日志记录的不一致（在程序外被修改）" in out.out + out.err
+    assert run_cli_on(capsys, ws, "check", "--deep")[0] == 0
+    # The attacker makes a one-person talk look like a two-person one, with SQL outside the app.
+    attack(ws, f"UPDATE talk_records SET interviewers = '李四、王五' WHERE id = {v.id}")
+    code, text = run_cli_on(capsys, ws, "check", "--deep")
+    assert code == 1
+    assert f"谈话记录（talk_records #{v.id}）：内容与审计日志记录的不一致（在程序外被修改）" in text

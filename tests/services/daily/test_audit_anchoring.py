@@ -1,7 +1,8 @@
-"""Attacks on the audit chain with the database file in hand (sqlite3), not the keys.
+"""Attacks on the audit chain with the database in hand (sqlite3 on the file, or the server's superuser),
+not the keys.
 
-Each test does to the real file what an attacker would, then asks ``audit verify`` or
-``check --deep`` (the CLI, in-process) what a user would see.
+Each test does to the real database what an attacker would, then asks ``audit verify`` or
+``check --deep`` (the CLI, in-process) what a user would see; those marked ``both_db`` on either backend.
 """
 from __future__ import annotations
 
@@ -12,24 +13,18 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from cli.app import run_cli
 from models import AuditCheckpoint, AuditEvent
 from services.reporting import monthly_report
 from services.security import audit, audit_checkpoints
 from services.storage.workspace import open_workspace
 from tests.helpers.crypto import CHEAP_CRYPTO
+from tests.helpers.outside_sql import outside, run_cli_on
 from tests.services.audit_attack import attack as _attack, checkpoint_row
 from tests.services.audit_attack import rewrite_without as _rewrite_without
 from tests.services.submission.conftest import TOWN_PASS, certify, make_county, make_ws
 from tests.helpers.verification import approve_plan
 
 D = dt.date
-
-
-def _cli(capsys, data_dir, *argv) -> tuple[int, str]:
-    code = run_cli(["--data-dir", str(data_dir), *argv])
-    out = capsys.readouterr()
-    return code, out.out + out.err
 
 
 def _events(ws, action):
@@ -64,11 +59,12 @@ def test_every_finalize_and_package_leaves_a_checkpoint_that_verifies(signed, ca
                                                                              ("manual", "", True)]
         assert cps[0].event_count == finalize_event.id and cps[0].head_hash == finalize_event.hash
         assert cps[1].prev_digest == audit_checkpoints.message_digest(cps[0])
-    code, out = _cli(capsys, signed.data_dir, "audit", "verify")
+    code, out = run_cli_on(capsys, signed, "audit", "verify")
     assert code == 0, out
     assert "审计检查点 2 个全部与审计日志一致（其中 1 个已签名）" in out
 
 
+@pytest.mark.both_db
 def test_deleting_the_last_events_is_caught_by_the_checkpoint(ws, capsys):
     monthly_report.finalize(ws, "2026-10")
     with ws.reading() as s:
@@ -77,15 +73,16 @@ def test_deleting_the_last_events_is_caught_by_the_checkpoint(ws, capsys):
         for i in range(3):
             audit.record(s, ws.current_user, "test.work", "thing", i, {})
     # Cut the last 5 events: the three after the checkpoint and two it covers.
-    _attack(ws.db_path, f"DELETE FROM audit_events WHERE id > {count - 2}")
+    _attack(ws, f"DELETE FROM audit_events WHERE id > {count - 2}")
     with ws.reading() as s:
         assert audit.verify_chain(s).ok  # the cut chain is still a valid chain
-    code, out = _cli(capsys, ws.data_dir, "audit", "verify")
+    code, out = run_cli_on(capsys, ws, "audit", "verify")
     assert code == 1
     assert (f"第 {count} 条已不存在——审计日志被截断（最后的记录被删除）") in out
     assert "月报定稿 2026-10/r1" in out
 
 
+@pytest.mark.both_db
 def test_limit_events_after_the_last_checkpoint_can_be_cut_unnoticed(ws, capsys):
     """Documented limit: what no checkpoint covers yet can be cut by someone holding the file."""
     monthly_report.finalize(ws, "2026-10")
@@ -94,28 +91,31 @@ def test_limit_events_after_the_last_checkpoint_can_be_cut_unnoticed(ws, capsys)
     with ws.transaction() as s:
         for i in range(3):
             audit.record(s, ws.current_user, "test.work", "thing", i, {})
-    _attack(ws.db_path, f"DELETE FROM audit_events WHERE id > {count}")
-    code, _out = _cli(capsys, ws.data_dir, "audit", "verify")
+    _attack(ws, f"DELETE FROM audit_events WHERE id > {count}")
+    code, _out = run_cli_on(capsys, ws, "audit", "verify")
     assert code == 0
 
 
+@pytest.mark.both_db
 def test_delete_and_rehash_is_caught_by_the_checkpoints(signed, capsys):
-    _rewrite_without(signed.db_path, 3, fix_checkpoints=False)
+    _rewrite_without(signed, 3, fix_checkpoints=False)
     with signed.reading() as s:
         assert audit.verify_chain(s).ok  # the hash chain alone is fooled
-    code, out = _cli(capsys, signed.data_dir, "audit", "verify")
+    code, out = run_cli_on(capsys, signed, "audit", "verify")
     assert code == 1
     assert "的哈希与检查点不符——审计日志被改写（记录被删除或改动后重新计算了哈希）" in out
 
 
+@pytest.mark.both_db
 def test_delete_and_rehash_with_checkpoints_rewritten_breaks_the_signature(signed, capsys):
-    _rewrite_without(signed.db_path, 3, fix_checkpoints=True)
-    code, out = _cli(capsys, signed.data_dir, "audit", "verify")
+    _rewrite_without(signed, 3, fix_checkpoints=True)
+    code, out = run_cli_on(capsys, signed, "audit", "verify")
     assert code == 1
     assert "手工签名" in out and "签名与检查点内容不符（检查点被改动或签名被伪造）" in out
     assert "月报定稿" not in out  # the unsigned one was made consistent: only the signature tells
 
 
+@pytest.mark.both_db
 def test_checkpoint_resigned_with_another_townships_real_key_is_refused(signed, tmp_path, capsys):
     county = open_workspace(tmp_path / "county", today=lambda: dt.date(2026, 11, 20), crypto=CHEAP_CRYPTO)
     from services.security import users
@@ -127,18 +127,17 @@ def test_checkpoint_resigned_with_another_townships_real_key_is_refused(signed, 
     other_cert = other_signer.cert_pem.decode("ascii")
     county.close()
     other.close()
-    _rewrite_without(signed.db_path, 3, fix_checkpoints=True)
-    con = sqlite3.connect(signed.db_path)
-    row = con.execute("SELECT id, created_at, org_code, event_count, head_hash, trigger, ref, prev_digest "
-                      "FROM audit_checkpoints WHERE signature IS NOT NULL").fetchone()
-    cp = checkpoint_row(*row[1:])
+    _rewrite_without(signed, 3, fix_checkpoints=True)
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
-    forged = other_signer.key.sign(audit_checkpoints.message(cp), ec.ECDSA(hashes.SHA256()))
-    con.execute("UPDATE audit_checkpoints SET signature = ?, signer_cert_pem = ? WHERE id = ?", (forged, other_cert, row[0]))
-    con.commit()
-    con.close()
-    code, out = _cli(capsys, signed.data_dir, "audit", "verify")
+    with outside(signed) as con:
+        row = con.execute("SELECT id, created_at, org_code, event_count, head_hash, trigger, ref, prev_digest "
+                          "FROM audit_checkpoints WHERE signature IS NOT NULL").fetchone()
+        cp = checkpoint_row(*row[1:])
+        forged = other_signer.key.sign(audit_checkpoints.message(cp), ec.ECDSA(hashes.SHA256()))
+        con.execute("UPDATE audit_checkpoints SET signature = ?, signer_cert_pem = ? WHERE id = ?",
+                    (forged, other_cert, row[0]))
+    code, out = run_cli_on(capsys, signed, "audit", "verify")
     assert code == 1
     assert "签名证书属于“红石乡纪委（HS002）”，不是本单位（QS001）的证书（签名被伪造）" in out
 
@@ -156,33 +155,36 @@ def test_wrong_passphrase_signs_nothing(ws, tmp_path):
 
 # ---------------------------------------------------------------- row digests
 
+@pytest.mark.both_db
 def test_direct_update_of_a_complaint_is_named_by_check_deep(ws, register, capsys):
     a, b = register(), register(main_problem="反映李四违规发放补贴问题")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 0, out
-    _attack(ws.db_path, f"UPDATE complaints SET main_problem = '无问题' WHERE id = {b.id}")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    _attack(ws, f"UPDATE complaints SET main_problem = '无问题' WHERE id = {b.id}")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1
     assert f"信访件 {b.number}（complaints #{b.id}）：内容与审计日志记录的不一致（在程序外被修改）" in out
     assert a.number not in out
 
 
+@pytest.mark.both_db
 def test_check_deep_names_deleted_and_inserted_rows(ws, register, capsys):
     a, b = register(), register()
-    _attack(ws.db_path, f"DELETE FROM complaint_subjects WHERE complaint_id = {a.id}",
+    _attack(ws, f"DELETE FROM complaint_subjects WHERE complaint_id = {a.id}",
             f"DELETE FROM complaints WHERE id = {a.id}",
             f"INSERT INTO users (id, username, display_name, password_hash, is_active, failed_logins, created_at) "
-            f"SELECT 99, 'ghost', '影子', password_hash, 1, 0, created_at FROM users WHERE id = 1")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+            f"SELECT 99, 'ghost', '影子', password_hash, is_active, 0, created_at FROM users WHERE id = 1")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1
     assert f"信访件（complaints #{a.id}）：审计日志中有它，数据库中已没有（在程序外被删除）" in out
     assert "用户 ghost（users #99）：审计日志中没有它的记录（在程序外新增）" in out
     assert b.number not in out
 
 
+@pytest.mark.both_db
 def test_a_password_hash_swapped_in_the_file_is_named(ws, capsys):
-    _attack(ws.db_path, "UPDATE users SET password_hash = 'x' WHERE username = 'wang'")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    _attack(ws, "UPDATE users SET password_hash = 'x' WHERE username = 'wang'")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1 and "用户 wang（users #1）：内容与审计日志记录的不一致（在程序外被修改）" in out
 
 
@@ -203,7 +205,7 @@ def test_every_change_through_the_app_keeps_check_deep_clean(ws, register, as_ro
     as_role("secretary")
     users.set_active(ws, "u_clerk", False)
     monthly_report.finalize(ws, "2026-10")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 0, out
     assert "逐行核对：" in out and "条记录与审计日志中的摘要一致" in out
 
@@ -218,8 +220,9 @@ def test_digests_ride_on_the_transactions_last_event(ws, register):
 # ---------------------------------------------------------------- triggers
 
 def test_dropped_triggers_are_recreated_on_open_and_the_event_recorded(ws):
+    # SQLite only: it drops the SQLite file's own trigger pair (the server's are covered in test_db_roles)
     ws.close()
-    _attack(ws.db_path)
+    _attack(ws)
     con = sqlite3.connect(ws.db_path)
     assert con.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE 'audit_%_no_%'").fetchone()[0] == 0
     con.close()
@@ -242,6 +245,7 @@ def test_dropped_triggers_are_recreated_on_open_and_the_event_recorded(ws):
         ws2.close()
 
 
+@pytest.mark.both_db
 def test_bulk_core_writes_are_digested_too(ws, register, capsys):
     """Bulk writers (the ledger import) bypass the ORM; their rows are digested all the same."""
     from sqlalchemy import bindparam, insert, update
@@ -257,24 +261,24 @@ def test_bulk_core_writes_are_digested_too(ws, register, capsys):
         conn.execute(insert(t), [{**row, "id": 50, "number": "XF2026-0050", "seq": 50}])
         conn.execute(update(t).values(referred_to="县纪委"))  # no ids: the whole table is digested
         audit.record(s, ws.current_user, "test.bulk", "import", "x", {})
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 0, out
-    _attack(ws.db_path, "UPDATE complaints SET main_problem = '再改' WHERE id = 50")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    _attack(ws, "UPDATE complaints SET main_problem = '再改' WHERE id = 50")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1 and "信访件 XF2026-0050（complaints #50）：内容与审计日志记录的不一致（在程序外被修改）" in out
 
 
+@pytest.mark.both_db
 def test_a_ledger_import_keeps_check_deep_clean_and_its_rows_are_watched(ws, tmp_path, capsys):
     from services.interchange import ledger_import
     from tests.services.report.conftest import good_sheets, write_book
     result = ledger_import.import_workbook(ws, write_book(tmp_path / "good.xlsx", good_sheets()))
     assert result.imported and not result.problems
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 0, out
-    con = sqlite3.connect(ws.db_path)
-    number, case_id = con.execute("SELECT number, id FROM cases ORDER BY number LIMIT 1").fetchone()
-    con.close()
-    _attack(ws.db_path, f"UPDATE cases SET title = '改' WHERE id = {case_id}")
-    code, out = _cli(capsys, ws.data_dir, "check", "--deep")
+    with outside(ws) as con:
+        number, case_id = con.execute("SELECT number, id FROM cases ORDER BY number LIMIT 1").fetchone()
+    _attack(ws, f"UPDATE cases SET title = '改' WHERE id = {case_id}")
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1 and out.count("（在程序外被修改）") == 1
     assert f"案件 {number}（cases #{case_id}）：内容与审计日志记录的不一致（在程序外被修改）" in out

@@ -31,6 +31,7 @@ def test_old_sanctions_of_closed_cases_are_not_owed_a_new_announcement(tmp_path)
     data = tmp_path / "data"
     (data / "backups").mkdir(parents=True)
     copy_into_revision(tmp_path / "scratch" / "jijian.sqlite", data / "jijian.sqlite", "0005")
+    # SQLite only: a file copied back to revision 0005 and upgraded on open (no server database that old exists)
     con = sqlite3.connect(data / "jijian.sqlite")  # one sanctioned case still open at the upgrade
     con.execute("UPDATE cases SET closing_date = NULL, stage = 'trial_concluded' WHERE id = "
                 "(SELECT min(case_id) FROM measures WHERE category != 'handling')")

@@ -14,6 +14,7 @@ from services.reporting.layout import get_figure
 from services.security import audit, identity, row_digest
 from services.validation import mask_phone
 from tests.conftest import sign_in_as
+from tests.helpers.outside_sql import run_outside
 
 from .conftest import C_HEAD, K_HEAD, L_HEAD, M_HEAD, T_HEAD, good_sheets, snapshot, write_book
 
@@ -258,13 +259,10 @@ def test_imported_complaints_are_in_the_full_text_index(ws, good):
     assert triggers == 10  # all back
 
 
+@pytest.mark.both_db
 def test_an_imported_row_changed_outside_the_app_is_named(ws, good):
-    import sqlite3
     assert ledger_import.import_workbook(ws, good).imported
-    con = sqlite3.connect(ws.data_dir / "jijian.sqlite")
-    with con:
-        con.execute("UPDATE complaints SET main_problem = '无' WHERE number = 'XF2026-0101'")
-    con.close()
+    run_outside(ws, "UPDATE complaints SET main_problem = '无' WHERE number = 'XF2026-0101'")
     with ws.reading() as s:
         rows = row_digest.check_rows(s)
         cid = s.execute(select(Complaint.id).where(Complaint.number == "XF2026-0101")).scalar_one()

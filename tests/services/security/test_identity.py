@@ -23,6 +23,7 @@ def _complaint(ws, s, number="XF2026-0001"):
 
 
 def test_sqlite_file_holds_no_plaintext_identity(ws):
+    # SQLite only: it reads the file's pages and WAL (the server's counterpart greps a pg_dump: test_server_database)
     with ws.transaction() as s:
         _complaint(ws, s)
     ws.engine.dispose()

@@ -12,6 +12,7 @@ NAME, PHONE, ADDRESS = "赵铁柱", "0571-87654321转808661", "红星村五组"
 
 
 def test_database_file_and_local_backup_hold_no_identity_piece(ws):
+    # SQLite only: it reads the file's free pages and the local backup copies, which only a SQLite desk has
     v = intake.register_complaint(ws, complaint_input(complainant_name=NAME, complainant_phone=PHONE,
                                                       complainant_id_number=VALID_ID, complainant_address=ADDRESS))
     assert v.identity_masked == {"name": "赵**", "phone": "0571-****", "id_number": "11" + "*" * 16,

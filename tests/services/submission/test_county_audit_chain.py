@@ -2,6 +2,8 @@
 
 A real county and a real township (keys, certificate, finalized months, packages on a stick);
 the township's history is rewritten with sqlite3 on its database file, as an attacker would.
+SQLite only: a county and its townships, each a desk of its own (the same rewrite on a server database:
+tests/services/daily/test_audit_anchoring.py, both_db).
 """
 from __future__ import annotations
 
@@ -85,7 +87,7 @@ def test_a_normal_sequence_of_packages_imports_and_the_county_keeps_the_checkpoi
 def test_a_rewritten_history_is_refused_naming_township_package_and_event(pair):
     c, town, tmp = pair
     reported = _reported_r1(c, town, tmp)
-    rewrite_without(town.db_path, 5)  # someone with the file removes an early event and rehashes
+    rewrite_without(town, 5)  # someone with the file removes an early event and rehashes
     town = reopen(town.data_dir)
     with town.reading() as s:
         assert audit.verify_chain(s).ok
@@ -143,7 +145,7 @@ def test_a_package_that_drops_the_extract_after_one_carried_it_is_refused(pair):
 def test_events_cut_below_the_last_package_are_refused_at_the_next_import(pair):
     c, town, tmp = pair
     reported = _reported_r1(c, town, tmp)
-    attack(town.db_path, f"DELETE FROM audit_events WHERE id > {reported - 2}")  # the package's last events
+    attack(town, f"DELETE FROM audit_events WHERE id > {reported - 2}")  # the package's last events
     town = reopen(town.data_dir)  # new events take the freed numbers
     monthly_report.finalize(town, "2026-11")
     n1 = _package(town, "2026-11", tmp / "stick2")
