@@ -55,7 +55,7 @@ def display_text(value: Any) -> str:
         return term(label)
     if isinstance(value, (list, tuple)):
         return "、".join(display_text(v) for v in value)
-    return str(value)
+    return term(value) if isinstance(value, str) else str(value)   # a label the services wrote (网络, 已受理)
 
 
 class LazyTableModel(QAbstractTableModel):

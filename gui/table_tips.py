@@ -62,3 +62,16 @@ def full_text_tips(view: QAbstractItemView) -> QAbstractItemView:
     """Install the helper on ``view`` (returned, for chaining)."""
     _FullTextTips(view)
     return view
+
+
+def widen_to_headers(view) -> None:
+    """No column narrower than its own title (with room for the sort arrow): the widths are set for the
+    Chinese titles, a translation's ("Date received") may be longer."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = view.model()
+    for col in range(model.columnCount()):
+        title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+        need = metrics.horizontalAdvance(title) + 28
+        if view.columnWidth(col) < need:
+            view.setColumnWidth(col, need)

@@ -24,7 +24,7 @@ from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction
 from ..lazy_model import LazyTableModel, attach_sorting
 from ..operations import QueryOp
-from ..table_tips import full_text_tips
+from ..table_tips import full_text_tips, widen_to_headers
 from ..widgets import primary, show_error
 from .base import Page
 
@@ -170,6 +170,7 @@ class ComplaintsPage(Page):
                   "state_date": 92, "is_repeat": 56, DUE_KEY: 80}
         for col, (key, _h, _s) in enumerate(self.model.columns):
             self.view.setColumnWidth(col, widths.get(key, 100))
+        widen_to_headers(self.view)
         header.setStretchLastSection(True)
         full_text_tips(self.view)
         self.view.doubleClicked.connect(lambda index: self.open_row(index.row()))

@@ -75,6 +75,7 @@ class CounterCard(QFrame):
         self.setObjectName("Card")
         self.title = QLabel(self)
         self.title.setObjectName("PageNote")
+        self.title.setWordWrap(True)   # a translation's longer title wraps instead of being cut
         self.value = QLabel(self)
         self.value.setStyleSheet("font-size: 22pt; font-weight: bold; color: #1f2328;")
         self.compare = QLabel(self)

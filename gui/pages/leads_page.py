@@ -24,7 +24,7 @@ from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction, error_text
 from ..lazy_model import LazyTableModel, attach_sorting
 from ..operations import QueryOp
-from ..table_tips import full_text_tips
+from ..table_tips import full_text_tips, widen_to_headers
 from ..widgets import primary, show_error, show_info
 from .base import Page
 
@@ -124,6 +124,7 @@ class ItemListPage(Page):
             col = self.model.column_of(key)
             if col >= 0:
                 self.view.setColumnWidth(col, width)
+        widen_to_headers(self.view)
         attach_sorting(self.view, self.model, self.default_sort(), True)
         self.model.sig_sort_requested.connect(lambda *_: self.refresh())
         self.model.sig_fetch_failed.connect(lambda exc: show_error(self, exc))

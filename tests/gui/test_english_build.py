@@ -154,3 +154,17 @@ def test_the_catalogue_is_current_and_complete():
 
     count, missing = update_translations.update("en", write=False)
     assert count > 1000 and missing == []
+
+
+def test_english_list_titles_and_navigation_are_not_cut(english, qtbot):
+    window = MainWindow(_signed_in(english, "township"))
+    qtbot.addWidget(window)
+    window.show()
+    nav = window.nav
+    assert nav.sizeHintForColumn(0) <= nav.viewport().width()   # "Double investigation" was cut, a scroll bar under it
+    for key in ("complaints", "leads", "cases", "ledger"):
+        view = window.show_page(key).view
+        metrics, model = view.horizontalHeader().fontMetrics(), view.model()
+        cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+               if view.columnWidth(c) < metrics.horizontalAdvance(model.headerData(c, Qt.Orientation.Horizontal))]
+        assert cut == [], key
