@@ -115,6 +115,7 @@ class Shown:
     title: str | None = None
     details: str | None = None
     start: str | None = None  # where a file dialog would have opened
+    buttons: tuple[str, ...] = ()  # the buttons of a choose
 
 
 @dataclass
@@ -148,7 +149,7 @@ class ScriptedInteraction:
         return bool(self._next("confirm", message))
 
     def choose(self, parent, message, buttons, *, title=None, detail=None) -> int | None:
-        self.shown.append(Shown("choose", message, title))
+        self.shown.append(Shown("choose", message, title, buttons=tuple(buttons)))
         got = self._next("choose", message)
         if isinstance(got, str):
             return list(buttons).index(got)

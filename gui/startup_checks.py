@@ -8,12 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from services.errors import DomainError
 from services.storage import maintenance
 from services.storage.workspace import open_workspace
 
+from .interaction import Interaction
 from .widgets import show_error, show_info
 
 
@@ -27,19 +28,12 @@ def check_before_open(parent: QWidget | None, data_dir: Path | str) -> bool:
     report = maintenance.startup_check(data_dir)
     if report.ok:
         return True
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("数据库检查未通过"))
     good = report.newest_good_backup
     text = report.message
     if good is not None:
         text += "\n\n" + _tr("恢复后，损坏的数据库文件会另存保留（不删除），备份之后录入的内容需要重新录入。")
-    box.setText(text)
-    restore = box.addButton(_tr("从最近的完好备份恢复"), QMessageBox.ButtonRole.AcceptRole) if good else None
-    quit_button = box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore or quit_button)
-    box.exec()
-    if restore is None or box.clickedButton() is not restore:
+    buttons = ([_tr("从最近的完好备份恢复")] if good else []) + [_tr("退出")]
+    if Interaction.choose(parent, text, buttons, title=_tr("数据库检查未通过")) != 0 or good is None:
         return False
     try:
         result = maintenance.restore_backup(data_dir, good, None)

@@ -1,6 +1,7 @@
 """The check before the workspace opens: a damaged database offers the newest good backup and restores it."""
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -10,7 +11,6 @@ from services.security import audit, setup, users
 from services.storage import maintenance
 from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD
-from tests.helpers.gui_modals import answer_modals, press
 from tests.helpers.crypto import CHEAP_CRYPTO
 
 
@@ -41,17 +41,32 @@ def test_a_sound_database_opens_without_asking(qapp, data_dir):
     assert check_before_open(None, data_dir) is True
 
 
-def test_damaged_database_is_restored_from_the_newest_good_backup(qapp, data_dir):
+AFTER_RESTORE = "恢复后，损坏的数据库文件会另存保留（不删除），备份之后录入的内容需要重新录入。"
+
+
+def _damage_said(text: str) -> str:
+    """The question's text, checked whole; the backup it names."""
+    found = re.fullmatch(r"数据库检查发现损坏（.+）。可以从最近的完好备份恢复：(\S+\.sqlite3)（\d{4}-\d\d-\d\d \d\d:\d\d）"
+                         "\n\n" + AFTER_RESTORE, text, re.DOTALL)
+    assert found, text
+    return found.group(1)
+
+
+def test_damaged_database_is_restored_from_the_newest_good_backup(qapp, data_dir, prompts):
     db = data_dir / "jijian.sqlite"
     wreck(db)
     assert not maintenance.startup_check(data_dir).ok
-    seen = answer_modals(press("从最近的完好备份恢复"), press("确定"))
+    prompts.answer("从最近的完好备份恢复")
     assert check_before_open(None, data_dir) is True
-    assert "损坏" in seen[0] and "可以从最近的完好备份恢复" in seen[0]
-    assert len(seen) == 2, seen
-    assert "已从备份" in seen[1] and "另存为" in seen[1]
+    [question] = [p for p in prompts.shown if p.kind == "choose"]
+    backup_name = next(data_dir.glob("backups/*.sqlite3")).name
+    assert (question.title, question.buttons) == ("数据库检查未通过", ("从最近的完好备份恢复", "退出"))
+    assert _damage_said(question.text) == backup_name
+    [aside] = [p.name for p in data_dir.glob("jijian.before-restore-*[0-9]")]   # the damaged file is kept
+    assert prompts.texts("info") == [f"已从备份“{backup_name}”恢复数据。损坏的数据库已另存为“{aside}”。\n"
+                                     "请登录后核对最近录入的内容。"]
+    assert prompts.texts("error") == []
     assert maintenance.startup_check(data_dir).ok
-    assert list(data_dir.glob("jijian*.before-restore-*"))  # the damaged file is kept
     ws = open_workspace(data_dir, crypto=CHEAP_CRYPTO)
     try:
         users.login(ws, "wang", ADMIN_PASSWORD)
@@ -63,22 +78,24 @@ def test_damaged_database_is_restored_from_the_newest_good_backup(qapp, data_dir
         ws.close()
 
 
-def test_choosing_exit_leaves_everything_as_it_was(qapp, data_dir):
+def test_choosing_exit_leaves_everything_as_it_was(qapp, data_dir, prompts):
     db = data_dir / "jijian.sqlite"
     wreck(db)
     before = db.read_bytes()
-    seen = answer_modals(press("退出"))
+    prompts.answer("退出")
     assert check_before_open(None, data_dir) is False
-    assert seen and "损坏" in seen[0]
+    [question] = prompts.shown
+    assert _damage_said(question.text) == next(data_dir.glob("backups/*.sqlite3")).name
     assert db.read_bytes() == before
     assert not list(data_dir.glob("jijian*.before-restore-*"))
 
 
-def test_no_backup_means_no_restore_button(qapp, data_dir):
+def test_no_backup_means_no_restore_button(qapp, data_dir, prompts):
     for f in (data_dir / "backups").glob("*.sqlite3"):
         f.unlink()
     wreck(data_dir / "jijian.sqlite")
-    buttons = []
-    seen = answer_modals(lambda box: (buttons.extend(b.text() for b in box.buttons()), press("退出")(box)))
+    prompts.answer("退出")
     assert check_before_open(None, data_dir) is False
-    assert buttons == ["退出"] and "没有找到可用的备份" in seen[0]
+    [question] = prompts.shown
+    assert question.buttons == ("退出",)
+    assert re.fullmatch(r"数据库检查发现损坏（.+）。没有找到可用的备份，请联系技术人员，切勿继续录入。", question.text, re.DOTALL)
