@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from resources import SUPPORTED_LANGUAGES, style_sheet
 from services.errors import DomainError
@@ -21,6 +21,7 @@ from services.version import __version__
 from .context import AppContext, create_app_context, load_translator
 from .database_choice import open_start_context, saved_server, state_settings
 from .executor import run_with_progress
+from .interaction import Interaction
 from .login_dialog import LoginDialog
 from .main_window import MainWindow
 from .setup_wizard import SetupWizard
@@ -132,8 +133,8 @@ def _demo_dir(args: argparse.Namespace) -> Path | None:
     """Create (once) and return the demo workspace; None (after telling the user) when unavailable."""
     target = (args.data_dir or default_data_dir()) / "demo"
     if importlib.util.find_spec(DEMO_MODULE) is None:
-        QMessageBox.information(None, "纪检桌面", QApplication.translate(
-            "app", "本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。"))
+        Interaction.info(None, QApplication.translate(
+            "app", "本版本尚未包含演示数据（services/demo.py），请不带 --demo 启动。"), "纪检桌面")
         return None
     demo = importlib.import_module(DEMO_MODULE)
     # blocking: the demo data must exist before the first window opens on it
@@ -184,7 +185,7 @@ def run_gui(argv: list[str]) -> int:
     except DomainError as exc:  # before any window: the data dir cannot be used, said in a box, exit
         if app_lock is not None:
             app_lock.release()
-        QMessageBox.critical(None, "纪检桌面", exc.message)
+        Interaction.error(None, exc, "纪检桌面")
         return 1
     controller = ShellController(ctx, username=args.user)
     try:
