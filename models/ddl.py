@@ -56,14 +56,16 @@ def drop_audit_triggers(tables: tuple[str, ...] = ("audit_events",)) -> None:
 
 
 def missing_append_only_triggers(conn: Connection) -> list[str]:
-    """Names of the append-only triggers that should exist (for the tables present) but do not."""
+    """Names of the append-only triggers that should exist (for the tables present) but do not, or (on a
+    server) exist disabled (``ALTER TABLE … DISABLE TRIGGER``)."""
     if conn.dialect.name == "sqlite":
         rows = conn.exec_driver_sql("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger')").all()
         tables = {n for t, n in rows if t == "table"}
         triggers = {n for t, n in rows if t == "trigger"}
         want = [name for t in APPEND_ONLY_TABLES if t in tables for name in _sqlite_triggers(t)]
     else:
-        triggers = {r[0] for r in conn.exec_driver_sql("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
+        triggers = {r[0] for r in conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'")}
         tables = {r[0] for r in conn.exec_driver_sql(
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
         want = [f"{t}_no_change" for t in APPEND_ONLY_TABLES if t in tables]
@@ -79,4 +81,6 @@ def create_append_only_triggers(conn: Connection, names: list[str]) -> None:
     else:
         conn.execute(text(_POSTGRES_FUNCTION))  # text(): the driver would read its '%' as a placeholder
         for name in names:
-            conn.exec_driver_sql(_postgres_trigger(name[: -len("_no_change")]))
+            table = name[: -len("_no_change")]
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")  # a disabled one is made anew
+            conn.exec_driver_sql(_postgres_trigger(table))

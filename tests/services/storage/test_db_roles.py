@@ -15,6 +15,7 @@ import pytest
 
 from models.db import current_revision, head_revision, make_engine
 from services.casework.intake import register_complaint
+from services.errors import DomainError, ValidationError
 from services.security import audit, setup, users
 from services.storage import db_roles
 from services.storage.workspace import open_workspace
@@ -152,7 +153,7 @@ def test_an_empty_database_the_app_role_may_not_build(pg_server, roles, tmp_path
 def test_dropped_triggers_the_app_role_cannot_restore_are_reported(desk_ws, pg_server, roles, tmp_path, today):
     with _connect(pg_server, OWNER, roles) as conn:
         conn.execute("DROP TRIGGER audit_events_no_change ON audit_events")
-    with pytest.raises(db_roles.DomainError) as err:
+    with pytest.raises(DomainError) as err:
         open_workspace(tmp_path / "again", url=_url(pg_server, DESK, roles), today=lambda: today)
     assert str(err.value) == ("审计日志的防篡改触发器缺失（audit_events_no_change），当前数据库用户无权恢复："
                               "请服务器管理员用数据库所有者账号运行 db migrate 恢复后再打开本程序")
@@ -169,9 +170,9 @@ def test_granting_refuses_a_missing_role_and_the_owner_itself(pg_server, roles):
     _migrate_as_owner(pg_server, roles)
     engine = make_engine(_url(pg_server, OWNER, roles))
     try:
-        with pytest.raises(db_roles.ValidationError) as missing:
+        with pytest.raises(ValidationError) as missing:
             db_roles.grant_app_role(engine, "jj_nobody")
-        with pytest.raises(db_roles.ValidationError) as itself:
+        with pytest.raises(ValidationError) as itself:
             db_roles.grant_app_role(engine, OWNER)
     finally:
         engine.dispose()
@@ -188,3 +189,18 @@ def test_roles_sql_prints_the_administrators_script(tmp_path):
     assert [f"{sql};" for sql in db_roles.grant_sql("jijian_app")] == [ln for ln in lines if ln.startswith(
         ("GRANT", "REVOKE"))]
     assert 'REVOKE UPDATE, DELETE ON "public".audit_events, "public".audit_checkpoints FROM "jijian_app";' in lines
+
+
+def test_triggers_the_owner_disabled_are_enabled_again_by_the_owners_migration(desk_ws, pg_server, roles, tmp_path,
+                                                                                today):
+    with _connect(pg_server, OWNER, roles) as conn:
+        conn.execute("ALTER TABLE audit_events DISABLE TRIGGER USER")
+    with pytest.raises(DomainError, match="防篡改触发器缺失（audit_events_no_change）"):
+        open_workspace(tmp_path / "again", url=_url(pg_server, DESK, roles), today=lambda: today)
+    owner_ws = open_workspace(tmp_path / "owner", url=_url(pg_server, OWNER, roles), today=lambda: today)
+    owner_ws.close()
+    with _connect(pg_server, OWNER, roles) as conn:
+        enabled = conn.execute("SELECT tgenabled FROM pg_trigger WHERE tgname = 'audit_events_no_change'").fetchall()
+        with pytest.raises(psycopg.errors.RaiseException, match="audit_events is append-only"):
+            conn.execute("DELETE FROM audit_events WHERE id = 1")
+    assert enabled == [("O",)]
