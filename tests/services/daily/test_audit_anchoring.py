@@ -282,3 +282,18 @@ def test_a_ledger_import_keeps_check_deep_clean_and_its_rows_are_watched(ws, tmp
     code, out = run_cli_on(capsys, ws, "check", "--deep")
     assert code == 1 and out.count("（在程序外被修改）") == 1
     assert f"案件 {number}（cases #{case_id}）：内容与审计日志记录的不一致（在程序外被修改）" in out
+
+
+@pytest.mark.both_db
+def test_an_archived_report_rewritten_outside_the_app_is_named(ws, register, capsys):
+    """The attacker changes a finalized month's frozen figures in the report archive."""
+    register(received_date=D(2026, 10, 8))
+    monthly_report.finalize(ws, "2026-10")
+    assert run_cli_on(capsys, ws, "check", "--deep")[0] == 0
+    with outside(ws) as con:
+        (rev_id, doc), = con.execute("SELECT id, document_json FROM report_revisions").fetchall()
+        con.execute("UPDATE report_revisions SET document_json = ? WHERE id = ?", (doc.replace("1", "2"), rev_id))
+    code, out = run_cli_on(capsys, ws, "check", "--deep")
+    assert code == 1
+    assert out.splitlines()[-2:] == ["逐行核对发现 1 处在程序外的改动：",
+                                     f"  月报修订版（report_revisions #{rev_id}）：内容与审计日志记录的不一致（在程序外被修改）"]
