@@ -180,17 +180,6 @@ def test_granting_refuses_a_missing_role_and_the_owner_itself(pg_server, roles):
     assert str(itself.value) == "应用账号 jj_owner 不能是数据库所有者本身：请另建一个应用账号"
 
 
-def test_roles_sql_prints_the_administrators_script(tmp_path):
-    res = run("db", "roles-sql", "jijian_app", data_dir=tmp_path)
-    lines = res.stdout.splitlines()
-    assert res.returncode == 0
-    assert "CREATE ROLE jijian_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION;" in lines
-    assert "CREATE DATABASE jijian OWNER jijian_owner ENCODING 'UTF8' TEMPLATE template0;" in lines
-    assert [f"{sql};" for sql in db_roles.grant_sql("jijian_app")] == [ln for ln in lines if ln.startswith(
-        ("GRANT", "REVOKE"))]
-    assert 'REVOKE UPDATE, DELETE ON "public".audit_events, "public".audit_checkpoints FROM "jijian_app";' in lines
-
-
 def test_triggers_the_owner_disabled_are_enabled_again_by_the_owners_migration(desk_ws, pg_server, roles, tmp_path,
                                                                                 today):
     with _connect(pg_server, OWNER, roles) as conn:
