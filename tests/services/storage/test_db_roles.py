@@ -6,6 +6,7 @@ server itself refuses each of those, while the whole normal flow still works.
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 from urllib.parse import quote
@@ -193,3 +194,40 @@ def test_triggers_the_owner_disabled_are_enabled_again_by_the_owners_migration(d
         with pytest.raises(psycopg.errors.RaiseException, match="audit_events is append-only"):
             conn.execute("DELETE FROM audit_events WHERE id = 1")
     assert enabled == [("O",)]
+
+
+def test_the_app_role_generates_the_demo_and_passes_the_deep_check(pg_server, roles, tmp_path):
+    """The demo writes its own ids, so the id sequences are moved on (setval) by the app's role."""
+    from services import demo
+    from services.security import integrity
+    end = dt.date(2026, 11, 20)
+    _migrate_as_owner(pg_server, roles)
+    ws = open_workspace(tmp_path / "desk", url=_url(pg_server, DESK, roles), today=lambda: end, crypto=CHEAP_CRYPTO)
+    try:
+        demo.initialize_demo(ws)
+        demo.login_demo(ws)
+        demo.generate_demo(ws, complaints=60, seed=3, end=end)
+        register_complaint(ws, complaint_input())  # after the demo's own ids: no collision
+        report = integrity.verify(ws, deep=True)
+        with ws.reading() as s:
+            count = s.connection().exec_driver_sql("SELECT count(*) FROM complaints").scalar()
+    finally:
+        ws.close()
+    assert (count, report.ok, report.chain.ok) == (61, True, True)
+
+
+def test_a_township_moves_up_onto_the_split_server_as_the_app_role(pg_server, roles, tmp_path, today):
+    """The owner prepares the empty database; ``db migrate-to`` then copies as the desks' role."""
+    from services.reporting.figures import compute_figures
+    from services.storage import migrate_to
+    town = open_workspace(tmp_path / "town", today=lambda: today, crypto=CHEAP_CRYPTO)
+    try:
+        setup.initialize(town, org_name="青山镇纪委", org_code="QS001", county_name="云岭县纪委", mode="township",
+                         username="wang", display_name="王书记", password="admin-pass-1")
+        users.login(town, "wang", "admin-pass-1")
+        register_complaint(town, complaint_input())
+        _migrate_as_owner(pg_server, roles)
+        rep = migrate_to.migrate_to(town, _url(pg_server, DESK, roles), figures=compute_figures)
+    finally:
+        town.close()
+    assert (rep.ok, rep.audit_ok, rep.count_mismatches, rep.figure_mismatches) == (True, True, {}, [])
