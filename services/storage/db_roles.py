@@ -8,8 +8,9 @@ tables (no UPDATE, DELETE or TRUNCATE), SELECT only on ``alembic_version``, and 
 the ledger import, a copy onto an empty server). Everything else needs ownership, which the app's role
 lacks: ALTER/DROP TABLE, creating, dropping or disabling triggers, TRUNCATE.
 
-A desk that connects as the app's role and finds the schema behind the program (``check_can_migrate``)
-is told, in Chinese, to have the administrator migrate as the owner; it never tries to migrate itself.
+A desk that connects as the app's role and finds the schema behind the program, or tables it was not
+granted (``check_can_migrate``), is told, in Chinese, to have the administrator migrate as the owner; it
+never tries to migrate itself.
 """
 from __future__ import annotations
 
@@ -110,15 +111,32 @@ def can_change_schema(conn) -> bool:
     return bool(conn.exec_driver_sql("SELECT pg_has_role(current_user, %(o)s, 'MEMBER')", {"o": owner}).scalar())
 
 
+def _ungranted_tables(conn) -> list[str]:
+    """The schema's tables (the schema table aside) the connected role may not read and add rows to."""
+    return list(conn.exec_driver_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> %(t)s "
+        "AND NOT (has_table_privilege(quote_ident(schemaname) || '.' || quote_ident(tablename), 'SELECT') "
+        "AND has_table_privilege(quote_ident(schemaname) || '.' || quote_ident(tablename), 'INSERT')) "
+        "ORDER BY tablename", {"t": SCHEMA_TABLE}).scalars())
+
+
 def check_can_migrate(engine: Engine, current: str | None, head: str) -> None:
-    """On a server: a schema behind ``head`` that this role may not migrate is ``SchemaBehind``."""
-    if engine.dialect.name != "postgresql" or current == head:
+    """On a server, for a role that may not migrate: a schema behind ``head``, or tables it was not granted
+    (the owner migrated without ``--grant-to``), are ``SchemaBehind``, said in Chinese."""
+    if engine.dialect.name != "postgresql":
         return
     with engine.connect() as conn:
         if can_change_schema(conn):
             return
         user = conn.exec_driver_sql("SELECT current_user").scalar_one()
+        ungranted = _ungranted_tables(conn) if current == head else []
+    command = (f"jijian --db-url postgresql+psycopg://所有者@服务器/{engine.url.database} db migrate --grant-to {user}")
+    if current == head:
+        if ungranted:
+            raise SchemaBehind(f"数据库用户 {user} 对服务器数据库 {engine.url.database} 的表 {'、'.join(ungranted[:5])}"
+                               f"{' 等' if len(ungranted) > 5 else ''} 没有读写权限。请服务器管理员用数据库所有者账号运行："
+                               f"{command}，然后再打开本程序。")
+        return
     state = "尚未建立表结构" if current is None else f"的表结构是旧版本（{current}，本程序需要 {head}）"
     raise SchemaBehind(f"服务器数据库 {engine.url.database} {state}，数据库用户 {user} 无权修改表结构。"
-                       f"请服务器管理员用数据库所有者账号运行：jijian --db-url postgresql+psycopg://所有者@服务器/"
-                       f"{engine.url.database} db migrate --grant-to {user}，然后再打开本程序。")
+                       f"请服务器管理员用数据库所有者账号运行：{command}，然后再打开本程序。")

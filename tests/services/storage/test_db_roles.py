@@ -231,3 +231,14 @@ def test_a_township_moves_up_onto_the_split_server_as_the_app_role(pg_server, ro
     finally:
         town.close()
     assert (rep.ok, rep.audit_ok, rep.count_mismatches, rep.figure_mismatches) == (True, True, {}, [])
+
+
+def test_a_desk_not_granted_a_table_is_told_to_have_the_owner_grant(pg_server, roles, tmp_path, today):
+    _migrate_as_owner(pg_server, roles)
+    with _connect(pg_server, OWNER, roles) as conn:
+        conn.execute(f"REVOKE ALL ON complaints, leads FROM {DESK}")
+    with pytest.raises(db_roles.SchemaBehind) as err:
+        open_workspace(tmp_path / "desk", url=_url(pg_server, DESK, roles), today=lambda: today)
+    assert str(err.value) == (
+        f"数据库用户 jj_desk 对服务器数据库 {roles} 的表 complaints、leads 没有读写权限。请服务器管理员用数据库所有者账号运行："
+        f"jijian --db-url postgresql+psycopg://所有者@服务器/{roles} db migrate --grant-to jj_desk，然后再打开本程序。")
