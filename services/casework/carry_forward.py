@@ -25,7 +25,11 @@ def of_complaint(session: Session, complaint_id: int | None) -> Classification:
     """A complaint is flagged when it names a sub-type (its form has no separate flag)."""
     if complaint_id is None:
         return NONE
-    sub_type = session.scalar(select(Complaint.eight_rules_type).where(Complaint.id == complaint_id))
+    return of_complaint_type(session.scalar(select(Complaint.eight_rules_type).where(Complaint.id == complaint_id)))
+
+
+def of_complaint_type(sub_type: str | None) -> Classification:
+    """The classification of a complaint with this 八项规定 sub-type (the ledger importer's, in bulk)."""
     return (sub_type is not None, sub_type)
 
 

@@ -15,6 +15,7 @@ from services.casework import carry_forward, numbering, sanction_rules
 from services.casework.complaint_closure import conclude_with_case
 from services.casework.measures import measure_view
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
+from services.casework.record_columns import case_columns, case_created
 from services.casework.stage_rules import (OPINION_MAX, REQUIREMENTS, STAGE_INDEX as _STAGE_INDEX, STAGES, check_advance,
                                            check_expected, check_requirements, check_undo, stage_label)
 from services.casework.work_plan import require_approved_plan
@@ -25,7 +26,7 @@ from services.storage.record_versions import check_version
 from services.storage.workspace import Workspace
 from services.validation import action_date, raise_all, validate_date, validate_text
 
-__all__ = ["STAGES", "CaseView", "add_person", "advance_case", "approve_filing", "get_case", "open_case",
+__all__ = ["STAGES", "CaseView", "add_person", "advance_case", "approve_filing", "get_case", "open_case", "open_case_in",
            "stage_label", "undo_last_stage", "update_person"]
 
 
@@ -135,29 +136,47 @@ def open_case(ws: Workspace, *, lead_id: int | None = None, filing_date: Any, ti
         if lead is None and not persons:
             problems.append(ValidationError("直接立案须至少填写一名被调查人", field="persons"))
         raise_all(problems, "登记表")
-        approver = ws.current_user if allowed(ws.current_user.roles, "case.approve") else None
-        c = Case(number=numbering.next_number(s, "case", d.year), lead_id=lead.id if lead else None,
-                 title=title_text or "", stage=CaseStage.filed.value, filing_date=d,
-                 filing_approver=((filing_approver or "").strip() or (approver.display_name if approver else ""))[:40],
-                 filing_approver_id=approver.id if approver else None, eight_rules=flag, eight_rules_type=sub_type,
-                 summary=(summary or "").strip() or (lead.summary if lead else ""))
-        s.add(c)
-        s.flush()
-        if persons is None and lead is not None:
-            for p in lead.persons:
-                p.case_id = c.id  # the same person rows: one person, counted once
-        else:
-            for values in person_values:
-                s.add(new_person(values, lead_id=lead.id if lead else None, case_id=c.id))
-        if lead is not None:
-            lead.result, lead.result_date = LeadResult.case_filed.value, d
-            audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
-                         {"number": lead.number, "result": LeadResult.case_filed.value, "date": d, "case": c.number})
-        s.flush()
-        audit.record(s, ws.current_user, "case.create", "case", c.id,
-                     {"number": c.number, "date": d, "lead": lead.number if lead else None,
-                      "eight_rules": c.eight_rules, "approved": approver is not None})
+        c = open_case_in(ws, s, lead=lead, filing_date=d, title=title_text or "", classification=(flag, sub_type),
+                         persons=person_values if persons is not None else None, filing_approver=filing_approver,
+                         summary=summary)
         return _view(s, c)
+
+
+def open_case_in(ws: Workspace, s: Session, *, lead: Lead | None, filing_date: dt.date, classification: carry_forward.Classification,
+                 persons: list[dict] | None = None, title: str = "", summary: str = "",
+                 filing_approver: str = "") -> Case:
+    """The one writer of a case, inside the caller's transaction, from checked values: the year's next
+    number, the columns of ``record_columns.case_columns`` (the ledger importer writes the same), the
+    lead's persons (the same rows) unless ``persons`` (checked person values) are given, the lead concluded
+    as 立案, audit. A secretary's 立案 is approved at once."""
+    approver = ws.current_user if allowed(ws.current_user.roles, "case.approve") else None
+    columns = case_columns(ws.current_user, number=numbering.next_number(s, "case", filing_date.year),
+                           lead_id=lead.id if lead else None, lead_summary=lead.summary if lead else "",
+                           filing_date=filing_date, classification=classification, title=title, summary=summary,
+                           approver=approver, filing_approver=filing_approver)
+    c = Case(**columns)
+    s.add(c)
+    s.flush()
+    if persons is None and lead is not None:
+        for p in lead.persons:
+            p.case_id = c.id  # the same person rows: one person, counted once
+    else:
+        for values in persons or []:
+            s.add(new_person(values, lead_id=lead.id if lead else None, case_id=c.id))
+    if lead is not None:
+        conclude_as_filed(ws, s, lead, c.number, filing_date)
+    s.flush()
+    audit.record(s, ws.current_user, "case.create", "case", c.id, case_created(columns, lead.number if lead else None))
+    return c
+
+
+def conclude_as_filed(ws: Workspace, s: Session, lead: Lead, case_number: str, filing_date: dt.date) -> None:
+    """The lead's result 立案 on the case's filing date, audited (``open_case_in``; the ledger importer for a
+    lead already in the app that a ledger's case names)."""
+    lead.result, lead.result_date = LeadResult.case_filed.value, filing_date
+    audit.record(s, ws.current_user, "lead.conclude", "lead", lead.id,
+                 {"number": lead.number, "result": LeadResult.case_filed.value, "date": filing_date,
+                  "case": case_number})
 
 
 def _locked(s: Session, case_id: int, expected_version: int | None) -> Case:

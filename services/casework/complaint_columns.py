@@ -36,7 +36,7 @@ def new_columns(v: dict[str, Any], user: User, *, original_id: int | None = None
     cols = form_columns(v, original_id=original_id, belongs_upper=belongs_upper, referred_down=referred_down)
     cols["year"] = v["received_date"].year
     cols["state"] = ComplaintState.registered.value
-    cols["registered_by_id"] = user.id
+    cols["registered_by_id"] = cols["updated_by_id"] = user.id  # the last-change user, as the session stamps it
     cols["receiver_name"] = cols["receiver_name"] or (user.display_name or "")[:40]
     cols["referred_down"] = cols["referred_down"] or cols["channel"] == Channel.referred_from_above.value
     return cols

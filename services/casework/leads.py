@@ -14,6 +14,7 @@ from models.enums import Disposition, EightRulesType, LeadResult, LeadSource
 from services.casework import carry_forward, numbering
 from services.casework.complaint_closure import conclude_with_lead
 from services.casework.persons import PersonInput, PersonView, new_person, person_view, validate_person
+from services.casework.record_columns import lead_columns, lead_created
 from services.casework.work_plan import check_verifiers, plan_view, require_approved_plan
 from services.errors import NotFoundError, StateError, ValidationError
 from services.security import audit
@@ -131,19 +132,16 @@ def create_lead_in(ws: Workspace, session: Session, *, source: str, received_dat
             v, _ = validate_person(PersonInput(name=p.name, unit=p.unit, post=p.post), today)
         if v.get("name"):
             values.append(v)
-    eight_rules, eight_rules_type = classification or carry_forward.of_complaint(session, complaint_id)
-    lead = Lead(number=numbering.next_number(session, "lead", received_date.year), source=source,
-                complaint_id=complaint_id, received_date=received_date, summary=summary or "",
-                eight_rules=eight_rules, eight_rules_type=eight_rules_type)
+    columns = lead_columns(ws.current_user, number=numbering.next_number(session, "lead", received_date.year),
+                           source=source, received_date=received_date, summary=summary, complaint_id=complaint_id,
+                           classification=classification or carry_forward.of_complaint(session, complaint_id))
+    lead = Lead(**columns)
     session.add(lead)
     session.flush()
     for v in values:
         session.add(new_person(v, lead_id=lead.id))
     session.flush()
-    audit.record(session, ws.current_user, "lead.create", "lead", lead.id,
-                 {"number": lead.number, "source": source, "complaint_id": complaint_id, "persons": len(values),
-                  "eight_rules": eight_rules, "eight_rules_type": eight_rules_type,
-                  **({"note": note} if note else {})})
+    audit.record(session, ws.current_user, "lead.create", "lead", lead.id, lead_created(columns, len(values), note))
     return lead
 
 
@@ -171,23 +169,12 @@ def create_lead(ws: Workspace, data: LeadInput) -> LeadView:
             problems.append(ValidationError("所关联的信访件不存在", field="complaint_id"))
         eight_rules, eight_rules_type = carry_forward.eight_rules_values(
             data.eight_rules, data.eight_rules_type, carry_forward.of_complaint(s, data.complaint_id), problems)
-        values = []
         for i, p in enumerate(data.persons):
-            v, errs = validate_person(p, today, f"persons[{i}].")
-            values.append(v)
-            problems += errs
+            problems += validate_person(p, today, f"persons[{i}].")[1]
         raise_all(problems, "登记表")
-        lead = Lead(number=numbering.next_number(s, "lead", d.year), source=source.value,
-                    complaint_id=data.complaint_id, received_date=d, summary=summary,
-                    eight_rules=eight_rules, eight_rules_type=eight_rules_type)
-        s.add(lead)
-        s.flush()
-        for v in values:
-            s.add(new_person(v, lead_id=lead.id))
-        s.flush()
-        audit.record(s, ws.current_user, "lead.create", "lead", lead.id,
-                     {"number": lead.number, "source": source.value, "complaint_id": data.complaint_id,
-                      "persons": len(values), "eight_rules": eight_rules, "eight_rules_type": eight_rules_type})
+        lead = create_lead_in(ws, s, source=source.value, received_date=d, summary=summary,
+                              complaint_id=data.complaint_id, persons=data.persons,
+                              classification=(eight_rules, eight_rules_type))
         return _view(s, lead)
 
 

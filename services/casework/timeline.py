@@ -158,7 +158,8 @@ IMPORT_ACTION = "ledger.imported"  # the action of the timeline's "导入自台�
 
 def _import_event(s: Session, entity: str, id: int) -> tuple[int | None, Any]:
     """(the id of the import batch event that lists this imported item, its sheet row); ledger_write audits
-    one such event per sheet and batch, each item as [id, number, sheet row]."""
+    one such event per sheet and batch, each item as [id, number, sheet row] (a lead or case adds
+    its creation detail)."""
     model, action = _IMPORTED.get(entity, (None, ""))
     if model is None or not s.scalar(select(model.imported).where(model.id == id)):
         return None, None

@@ -7,11 +7,17 @@ indexed at once (``models.search.bulk_indexing``, as the demo generator loads). 
 sealed per row as the registration form seals them (``identity.columns_for``). What a row stores is
 what the app's writers store: a complaint's columns and defaults from ``complaint_columns``
 (``intake.create_in`` writes the same; the ledger's own number is kept, its sequence from
-``numbering.seq_of_imported``), a person's from ``persons.validate_person``.
+``numbering.seq_of_imported``), a lead's and a case's from ``record_columns`` (``leads.create_lead_in`` and
+``cases.open_case_in`` write the same: the complaint's 主要问题 and 八项规定 sub-type carried into its lead,
+the lead's summary and, for a blank 是否违反八项规定, its flag and sub-type into its case, the importing user
+as the last one to change it), a person's from ``persons.validate_person``. A 初核 lead without a result
+that a case of the ledger names is concluded as 立案 on the filing date, as opening the case in the app
+does (``cases.conclude_as_filed``, with its ``lead.conclude`` event for a lead already in the app).
 
 Audit: one event per sheet and batch of ``BATCH`` items (``import.complaints``, ``import.leads``,
 ``import.cases``, ``import.measures``, ``import.ledgers``; entity ``import``, the file name as id)
-listing every item as ``[id, number, sheet row]``, written at once (``audit.write_pending``) so that
+listing every item as ``[id, number, sheet row]`` (a lead or case as ``[id, number, sheet row, detail]``, the
+detail the app's ``lead.create`` / ``case.create`` event carries, ``record_columns``), written at once (``audit.write_pending``) so that
 it carries the row digests of the rows its batch inserted (``services/security/row_digest.py`` notes Core
 inserts by their ids; ``check --deep`` compares them); then the caller's ``ledger.import`` event with
 the file's digest and the counts. An imported item's own history therefore starts at its first
@@ -32,11 +38,13 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from models import Case, Complaint, ComplaintSubject, Lead, LedgerEntry, LedgerLeader, Measure, Person, search
-from models.enums import CaseStage
+from models.enums import CaseStage, Disposition, LeadResult
 
-from services.casework import numbering, sanction_rules
+from services.casework import carry_forward, numbering, sanction_rules
+from services.casework.cases import conclude_as_filed
 from services.casework.complaint_columns import new_columns, subject_columns
 from services.casework.persons import PersonInput, validate_person
+from services.casework.record_columns import case_columns, case_created, lead_columns, lead_created
 from services.security import audit, identity
 from services.validation import raise_all
 from services.storage.workspace import Workspace
@@ -74,7 +82,6 @@ class BulkWriter:
                         LedgerLeader)
         self.next = nxt
         self.complaint_ids = {n: c.id for n, c in plan.db_complaints.items()}
-        self.complaint_dates = {n: c.received_date for n, c in plan.db_complaints.items()}
         self.complaint_ids.update({n: nxt[Complaint] + i for i, n in enumerate(plan.complaints)})
         self.lead_ids = {n: x.id for n, x in plan.db_leads.items()}
         self.lead_ids.update({n: nxt[Lead] + i for i, n in enumerate(plan.leads)})
@@ -85,6 +92,7 @@ class BulkWriter:
         self.person_rows: list[dict] = []
         self.person_updates: list[dict] = []
         self.db_person_case: dict[int, int | None] = {}
+        self.lead_carry: dict[str, tuple[str, carry_forward.Classification]] = {}  # number -> what its case carries
         for number, lead in plan.db_leads.items():
             for p in lead.persons:
                 self.persons[("lead", number, p.name)] = p.id
@@ -105,7 +113,7 @@ class BulkWriter:
                                                        is_party_member=bool(r.get("party")),
                                                        is_supervised_object=supervised), self.today)
         raise_all(problems, f"人员“{r['name']}”")  # the sheet's columns were checked: never expected
-        return values
+        return {**values, "updated_by_id": self.ws.current_user.id}  # as the session stamps a new person
 
     def _audit(self, kind: str, batch: int, sheet: str, items: list[list]) -> None:
         audit.record(self.s, self.ws.current_user, _ACTIONS[kind], "import", self.file,
@@ -148,33 +156,68 @@ class BulkWriter:
                     self.conn.execute(insert(ComplaintSubject.__table__), subjects)
                 self._audit("complaints", batch, sheet, items)
 
+    def _filed(self) -> dict[str, tuple[str, dt.date]]:
+        """Lead number -> (number, filing date) of the first case this workbook opens from it."""
+        out: dict[str, tuple[str, dt.date]] = {}
+        for number, group in self.plan.cases.items():
+            v = group[0].values
+            lead = v.get("lead")
+            if lead and (lead not in out or v["filing_date"] < out[lead][1]):
+                out[lead] = (number, v["filing_date"])
+        return out
+
     def leads(self, sheet: str) -> None:
+        user = self.ws.current_user
+        filed = self._filed()
         for batch, chunk in _batches(list(self.plan.leads.items())):
             rows, items = [], []
             for number, group in chunk:
                 v = group[0].values
                 ref = v.get("complaint")
                 lid = self.lead_ids[number]
-                rows.append({"id": lid, "number": number, "source": v["source"],
-                             "complaint_id": self.complaint_ids[ref] if ref else None,
-                             "received_date": self._complaint_date(ref) if ref else v["disposition_date"],
-                             "disposition": v["disposition"], "disposition_date": v["disposition_date"],
-                             "result": v.get("result"), "result_date": v.get("result_date"), "imported": True})
+                # The columns the one writer (leads.create_lead_in) stores, as 受理 makes a lead from a
+                # complaint: its 主要问题 as the summary, its 八项规定 sub-type carried; the number is the ledger's.
+                received, summary, classification = self._complaint(ref) if ref else (
+                    v["disposition_date"], "", carry_forward.NONE)
+                classification = carry_forward.eight_rules_values(  # the sheet's own (ledger_check), else carried
+                    v.get("eight_rules"), v.get("eight_rules_type"), classification, [])
+                columns = lead_columns(user, number=number, source=v["source"], received_date=received,
+                                       summary=summary, complaint_id=self.complaint_ids[ref] if ref else None,
+                                       classification=classification)
+                self.lead_carry[number] = (columns["summary"], classification)
+                result, result_date = v.get("result"), v.get("result_date")
+                if result is None and number in filed and v["disposition"] == Disposition.preliminary_verification.value:
+                    result, result_date = LeadResult.case_filed.value, filed[number][1]  # as 立案 concludes it
+                rows.append({"id": lid, **columns, "disposition": v["disposition"],
+                             "disposition_date": v["disposition_date"], "result": result,
+                             "result_date": result_date, "imported": True})
                 for r in group:
                     pid = self._id(Person)
                     self.person_rows.append({"id": pid, "lead_id": lid, "case_id": None,
                                              **self._person_columns(r.values, supervised=True)})
                     self.persons[("lead", number, r.values["name"])] = pid
-                items.append([lid, number, group[0].row])
+                items.append([lid, number, group[0].row, lead_created(columns, len(group))])
             self.conn.execute(insert(Lead.__table__), rows)
             self._audit("leads", batch, sheet, items)
 
-    def _complaint_date(self, number: str) -> dt.date:
-        if number in self.complaint_dates:
-            return self.complaint_dates[number]
-        return self.plan.complaints[number]["received_date"]
+    def _complaint(self, number: str) -> tuple[dt.date, str, carry_forward.Classification]:
+        """(received date, 主要问题, 八项规定 classification) of a complaint, in the database or this workbook."""
+        if number in self.plan.db_complaints:
+            c = self.plan.db_complaints[number]
+            return c.received_date, c.main_problem or "", carry_forward.of_complaint_type(c.eight_rules_type)
+        v = self.plan.complaints[number]
+        return (v["received_date"], v.get("main_problem") or "",
+                carry_forward.of_complaint_type(v.get("eight_rules_type")))
+
+    def _lead(self, number: str) -> tuple[str, carry_forward.Classification]:
+        """(summary, 八项规定 classification) a case from this lead carries."""
+        if number in self.lead_carry:
+            return self.lead_carry[number]
+        lead = self.plan.db_leads[number]
+        return lead.summary or "", carry_forward.of_lead(lead)
 
     def cases(self, sheet: str) -> None:
+        user = self.ws.current_user
         new_rows = {row["id"]: row for row in self.person_rows}
         batches = list(_batches(list(self.plan.cases.items())))
         for batch, chunk in batches:
@@ -182,20 +225,31 @@ class BulkWriter:
             for number, group in chunk:
                 v = group[0].values
                 cid = self.case_ids[number]
+                lead = v.get("lead")
+                lead_summary, inherited = self._lead(lead) if lead else ("", carry_forward.NONE)
+                # The columns the one writer (cases.open_case_in) stores; a blank 是否违反八项规定 carries the
+                # lead's flag and sub-type as the form does. The 立案 was approved outside the app: no approver.
+                problems: list = []
+                classification = carry_forward.eight_rules_values(v.get("eight_rules"), None, inherited, problems)
+                columns = case_columns(user, number=number, lead_id=self.lead_ids[lead] if lead else None,
+                                       lead_summary=lead_summary, filing_date=v["filing_date"],
+                                       classification=classification)
                 closed = v.get("closing_date") is not None
-                rows.append({"id": cid, "number": number, "lead_id": self.lead_ids[v["lead"]] if v.get("lead") else None,
-                             "filing_date": v["filing_date"], "closing_date": v.get("closing_date"),
-                             "eight_rules": bool(v.get("eight_rules")),
+                rows.append({"id": cid, **columns, "closing_date": v.get("closing_date"),
                              "stage": CaseStage.closed.value if closed else CaseStage.filed.value, "imported": True})
                 for r in group:
-                    self._case_person(cid, number, v.get("lead"), r.values, new_rows)
-                items.append([cid, number, group[0].row])
+                    self._case_person(cid, number, lead, r.values, new_rows)
+                items.append([cid, number, group[0].row, case_created(columns, lead)])
             self.conn.execute(insert(Case.__table__), rows)
             if batch == len(batches):
                 self._persons()
             self._audit("cases", batch, sheet, items)
         if not batches:
             self._persons()
+        for lead_number, (number, filing_date) in self._filed().items():
+            lead = self.plan.db_leads.get(lead_number)
+            if lead is not None and lead.result is None and lead.disposition == Disposition.preliminary_verification.value:
+                conclude_as_filed(self.ws, self.s, lead, number, filing_date)  # a lead already in the app
 
     def _persons(self) -> None:
         """The lead and case persons, once the cases they point to exist."""

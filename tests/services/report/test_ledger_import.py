@@ -71,7 +71,8 @@ def test_good_workbook_imports_every_sheet(ws, good):
             ("孙镇长", "镇长", "principal_leader", "principal", "integrity_talk", None),
             ("周副镇长", "分管副镇长", "leader_in_charge", "leadership", "held_accountable", "admonishment")]
 
-        # One event per sheet and batch, listing [id, number, sheet row] and the digest of the rows as written.
+        # One event per sheet and batch, listing [id, number, sheet row] (a lead or case with the detail of the
+        # app's lead.create / case.create event) and the digest of the rows as written.
         events = [e for e in s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars() if e.entity == "import"]
         assert [(e.action, e.entity_id) for e in events] == [
             ("import.complaints", "good.xlsx"), ("import.leads", "good.xlsx"), ("import.cases", "good.xlsx"),
@@ -79,8 +80,13 @@ def test_good_workbook_imports_every_sheet(ws, good):
         details = [json.loads(e.detail_json) for e in events]
         assert [(d["sheet"], d["batch"], d["count"], d["items"]) for d in details[:5]] == [
             ("信访件", 1, 2, [[first.id, "XF2026-0101", 2], [repeat.id, "XF2026-0102", 4]]),
-            ("问题线索", 1, 2, [[l1.id, "XS2026-001", 2], [l2.id, "XS2026-002", 3]]),
-            ("案件", 1, 1, [[case.id, "LA2026-001", 2]]),
+            ("问题线索", 1, 2, [
+                [l1.id, "XS2026-001", 2, {"number": "XS2026-001", "source": "complaint", "complaint_id": first.id,
+                                          "persons": 1, "eight_rules": False, "eight_rules_type": None}],
+                [l2.id, "XS2026-002", 3, {"number": "XS2026-002", "source": "supervision_found", "complaint_id": None,
+                                          "persons": 1, "eight_rules": False, "eight_rules_type": None}]]),
+            ("案件", 1, 1, [[case.id, "LA2026-001", 2, {"number": "LA2026-001", "date": "2026-05-08",
+                                                       "lead": "XS2026-001", "eight_rules": True, "approved": False}]]),
             ("处分处理", 1, 3, [[measures[0].id, "LA2026-001", 2], [measures[1].id, "LA2026-001", 3],
                              [measures[2].id, "XS2026-002", 4]]),
             ("一案双查", 1, 1, [[entry.id, "TZ2026-001", 2]])]
