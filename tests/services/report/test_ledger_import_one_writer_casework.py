@@ -4,6 +4,7 @@ event lists the same detail the app's ``lead.create`` / ``case.create`` event ca
 import datetime as dt
 import json
 
+import pytest
 from sqlalchemy import select
 
 from models import AuditEvent, Case, Lead
@@ -13,6 +14,8 @@ from services.casework.persons import PersonInput
 from services.interchange import ledger_import
 
 from .conftest import K_HEAD, L_HEAD, write_book
+
+pytestmark = pytest.mark.both_db  # the bulk insert's ids and the audit batch events on either database
 
 # what tells an imported row from a typed one: its own id and number, the import mark, the timestamps and
 # version; and what only the ledger holds (the disposition and result it had already reached)
