@@ -217,6 +217,19 @@ def _check_leads(rows: list[Row], plan: Plan, pr: Problems) -> None:
             pr.add(LEADS, group[0].row, "办结结果", "填写了办结日期，请同时填写办结结果")
         if v.get("result_date") and v.get("disposition_date") and v["result_date"] < v["disposition_date"]:
             pr.add(LEADS, group[0].row, "办结日期", "办结日期不能早于处置日期")
+        _check_lead_classification(group[0], pr)
+
+
+def _check_lead_classification(first: Row, pr: Problems) -> None:
+    """A 八项规定问题类型 implies 是否违反八项规定 “是” (a blank flag is read so); with “否” it is refused. Both blank:
+    the writer carries the 关联信访件's classification, as 受理 does (carry_forward.eight_rules_values)."""
+    v = first.values
+    if v.get("eight_rules_type") is None:
+        return
+    if v.get("eight_rules") is False:
+        pr.add(LEADS, first.row, "八项规定问题类型", "填写了八项规定问题类型，“是否违反八项规定”应填“是”（现为“否”）")
+    elif v.get("eight_rules") is None and "是否违反八项规定" not in first.bad:
+        v["eight_rules"] = True
 
 
 def _check_cases(rows: list[Row], plan: Plan, pr: Problems) -> None:

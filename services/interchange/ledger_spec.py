@@ -16,7 +16,7 @@ from typing import Any, Callable
 from openpyxl.utils.datetime import from_excel
 
 from models.enums import (MEASURE_KINDS, AccountabilityMethod, Channel, CodedEnum, ComplaintKind, Discipline,
-                          Disposition, LeaderPosition, LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank,
+                          Disposition, EightRulesType, LeaderPosition, LeadResult, LeadSource, LedgerOutcome, MeasureCategory, Rank,
                           Responsibility, Signature)
 
 from services.errors import ValidationError
@@ -142,6 +142,9 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("处置日期", excel_date, True, key="disposition_date"),
         Column("办结日期", excel_date, key="result_date"),
         Column("办结结果", _coded(LeadResult), choices=LeadResult.labels(), key="result"),
+        # blank: carried from the 关联信访件 as 受理 carries it (ledger_check._check_lead_classification)
+        Column("是否违反八项规定", _flag, choices=FLAG_CHOICES, key="eight_rules"),
+        Column("八项规定问题类型", _coded(EightRulesType), choices=EightRulesType.labels(), key="eight_rules_type"),
     ),
     CASES: (
         Column("案件编号", TEXT40, True, key="number"),
