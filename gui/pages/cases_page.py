@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLayout, QWidget
 
 from models.enums import CaseStage, Rank
 from services.casework import listing
@@ -23,7 +23,7 @@ class CasesPage(ItemListPage):
         return {"number": 115, "due": 180, "filing_date": 100, "title": 240, "persons": 140, "stage": 90,
                 "closing_date": 100, "eight_rules": 160}
 
-    def build_filters(self, layout: QHBoxLayout) -> None:
+    def build_filters(self, layout: QLayout) -> None:
         self.stages = CheckCombo(CaseStage, self.tr("全部阶段"), self)
         self.ranks = CheckCombo(Rank, self.tr("全部职级"), self)
         for label, w in ((self.tr("阶段"), self.stages), (self.tr("职级"), self.ranks)):

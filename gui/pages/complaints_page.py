@@ -24,6 +24,7 @@ from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction
 from ..lazy_model import LazyTableModel, attach_sorting
 from ..operations import QueryOp
+from ..flow_layout import FlowLayout, group
 from ..table_tips import full_text_tips, widen_to_headers
 from ..widgets import primary, show_error
 from .base import Page
@@ -116,20 +117,18 @@ class ComplaintsPage(Page):
         self.complainant.returnPressed.connect(self.refresh)
         self.clear_button = QPushButton(self.tr("清除条件"), self)
         self.clear_button.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("收件日期"), self))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("至"), self))
-        filters.addWidget(self.date_to)
+        filters = FlowLayout()   # wraps rather than squeezing a filter below its text
+        filters.addWidget(group(QLabel(self.tr("收件日期"), self), self.date_from, QLabel(self.tr("至"), self),
+                                self.date_to, parent=self))
         for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines, self.followups):
             combo.sig_changed.connect(self.refresh)
         for combo in (self.states, self.channels, self.kinds, self.ranks, self.disciplines):
             filters.addWidget(combo)
-        filters.addStretch(1)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 3)
         search_row.addWidget(self.complainant, 1)
-        search_row.addWidget(self.followups)   # on the first row its "全部…" texts were cut at 1180 px
+        self.followups.setMinimumWidth(self.followups.sizeHint().width())   # the search field gives way, not it
+        search_row.addWidget(self.followups)
         search_row.addWidget(self.clear_button)
         self.hint = QLabel(self)
         self.hint.setObjectName("PageNote")

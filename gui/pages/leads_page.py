@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from models.enums import Disposition, LeadFollowUp, LeadSource, LeadState
@@ -24,6 +24,7 @@ from ..form_widgets import CheckCombo, DateEdit
 from ..interaction import Interaction, error_text
 from ..lazy_model import LazyTableModel, attach_sorting
 from ..operations import QueryOp
+from ..flow_layout import FlowLayout, group
 from ..table_tips import full_text_tips, widen_to_headers
 from ..widgets import primary, show_error, show_info
 from .base import Page
@@ -95,13 +96,10 @@ class ItemListPage(Page):
         self.date_from = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
         self.date_to = DateEdit(self, allow_empty=True, empty_text=self.tr("（不限）"))
         link_range(self.date_from, self.date_to)
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.date_label()))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("至")))
-        filters.addWidget(self.date_to)
+        filters = FlowLayout()   # wraps rather than squeezing a filter below its text
+        filters.addWidget(group(QLabel(self.date_label()), self.date_from, QLabel(self.tr("至")), self.date_to,
+                                parent=self))
         self.build_filters(filters)
-        filters.addStretch(1)
 
         columns = list(listing.COLUMNS[self.entity])
         if self.show_due:  # the deadline mark right after the number, where the eye starts
@@ -169,7 +167,7 @@ class ItemListPage(Page):
         return {"number": 115, "due": 180, "received_date": 100, "source": 110, "persons": 110, "summary": 220,
                 "disposition": 90, "disposition_date": 100, "approved": 80, "result": 80, "result_date": 100}
 
-    def build_filters(self, layout: QHBoxLayout) -> None:
+    def build_filters(self, layout: QLayout) -> None:
         pass
 
     def fill_query(self, q: listing.ListQuery) -> None:
@@ -332,7 +330,7 @@ class LeadsPage(ItemListPage):
     title_text = QT_TRANSLATE_NOOP("ItemListPage", "问题线索")
     new_text = QT_TRANSLATE_NOOP("ItemListPage", "新建线索")
 
-    def build_filters(self, layout: QHBoxLayout) -> None:
+    def build_filters(self, layout: QLayout) -> None:
         self.sources = CheckCombo(LeadSource, self.tr("全部来源"), self)
         self.dispositions = CheckCombo(Disposition, self.tr("全部处置方式"), self)
         self.states = CheckCombo(LeadState, self.tr("全部状态"), self)

@@ -168,3 +168,6 @@ def test_english_list_titles_and_navigation_are_not_cut(english, qtbot):
         cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
                if view.columnWidth(c) < metrics.horizontalAdvance(model.headerData(c, Qt.Orientation.Horizontal))]
         assert cut == [], key
+        squeezed = [c.currentText() for c in window.show_page(key).findChildren(QComboBox)
+                    if c.isVisible() and c.width() < c.sizeHint().width()]
+        assert squeezed == [], key   # the filters wrap to a second row instead ("tatuses", "ll types")
