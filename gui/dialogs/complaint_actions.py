@@ -72,11 +72,12 @@ class ComplaintActions:
             return
         text, title, text_label, required, multiline, field = ACTIONS[code]
         cid = self.complaint_id
+        seen = self.view.version if self.view else None   # a newer save from another desk is refused, the input kept
         calls = {
-            "accept": lambda d, t: intake.accept(self.ws, cid, d),
-            "not_accept": lambda d, t: intake.not_accept(self.ws, cid, d, t),
-            "report_up": lambda d, t: intake.report_up(self.ws, cid, d, t),
-            "conclude": lambda d, t: intake.conclude(self.ws, cid, d, t),
+            "accept": lambda d, t: intake.accept(self.ws, cid, d, expected_version=seen),
+            "not_accept": lambda d, t: intake.not_accept(self.ws, cid, d, t, expected_version=seen),
+            "report_up": lambda d, t: intake.report_up(self.ws, cid, d, t, expected_version=seen),
+            "conclude": lambda d, t: intake.conclude(self.ws, cid, d, t, expected_version=seen),
         }
         hint = ""
         if code == "accept" and self.view and self.view.kind == ComplaintKind.accusation.value:

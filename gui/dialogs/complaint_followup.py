@@ -48,6 +48,8 @@ class _FollowupDialog(QDialog):
         self.setWindowTitle(title)
         self.ws = form.ws
         self.complaint_id = form.complaint_id
+        # the complaint's version the form shows: a newer save from another desk is refused, the input kept
+        self.seen = getattr(getattr(form, "view", None), "version", None)
         self.result_value = None
         self.errors = FormErrors(form_error_label(self))
         self.layout_form = QFormLayout()
@@ -101,7 +103,8 @@ class TransferDialog(_FollowupDialog):
     def write(self):
         cid, body, when = self.complaint_id, self.to_body.text().strip(), self.date_edit.value()
         number, due = self.document_number.text().strip(), self.due_date.value()
-        return lambda: intake.transfer(self.ws, cid, when, body, number, due)
+        seen = self.seen
+        return lambda: intake.transfer(self.ws, cid, when, body, number, due, expected_version=seen)
 
 
 class ContactDialog(_FollowupDialog):
@@ -124,8 +127,6 @@ class ContactDialog(_FollowupDialog):
                                            EnumCombo(FeedbackResponse, allow_empty=True, parent=self))
         self.note = self.add_field(self.tr("情况说明"), "note", _note_edit(self))
         self.number = getattr(getattr(form, "view", None), "number", "")
-        # the complaint's version the form shows: a newer save from another desk is refused, the input kept
-        self.seen = getattr(getattr(form, "view", None), "version", None)
         self.print_button = QPushButton(self.tr("打印反馈告知书…") if feedback else self.tr("打印受理告知书…"), self)
         self.print_button.setToolTip(self.tr("按上面的日期打印告知书（书面告知时交给反映人）；打印记入该件的办理记录"))
         self.print_button.clicked.connect(self.print_letter)

@@ -61,8 +61,9 @@ def _view(r: Referral) -> ReferralView:
 
 
 def transfer(ws: Workspace, complaint_id: int, date: Any, to_body: str, document_number: str = "",
-             due_date: Any = None) -> ComplaintView:
-    """转办 to another body (required), with the 文号 and the date its reply is due (both optional)."""
+             due_date: Any = None, *, expected_version: int | None = None) -> ComplaintView:
+    """转办 to another body (required), with the 文号 and the date its reply is due (both optional).
+    ``expected_version``: the complaint's version the form loaded (see ``transition``)."""
     body = required_text(to_body, "转办单位", "to_body", 100)
     number = validate_text(document_number, label="转办文号", field="document_number", max_length=80) or ""
     due = validate_date(due_date, dt.date.max, label="回复期限", field="due_date", required=False)
@@ -75,7 +76,7 @@ def transfer(ws: Workspace, complaint_id: int, date: Any, to_body: str, document
                        created_by_id=getattr(ws.current_user, "id", None)))
     detail = {"to": body, **({"document_number": number} if number else {}), **({"due": due} if due else {})}
     return transition(ws, complaint_id, "transfer", (S.registered.value, S.accepted.value), date, "转办", apply,
-                      detail)
+                      detail, expected_version)
 
 
 def _referral(session: Session, referral_id: int, expected_version: int | None = None) -> tuple[Referral, Complaint]:
