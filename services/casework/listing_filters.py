@@ -52,9 +52,12 @@ def _complaint_text(session: Session, term: str, scan: bool):
         return or_(_id_in(Complaint.id, by_start, scan), Complaint.number == term.upper())
     # PostgreSQL: a case-insensitive substring, as the FTS5 trigram tokenizer matches (pg_trgm GIN indexes).
     like = f"%{_escape_like(term)}%"
+    # One IN over a UNION, never ``… OR id IN (subjects)``: under an OR the subquery is a SubPlan, read
+    # again for every complaint once its ids outgrow work_mem (a common term took minutes at 500,000).
     by_subject = select(cs.complaint_id).where(or_(cs.name.ilike(like, escape="\\"), cs.unit.ilike(like, escape="\\")))
-    return or_(Complaint.number.ilike(like, escape="\\"), Complaint.main_problem.ilike(like, escape="\\"),
-               _id_in(Complaint.id, by_subject, scan))
+    by_complaint = select(Complaint.id).where(or_(Complaint.number.ilike(like, escape="\\"),
+                                                  Complaint.main_problem.ilike(like, escape="\\"))).correlate(None)
+    return _id_in(Complaint.id, union(by_complaint, by_subject), scan)
 
 
 def _by_prefix(term: str):
