@@ -50,6 +50,7 @@ PERIOD = f"{END.year}-{END.month - 1:02d}"  # the last whole month of the demo d
 SEARCH = "村委会"  # three characters: in many subjects' units
 RARE = "财政所"
 SLOW_S = 30.0
+URL_ENV = "JJ_BENCH_DB_URL"
 
 
 def cases() -> list[tuple[str, dict]]:
@@ -152,16 +153,16 @@ def measure(data_dir: Path, url: str | None, repeat: int) -> dict:
     return out
 
 
-def _child(mode: str, data_dir: str, url: str, arg: str) -> dict:
-    url_or_none = url or None
+def _child(mode: str, data_dir: str, arg: str) -> dict:
+    url_or_none = os.environ.get(URL_ENV) or None  # the URL holds the password: never on a command line
     if mode == "fill":
         return fill(Path(data_dir), url_or_none, int(arg))
     return measure(Path(data_dir), url_or_none, int(arg))
 
 
 def run_child(mode: str, data_dir: Path, url: str | None, arg: int) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, str(Path(__file__)), "--child", mode, str(data_dir), url or "", str(arg)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **{URL_ENV: url or ""})
+    cmd = [sys.executable, str(Path(__file__)), "--child", mode, str(data_dir), str(arg)]
     r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     if r.returncode != 0:
         raise RuntimeError(f"{mode} child failed ({r.returncode}):\n{r.stderr[-3000:]}")
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--complaints", type=int, default=20_000, help="complaints in each database (default 20,000)")
     ap.add_argument("--repeat", type=int, default=5, help="timed runs of each measure (after one warm-up)")
-    ap.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
         print(json.dumps(_child(*a.child), ensure_ascii=False, default=str))
