@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import MonthlyReport, Organization, ReportRevision, User
@@ -100,6 +101,31 @@ def _check_period(period: str) -> str:
 
 def _report(session: Session, period: str) -> MonthlyReport | None:
     return session.execute(select(MonthlyReport).where(MonthlyReport.period == period)).scalar_one_or_none()
+
+
+def _report_to_write(session: Session, period: str, fill=None) -> tuple[MonthlyReport, bool]:
+    """The period's row to write and whether it was stored before (False: made now, the period's first,
+    with ``fill(row)`` done before its INSERT, so a first save is the row's version 1).
+
+    Another desk may store the first row between this read and the INSERT (on PostgreSQL; on SQLite a
+    writing transaction holds the one write lock from its first read): the unique period refuses the
+    INSERT, which is undone alone (a savepoint), and that desk's committed row is returned as stored, so
+    the caller's checks (the version, 已定稿) speak of it instead of a raw constraint error."""
+    report = _report(session, period)
+    if report is not None:
+        return report, True
+    report = MonthlyReport(period=period, narrative="", footer_json="{}")
+    if fill is not None:
+        fill(report)
+    try:
+        with session.begin_nested():
+            session.add(report)
+    except IntegrityError:
+        theirs = _report(session, period)
+        if theirs is None:   # another constraint: not the race
+            raise
+        return theirs, True
+    return report, False
 
 
 def _state(report: MonthlyReport | None) -> dict[str, Any]:
@@ -234,20 +260,20 @@ def save_draft(ws: Workspace, period: str, narrative: str, footer: dict[str, Any
     if problems:
         raise ValidationError("；".join(p.message for p in problems), field=problems[0].field, problems=problems)
 
-    with ws.transaction() as s:
-        report = _report(s, period)
-        if report is not None:
-            check_version(s, report, expected_version, f"{period_text(period)}月报的情况说明和表尾")
-        latest = _latest(report)
-        if latest is not None and _correction(report) is None:
-            raise StateError(_locked_message(period, latest.revision))
-        if report is None:
-            report = MonthlyReport(period=period, narrative="", footer_json="{}")
-            s.add(report)
+    def fill(report: MonthlyReport) -> None:
         state = _state(report)
         state.update(clean)
         report.narrative = text
         report.footer_json = json.dumps(state, ensure_ascii=False, sort_keys=True)
+
+    with ws.transaction() as s:
+        report, stored = _report_to_write(s, period, fill)
+        if stored:
+            check_version(s, report, expected_version, f"{period_text(period)}月报的情况说明和表尾")
+            latest = _latest(report)
+            if latest is not None and _correction(report) is None:
+                raise StateError(_locked_message(period, latest.revision))
+            fill(report)
         s.flush()
         audit.record(s, ws.current_user, "report.edit", "monthly_report", period,
                      {"narrative_chars": len(text), "footer": clean})
@@ -263,16 +289,12 @@ def finalize(ws: Workspace, period: str, note: str = "") -> RevisionView:
     if dt.date(year, month, 1) > ws.today():
         raise StateError(f"{period_text(period)}尚未开始，不能定稿")
     with ws.transaction() as s:
-        report = _report(s, period)
+        report, _stored = _report_to_write(s, period)
         latest = _latest(report)
         correction = _correction(report)
         if latest is not None and correction is None:
             raise StateError(f"{period_text(period)}月报第 {latest.revision} 版已经定稿，不能重复定稿；"
                              "如需修改，请先办理“更正”")
-        if report is None:
-            report = MonthlyReport(period=period, narrative="", footer_json="{}")
-            s.add(report)
-            s.flush()
         doc = _live_document(s, ws, period, report, finalized=True)
         font = find_cjk_font(settings.get(s, settings.FONT_PATH) or None)
         pdf = pdf_form.render_report_pdf(doc, font=font)
