@@ -29,13 +29,6 @@ pytestmark = pytest.mark.both_db
 D = dt.date
 
 
-@pytest.fixture
-def desk_b(ws, today):
-    """A second desk on the same database, signed in as 李副书记 (a secretary: may do all of these)."""
-    with second_desk(ws, today, "li", "李副书记", ["secretary"]) as other:
-        yield other
-
-
 def _when(ws, model, row_id: int) -> str:
     with ws.reading() as s:
         return f"{s.get(model, row_id).updated_at.astimezone():%Y-%m-%d %H:%M}"

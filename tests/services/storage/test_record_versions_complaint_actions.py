@@ -13,7 +13,6 @@ from services.casework import intake
 from services.errors import ConcurrentEditError
 from services.security import audit
 from services.storage.record_versions import KEEP
-from tests.services.storage.test_record_versions_casework import desk_b  # noqa: F401 (李副书记's desk)
 from tests.services.daily.conftest import complaint_input
 
 pytestmark = pytest.mark.both_db

@@ -18,7 +18,6 @@ from services.errors import ConcurrentEditError, StateError
 from services.reporting import monthly_report
 from services.security import audit
 from services.storage.record_versions import KEEP
-from tests.services.storage.test_record_versions_casework import desk_b  # noqa: F401 (李副书记's desk)
 
 pytestmark = pytest.mark.both_db
 
