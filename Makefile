@@ -20,8 +20,11 @@ demo: $(STAMP)
 
 # The suite on SQLite and, when a PostgreSQL server can be started here, on PostgreSQL too
 # (PYTEST_ARGS=--db=both makes a server that cannot start a failure; see tests/conftest.py).
+# PYTEST_WORKERS pytest-xdist workers, each with its own throwaway PostgreSQL cluster (private socket
+# dir, no TCP port) and its own tmp dirs; PYTEST_WORKERS=0 runs serially in one process.
+PYTEST_WORKERS ?= 2
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # ruff (pyflakes, pycodestyle, bugbear; pyproject [tool.ruff]) and the import contracts ([tool.importlinter]).
 lint: $(STAMP)
