@@ -134,7 +134,9 @@ class ComplaintsPage(Page):
         self.hint.setObjectName("PageNote")
         # A long hint (or an export path) wraps inside the row instead of widening the window.
         self.hint.setWordWrap(True)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)   # its place (and the row's spacing) counted shown or not: no jump
+        self.hint.setSizePolicy(policy)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("PageLead")
         search_row.addWidget(self.hint, 2)
