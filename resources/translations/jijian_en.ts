@@ -162,10 +162,6 @@ After restoring, this computer uses that office's data; sign in with the origina
       <translation>Restore not completed; the data is unchanged</translation>
     </message>
     <message>
-      <source>数据库检查未通过</source>
-      <translation>Database check failed</translation>
-    </message>
-    <message>
       <source>恢复后，损坏的数据库文件会另存保留（不删除），备份之后录入的内容需要重新录入。</source>
       <translation>After restoring, the damaged database file is kept aside (not deleted); whatever was entered after the backup must be entered again.</translation>
     </message>
@@ -176,6 +172,10 @@ After restoring, this computer uses that office's data; sign in with the origina
     <message>
       <source>退出</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <source>数据库检查未通过</source>
+      <translation>Database check failed</translation>
     </message>
     <message>
       <source>恢复未完成</source>
@@ -2469,16 +2469,16 @@ Fill it in, then come back here, choose the file and click "Check".</translation
       <translation>Export to Excel…</translation>
     </message>
     <message>
+      <source>清除筛选</source>
+      <translation>Clear filter</translation>
+    </message>
+    <message>
       <source>（不限）</source>
       <translation>(any)</translation>
     </message>
     <message>
       <source>至</source>
       <translation>to</translation>
-    </message>
-    <message>
-      <source>清除筛选</source>
-      <translation>Clear filter</translation>
     </message>
     <message>
       <source>收到日期</source>
