@@ -96,6 +96,7 @@ def update(lang: str = "en", *, write: bool = True) -> tuple[int, list[tuple[str
         subprocess.run([_tool("pyside6-lupdate"), f"@{listing}", "-tr-function-alias", "tr+=_tr",
                         "-locations", "absolute", "-silent", "-ts", str(located)], check=True)
         tree = ET.parse(located)
+        ts_dir = Path(tmp).resolve()
     contexts = _module_contexts(files)
     by_key, by_source = _translations(ts)
     messages: dict[str, dict[str, None]] = {}
@@ -106,8 +107,10 @@ def update(lang: str = "en", *, write: bool = True) -> tuple[int, list[tuple[str
             target = name
             if not name:
                 loc = msg.find("location")
-                rel = Path(loc.get("filename")).resolve() if loc is not None else None
-                key = Path("../..", rel.relative_to(ROOT)).as_posix() if rel is not None else ""
+                # lupdate writes a location relative to the .ts it writes (here the temporary folder)
+                where = (ts_dir / loc.get("filename")).resolve() if loc is not None else None
+                key = (Path("../..", where.relative_to(ROOT)).as_posix()
+                       if where is not None and where.is_relative_to(ROOT) else "")
                 target = contexts.get(key, "")
             messages.setdefault(target, {})[source] = None
     for source in vocabulary():
