@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Integer, LargeBinary, String, Text,
+from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Integer, LargeBinary, String, Text, false,
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -13,7 +13,10 @@ from .versioning import Versioned
 
 
 class Attachment(Base):
-    """A scan, photo or PDF; the bytes live in attachments/<sha256> under the data dir."""
+    """A scan, photo or PDF; the bytes live in attachments/<sha256> under the data dir (or the shared
+    附件文件夹), named by the SHA-256 of the stored bytes. A complaint's are ``sealed``: the stored bytes are
+    encrypted under the identity key (services.security.file_seal), the real file name is in
+    ``filename_enc`` and ``filename`` only says what kind of file it is."""
 
     __tablename__ = "attachments"
     __table_args__ = (
@@ -32,6 +35,8 @@ class Attachment(Base):
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    filename_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class MonthlyReport(Versioned, Base):

@@ -75,6 +75,8 @@ _RENDER: dict[str, Callable[[dict], str]] = {
     "complaint.printed": lambda d: f"打印{d.get('document', '')}",
     "lead.printed": lambda d: f"打印{d.get('document', '')}",
     "attachment.add": lambda d: f"添加附件“{d.get('filename', '')}”",
+    "attachment.open": lambda d: "打开加密保存的附件",
+    "attachment.seal": lambda d: "附件改为加密保存",
     "lead.create": lambda d: f"登记问题线索 {d.get('number', '')}，来源：{_l(LeadSource, d.get('source'))}"
                              + (f"，{_eight_rules(d)}" if d.get("eight_rules") else "")
                              + (f"，{d['note']}" if d.get("note") else ""),

@@ -306,7 +306,7 @@ class IdentityVault:
 
     def __init__(self) -> None:
         self._dek: bytearray | None = None
-        self._index_keys: dict[str, bytes] = {}
+        self._derived: dict[str, bytes] = {}
 
     @property
     def is_unlocked(self) -> bool:
@@ -327,7 +327,7 @@ class IdentityVault:
             for i in range(len(self._dek)):
                 self._dek[i] = 0
         self._dek = None
-        self._index_keys.clear()
+        self._derived.clear()
 
     def _key(self) -> bytes:
         if self._dek is None:
@@ -344,8 +344,16 @@ class IdentityVault:
     def decrypt(self, blob: bytes | None, *, table: str, column: str, row_id: int | str) -> str | None:
         return decrypt_field(self._key(), blob, table=table, column=column, row_id=row_id)
 
+    def file_key(self) -> bytes:
+        """The key sealed files are opened with (``services.security.file_seal``): HKDF of the DEK, so a
+        file's key is never a field's."""
+        if "file" not in self._derived:
+            self._derived["file"] = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
+                                            info=b"jijian sealed files").derive(self._key())
+        return self._derived["file"]
+
     def index(self, kind: IndexKind, value: str) -> str:
         key = self._key()
-        if kind not in self._index_keys:
-            self._index_keys[kind] = derive_index_key(key, kind)
-        return _index_with_key(self._index_keys[kind], kind, value)
+        if kind not in self._derived:
+            self._derived[kind] = derive_index_key(key, kind)
+        return _index_with_key(self._derived[kind], kind, value)

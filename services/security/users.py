@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models import User, UserRole
 from models.enums import Role
 
-from services.errors import AuthenticationError, NotFoundError, StateError, ValidationError
+from services.errors import AuthenticationError, DomainError, NotFoundError, StateError, ValidationError
 from services.security import audit, identity, session_guard
 from services.security.permissions import require
 from services.storage import settings
 from services.storage.workspace import CurrentUser, Workspace
+
+_log = logging.getLogger(__name__)
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
 
@@ -258,7 +262,23 @@ def login(ws: Workspace, username: str, password: str, *, failure: str = SIGN_IN
     if error is not None:
         raise error
     ws.current_user = current
+    _after_sign_in(ws)
     return current
+
+
+def _after_sign_in(ws: Workspace) -> None:
+    """Empty the folder of opened attachments (left by a crash); a key holder seals the complaint attachments
+    stored before sealing existed. Neither may stop a sign-in: a file that cannot be sealed now is tried again
+    at the next one, and named in the log."""
+    from services.storage import attachment_sealing
+    attachment_sealing.purge_opened(ws)
+    try:
+        sealed, problems = attachment_sealing.seal_existing(ws)
+    except (DomainError, SQLAlchemyError) as exc:  # e.g. the shared 附件文件夹 is not reachable at this moment
+        _log.warning("sealing earlier attachments stopped: %s", exc)
+        return
+    if sealed or problems:
+        _log.info("sealed %d earlier complaint attachment(s); not sealed: %s", sealed, problems)
 
 
 def resume(ws: Workspace, username: str, password: str) -> CurrentUser:
@@ -267,7 +287,9 @@ def resume(ws: Workspace, username: str, password: str) -> CurrentUser:
 
 
 def logout(ws: Workspace) -> None:
+    from services.storage import attachment_sealing
     identity.on_logout(ws)
+    attachment_sealing.purge_opened(ws)
     ws.current_user = None
 
 

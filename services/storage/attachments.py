@@ -14,8 +14,11 @@ from models import Attachment, Case, Complaint, Lead
 
 from services.errors import IntegrityFailure, NotFoundError, ValidationError
 from services.security import audit
+from services.security import file_seal
 from services.security.permissions import require
+from services.storage import attachment_sealing as sealing
 from services.storage import settings
+from services.storage.attachment_folder import folder, stored_path
 from services.storage.files import atomic_path, sha256_file
 from services.storage.workspace import Workspace
 
@@ -48,26 +51,10 @@ def _owner(owner: tuple[str, int]):
     return (kind, int(oid), *_OWNERS[kind])
 
 
-def _view(a: Attachment) -> AttachmentView:
+def _view(a: Attachment, filename: str | None = None) -> AttachmentView:
     kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
-    return AttachmentView(a.id, a.filename, a.size, a.media_type, a.sha256, a.added_at,
+    return AttachmentView(a.id, filename or a.filename, a.size, a.media_type, a.sha256, a.added_at,
                           (kind, a.complaint_id or a.lead_id or a.case_id))
-
-
-def folder(ws: Workspace, session: Session | None = None) -> Path:
-    """Where attachment files live: the 附件文件夹 setting (a folder every desk of a server database
-    shares), else the data dir's ``attachments/``."""
-    if session is None:
-        with ws.reading() as s:
-            value = settings.get(s, settings.ATTACHMENTS_FOLDER)
-    else:
-        value = settings.get(session, settings.ATTACHMENTS_FOLDER)
-    value = str(value or "").strip()
-    return Path(value).expanduser() if value else ws.attachments_dir
-
-
-def stored_path(ws: Workspace, sha256: str, session: Session | None = None) -> Path:
-    return folder(ws, session) / sha256
 
 
 def _store(ws: Workspace, s: Session, src: Path, limit: int) -> tuple[str, int]:
@@ -90,7 +77,7 @@ def _store(ws: Workspace, s: Session, src: Path, limit: int) -> tuple[str, int]:
                 digest.update(chunk)
                 out.write(chunk)
         if digest.hexdigest() != sha:
-            raise ValidationError(f"附件“{src.name}”在添加过程中被改动，请等它保存完毕后重新添加", field="path")
+            raise _changed_while_added(src.name)
     return sha, size
 
 
@@ -124,10 +111,16 @@ def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: P
         raise _too_big(src.name, size, limit)
     if size == 0:
         raise ValidationError(f"附件“{src.name}”是空文件，请检查扫描件或照片是否保存完整", field="path")
-    sha, size = _store(ws, s, src, limit)
     media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
-    a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
-                   added_by_id=ws.current_user.id, **{fk: oid})
+    if kind == "complaint":  # a letter's scan shows who wrote it: sealed like the complainant's name
+        sha, size = _seal(ws, s, src, oid, limit)
+        a = Attachment(sha256=sha, size=size, filename=sealing.neutral_name(src.name), media_type=media,
+                       sealed=True, filename_enc=sealing.encrypt_name(ws, src.name[:255], sha),
+                       added_by_id=ws.current_user.id, complaint_id=oid)
+    else:
+        sha, size = _store(ws, s, src, limit)
+        a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
+                       added_by_id=ws.current_user.id, **{fk: oid})
     s.add(a)
     s.flush()
     audit.record(s, ws.current_user, "attachment.add", kind, oid,
@@ -135,17 +128,36 @@ def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: P
     return a
 
 
+def _seal(ws: Workspace, s: Session, src: Path, complaint_id: int, limit: int) -> tuple[str, int]:
+    def within_limit(total: int) -> None:
+        if total > limit:
+            raise _too_big(src.name, total, limit)
+    before = src.stat()
+    with open(src, "rb") as inp:
+        sha, size = sealing.seal_into(ws, folder(ws, s), inp, complaint_id, within_limit)
+    after = src.stat()
+    if (size, after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
+        stored_path(ws, sha, s).unlink(missing_ok=True)
+        raise _changed_while_added(src.name)
+    return sha, size
+
+
+def _changed_while_added(name: str) -> ValidationError:
+    return ValidationError(f"附件“{name}”在添加过程中被改动，请等它保存完毕后重新添加", field="path")
+
+
 def list_attachments(ws: Workspace, owner: tuple[str, int]) -> list[AttachmentView]:
     kind, oid, model, fk, _, view_perm, _ = _owner(owner)
     require(ws.current_user, view_perm)
     with ws.reading() as s:
         rows = s.execute(select(Attachment).where(getattr(Attachment, fk) == oid).order_by(Attachment.id)).scalars()
-        return [_view(a) for a in rows]
+        return [_view(a, sealing.real_name(ws, a)) for a in rows]
 
 
 def open_attachment_path(ws: Workspace, attachment_id: int) -> Path:
-    """The stored file of an attachment, after checking it is there and unchanged in size."""
-    with ws.reading() as s:
+    """A file to open: the stored file of a lead's or case's attachment after checking it is there and
+    unchanged in size; a sealed one decrypted (checked chunk by chunk) into this desk's private folder."""
+    with ws.transaction() as s:
         a = s.get(Attachment, attachment_id)
         if a is None:
             raise NotFoundError("附件不存在或已被删除")
@@ -154,14 +166,19 @@ def open_attachment_path(ws: Workspace, attachment_id: int) -> Path:
         path = stored_path(ws, a.sha256, s)
         if not path.is_file():
             raise IntegrityFailure(f"附件“{a.filename}”的文件已丢失，请从备份中恢复")
-        if path.stat().st_size != a.size:
+        if path.stat().st_size != (file_seal.sealed_size(a.size) if a.sealed else a.size):
             raise IntegrityFailure(f"附件“{a.filename}”的文件已被改动（大小不符），请从备份中恢复")
-        return path
+        return sealing.open_sealed(ws, s, a, path) if a.sealed else path
 
 
 def verify_attachment(ws: Workspace, attachment_id: int) -> bool:
-    """True when the stored file still hashes to its recorded SHA-256."""
-    path = open_attachment_path(ws, attachment_id)
+    """True when the stored file is there and still hashes to its recorded SHA-256 (a sealed file's address is
+    the hash of its sealed bytes: checked without the key)."""
     with ws.reading() as s:
-        expected = s.get(Attachment, attachment_id).sha256
-    return sha256_file(path) == expected
+        a = s.get(Attachment, attachment_id)
+        if a is None:
+            raise NotFoundError("附件不存在或已被删除")
+        kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
+        require(ws.current_user, _OWNERS[kind][3])
+        path, expected = stored_path(ws, a.sha256, s), a.sha256
+    return path.is_file() and sha256_file(path) == expected

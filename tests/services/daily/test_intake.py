@@ -29,7 +29,8 @@ def test_register_numbers_per_year_with_subjects_and_attachment(ws, register, tm
     assert [s["name"] for s in first.subjects] == ["张三", "李四"]
     att = attachments.add_attachment(ws, ("complaint", first.id), scan)
     stored = attachments.open_attachment_path(ws, att.id)
-    assert stored.read_bytes() == scan.read_bytes() and stored.name == att.sha256
+    assert stored.read_bytes() == scan.read_bytes() and stored.name == "来信扫描.pdf"
+    assert stored.parent.parent == ws.data_dir / "opened"  # a decrypted copy; the store holds it sealed
     assert attachments.verify_attachment(ws, att.id)
     assert [a.filename for a in attachments.list_attachments(ws, ("complaint", first.id))] == ["来信扫描.pdf"]
 
@@ -207,6 +208,6 @@ def test_timeline_in_chinese(ws, register, tmp_path):
     intake.record_acceptance_notice(ws, v.id, dt.date(2026, 11, 4), "phone", "李登记")
     events = timeline.timeline(ws, "complaint", v.id)
     assert [e.text_zh for e in events] == [
-        "登记信访件 XF2026-0001：检举控告，来信", "添加附件“信件.jpg”", "查看反映人身份信息",
+        "登记信访件 XF2026-0001：检举控告，来信", "添加附件“信访材料.jpg”", "查看反映人身份信息",
         "受理（2026-11-03）", "向实名反映人告知受理情况（2026-11-04），电话，经办人 李登记"]
     assert {e.who for e in events} == {"王书记"}

@@ -21,12 +21,14 @@ from services.casework import intake
 from services.errors import FileWriteError, ValidationError
 from services.reporting.fonts import extract_ttf_face
 from services.security.identity_crypto import KdfParams
+from services.storage import attachment_sealing as sealing
 from services.storage import attachments, backup, maintenance
 from services.storage.backup import BackupError, export_encrypted
 from services.storage.backup_remask import remask_copy
 from services.storage.backup_store import manifest_path_for, place_file, sha256_file
 from services.storage.files import atomic_path, atomic_write_bytes
 from tests.full_disk import stick
+from tests.helpers.gui_records import make_lead
 from tests.services.daily.conftest import complaint_input
 
 WQY = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
@@ -215,7 +217,7 @@ def test_attachment_store_that_is_a_file_refuses_and_records_nothing(ws, tmp_pat
 
 
 def test_attachment_changed_while_it_is_added_is_refused(ws, tmp_path, monkeypatch):
-    c = intake.register_complaint(ws, complaint_input())
+    lead = make_lead(ws)  # a lead's file is stored as it is: hashed, then copied and hashed again
     scan = tmp_path / "扫描件.pdf"
     scan.write_bytes(b"%PDF-1.7 first scan")
     real_hash = attachments.sha256_file
@@ -226,8 +228,29 @@ def test_attachment_changed_while_it_is_added_is_refused(ws, tmp_path, monkeypat
         return digest
     monkeypatch.setattr(attachments, "sha256_file", hash_then_rescan)
     with pytest.raises(ValidationError) as err:
+        attachments.add_attachment(ws, ("lead", lead.id), scan)
+    assert str(err.value) == "附件“扫描件.pdf”在添加过程中被改动，请等它保存完毕后重新添加"
+    assert _names(ws.attachments_dir) == []
+    with ws.reading() as s:
+        assert s.execute(select(func.count()).select_from(Attachment)).scalar_one() == 0
+
+
+def test_complaint_attachment_changed_while_it_is_sealed_is_refused(ws, tmp_path, monkeypatch):
+    c = intake.register_complaint(ws, complaint_input())
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.7 first scan")
+    real_seal = sealing.seal_into
+
+    def seal_then_rescan(*args, **kwargs):  # the scanner rewrites the file while it is being read
+        out = real_seal(*args, **kwargs)
+        scan.write_bytes(b"%PDF-1.7 second scan, longer")
+        return out
+    monkeypatch.setattr(sealing, "seal_into", seal_then_rescan)
+    with pytest.raises(ValidationError) as err:
         attachments.add_attachment(ws, ("complaint", c.id), scan)
     assert str(err.value) == "附件“扫描件.pdf”在添加过程中被改动，请等它保存完毕后重新添加"
     assert _names(ws.attachments_dir) == []
     with ws.reading() as s:
         assert s.execute(select(func.count()).select_from(Attachment)).scalar_one() == 0
+
+
