@@ -37,6 +37,11 @@ class User(Base):
     # The identity data key, wrapped under a key derived from this user's password; only for
     # users granted the right to see complainants' identities.
     wrapped_data_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The case-file key (services.security.case_file_keys): the user's X25519 public key, its private key
+    # wrapped under the password, and the office's key sealed to the public key.
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    wrapped_private_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    wrapped_file_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from services.errors import IntegrityFailure
+from services.errors import IntegrityFailure, PermissionDenied
 
 MAGIC = b"JJSF1\n"
 SALT_BYTES = 16
@@ -33,6 +33,30 @@ _INFO = b"jijian sealed file v1"
 
 NOT_SEALED = "附件文件不是本系统加密保存的格式，可能已被替换"
 TAMPERED = "附件文件已被改动、截断或不属于这条记录，无法解密"
+NOT_YET = ("案件附件密钥尚未分发给您（系统升级后或密码重置后）：请在纪委书记或任一同事登录本系统后重新打开，"
+           "或重新登录")
+
+
+class CaseFileVault:
+    """The case-file key while a user is signed in; ``lock()`` forgets it."""
+
+    def __init__(self) -> None:
+        self._key: bytes | None = None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._key is not None
+
+    def hold(self, key: bytes) -> None:
+        self._key = bytes(key)
+
+    def lock(self) -> None:
+        self._key = None
+
+    def key(self) -> bytes:
+        if self._key is None:
+            raise PermissionDenied(NOT_YET)
+        return self._key
 
 
 def sealed_size(plain_size: int) -> int:

@@ -7,7 +7,7 @@ from models import Organization
 from models.enums import OrgMode, Role
 
 from services.errors import StateError, ValidationError
-from services.security import audit, identity
+from services.security import audit, case_file_keys, identity
 from services.security.users import create_user_in, to_current
 from services.storage.workspace import CurrentUser, Workspace
 
@@ -44,5 +44,6 @@ def initialize(ws: Workspace, *, org_name: str, org_code: str, county_name: str,
         audit.record(s, user, "org.init", "organization", org_code,
                      {"name": org_name, "county": county_name, "mode": mode})
         identity.on_setup(ws, user, password)
+        case_file_keys.on_setup(ws, user, password)
         current = to_current(user)
     return current

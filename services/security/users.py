@@ -14,7 +14,7 @@ from models import User, UserRole
 from models.enums import Role
 
 from services.errors import AuthenticationError, DomainError, NotFoundError, StateError, ValidationError
-from services.security import audit, identity, session_guard
+from services.security import audit, case_file_keys, identity, session_guard
 from services.security.permissions import require
 from services.storage import settings
 from services.storage.workspace import CurrentUser, Workspace
@@ -92,6 +92,7 @@ def create_user_in(ws: Workspace, session: Session, actor, username: str, displa
 
 def _after_create(ws: Workspace, user: User, password: str) -> None:
     identity.on_new_user(ws, user, password)
+    case_file_keys.on_new_user(ws, user, password)
 
 
 def create_user(ws: Workspace, username: str, display_name: str, password: str, roles) -> CurrentUser:
@@ -181,6 +182,7 @@ def change_password(ws: Workspace, old_password: str, new_password: str) -> None
         check_password_policy(s, new_password)
         user.password_hash = hash_password(ws, new_password)
         identity.on_password_change(ws, user, old_password, new_password)
+        case_file_keys.on_password_change(ws, user, old_password, new_password)
         audit.record(s, ws.current_user, "user.password", "user", user.id, {})
 
 
@@ -192,6 +194,7 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> None:
         check_password_policy(s, new_password)
         user.password_hash = hash_password(ws, new_password)
         user.wrapped_data_key = None
+        case_file_keys.on_password_reset(ws, user, new_password)
         user.failed_logins, user.locked_until = 0, None
         audit.record(s, ws.current_user, "user.password_reset", "user", user.id, {"username": username})
 
@@ -259,6 +262,7 @@ def login(ws: Workspace, username: str, password: str, *, failure: str = SIGN_IN
             current = to_current(user)
             current.standing = session_guard.standing_of(ws)
             identity.on_login(ws, user, password)
+            case_file_keys.on_login(ws, s, user, password)
     if error is not None:
         raise error
     ws.current_user = current
@@ -289,6 +293,7 @@ def resume(ws: Workspace, username: str, password: str) -> CurrentUser:
 def logout(ws: Workspace) -> None:
     from services.storage import attachment_sealing
     identity.on_logout(ws)
+    case_file_keys.on_logout(ws)
     attachment_sealing.purge_opened(ws)
     ws.current_user = None
 

@@ -1,8 +1,8 @@
-"""Attachments (scans, photos, PDFs): content-addressed files under attachments/, written atomically."""
+"""Attachments (scans, photos, PDFs): sealed files (services.storage.attachment_sealing) under attachments/ or the
+shared 附件文件夹, named by the SHA-256 of their sealed bytes, written atomically."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,13 +13,12 @@ from sqlalchemy.orm import Session
 from models import Attachment, Case, Complaint, Lead
 
 from services.errors import IntegrityFailure, NotFoundError, ValidationError
-from services.security import audit
-from services.security import file_seal
+from services.security import audit, case_file_keys, file_seal
 from services.security.permissions import require
 from services.storage import attachment_sealing as sealing
 from services.storage import settings
 from services.storage.attachment_folder import folder, stored_path
-from services.storage.files import atomic_path, sha256_file
+from services.storage.files import sha256_file
 from services.storage.workspace import Workspace
 
 _OWNERS = {  # owner kind → (model, foreign key column, permission to add, permission to view, Chinese name)
@@ -27,7 +26,6 @@ _OWNERS = {  # owner kind → (model, foreign key column, permission to add, per
     "lead": (Lead, "lead_id", "lead.manage", "lead.view", "问题线索"),
     "case": (Case, "case_id", "case.manage", "case.view", "案件"),
 }
-_CHUNK = 1 << 20
 #: 属上级纪委管辖 complaints keep no attachment (casework.upper_level, 第十五条)
 UPPER_LEVEL_REFUSED = ("属上级纪委管辖的信访件不得留存检举控告材料（《纪检监察机关处理检举控告工作规则》第十五条），"
                        "不能添加附件，原件请在5个工作日内报送上级纪委")
@@ -57,37 +55,13 @@ def _view(a: Attachment, filename: str | None = None) -> AttachmentView:
                           (kind, a.complaint_id or a.lead_id or a.case_id))
 
 
-def _store(ws: Workspace, s: Session, src: Path, limit: int) -> tuple[str, int]:
-    """Copy ``src`` into the store under its SHA-256 (``atomic_path``); returns (sha256, size).
-
-    The name is known only after a first read; the copy is hashed again as it is written, so a
-    file changed in between is refused rather than stored under a name its bytes do not match.
-    """
-    sha = sha256_file(src)
-    final = stored_path(ws, sha, s)
-    if final.is_file():  # the same content is stored already
-        return sha, final.stat().st_size
-    digest, size = hashlib.sha256(), 0
-    with atomic_path(final, make_parents=True) as tmp:
-        with open(tmp, "wb") as out, open(src, "rb") as inp:
-            while chunk := inp.read(_CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise _too_big(src.name, size, limit)
-                digest.update(chunk)
-                out.write(chunk)
-        if digest.hexdigest() != sha:
-            raise _changed_while_added(src.name)
-    return sha, size
-
-
 def _too_big(name: str, size: int, limit: int) -> ValidationError:
     return ValidationError(f"附件“{name}”超过大小上限 {limit // (1024 * 1024)} MB（至少 {size / 1048576:.1f} MB），"
                            "请压缩、分拆后再添加，或请管理员调整“单个附件大小上限”", field="path")
 
 
 def add_attachment(ws: Workspace, owner: tuple[str, int], path: Path | str) -> AttachmentView:
-    """Add a file to a complaint, lead or case; the same content is stored once."""
+    """Add a file to a complaint, lead or case, sealed."""
     with ws.transaction() as s:
         return _view(add_attachment_in(ws, s, owner, path))
 
@@ -112,15 +86,15 @@ def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: P
     if size == 0:
         raise ValidationError(f"附件“{src.name}”是空文件，请检查扫描件或照片是否保存完整", field="path")
     media = mimetypes.guess_type(src.name)[0] or "application/octet-stream"
-    if kind == "complaint":  # a letter's scan shows who wrote it: sealed like the complainant's name
-        sha, size = _seal(ws, s, src, oid, limit)
-        a = Attachment(sha256=sha, size=size, filename=sealing.neutral_name(src.name), media_type=media,
-                       sealed=True, filename_enc=sealing.encrypt_name(ws, src.name[:255], sha),
-                       added_by_id=ws.current_user.id, complaint_id=oid)
-    else:
-        sha, size = _store(ws, s, src, limit)
-        a = Attachment(sha256=sha, size=size, filename=src.name[:255], media_type=media,
-                       added_by_id=ws.current_user.id, **{fk: oid})
+    sha, size = _seal(ws, s, src, (kind, oid), limit)
+    if kind == "complaint":  # a letter's scan shows who wrote it: its name is sealed too, under the identity key
+        names = {"filename": sealing.neutral_name(src.name),
+                 "filename_enc": sealing.encrypt_name(ws, src.name[:255], sha)}
+    else:  # talk records, plans, replies: under the office's case-file key, the name as it is
+        names = {"filename": src.name[:255]}
+        case_file_keys.hand_on(ws, s, ws.current_user)  # a colleague still waiting for the key gets it now
+    a = Attachment(sha256=sha, size=size, media_type=media, sealed=True, added_by_id=ws.current_user.id,
+                   **names, **{fk: oid})
     s.add(a)
     s.flush()
     audit.record(s, ws.current_user, "attachment.add", kind, oid,
@@ -128,13 +102,13 @@ def add_attachment_in(ws: Workspace, s: Session, owner: tuple[str, int], path: P
     return a
 
 
-def _seal(ws: Workspace, s: Session, src: Path, complaint_id: int, limit: int) -> tuple[str, int]:
+def _seal(ws: Workspace, s: Session, src: Path, owner: tuple[str, int], limit: int) -> tuple[str, int]:
     def within_limit(total: int) -> None:
         if total > limit:
             raise _too_big(src.name, total, limit)
     before = src.stat()
     with open(src, "rb") as inp:
-        sha, size = sealing.seal_into(ws, folder(ws, s), inp, complaint_id, within_limit)
+        sha, size = sealing.seal_into(ws, folder(ws, s), inp, owner, within_limit)
     after = src.stat()
     if (size, after.st_size, after.st_mtime_ns) != (before.st_size, before.st_size, before.st_mtime_ns):
         stored_path(ws, sha, s).unlink(missing_ok=True)

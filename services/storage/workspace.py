@@ -25,6 +25,7 @@ from models.db import make_engine, make_read_session_factory, make_session_facto
 from services.errors import DomainError
 from services.security import session_guard
 from services.security.crypto_params import CryptoParams
+from services.security.file_seal import CaseFileVault
 from services.security.identity_crypto import IdentityVault
 from services.storage.record_versions import stale_save_error
 
@@ -98,6 +99,9 @@ class Workspace:
     crypto: CryptoParams = field(default_factory=CryptoParams)
     # The identity data key while a permitted user is signed in (services.security.identity).
     identity_vault: IdentityVault = field(default_factory=IdentityVault)
+    # The office's case-file key (leads' and cases' attachments) while a user is signed in
+    # (services.security.case_file_keys).
+    case_file_vault: CaseFileVault = field(default_factory=CaseFileVault)
     # This workspace's own answer to "is the signed-in user still active" (services.security.session_guard).
     standing: "session_guard.Standing | None" = None
     # The data dir's instance lock when opened with ``lock=True`` (services.storage.instance_lock); released by close().

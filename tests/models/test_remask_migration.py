@@ -8,7 +8,7 @@ from sqlalchemy import text
 from models.db import current_revision, head_revision, make_engine, make_session_factory, sqlite_url
 from services.casework import intake
 from services.security import setup, users
-from services.storage import backup, maintenance
+from services.storage import backup
 from services.storage.backup_store import sha256_file
 from services.storage.workspace import Workspace, open_workspace
 from tests.conftest import ADMIN_PASSWORD
@@ -53,14 +53,15 @@ def test_upgrade_remasks_database_pre_upgrade_copy_and_backups(tmp_path, today):
     copy_into_revision(scratch_db, db, "0003")  # the office's database as revision 0003 left it
     engine = make_engine(sqlite_url(db))
     ws = Workspace(data_dir=data, engine=engine, session_factory=make_session_factory(engine), today=lambda: today)
-    users.login(ws, "wang", ADMIN_PASSWORD)
     con = ws.engine.raw_connection()
     for cid, (values, _) in zip(ids, PEOPLE):
         con.execute("UPDATE complaints SET complainant_masked = ? WHERE id = ?", (_old_mask(values), cid))
     con.execute("UPDATE complaints SET complainant_masked = ? WHERE id = ?", ("红星村五组 (not JSON)", garbled))
     con.commit()
     con.close()
-    local = maintenance.backup_now(ws).path  # a local backup taken at 0003, holding the old masks
+    # a local backup taken at 0003, holding the old masks (made as that version made it: today's models, and so
+    # the sign-in, no longer fit a revision-0003 database)
+    local = backup.make_backup(ws.db_path, ws.attachments_dir, ws.backups_dir, now=ws.now(), kind="manual").path
     assert leaks(text_values(local)) != []
     assert current_revision(engine) == "0003"
     ws.close()

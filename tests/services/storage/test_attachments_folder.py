@@ -20,7 +20,8 @@ def test_attachments_live_in_the_folder_the_setting_names(ws, tmp_path):
     assert b"%PDF" not in (shared / a.sha256).read_bytes()  # sealed: the share holds ciphertext
     assert attachments.open_attachment_path(ws, a.id).read_bytes() == b"%PDF-1.4 scan"
     lead = make_lead(ws)
-    plan = attachments.add_attachment(ws, ("lead", lead.id), scan)  # a lead's file is stored as it is
-    assert attachments.open_attachment_path(ws, plan.id) == shared / plan.sha256
+    plan = attachments.add_attachment(ws, ("lead", lead.id), scan)  # a lead's file: under the case-file key
+    assert b"%PDF" not in (shared / plan.sha256).read_bytes()
+    assert attachments.open_attachment_path(ws, plan.id).read_bytes() == b"%PDF-1.4 scan"
     settings.update(ws, {settings.ATTACHMENTS_FOLDER.key: ""})
     assert attachments.folder(ws) == ws.attachments_dir

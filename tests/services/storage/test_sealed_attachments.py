@@ -168,13 +168,34 @@ def test_files_stored_before_sealing_are_sealed_at_the_next_sign_in(ws, register
     with ws.reading() as s:
         sealed = s.get(Attachment, old_id)
         assert (sealed.sealed, sealed.filename) == (True, "信访材料.pdf") and sealed.sha256 != old_sha
-        assert s.get(Attachment, lead_copy).sealed is False  # a lead's file stays as it is
+        lead_row = s.get(Attachment, lead_copy)
+        assert (lead_row.sealed, lead_row.filename) == (True, "线索材料.pdf")  # under the case-file key, name kept
         actions = [e.action for e in s.execute(select(AuditEvent)).scalars()]
-    assert actions.count("attachment.seal") == 2
-    assert (attachments.folder(ws) / old_sha).read_bytes() == LETTER  # still the lead's copy
-    assert not (attachments.folder(ws) / lone_sha).exists()  # no one else used it: the plain file is gone
+    assert actions.count("attachment.seal") == 3
+    assert not (attachments.folder(ws) / old_sha).exists() and not (attachments.folder(ws) / lone_sha).exists()
+    assert [p.name for p in attachments.folder(ws).iterdir()] and all(
+        LETTER[:30] not in p.read_bytes() for p in attachments.folder(ws).iterdir())
     assert attachments.open_attachment_path(ws, old_id).read_bytes() == LETTER
+    assert attachments.open_attachment_path(ws, lead_copy).read_bytes() == LETTER
     assert attachments.open_attachment_path(ws, lone_id).name == "另一封.pdf"
+
+
+def test_a_plain_file_two_rows_share_stays_until_both_are_sealed(ws, register, tmp_path):
+    c = register()
+    lead = make_lead(ws)
+    sign_in_as(ws, "u_officer", ["officer"])  # holds the case-file key, not the identity key
+    ws.attachments_dir.mkdir(parents=True, exist_ok=True)
+    with ws.transaction() as s:
+        letter_id, sha = _legacy_attachment(ws, s, "complaint_id", c.id, LETTER, NAME)
+        lead_copy, _ = _legacy_attachment(ws, s, "lead_id", lead.id, LETTER, "线索材料.pdf")
+    users.login(ws, "u_officer", "user-pass-1")
+    with ws.reading() as s:
+        assert (s.get(Attachment, letter_id).sealed, s.get(Attachment, lead_copy).sealed) == (False, True)
+    assert (attachments.folder(ws) / sha).read_bytes() == LETTER  # the complaint's row still reads it
+    users.login(ws, "wang", ADMIN_PASSWORD)
+    with ws.reading() as s:
+        assert s.get(Attachment, letter_id).sealed
+    assert not (attachments.folder(ws) / sha).exists()
 
 
 def test_a_file_missing_before_sealing_is_named_and_the_sign_in_goes_on(ws, register, tmp_path):
