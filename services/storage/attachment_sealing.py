@@ -103,13 +103,39 @@ def opened_dir(ws: Workspace) -> Path:
 
 
 def purge_opened(ws: Workspace) -> None:
-    """Remove the decrypted copies this desk made (a file a viewer still holds open on Windows stays)."""
-    shutil.rmtree(opened_dir(ws), ignore_errors=True)
+    """Remove the decrypted copies this desk made (a file a viewer still holds open on Windows stays). A link put
+    in the folder's place is removed, never followed."""
+    base = opened_dir(ws)
+    if base.is_symlink() or _is_junction(base) or base.is_file():
+        base.unlink(missing_ok=True)
+    else:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _is_junction(path: Path) -> bool:
+    return bool(getattr(path, "is_junction", lambda: False)())
+
+
+def _private_folder(ws: Workspace) -> Path:
+    """A fresh folder under ``opened/`` that is really inside the data dir: whoever put a link there (to send the
+    decrypted copies to a share) finds it removed."""
+    base = opened_dir(ws)
+    if base.is_symlink() or _is_junction(base) or (base.exists() and not base.is_dir()):
+        base.unlink()
+    base.mkdir(mode=0o700, exist_ok=True)
+    if base.resolve() != ws.data_dir.resolve() / base.name:
+        raise IntegrityFailure(f"打开附件用的文件夹“{base}”指向了数据目录以外，已停止打开")
+    return Path(tempfile.mkdtemp(dir=base))
+
+
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)", re.I)  # Windows device names
 
 
 def _safe_filename(name: str, fallback: str) -> str:
     name = Path(str(name).replace("\\", "/")).name.strip().strip(".")
     name = re.sub(r'[\x00-\x1f<>:"/|?*]', "_", name)
+    if _RESERVED.match(name):
+        name = "_" + name
     return name[:120] or fallback
 
 
@@ -123,9 +149,7 @@ def open_sealed(ws: Workspace, s: Session, a: Attachment, stored: Path) -> Path:
             raise PermissionDenied(NEEDS_KEY)
         require(ws.current_user, "identity.view")
     key = _key(ws, owner[0])
-    base = opened_dir(ws)
-    base.mkdir(mode=0o700, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(dir=base))
+    folder = _private_folder(ws)
     target = folder / _safe_filename(real_name(ws, a), neutral_name(a.filename))
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

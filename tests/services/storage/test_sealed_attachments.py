@@ -221,3 +221,29 @@ def test_a_clerk_without_the_key_cannot_add_a_letter_and_nothing_is_stored(ws, r
     assert not attachments.folder(ws).exists() or _files(attachments.folder(ws)) == {}
     with ws.reading() as s:
         assert s.execute(select(Attachment)).first() is None
+
+
+def test_a_link_put_in_place_of_the_opened_folder_does_not_receive_the_letter(ws, register, tmp_path):
+    c = register()
+    a = attachments.add_attachment(ws, ("complaint", c.id), _scan(tmp_path))
+    share = tmp_path / "share"  # say, a network drive whoever made the link can read
+    share.mkdir()
+    sealing.opened_dir(ws).symlink_to(share, target_is_directory=True)
+    opened = attachments.open_attachment_path(ws, a.id)
+    assert opened.read_bytes() == LETTER and list(share.iterdir()) == []
+    assert not sealing.opened_dir(ws).is_symlink() and opened.parent.parent == sealing.opened_dir(ws)
+    sealing.purge_opened(ws)
+    sealing.opened_dir(ws).symlink_to(share, target_is_directory=True)
+    (share / "keep.txt").write_text("not the app's")
+    users.logout(ws)  # the purge removes the link, never what it points to
+    assert (share / "keep.txt").exists() and not sealing.opened_dir(ws).exists()
+
+
+def test_a_file_name_edited_in_the_database_cannot_leave_the_opened_folder(ws, tmp_path):
+    lead = make_lead(ws)
+    a = attachments.add_attachment(ws, ("lead", lead.id), _scan(tmp_path, b"%PDF plan", "方案.pdf"))
+    for name, expected in (("../../../逃出.pdf", "逃出.pdf"), ("..\\\\..\\\\win.pdf", "win.pdf"), ("CON.pdf", "_CON.pdf")):
+        with outside(ws) as con:
+            con.execute("UPDATE attachments SET filename = ? WHERE id = ?", (name, a.id))
+        opened = attachments.open_attachment_path(ws, a.id)
+        assert opened.name == expected and opened.parent.parent == sealing.opened_dir(ws)
