@@ -42,6 +42,8 @@ class User(Base):
     public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     wrapped_private_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     wrapped_file_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The identity key sealed to the public key by the secretary's grant (services.security.identity.grant)
+    sealed_data_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 

@@ -1,4 +1,4 @@
-"""users add|list|disable|enable|unlock."""
+"""users add|list|disable|enable|unlock|grant."""
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +25,9 @@ def register(sub) -> None:
     u = s.add_parser("unlock", help="解除因连续输错密码而锁定的账号")
     u.add_argument("username")
     u.set_defaults(handler=run_unlock)
+    g = s.add_parser("grant", help="授予查看反映人身份信息的权限（纪委书记；该用户不必在场）")
+    g.add_argument("username")
+    g.set_defaults(handler=run_grant)
 
 
 def run_add(args, ctx) -> int:
@@ -65,4 +68,12 @@ def run_unlock(args, ctx) -> int:
     ws = ctx.login()
     users.unlock(ws, args.username)
     print(f"已解锁用户 {args.username}，可以重新登录")
+    return 0
+
+
+def run_grant(args, ctx) -> int:
+    from services.security import users
+    ws = ctx.login()
+    users.grant_identity(ws, args.username)
+    print(f"已授权用户 {args.username} 查看反映人身份信息，其下次登录时生效")
     return 0

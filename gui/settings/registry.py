@@ -19,6 +19,7 @@ from ..pages.backup_tab import BackupTab
 from ..pages.deadlines_tab import DeadlinesTab
 from .certificates_county import CountyCertificatesTab
 from .certificates_township import TownshipCertificatesTab
+from .identity_grants_tab import IdentityGrantsTab
 from .password_tab import PasswordTab
 from .system_tab import SystemSettingsTab
 from .users_tab import UsersTab
@@ -44,6 +45,8 @@ class SettingsTab:
 
 SETTINGS_TABS: tuple[SettingsTab, ...] = (
     SettingsTab("users_tab", UsersTab, QT_TRANSLATE_NOOP("SettingsPage", "用户管理"), "users.manage"),
+    SettingsTab("identity_grants_tab", IdentityGrantsTab, QT_TRANSLATE_NOOP("SettingsPage", "身份信息授权"),
+                "identity.grant"),
     SettingsTab("password_tab", PasswordTab, QT_TRANSLATE_NOOP("SettingsPage", "修改我的密码")),
     SettingsTab("system_tab", SystemSettingsTab, QT_TRANSLATE_NOOP("SettingsPage", "系统设置"),
                 signals=(("saved", "settings_saved"),)),

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from models.enums import Role
 from services.security import users
@@ -13,7 +12,8 @@ from services.security import users
 from ..geometry import remember_geometry
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
-from ..widgets import FormErrors, form_error_label, primary, role_label, roles_text
+from ..widgets import FormErrors, form_error_label, primary, role_label
+from .user_table import UserTable
 from .form_rows import counted_buttons, dialog_buttons, form_row, password_edit, password_rule_row, run_service
 
 
@@ -109,7 +109,7 @@ class ResetPasswordDialog(QDialog):
         self.password2 = password_edit()
         self.general = form_error_label()
         self.errors = FormErrors(self.general)
-        note = QLabel(self.tr("重置后，该用户需要重新获得查看反映人身份信息的授权。"))
+        note = QLabel(self.tr("重置后，该用户需要由纪委书记在“身份信息授权”中重新授权，才能查看反映人身份信息。"))
         note.setObjectName("Hint")
         note.setWordWrap(True)
         form = QFormLayout()
@@ -139,15 +139,7 @@ class UsersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: QDialog | None = None
-        headers = [self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态")]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = UserTable([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("状态")])
         self.add_button = primary(QPushButton(self.tr("新增用户…")))
         self.roles_button = QPushButton(self.tr("修改角色…"))
         self.active_button = QPushButton(self.tr("停用"))
@@ -181,16 +173,10 @@ class UsersTab(QWidget):
 
     def _fill(self, rows: list[dict]) -> None:
         self.rows, now = rows, self.ctx.workspace.now()
-        self.table.setRowCount(len(self.rows))
-        for i, u in enumerate(self.rows):
-            locked = self._locked(u, now)
-            state = self.tr("已停用") if not u["active"] else self.tr("已锁定") if locked else self.tr("启用")
-            for j, text in enumerate((u["username"], u["display_name"], roles_text(u["roles"]), state)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, u["username"])
-                self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        def state(u: dict) -> str:
+            return self.tr("已停用") if not u["active"] else self.tr("已锁定") if self._locked(u, now) else self.tr("启用")
+        self.table.show_users(rows, state)
         self._selection_changed()
 
     @staticmethod
@@ -198,14 +184,13 @@ class UsersTab(QWidget):
         return bool(u["active"] and u["locked_until"] and dt.datetime.fromisoformat(u["locked_until"]) > now)
 
     def usernames(self) -> list[str]:
-        return [u["username"] for u in self.rows]
+        return self.table.usernames()
 
     def selected(self) -> dict | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        return self.table.selected()
 
     def select(self, username: str) -> None:
-        self.table.selectRow(self.usernames().index(username))
+        self.table.select(username)
 
     def _selection_changed(self) -> None:
         u = self.selected()

@@ -2236,6 +2236,49 @@ Reason:</translation>
     </message>
   </context>
   <context>
+    <name>IdentityGrantsTab</name>
+    <message>
+      <source>已授权</source>
+      <translation>Granted</translation>
+    </message>
+    <message>
+      <source>待授权</source>
+      <translation>Waiting for a grant</translation>
+    </message>
+    <message>
+      <source>需先登录一次</source>
+      <translation>Must sign in once first</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>角色</source>
+      <translation>Roles</translation>
+    </message>
+    <message>
+      <source>身份信息</source>
+      <translation>Identities</translation>
+    </message>
+    <message>
+      <source>授权</source>
+      <translation>Grant</translation>
+    </message>
+    <message>
+      <source>角色为纪委书记或信访登记员的用户，还需授权才能查看反映人身份信息和信访件附件。由未持有密钥的系统管理员新建的用户、被重置密码的用户显示为“待授权”；授权时该用户不必在场。</source>
+      <translation>Users whose role is secretary or complaints clerk also need a grant to see complainants' identities and complaint attachments. Users created by an administrator who holds no key, and users whose password was reset, show as “Waiting for a grant”; the user need not be present for the grant.</translation>
+    </message>
+    <message>
+      <source>已授权 {user} 查看反映人身份信息，其下次登录时生效</source>
+      <translation>{user} may now see complainants' identities, from their next sign-in</translation>
+    </message>
+  </context>
+  <context>
     <name>IdleLock</name>
     <message>
       <source>已锁定</source>
@@ -3879,8 +3922,8 @@ Edit the notes or the foot, save, then finalize again; until then version {old} 
       <translation>Reset password: {user}</translation>
     </message>
     <message>
-      <source>重置后，该用户需要重新获得查看反映人身份信息的授权。</source>
-      <translation>After a reset the user must be granted access to complainants' identities again.</translation>
+      <source>重置后，该用户需要由纪委书记在“身份信息授权”中重新授权，才能查看反映人身份信息。</source>
+      <translation>After the reset, the secretary must grant this user access again under “Identity grants” before they can see complainants' identities.</translation>
     </message>
     <message>
       <source>新密码</source>
@@ -4188,6 +4231,10 @@ Finalize now?</translation>
     <message>
       <source>用户管理</source>
       <translation>Users</translation>
+    </message>
+    <message>
+      <source>身份信息授权</source>
+      <translation>Identity grants</translation>
     </message>
     <message>
       <source>修改我的密码</source>

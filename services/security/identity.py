@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from models import Complaint, User
 
 from services.errors import NotFoundError, PermissionDenied, ValidationError
-from services.security import audit
+from services.security import audit, key_pairs
 from services.security.identity_crypto import (IdentityVault, WrappedKey, needs_rewrap, new_data_key,
                                                unwrap_data_key)
 from services.security.identity_masks import FIELDS, mask_identity
@@ -21,7 +21,7 @@ from services.security.permissions import allowed, require
 from services.storage.workspace import Workspace
 
 _COLUMNS = {f: f"complainant_{f}_enc" for f in FIELDS}
-NO_KEY = "身份信息密钥未解锁：您的账号尚未获得查看反映人身份信息的授权，请由纪委书记在“设置→用户管理”中授权"
+NO_KEY = "身份信息密钥未解锁：您的账号尚未获得查看反映人身份信息的授权，请由纪委书记在“设置→身份信息授权”中授权"
 
 
 def vault(ws: Workspace) -> IdentityVault:
@@ -46,15 +46,23 @@ def _wrap(ws: Workspace, dek: bytes, password: str) -> WrappedKey:
     return wrap_data_key(dek, password, ws.crypto.identity_kdf)
 
 
-def on_login(ws: Workspace, user: User, password: str) -> None:
+def on_login(ws: Workspace, user: User, password: str, private=None) -> None:
+    """Unlock the key: wrapped under the password (setup, a user made by a holder), or sealed to the user's key
+    pair by the secretary's grant (``private`` is their private key, services.security.key_pairs)."""
     v = vault(ws)
     v.lock()
-    if user.wrapped_data_key and _may_hold_key(user.role_codes):
+    if not _may_hold_key(user.role_codes):
+        return
+    if user.wrapped_data_key:
         wrapped = WrappedKey.from_bytes(user.wrapped_data_key)
         dek = unwrap_data_key(wrapped, password)
         v.unlock_with_key(dek)
         if needs_rewrap(wrapped, ws.crypto.identity_kdf):
             user.wrapped_data_key = _wrap(ws, dek, password).to_bytes()
+    elif user.sealed_data_key and private is not None:
+        dek = key_pairs.unwrap_with(user.sealed_data_key, private, key_pairs.IDENTITY_KEY)
+        if dek is not None:
+            v.unlock_with_key(dek)
 
 
 def on_logout(ws: Workspace) -> None:
@@ -76,7 +84,7 @@ def on_new_user(ws: Workspace, user: User, password: str) -> None:
 
 def on_roles_changed(user: User) -> None:
     if not _may_hold_key(user.role_codes):
-        user.wrapped_data_key = None
+        user.wrapped_data_key = user.sealed_data_key = None
 
 
 def grant_access(ws: Workspace, session: Session, user: User, user_password: str) -> None:
@@ -89,6 +97,33 @@ def grant_access(ws: Workspace, session: Session, user: User, user_password: str
         raise PermissionDenied(NO_KEY)
     user.wrapped_data_key = v.wrap_for(user_password, ws.crypto.identity_kdf).to_bytes()
     audit.record(session, ws.current_user, "identity.grant", "user", user.id, {"username": user.username})
+
+
+def grant(ws: Workspace, session: Session, user: User) -> None:
+    """The secretary grants ``user`` the key, sealed to their key pair: no password of theirs is needed (the user
+    must have signed in once since revision 0013, which made the pair). Audited."""
+    require(ws.current_user, "identity.grant")
+    if not _may_hold_key(user.role_codes):
+        raise ValidationError(f"用户“{user.display_name}”的角色无权查看身份信息，请先由系统管理员授予“纪委书记”或"
+                              "“信访登记员”角色")
+    if not user.is_active:
+        raise ValidationError(f"用户“{user.display_name}”已停用，不能授权")
+    if not user.public_key:
+        raise ValidationError(f"用户“{user.display_name}”自系统升级以来还没有登录过，请让其先登录一次，再来授权")
+    v = vault(ws)
+    if not v.is_unlocked:
+        raise PermissionDenied(NO_KEY)
+    user.sealed_data_key = v.seal_with(lambda dek: key_pairs.wrap_to(dek, user.public_key, key_pairs.IDENTITY_KEY))
+    audit.record(session, ws.current_user, "identity.grant", "user", user.id, {"username": user.username})
+
+
+def grant_state(user: User) -> str:
+    """granted / pending (may be granted now) / sign_in_first / not_permitted (by role)."""
+    if not _may_hold_key(user.role_codes):
+        return "not_permitted"
+    if user.wrapped_data_key or user.sealed_data_key:
+        return "granted"
+    return "pending" if user.public_key else "sign_in_first"
 
 
 def has_key(ws: Workspace) -> bool:

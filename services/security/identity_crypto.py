@@ -24,7 +24,7 @@ import re
 import struct
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Literal, Mapping, overload
+from typing import Any, Callable, Literal, Mapping, overload
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -333,6 +333,10 @@ class IdentityVault:
         if self._dek is None:
             raise PermissionDenied(VAULT_LOCKED)
         return bytes(self._dek)
+
+    def seal_with(self, seal: "Callable[[bytes], bytes]") -> bytes:
+        """The held DEK sealed by ``seal`` (to another user's public key: services.security.key_pairs)."""
+        return seal(self._key())
 
     def wrap_for(self, password: str, params: KdfParams = KdfParams()) -> WrappedKey:
         """Wrap the held DEK for another user (granting access) or a new password."""

@@ -19,6 +19,7 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "complaint.register": ("登记信访件", frozenset({S, C})),
     "complaint.decide": ("受理、转办、上报、办结信访件", frozenset({S, C})),
     "identity.view": ("查看反映人身份信息", frozenset({S, C})),
+    "identity.grant": ("授予查看反映人身份信息的权限", frozenset({S})),
     "lead.view": ("查看问题线索", frozenset({S, O})),
     "lead.manage": ("登记和处置问题线索", frozenset({S, O})),
     "lead.approve": ("审批线索处置", frozenset({S})),

@@ -14,7 +14,7 @@ from models import User, UserRole
 from models.enums import Role
 
 from services.errors import AuthenticationError, DomainError, NotFoundError, StateError, ValidationError
-from services.security import audit, case_file_keys, identity, session_guard
+from services.security import audit, case_file_keys, identity, key_pairs, session_guard
 from services.security.permissions import require
 from services.storage import settings
 from services.storage.workspace import CurrentUser, Workspace
@@ -182,12 +182,13 @@ def change_password(ws: Workspace, old_password: str, new_password: str) -> None
         check_password_policy(s, new_password)
         user.password_hash = hash_password(ws, new_password)
         identity.on_password_change(ws, user, old_password, new_password)
-        case_file_keys.on_password_change(ws, user, old_password, new_password)
+        key_pairs.rewrap(ws, user, old_password, new_password)
         audit.record(s, ws.current_user, "user.password", "user", user.id, {})
 
 
 def reset_password(ws: Workspace, username: str, new_password: str) -> None:
-    """An admin sets a new password (the user loses access to identities until re-granted)."""
+    """An admin sets a new password (the user loses access to identities until the secretary grants it again, in
+    设置 → 身份信息授权)."""
     require(ws.current_user, "users.manage")
     with ws.transaction() as s:
         user = _get_by_name(s, username)
@@ -261,8 +262,9 @@ def login(ws: Workspace, username: str, password: str, *, failure: str = SIGN_IN
             audit.record(s, user, "login", "user", user.id, {})
             current = to_current(user)
             current.standing = session_guard.standing_of(ws)
-            identity.on_login(ws, user, password)
-            case_file_keys.on_login(ws, s, user, password)
+            private = key_pairs.private_key(ws, user, password)
+            identity.on_login(ws, user, password, private)
+            case_file_keys.on_login(ws, s, user, private)
     if error is not None:
         raise error
     ws.current_user = current
@@ -304,6 +306,21 @@ def grant_identity_access(ws: Workspace, username: str, user_password: str) -> N
         user = _get_by_name(s, username)
         _verify(ws, user, user_password)
         identity.grant_access(ws, s, user, user_password)
+
+
+def grant_identity(ws: Workspace, username: str) -> None:
+    """The secretary grants a user (a clerk made by a plain admin, one whose password was reset) the identity key."""
+    with ws.transaction() as s:
+        identity.grant(ws, s, _get_by_name(s, username))
+
+
+def identity_grants(ws: Workspace) -> list[dict]:
+    """Every active user whose roles may see identities, and where their grant stands (``identity.grant_state``)."""
+    require(ws.current_user, "identity.grant")
+    with ws.reading() as s:
+        rows = s.execute(select(User).where(User.is_active.is_(True)).order_by(User.id)).scalars().all()
+        return [{"username": u.username, "display_name": u.display_name, "roles": sorted(u.role_codes),
+                 "state": identity.grant_state(u)} for u in rows if identity.grant_state(u) != "not_permitted"]
 
 
 def verify_password(ws: Workspace, password: str) -> None:

@@ -42,8 +42,8 @@ def _count_beside(label, button) -> str:
 def test_admin_adds_a_user_after_a_refused_attempt(admin_ctx, qtbot):
     ws = admin_ctx.workspace
     page = _page(admin_ctx, qtbot)
-    # wang is admin + secretary: keys and backups are theirs too
-    assert page.tab_titles() == ["用户管理", "修改我的密码", "系统设置", "办理时限与节假日", "证书",
+    # wang is admin + secretary: identity grants, keys and backups are theirs too
+    assert page.tab_titles() == ["用户管理", "身份信息授权", "修改我的密码", "系统设置", "办理时限与节假日", "证书",
                                 "备份与恢复"]
     tab = page.users_tab
     assert tab.usernames() == ["wang"]

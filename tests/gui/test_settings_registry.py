@@ -14,9 +14,10 @@ def _attrs(roles, mode):
 
 
 def test_each_role_sees_the_tabs_its_permissions_allow():
-    assert _attrs({"admin", "secretary"}, "township") == ["users_tab", *EVERYONE, "certificates_tab", "backup_tab"]
+    assert _attrs({"admin", "secretary"}, "township") == ["users_tab", "identity_grants_tab", *EVERYONE,
+                                                          "certificates_tab", "backup_tab"]
     assert _attrs({"admin"}, "county") == ["users_tab", *EVERYONE, "certificates_tab", "backup_tab"]
-    assert _attrs({"secretary"}, "township") == [*EVERYONE, "certificates_tab", "backup_tab"]
+    assert _attrs({"secretary"}, "township") == ["identity_grants_tab", *EVERYONE, "certificates_tab", "backup_tab"]
     assert _attrs({"clerk"}, "township") == EVERYONE
     assert _attrs({"officer"}, "county") == EVERYONE
 
