@@ -47,8 +47,9 @@ def _wrap(ws: Workspace, dek: bytes, password: str) -> WrappedKey:
 
 
 def on_login(ws: Workspace, user: User, password: str, private=None) -> None:
-    """Unlock the key: wrapped under the password (setup, a user made by a holder), or sealed to the user's key
-    pair by the secretary's grant (``private`` is their private key, services.security.key_pairs)."""
+    """Unlock the key: sealed to the user's key pair (``private``, services.security.key_pairs) by the secretary's
+    grant or at an earlier sign-in, or wrapped under the password (setup, a user made by a holder, a database from
+    before revision 0013), which this sign-in turns into the sealed form."""
     v = vault(ws)
     v.lock()
     if not _may_hold_key(user.role_codes):
@@ -57,7 +58,10 @@ def on_login(ws: Workspace, user: User, password: str, private=None) -> None:
         wrapped = WrappedKey.from_bytes(user.wrapped_data_key)
         dek = unwrap_data_key(wrapped, password)
         v.unlock_with_key(dek)
-        if needs_rewrap(wrapped, ws.crypto.identity_kdf):
+        if private is not None:  # from now on sealed to the key pair: one argon2 derivation per sign-in, not two
+            user.sealed_data_key = key_pairs.wrap_to(dek, key_pairs.public_bytes(private), key_pairs.IDENTITY_KEY)
+            user.wrapped_data_key = None
+        elif needs_rewrap(wrapped, ws.crypto.identity_kdf):
             user.wrapped_data_key = _wrap(ws, dek, password).to_bytes()
     elif user.sealed_data_key and private is not None:
         dek = key_pairs.unwrap_with(user.sealed_data_key, private, key_pairs.IDENTITY_KEY)
@@ -85,18 +89,6 @@ def on_new_user(ws: Workspace, user: User, password: str) -> None:
 def on_roles_changed(user: User) -> None:
     if not _may_hold_key(user.role_codes):
         user.wrapped_data_key = user.sealed_data_key = None
-
-
-def grant_access(ws: Workspace, session: Session, user: User, user_password: str) -> None:
-    """Wrap the key for ``user`` (who types their own password); the granter must hold it unlocked."""
-    require(ws.current_user, "identity.view")
-    if not _may_hold_key(user.role_codes):
-        raise ValidationError("该用户的角色无权查看身份信息，请先授予“纪委书记”或“信访登记员”角色")
-    v = vault(ws)
-    if not v.is_unlocked:
-        raise PermissionDenied(NO_KEY)
-    user.wrapped_data_key = v.wrap_for(user_password, ws.crypto.identity_kdf).to_bytes()
-    audit.record(session, ws.current_user, "identity.grant", "user", user.id, {"username": user.username})
 
 
 def grant(ws: Workspace, session: Session, user: User) -> None:

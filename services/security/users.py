@@ -300,14 +300,6 @@ def logout(ws: Workspace) -> None:
     ws.current_user = None
 
 
-def grant_identity_access(ws: Workspace, username: str, user_password: str) -> None:
-    """Give a permitted user the identity key; they type their own password at the granter's desk."""
-    with ws.transaction() as s:
-        user = _get_by_name(s, username)
-        _verify(ws, user, user_password)
-        identity.grant_access(ws, s, user, user_password)
-
-
 def grant_identity(ws: Workspace, username: str) -> None:
     """The secretary grants a user (a clerk made by a plain admin, one whose password was reset) the identity key."""
     with ws.transaction() as s:

@@ -22,9 +22,11 @@ def test_production_defaults_are_argon2s_recommendation_and_the_key_wrap_default
 
 
 def _stored(ws) -> tuple[str, bytes]:
+    """The password hash, and the key wrapped under the password: the identity key at setup, the private key of
+    the user's key pair (which the identity key is sealed to) from the first sign-in on."""
     with ws.reading() as s:
         user = s.execute(select(User).where(User.username == "wang")).scalar_one()
-        return user.password_hash, user.wrapped_data_key
+        return user.password_hash, user.wrapped_data_key or user.wrapped_private_key
 
 
 def test_each_workspace_uses_its_own_costs(tmp_path):
