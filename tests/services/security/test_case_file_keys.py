@@ -4,6 +4,7 @@ it, after a reset), and what a key copied from another user's row does."""
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import pytest
 from sqlalchemy import select
@@ -13,7 +14,9 @@ from services.errors import PermissionDenied
 from services.security import case_file_keys, users
 from services.security.file_seal import NOT_YET
 from services.storage import attachments
+from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
+from tests.helpers.crypto import CHEAP_CRYPTO
 from tests.helpers.gui_records import make_lead
 from tests.helpers.outside_sql import outside
 
@@ -116,3 +119,38 @@ def test_the_database_holds_no_key_in_clear(ws, tmp_path):
     assert blobs and not any(key in bytes(b) for b in blobs) and files == [True]
     users.logout(ws)
     assert not case_file_keys.vault(ws).is_unlocked
+
+
+@pytest.mark.postgresql_only
+def test_two_desks_signing_in_at_once_after_the_upgrade_make_one_key(ws, today, tmp_path):
+    users.create_user(ws, "li", "李娜", OFFICER_PASSWORD, ["officer"])
+    other = open_workspace(ws.data_dir, url=ws.engine.url.render_as_string(hide_password=False),
+                           today=lambda: today, crypto=CHEAP_CRYPTO)
+    try:
+        users.logout(ws)
+        _as_before_the_upgrade(ws)
+        start, failures = threading.Barrier(2), []
+
+        def sign_in(desk, name, password):
+            start.wait()
+            try:
+                users.login(desk, name, password)
+            except Exception as exc:  # noqa: BLE001 - reported below, whatever it is
+                failures.append(exc)
+
+        desks = [threading.Thread(target=sign_in, args=(ws, "wang", ADMIN_PASSWORD)),
+                 threading.Thread(target=sign_in, args=(other, "li", OFFICER_PASSWORD))]
+        for t in desks:
+            t.start()
+        for t in desks:
+            t.join()
+        assert failures == []
+        assert len(_actions(ws, "keys.case_file_created")) == 1  # the organization row lock: one key, not two
+        holder, waiter = (ws, other) if case_file_keys.vault(ws).is_unlocked else (other, ws)
+        assert not case_file_keys.vault(waiter).is_unlocked
+        lead = make_lead(ws) if holder is ws else make_lead(other)
+        a = attachments.add_attachment(holder, ("lead", lead.id), _record(tmp_path))  # hands the key on
+        users.login(waiter, waiter.current_user.username, ADMIN_PASSWORD if waiter is ws else OFFICER_PASSWORD)
+        assert attachments.open_attachment_path(waiter, a.id).read_bytes() == RECORD
+    finally:
+        other.close()
