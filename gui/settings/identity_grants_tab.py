@@ -11,7 +11,7 @@ from services.security import users
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
 from ..widgets import form_error_label, primary
-from .user_table import UserTable
+from .user_table import UserRows, UserTable
 
 STATES = {
     "granted": QT_TRANSLATE_NOOP("IdentityGrantsTab", "已授权"),
@@ -20,7 +20,7 @@ STATES = {
 }
 
 
-class IdentityGrantsTab(QWidget):
+class IdentityGrantsTab(UserRows, QWidget):
     """The users whose roles may see identities, with where their grant stands; 授权 the selected one."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -46,7 +46,6 @@ class IdentityGrantsTab(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.error)
         lay.addWidget(self.message)
-        self.rows: list[dict] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -54,21 +53,11 @@ class IdentityGrantsTab(QWidget):
         QueryOp(self, lambda: users.identity_grants(ws)).success(self._fill).run()
 
     def _fill(self, rows: list[dict]) -> None:
-        self.rows = rows
         self.table.show_users(rows, lambda u: QCoreApplication.translate("IdentityGrantsTab", STATES[u["state"]]))
         self._selection_changed()
 
-    def usernames(self) -> list[str]:
-        return self.table.usernames()
-
     def state_of(self, username: str) -> str:
         return self.table.item(self.usernames().index(username), 3).text()
-
-    def selected(self) -> dict | None:
-        return self.table.selected()
-
-    def select(self, username: str) -> None:
-        self.table.select(username)
 
     def _selection_changed(self) -> None:
         u = self.selected()

@@ -43,3 +43,18 @@ class UserTable(QTableWidget):
 
     def select(self, username: str) -> None:
         self.selectRow(self.usernames().index(username))
+
+
+class UserRows:
+    """For a tab holding a ``UserTable`` as ``self.table``: its users by name, and the selected one."""
+
+    table: UserTable
+
+    def usernames(self) -> list[str]:
+        return self.table.usernames()
+
+    def selected(self) -> dict | None:
+        return self.table.selected()
+
+    def select(self, username: str) -> None:
+        self.table.select(username)

@@ -13,7 +13,7 @@ from ..geometry import remember_geometry
 from ..interaction import error_text
 from ..operations import DbOp, QueryOp
 from ..widgets import FormErrors, form_error_label, primary, role_label
-from .user_table import UserTable
+from .user_table import UserRows, UserTable
 from .form_rows import counted_buttons, dialog_buttons, form_row, password_edit, password_rule_row, run_service
 
 
@@ -134,7 +134,7 @@ class ResetPasswordDialog(QDialog):
         return True
 
 
-class UsersTab(QWidget):
+class UsersTab(UserRows, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -164,7 +164,6 @@ class UsersTab(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.error)
         lay.addWidget(self.message)
-        self.rows: list[dict] = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -172,7 +171,7 @@ class UsersTab(QWidget):
         QueryOp(self, lambda: users.list_users(ws)).success(self._fill).run()
 
     def _fill(self, rows: list[dict]) -> None:
-        self.rows, now = rows, self.ctx.workspace.now()
+        now = self.ctx.workspace.now()
 
         def state(u: dict) -> str:
             return self.tr("已停用") if not u["active"] else self.tr("已锁定") if self._locked(u, now) else self.tr("启用")
@@ -182,15 +181,6 @@ class UsersTab(QWidget):
     @staticmethod
     def _locked(u: dict, now: dt.datetime) -> bool:
         return bool(u["active"] and u["locked_until"] and dt.datetime.fromisoformat(u["locked_until"]) > now)
-
-    def usernames(self) -> list[str]:
-        return self.table.usernames()
-
-    def selected(self) -> dict | None:
-        return self.table.selected()
-
-    def select(self, username: str) -> None:
-        self.table.select(username)
 
     def _selection_changed(self) -> None:
         u = self.selected()

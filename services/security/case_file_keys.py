@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from models import Organization, User
 
 from services.security import audit, key_pairs
-from services.security.file_seal import CaseFileVault
+from services.security.identity_crypto import CaseFileVault
 from services.storage.workspace import Workspace
 
 

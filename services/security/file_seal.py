@@ -1,19 +1,18 @@
-"""Files sealed at rest (a complaint's scans and letters, which show who wrote them): a streamed AES-GCM format.
+"""Files sealed at rest (attachments: services.storage.attachment_sealing): a streamed AES-GCM format.
 
     header  = MAGIC (6 bytes) ‖ salt (16) ‖ nonce prefix (7)
     chunk i = AES-GCM(file key, nonce = prefix ‖ i (4 bytes, big-endian) ‖ last (1 byte), plaintext ≤ 1 MiB,
                       associated data = header ‖ binding)
 
-The file key is HKDF-SHA256 of the vault's attachment key with the header's random salt, so no two files
+The file key is HKDF-SHA256 of the caller's key (the identity key's file subkey, or the case-file key) with the header's random salt, so no two files
 share a key. The last flag and the counter make a truncated, cut-short, reordered or spliced file fail, and
-the ``binding`` (what the file belongs to: ``complaint:<id>``) makes a file moved under another record fail.
+the ``binding`` (what the file belongs to: ``complaint:<id>``, ``lead:<id>``, ``case:<id>``) makes a file moved under another record fail.
 Nothing here touches the database; a failure is an ``IntegrityFailure`` in Chinese.
 """
 from __future__ import annotations
 
 import os
 import struct
-from pathlib import Path
 from typing import BinaryIO, Callable
 
 from cryptography.exceptions import InvalidTag
@@ -21,7 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from services.errors import IntegrityFailure, PermissionDenied
+from services.errors import IntegrityFailure
 
 MAGIC = b"JJSF1\n"
 SALT_BYTES = 16
@@ -33,31 +32,6 @@ _INFO = b"jijian sealed file v1"
 
 NOT_SEALED = "附件文件不是本系统加密保存的格式，可能已被替换"
 TAMPERED = "附件文件已被改动、截断或不属于这条记录，无法解密"
-NOT_YET = ("案件附件密钥尚未分发给您（系统升级后或密码重置后）：请在纪委书记或任一同事登录本系统后重新打开，"
-           "或重新登录")
-
-
-class CaseFileVault:
-    """The case-file key while a user is signed in; ``lock()`` forgets it."""
-
-    def __init__(self) -> None:
-        self._key: bytes | None = None
-
-    @property
-    def is_unlocked(self) -> bool:
-        return self._key is not None
-
-    def hold(self, key: bytes) -> None:
-        self._key = bytes(key)
-
-    def lock(self) -> None:
-        self._key = None
-
-    def key(self) -> bytes:
-        if self._key is None:
-            raise PermissionDenied(NOT_YET)
-        return self._key
-
 
 def sealed_size(plain_size: int) -> int:
     """The size of the sealed file of ``plain_size`` bytes (an empty file is one empty chunk)."""
@@ -120,13 +94,3 @@ def open_stream(key: bytes, src: BinaryIO, out: BinaryIO, binding: str) -> int:
         if last:
             return total
         block, index = following, index + 1
-
-
-def seal_file(key: bytes, src: Path, dst: Path, binding: str) -> int:
-    with open(src, "rb") as inp, open(dst, "wb") as out:
-        return seal_stream(key, inp, out, binding)
-
-
-def open_file(key: bytes, src: Path, dst: Path, binding: str) -> int:
-    with open(src, "rb") as inp, open(dst, "wb") as out:
-        return open_stream(key, inp, out, binding)

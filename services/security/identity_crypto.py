@@ -361,3 +361,29 @@ class IdentityVault:
         if kind not in self._derived:
             self._derived[kind] = derive_index_key(key, kind)
         return _index_with_key(self._derived[kind], kind, value)
+
+
+NOT_YET = ("案件附件密钥尚未分发给您（系统升级后或密码重置后）：请在纪委书记或任一同事登录本系统后重新打开，"
+           "或重新登录")
+
+
+class CaseFileVault:
+    """The case-file key while a user is signed in; ``lock()`` forgets it."""
+
+    def __init__(self) -> None:
+        self._key: bytes | None = None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._key is not None
+
+    def hold(self, key: bytes) -> None:
+        self._key = bytes(key)
+
+    def lock(self) -> None:
+        self._key = None
+
+    def key(self) -> bytes:
+        if self._key is None:
+            raise PermissionDenied(NOT_YET)
+        return self._key

@@ -89,8 +89,6 @@ def private_key(ws: Workspace, user: User, password: str) -> X25519PrivateKey:
     return private
 
 
-
-
 def rewrap(ws: Workspace, user: User, old_password: str, new_password: str) -> None:
     """A changed password: the same private key, wrapped under the new one."""
     if user.public_key and user.wrapped_private_key:

@@ -273,8 +273,8 @@ def login(ws: Workspace, username: str, password: str, *, failure: str = SIGN_IN
 
 
 def _after_sign_in(ws: Workspace) -> None:
-    """Empty the folder of opened attachments (left by a crash); a key holder seals the complaint attachments
-    stored before sealing existed. Neither may stop a sign-in: a file that cannot be sealed now is tried again
+    """Empty the folder of opened attachments (left by a crash); seal, with the keys this user holds, the
+    attachments stored before sealing existed. Neither may stop a sign-in: a file that cannot be sealed now is tried again
     at the next one, and named in the log."""
     from services.storage import attachment_sealing
     attachment_sealing.purge_opened(ws)
@@ -284,7 +284,7 @@ def _after_sign_in(ws: Workspace) -> None:
         _log.warning("sealing earlier attachments stopped: %s", exc)
         return
     if sealed or problems:
-        _log.info("sealed %d earlier complaint attachment(s); not sealed: %s", sealed, problems)
+        _log.info("sealed %d earlier attachment(s); not sealed: %s", sealed, problems)
 
 
 def resume(ws: Workspace, username: str, password: str) -> CurrentUser:
@@ -311,8 +311,9 @@ def identity_grants(ws: Workspace) -> list[dict]:
     require(ws.current_user, "identity.grant")
     with ws.reading() as s:
         rows = s.execute(select(User).where(User.is_active.is_(True)).order_by(User.id)).scalars().all()
+        stated = [(u, identity.grant_state(u)) for u in rows]
         return [{"username": u.username, "display_name": u.display_name, "roles": sorted(u.role_codes),
-                 "state": identity.grant_state(u)} for u in rows if identity.grant_state(u) != "not_permitted"]
+                 "state": state} for u, state in stated if state != "not_permitted"]
 
 
 def verify_password(ws: Workspace, password: str) -> None:

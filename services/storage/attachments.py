@@ -50,9 +50,8 @@ def _owner(owner: tuple[str, int]):
 
 
 def _view(a: Attachment, filename: str | None = None) -> AttachmentView:
-    kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
     return AttachmentView(a.id, filename or a.filename, a.size, a.media_type, a.sha256, a.added_at,
-                          (kind, a.complaint_id or a.lead_id or a.case_id))
+                          sealing.owner_of(a))
 
 
 def _too_big(name: str, size: int, limit: int) -> ValidationError:
@@ -135,8 +134,7 @@ def open_attachment_path(ws: Workspace, attachment_id: int) -> Path:
         a = s.get(Attachment, attachment_id)
         if a is None:
             raise NotFoundError("附件不存在或已被删除")
-        kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
-        require(ws.current_user, _OWNERS[kind][3])
+        require(ws.current_user, _OWNERS[sealing.owner_of(a)[0]][3])
         path = stored_path(ws, a.sha256, s)
         if not path.is_file():
             raise IntegrityFailure(f"附件“{a.filename}”的文件已丢失，请从备份中恢复")
@@ -152,7 +150,6 @@ def verify_attachment(ws: Workspace, attachment_id: int) -> bool:
         a = s.get(Attachment, attachment_id)
         if a is None:
             raise NotFoundError("附件不存在或已被删除")
-        kind = "complaint" if a.complaint_id else "lead" if a.lead_id else "case"
-        require(ws.current_user, _OWNERS[kind][3])
+        require(ws.current_user, _OWNERS[sealing.owner_of(a)[0]][3])
         path, expected = stored_path(ws, a.sha256, s), a.sha256
     return path.is_file() and sha256_file(path) == expected

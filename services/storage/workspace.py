@@ -25,8 +25,7 @@ from models.db import make_engine, make_read_session_factory, make_session_facto
 from services.errors import DomainError
 from services.security import session_guard
 from services.security.crypto_params import CryptoParams
-from services.security.file_seal import CaseFileVault
-from services.security.identity_crypto import IdentityVault
+from services.security.identity_crypto import CaseFileVault, IdentityVault
 from services.storage.record_versions import stale_save_error
 
 APP_NAME = "jijian-desk"

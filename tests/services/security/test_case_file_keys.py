@@ -12,7 +12,7 @@ from sqlalchemy import select
 from models import Attachment, AuditEvent, User
 from services.errors import PermissionDenied
 from services.security import case_file_keys, users
-from services.security.file_seal import NOT_YET
+from services.security.identity_crypto import NOT_YET
 from services.storage import attachments
 from services.storage.workspace import open_workspace
 from tests.conftest import ADMIN_PASSWORD, sign_in_as
